@@ -1,0 +1,7 @@
+"""`racegraph serve` (placeholder until implemented)."""
+
+from __future__ import annotations
+
+import click
+
+COMMANDS: list[click.Command] = []

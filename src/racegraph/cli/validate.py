@@ -1,0 +1,7 @@
+"""`racegraph validate` (placeholder until implemented)."""
+
+from __future__ import annotations
+
+import click
+
+COMMANDS: list[click.Command] = []
