@@ -1,0 +1,73 @@
+"""The embedded store: a pyoxigraph ``Store`` on disk in ``KG_DIR/store``.
+
+Wraps pyoxigraph's bare ``OSError``/``SyntaxError`` in racegraph errors so callers get a message
+that says what to do.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from racegraph.errors import StoreError
+
+
+def store_path(kg: Path) -> Path:
+    """Where the store of a built knowledge graph lives."""
+    return kg / "store"
+
+
+def open_store(kg: Path, *, read_only: bool = True) -> ox.Store:
+    """Open the store built by ``racegraph build --out KG``.
+
+    Read-only by default so that queries cannot change the built graph.
+    """
+    path = store_path(kg)
+    if not path.is_dir():
+        raise StoreError(
+            f"no knowledge graph in {kg}/ (missing {path}); run `racegraph build` first "
+            "or pass --kg DIR"
+        )
+    try:
+        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as exc:
+        raise StoreError(f"cannot open the store in {path}: {exc}") from exc
+
+
+def write_store(kg: Path, trig_file: Path) -> None:
+    """(Re)create ``KG/store`` from a TriG file: built beside, then swapped in.
+
+    Writing to a temporary folder and renaming means a killed build never leaves a
+    half-written store behind.
+    """
+    final = store_path(kg)
+    tmp = kg / ".store.tmp"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    store = ox.Store(str(tmp))
+    try:
+        store.bulk_load(path=str(trig_file), format=ox.RdfFormat.TRIG)
+        store.optimize()
+        store.flush()
+    except (OSError, SyntaxError) as exc:
+        raise StoreError(f"cannot load {trig_file} into the store: {exc}") from exc
+    finally:
+        del store
+    old = kg / ".store.old"
+    if old.exists():
+        shutil.rmtree(old)
+    if final.exists():
+        final.rename(old)
+    tmp.rename(final)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def memory_store(quads: Iterable[ox.Quad]) -> ox.Store:
+    """An in-memory store holding ``quads`` (for tests and ad-hoc use)."""
+    store = ox.Store()
+    store.extend(quads)
+    return store
