@@ -71,16 +71,13 @@ class ReferenceEntity:
     sub_championship: bool = False
 
     def surface_forms(self) -> tuple[str, ...]:
-        """Every name :meth:`Reference.lookup` finds this entity by.
+        """The names :meth:`Reference.lookup` matches loosely: label, aliases, demonyms.
 
         >>> ReferenceEntity(iri="x", type=EntityType.COUNTRY, key="it", label="Italy",
         ...     iso3="ITA", demonyms=("Italian",)).surface_forms()
-        ('Italy', 'Italian', 'ITA')
+        ('Italy', 'Italian')
         """
-        forms = (self.label, *self.aliases, *self.demonyms)
-        if self.iso3 is not None:
-            forms = (*forms, self.iso3)
-        return forms
+        return (self.label, *self.aliases, *self.demonyms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +93,7 @@ class Reference:
     _by_surface: dict[str, tuple[ReferenceEntity, ...]] = field(
         init=False, repr=False, compare=False
     )
+    _by_iso3: dict[str, tuple[ReferenceEntity, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_surface: dict[str, list[ReferenceEntity]] = {}
@@ -106,6 +104,11 @@ class Reference:
                 if norm and norm not in seen:
                     seen.add(norm)
                     by_surface.setdefault(norm, []).append(entity)
+        by_iso3: dict[str, list[ReferenceEntity]] = {}
+        for entity in self.entities:
+            if entity.iso3 is not None:
+                by_iso3.setdefault(entity.iso3, []).append(entity)
+        object.__setattr__(self, "_by_iso3", {k: tuple(v) for k, v in by_iso3.items()})
         object.__setattr__(self, "_by_iri", {e.iri: e for e in self.entities})
         object.__setattr__(
             self,
@@ -123,15 +126,19 @@ class Reference:
 
     def lookup(self, surface: str) -> tuple[ReferenceEntity, ...]:
         """Entities whose label or alias equals ``surface`` after :func:`~racegraph.vocab.slugify`
-        (case, accents and punctuation ignored); countries also match by demonym and ISO
-        alpha-3 code. A leading "the" is dropped when the full form finds nothing.
-        Several entities (of different types, e.g. a country and a circuit) may match;
-        they are sorted by IRI. No match gives ``()``.
+        (case, accents and punctuation ignored); countries also match by demonym, and by
+        ISO 3166 alpha-3 code when written in capitals exactly ("ITA", not "ita": many codes
+        are English words, e.g. CAN, AND, PER). A leading "the" is dropped when the full
+        form finds nothing. Several entities (of different types, e.g. a country and a
+        circuit) may match; they are sorted by IRI. No match gives ``()``.
         """
         norm = slugify(surface)
         hits = self._by_surface.get(norm, ())
         if not hits and norm.startswith("the-"):
             hits = self._by_surface.get(norm[4:], ())
+        iso = self._by_iso3.get(surface.strip(), ())
+        if iso:
+            hits = tuple(sorted({*hits, *iso}, key=lambda e: e.iri))
         return hits
 
     def surface_forms(self) -> dict[str, tuple[ReferenceEntity, ...]]:
