@@ -1,0 +1,545 @@
+"""The main job: articles -> extraction -> RDF -> inferences -> SHACL -> knowledge graph.
+
+Per article the work is independent (own named graph, own closure, own validation), which
+is what makes ``--jobs N`` and incremental rebuilds possible: an article whose content hash
+and pipeline fingerprint are unchanged is taken from ``OUT/cache/`` without re-extraction.
+
+Everything written under ``OUT/`` goes to a temporary file first and is renamed into place,
+so a killed build never leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import multiprocessing
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from rdflib import Dataset, Graph
+
+from racegraph import PIPELINE_VERSION
+from racegraph.articles import list_articles, read_article
+from racegraph.errors import InputError, UsageError
+from racegraph.export import write_trig, write_turtle
+from racegraph.records import Article, Extraction
+from racegraph.reference import Reference, default_reference_dir, load_reference
+from racegraph.store import write_store
+from racegraph.validate import (
+    ValidationReport,
+    load_ontology,
+    load_shapes,
+    quarantine_split,
+    validate_graph,
+)
+from racegraph.vocab import (
+    INFERRED_GRAPH,
+    ONTOLOGY_GRAPH,
+    PREFIXES,
+    REFERENCE_GRAPH,
+    article_graph,
+)
+
+log = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parents[2]
+ONTOLOGY_DIR = ROOT / "ontology"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BuildOptions:
+    """What ``racegraph build`` was asked to do."""
+
+    articles: Path
+    out: Path
+    jobs: int = 1
+    strict: bool = False
+    force: bool = False
+    reference_dir: Path | None = None
+    ontology_dir: Path | None = None
+
+
+@dataclass(slots=True)
+class ArticleOutcome:
+    """What happened to one article; also its line in report.json."""
+
+    stem: str
+    file_name: str
+    status: str  # built | cached | skipped | quarantined
+    message: str = ""
+    sha256: str = ""
+    published: str = ""
+    entities: dict[str, int] = field(default_factory=dict)
+    facts: dict[str, int] = field(default_factory=dict)
+    triples: int = 0
+    inferences: int = 0
+    violations: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    quarantined_triples: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Processed:
+    """A processed article as it travels from a worker and lives in the cache."""
+
+    outcome: ArticleOutcome
+    kept: str  # sorted N-Triples of the kept article graph
+    inferred: str  # sorted N-Triples
+    quarantine: str | None  # Turtle: quarantined triples + SHACL report
+
+
+@dataclass(slots=True)
+class BuildResult:
+    """Outcome of a build, for the CLI summary and the tests."""
+
+    outcomes: list[ArticleOutcome]
+    out: Path
+    seconds: float
+    total_triples: int
+
+    @property
+    def exit_code(self) -> int:
+        bad = {"skipped", "quarantined"}
+        return 1 if any(o.status in bad for o in self.outcomes) else 0
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+@dataclass(slots=True)
+class Pipeline:
+    """The heavy, per-process objects: spaCy pipeline, reference data, ontology, shapes."""
+
+    nlp: Any
+    reference: Reference
+    ontology: Graph
+    shapes: Graph
+    reasoner: Any
+    fingerprint: str
+
+    @staticmethod
+    def load(*, reference_dir: Path | None = None, ontology_dir: Path | None = None) -> Pipeline:
+        from racegraph.extract import load_pipeline
+        from racegraph.reason import Reasoner
+
+        ref_dir = reference_dir or default_reference_dir()
+        onto_dir = ontology_dir or ONTOLOGY_DIR
+        reference = load_reference(ref_dir)
+        ontology = load_ontology(onto_dir)
+        shapes = load_shapes(onto_dir)
+        return Pipeline(
+            nlp=load_pipeline(reference),
+            reference=reference,
+            ontology=ontology,
+            shapes=shapes,
+            reasoner=Reasoner.from_ontology(ontology),
+            fingerprint=pipeline_fingerprint(ref_dir, onto_dir),
+        )
+
+    def process(self, articles: Sequence[Article]) -> list[_Processed]:
+        from racegraph.extract import extract_articles
+
+        started = time.perf_counter()
+        extractions = extract_articles(articles, nlp=self.nlp, reference=self.reference)
+        share = (time.perf_counter() - started) / max(1, len(articles))
+        return [self._finish(ex, share) for ex in extractions]
+
+    def _finish(self, extraction: Extraction, extract_seconds: float) -> _Processed:
+        from racegraph.mapping import map_extraction
+
+        article = extraction.article
+        timings = {"extract": extract_seconds}
+        t0 = time.perf_counter()
+        graph = map_extraction(
+            extraction, reference=self.reference, pipeline_version=self.fingerprint
+        )
+        t1 = time.perf_counter()
+        inferred = self.reasoner.infer(graph)
+        t2 = time.perf_counter()
+        report: ValidationReport = validate_graph(graph, ontology=self.ontology, shapes=self.shapes)
+        t3 = time.perf_counter()
+        timings |= {"map": t1 - t0, "reason": t2 - t1, "validate": t3 - t2}
+        outcome = ArticleOutcome(
+            stem=article.stem,
+            file_name=article.file_name,
+            status="built",
+            sha256=article.sha256,
+            published=article.published.isoformat(),
+            entities=dict(sorted(Counter(e.type.value for e in extraction.entities).items())),
+            facts=dict(sorted(Counter(f.relation for f in extraction.facts).items())),
+            warnings=[*extraction.warnings, *(f.message for f in report.warnings)],
+            timings={k: round(v, 4) for k, v in timings.items()},
+        )
+        quarantine_text: str | None = None
+        if not report.conforms:
+            kept, quarantined = quarantine_split(graph, report)
+            outcome.status = "quarantined"
+            outcome.violations = [
+                f"{f.focus_node}: {f.message}" + (f" ({f.path})" if f.path else "")
+                for f in report.violations
+            ]
+            outcome.quarantined_triples = len(quarantined)
+            outcome.message = (
+                f"{len(report.violations)} SHACL violation(s); {len(quarantined)} triple(s) "
+                f"quarantined in quarantine/{article.stem}.ttl"
+            )
+            quarantine_text = _quarantine_turtle(quarantined, report)
+            graph = kept
+            inferred = self.reasoner.infer(graph)
+        outcome.triples = len(graph)
+        outcome.inferences = len(inferred)
+        return _Processed(
+            outcome=outcome,
+            kept=_ntriples(graph),
+            inferred=_ntriples(inferred),
+            quarantine=quarantine_text,
+        )
+
+
+def pipeline_fingerprint(reference_dir: Path, ontology_dir: Path) -> str:
+    """Version of everything besides the article that decides the output.
+
+    Changing the code's PIPELINE_VERSION, the ontology, the shapes, the reference data or the
+    extraction patterns invalidates every cached article.
+    """
+    digest = hashlib.sha256(PIPELINE_VERSION.encode())
+    patterns = Path(__file__).parent / "extract" / "patterns"
+    files = [
+        *sorted(reference_dir.glob("*.ttl")),
+        *sorted(ontology_dir.glob("*.ttl")),
+        *sorted(patterns.glob("*.jsonl")),
+    ]
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return f"{PIPELINE_VERSION}+{digest.hexdigest()[:12]}"
+
+
+def _ntriples(graph: Graph) -> str:
+    lines = sorted({f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph})
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _parse_ntriples(text: str) -> Graph:
+    graph = Graph()
+    if text:
+        graph.parse(data=text, format="nt")
+    return graph
+
+
+def _quarantine_turtle(quarantined: Graph, report: ValidationReport) -> str:
+    out = Graph()
+    for prefix, ns in PREFIXES.items():
+        out.bind(prefix, ns)
+    out += quarantined
+    out += report.report_graph
+    buffer = _StringSink()
+    write_turtle(out, buffer)
+    return buffer.getvalue()
+
+
+class _StringSink:
+    """Minimal text sink (io.StringIO with a type the writers accept)."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self._parts.append(text)
+        return len(text)
+
+    def getvalue(self) -> str:
+        return "".join(self._parts)
+
+
+@contextmanager
+def _atomic(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """Write to ``path`` through a temporary sibling renamed into place on success."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, mode, encoding=None if "b" in mode else "utf-8") as handle:
+        yield handle
+    os.replace(tmp, path)
+
+
+# --- caching ---------------------------------------------------------------------------------
+
+
+def _cache_file(out: Path, stem: str) -> Path:
+    return out / "cache" / f"{stem}.json"
+
+
+def _load_cached(out: Path, article: Article, fingerprint: str) -> _Processed | None:
+    path = _cache_file(out, article.stem)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("sha256") != article.sha256 or data.get("fingerprint") != fingerprint:
+        return None
+    outcome = ArticleOutcome(**data["outcome"])
+    return _Processed(
+        outcome=outcome,
+        kept=data["kept"],
+        inferred=data["inferred"],
+        quarantine=data.get("quarantine"),
+    )
+
+
+def _store_cached(out: Path, processed: _Processed, fingerprint: str) -> None:
+    data = {
+        "sha256": processed.outcome.sha256,
+        "fingerprint": fingerprint,
+        "outcome": asdict(processed.outcome),
+        "kept": processed.kept,
+        "inferred": processed.inferred,
+        "quarantine": processed.quarantine,
+    }
+    with _atomic(_cache_file(out, processed.outcome.stem)) as handle:
+        json.dump(data, handle, sort_keys=True)
+
+
+# --- worker processes ------------------------------------------------------------------------
+
+_WORKER_PIPELINE: Pipeline | None = None  # set once in each worker process by _init_worker
+
+
+def _init_worker(pipeline: Pipeline) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = pipeline
+
+
+def _work(batch: list[Article]) -> list[_Processed]:
+    if _WORKER_PIPELINE is None:  # pragma: no cover - initializer always runs first
+        raise RuntimeError("worker pipeline not initialised")
+    return _WORKER_PIPELINE.process(batch)
+
+
+def _batches(items: Sequence[Article], size: int) -> list[list[Article]]:
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def _run(
+    pipeline: Pipeline,
+    todo: Sequence[Article],
+    jobs: int,
+    on_done: Callable[[_Processed], None],
+) -> None:
+    if not todo:
+        return
+    if jobs <= 1 or len(todo) < 2:
+        for batch in _batches(todo, 16):
+            for processed in pipeline.process(batch):
+                on_done(processed)
+        return
+    size = max(1, min(16, len(todo) // (jobs * 2) or 1))
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(processes=jobs, initializer=_init_worker, initargs=(pipeline,)) as pool:
+        for results in pool.imap(_work, _batches(todo, size)):
+            for processed in results:
+                on_done(processed)
+
+
+# --- the build -------------------------------------------------------------------------------
+
+
+def build(
+    options: BuildOptions,
+    *,
+    progress: ProgressCallback | None = None,
+    pipeline: Pipeline | None = None,
+) -> BuildResult:
+    """Build the knowledge graph of ``options.articles`` into ``options.out``."""
+    if options.jobs < 1:
+        raise UsageError(f"--jobs must be >= 1 (got {options.jobs})")
+    started = time.perf_counter()
+    paths = list_articles(options.articles)
+    out = options.out
+    out.mkdir(parents=True, exist_ok=True)
+    outcomes: dict[str, ArticleOutcome] = {}
+    articles: list[Article] = []
+    seen_hashes: dict[str, str] = {}
+    for path in paths:
+        try:
+            article = read_article(path)
+        except InputError as exc:
+            outcomes[path.stem] = ArticleOutcome(
+                stem=path.stem, file_name=path.name, status="skipped", message=str(exc)
+            )
+            continue
+        twin = seen_hashes.get(article.sha256)
+        if twin is not None:
+            outcomes[path.stem] = ArticleOutcome(
+                stem=path.stem,
+                file_name=path.name,
+                status="skipped",
+                sha256=article.sha256,
+                message=(
+                    f"{path.name}: same content as {twin}; duplicate skipped "
+                    "(delete one of the two files)"
+                ),
+            )
+            continue
+        seen_hashes[article.sha256] = path.name
+        articles.append(article)
+
+    pipe = pipeline or Pipeline.load(
+        reference_dir=options.reference_dir, ontology_dir=options.ontology_dir
+    )
+    processed: dict[str, _Processed] = {}
+    todo: list[Article] = []
+    for article in articles:
+        cached = None if options.force else _load_cached(out, article, pipe.fingerprint)
+        if cached is not None:
+            cached.outcome.status = "quarantined" if cached.quarantine else "cached"
+            processed[article.stem] = cached
+        else:
+            todo.append(article)
+
+    total = len(paths)
+    done = len(outcomes) + len(processed)
+    if progress:
+        progress(done, total, "cached and unreadable articles")
+
+    def on_done(item: _Processed) -> None:
+        nonlocal done
+        processed[item.outcome.stem] = item
+        _store_cached(out, item, pipe.fingerprint)
+        done += 1
+        if progress:
+            progress(done, total, item.outcome.file_name)
+
+    _run(pipe, todo, options.jobs, on_done)
+    for stem, item in processed.items():
+        outcomes[stem] = item.outcome
+    _write_quarantine(out, processed)
+    _prune_cache(out, {a.stem for a in articles})
+    total_triples = _write_outputs(out, pipe, processed)
+    ordered = [outcomes[k] for k in sorted(outcomes)]
+    result = BuildResult(
+        outcomes=ordered,
+        out=out,
+        seconds=time.perf_counter() - started,
+        total_triples=total_triples,
+    )
+    _write_reports(out, result)
+    return result
+
+
+def _write_quarantine(out: Path, processed: dict[str, _Processed]) -> None:
+    folder = out / "quarantine"
+    wanted = {stem for stem, item in processed.items() if item.quarantine}
+    if folder.is_dir():
+        for stale in folder.glob("*.ttl"):
+            if stale.stem not in wanted:
+                stale.unlink()
+    for stem in sorted(wanted):
+        text = processed[stem].quarantine or ""
+        with _atomic(folder / f"{stem}.ttl") as handle:
+            handle.write(text)
+
+
+def _prune_cache(out: Path, stems: set[str]) -> None:
+    folder = out / "cache"
+    if folder.is_dir():
+        for stale in folder.glob("*.json"):
+            if stale.stem not in stems:
+                stale.unlink()
+
+
+def _dataset(pipe: Pipeline, processed: dict[str, _Processed]) -> Dataset:
+    """All named graphs of the knowledge graph."""
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    ds.graph(ONTOLOGY_GRAPH).__iadd__(pipe.ontology)
+    ds.graph(REFERENCE_GRAPH).__iadd__(pipe.reference.graph())
+    inferred = ds.graph(INFERRED_GRAPH)
+    for stem in sorted(processed):
+        item = processed[stem]
+        ds.graph(article_graph(stem)).__iadd__(_parse_ntriples(item.kept))
+        inferred += _parse_ntriples(item.inferred)
+    return ds
+
+
+def _write_outputs(out: Path, pipe: Pipeline, processed: dict[str, _Processed]) -> int:
+    ds = _dataset(pipe, processed)
+    trig = out / "kg.trig"
+    with _atomic(trig) as handle:
+        write_trig(ds, handle)
+    union = Graph()
+    for prefix, ns in PREFIXES.items():
+        union.bind(prefix, ns)
+    for s, p, o, _g in ds.quads((None, None, None, None)):
+        union.add((s, p, o))
+    with _atomic(out / "kg.ttl") as handle:
+        write_turtle(union, handle)
+    write_store(out, trig)
+    return sum(1 for _ in ds.quads((None, None, None, None)))
+
+
+def _write_reports(out: Path, result: BuildResult) -> None:
+    summary = {
+        "articles": len(result.outcomes),
+        "built": result.count("built"),
+        "cached": result.count("cached"),
+        "skipped": result.count("skipped"),
+        "quarantined": result.count("quarantined"),
+        "triples": result.total_triples,
+    }
+    data = {"summary": summary, "articles": [asdict(o) for o in result.outcomes]}
+    with _atomic(out / "report.json") as handle:
+        json.dump(data, handle, indent=2, sort_keys=True)
+        handle.write("\n")
+    with _atomic(out / "report.md") as handle:
+        handle.write(render_report_md(result))
+
+
+def render_report_md(result: BuildResult) -> str:
+    """The human-readable build report (no timings, so it is deterministic)."""
+    lines = ["# racegraph build report", ""]
+    lines.append(
+        f"{len(result.outcomes)} article(s): {result.count('built') + result.count('cached')} "
+        f"built, {result.count('quarantined')} with quarantined facts, "
+        f"{result.count('skipped')} skipped; {result.total_triples} triples in total."
+    )
+    lines += ["", "| article | status | entities | facts | triples | inferred | violations |"]
+    lines.append("|---|---|---|---|---|---|---|")
+    for o in result.outcomes:
+        lines.append(
+            f"| {o.file_name} | {o.status} | {sum(o.entities.values())} | "
+            f"{sum(o.facts.values())} | {o.triples} | {o.inferences} | {len(o.violations)} |"
+        )
+    for o in result.outcomes:
+        if o.message or o.violations or o.warnings:
+            lines += ["", f"## {o.file_name}", ""]
+            if o.message:
+                lines.append(f"- {o.message}")
+            lines += [f"- violation: {v}" for v in o.violations]
+            lines += [f"- warning: {w}" for w in o.warnings]
+        if o.facts:
+            facts = ", ".join(f"{k} {v}" for k, v in o.facts.items())
+            lines += ["", f"{o.file_name} facts by relation: {facts}"]
+    return "\n".join(lines) + "\n"
+
+
+__all__ = [
+    "ArticleOutcome",
+    "BuildOptions",
+    "BuildResult",
+    "Pipeline",
+    "build",
+    "pipeline_fingerprint",
+    "render_report_md",
+]
