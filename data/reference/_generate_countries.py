@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the data table keeps one country per line)
 """One-off generator of countries.ttl (not imported by racegraph; pycountry is not a dependency).
 
 ISO 3166-1 codes and default English names come from pycountry; labels overrides,
@@ -42,16 +43,16 @@ BL||Barthélemois|Q25362|St. Barthélemy;St Barts;Saint Barts
 BM||Bermudian|Q23635|
 BN|Brunei|Bruneian|Q921|Brunei Darussalam
 BO||Bolivian|Q750|Plurinational State of Bolivia
-BQ|Caribbean Netherlands|Bonairean;Caribbean Netherlands||Bonaire, Sint Eustatius and Saba;Bonaire
+BQ|Caribbean Netherlands|Bonairean;Caribbean Netherlands|Q27561|Bonaire, Sint Eustatius and Saba;Bonaire
 BR||Brazilian|Q155|Brasil
 BS||Bahamian|Q778|The Bahamas
 BT||Bhutanese|Q917|
-BV||Bouvet Island||
+BV||Bouvet Island|Q23408|
 BW||Botswanan;Motswana|Q963|
 BY||Belarusian|Q184|Belarus;Byelorussia
 BZ||Belizean|Q242|
 CA||Canadian|Q16|
-CC|Cocos (Keeling) Islands|Cocos Island||Cocos Islands;Keeling Islands
+CC|Cocos (Keeling) Islands|Cocos Island|Q36004|Cocos Islands;Keeling Islands
 CD|Democratic Republic of the Congo|Congolese|Q974|DR Congo;DRC;Congo-Kinshasa;Congo, The Democratic Republic of the
 CF||Central African|Q929|CAR
 CG|Republic of the Congo|Congolese|Q971|Congo;Congo-Brazzaville
@@ -66,7 +67,7 @@ CR||Costa Rican|Q800|
 CU||Cuban|Q241|
 CV||Cabo Verdean;Cape Verdean|Q1011|Cape Verde
 CW||Curaçaoan|Q25279|Curacao
-CX||Christmas Island||
+CX||Christmas Island|Q31063|
 CY||Cypriot|Q229|
 CZ||Czech|Q213|Czech Republic
 DE||German|Q183|Deutschland;Federal Republic of Germany
@@ -93,7 +94,7 @@ GB||British;Briton;Brit;English;Scottish;Scot;Welsh;Northern Irish|Q145|UK;U.K.;
 GD||Grenadian|Q769|
 GE||Georgian|Q230|
 GF||French Guianese|Q3769|
-GG||Guernsey;Guernseyman||
+GG||Guernsey;Guernseyman|Q25230|
 GH||Ghanaian|Q117|
 GI||Gibraltarian|Q1410|
 GL||Greenlandic|Q223|
@@ -102,13 +103,13 @@ GN||Guinean|Q1006|
 GP||Guadeloupean|Q17012|
 GQ||Equatorial Guinean;Equatoguinean|Q983|
 GR||Greek|Q41|Hellas
-GS||South Georgia and the South Sandwich Islands||South Georgia
+GS||South Georgia and the South Sandwich Islands|Q35086|South Georgia
 GT||Guatemalan|Q774|
 GU||Guamanian|Q16635|
 GW||Bissau-Guinean|Q1007|
 GY||Guyanese|Q734|
 HK||Hong Kong;Hongkonger;Hong Konger|Q8646|
-HM||Heard Island;McDonald Islands||
+HM||Heard Island;McDonald Islands|Q131198|
 HN||Honduran|Q783|
 HR||Croatian;Croat|Q224|
 HT||Haitian|Q790|
@@ -153,7 +154,7 @@ MA||Moroccan|Q1028|
 MC||Monégasque;Monacan|Q235|Principality of Monaco
 MD||Moldovan|Q217|Republic of Moldova
 ME||Montenegrin|Q236|
-MF|Saint Martin|Saint-Martinoise||Saint Martin (French part);St. Martin
+MF|Saint Martin|Saint-Martinoise|Q126125|Saint Martin (French part);St. Martin
 MG||Malagasy|Q1019|
 MH||Marshallese|Q709|
 MK||Macedonian;North Macedonian|Q221|Macedonia;FYROM
@@ -175,7 +176,7 @@ MZ||Mozambican|Q1029|
 NA||Namibian|Q1030|
 NC||New Caledonian|Q33788|
 NE||Nigerien|Q1032|
-NF||Norfolk Island||
+NF||Norfolk Island|Q31057|
 NG||Nigerian|Q1033|
 NI||Nicaraguan|Q811|
 NL||Dutch;Dutchman;Netherlandic|Q55|Holland;The Netherlands
@@ -192,8 +193,8 @@ PG||Papua New Guinean|Q691|PNG
 PH||Filipino;Philippine|Q928|
 PK||Pakistani|Q843|
 PL||Polish|Q36|
-PM||Saint-Pierrais;Miquelonnais||St. Pierre and Miquelon
-PN|Pitcairn Islands|Pitcairn Island||Pitcairn
+PM||Saint-Pierrais;Miquelonnais|Q34617|St. Pierre and Miquelon
+PN|Pitcairn Islands|Pitcairn Island|Q35672|Pitcairn
 PR||Puerto Rican|Q1183|
 PS|Palestine|Palestinian|Q219060|State of Palestine;Palestine, State of
 PT||Portuguese|Q45|
@@ -211,9 +212,9 @@ SC||Seychellois|Q1042|
 SD||Sudanese|Q1049|
 SE||Swedish;Swede|Q34|
 SG||Singaporean|Q334|
-SH|Saint Helena, Ascension and Tristan da Cunha|Saint Helenian||Saint Helena;St Helena
+SH|Saint Helena, Ascension and Tristan da Cunha|Saint Helenian|Q192184|Saint Helena;St Helena
 SI||Slovenian;Slovene|Q215|
-SJ||Svalbard||Svalbard and Jan Mayen Islands
+SJ||Svalbard|Q842829|Svalbard and Jan Mayen Islands
 SK||Slovak;Slovakian|Q214|Slovak Republic
 SL||Sierra Leonean|Q1044|
 SM||Sammarinese|Q238|
@@ -228,11 +229,11 @@ SY||Syrian|Q858|Syrian Arab Republic
 SZ||Swazi;Eswatini|Q1050|Swaziland
 TC||Turks and Caicos Islander;Turks and Caicos Island|Q18221|Turks and Caicos
 TD||Chadian|Q657|
-TF||French Southern Territories||French Southern and Antarctic Lands
+TF||French Southern Territories|Q129003|French Southern and Antarctic Lands
 TG||Togolese|Q945|
 TH||Thai|Q869|Siam
 TJ||Tajik;Tajikistani|Q863|
-TK||Tokelauan||
+TK||Tokelauan|Q36823|
 TL||Timorese;East Timorese|Q574|East Timor
 TM||Turkmen|Q874|
 TN||Tunisian|Q948|
@@ -255,7 +256,7 @@ VG|British Virgin Islands|British Virgin Islander|Q25305|Virgin Islands, British
 VI|United States Virgin Islands|U.S. Virgin Islander|Q11703|US Virgin Islands;U.S. Virgin Islands;Virgin Islands, U.S.
 VN||Vietnamese|Q881|Viet Nam
 VU||Ni-Vanuatu;Vanuatuan|Q686|
-WF||Wallisian;Futunan||Wallis and Futuna Islands
+WF||Wallisian;Futunan|Q35555|Wallis and Futuna Islands
 WS||Samoan|Q683|
 YE||Yemeni|Q805|
 YT||Mahoran|Q17063|
@@ -285,7 +286,12 @@ def main() -> None:
     for line in TABLE.strip().splitlines():
         iso2, label, demonyms, qid, alts = line.split("|")
         assert iso2 not in rows, iso2
-        rows[iso2] = (label, [d for d in demonyms.split(";") if d], qid, [a for a in alts.split(";") if a])
+        rows[iso2] = (
+            label,
+            [d for d in demonyms.split(";") if d],
+            qid,
+            [a for a in alts.split(";") if a],
+        )
     codes = {c.alpha_2 for c in pycountry.countries}
     assert codes == set(rows), sorted(codes ^ set(rows))
     out = [HEADER]
