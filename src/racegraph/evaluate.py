@@ -394,6 +394,8 @@ def _gold_fact(path: Path, index: int, item: object) -> DocFact:
         if role == "driver":
             role = "drivers"
         args[role] = _gold_value(raw)
+        if role == "drivers" and not isinstance(args[role], tuple):
+            args[role] = (str(raw),)
     return DocFact(
         relation=str(item["p"]),
         args=tuple(sorted(args.items())),
@@ -441,13 +443,16 @@ def predicted_from_extraction(extraction: Extraction) -> PredictedDoc:
         for e in extraction.entities
     )
     facts = tuple(
-        DocFact(
-            relation=f.relation,
-            args=tuple(sorted(("drivers" if k == "driver" else k, v) for k, v in f.args)),
-        )
+        DocFact(relation=f.relation, args=tuple(sorted(_crew(k, v) for k, v in f.args)))
         for f in extraction.facts
     )
     return PredictedDoc(article=extraction.article.file_name, entities=entities, facts=facts)
+
+
+def _crew(role: str, value: Value) -> tuple[str, Value]:
+    if role in ("driver", "drivers") and isinstance(value, str):
+        return ("drivers", (value,))
+    return ("drivers" if role == "driver" else role, value)
 
 
 # --------------------------------------------------------------------------- scoring
@@ -864,7 +869,7 @@ _QUALIFIERS: dict[URIRef, str] = {
     RG.carModel: "car",
     RG.raceNumber: "number",
     RG.round: "round",
-    RG.year: "date",
+    RG.year: "year",  # a season year, or the year of a date-less fact (see _YEAR_IS_DATE)
     RG.date: "date",
     RG.asOf: "asOf",
     RG.position: "position",
@@ -892,6 +897,9 @@ _NARY: dict[URIRef, tuple[str, dict[URIRef, str]]] = {
 }
 
 _LIST_ROLES = frozenset({"drivers", "season"})
+_YEAR_IS_DATE = frozenset({"retired", "tested", "raceResult", "gridPosition"})
+"""Relations whose ``rg:year`` on the assertion node is their ``date`` role (``date: 2021``);
+elsewhere ``rg:year`` values are season years, merged with the years of ``rg:season`` nodes."""
 
 
 def predicted_from_kg(kg: Path) -> list[PredictedDoc]:
@@ -932,7 +940,8 @@ def predicted_from_graph(graph: Graph, *, stem: str) -> PredictedDoc:
         )
     )
     facts: list[DocFact] = []
-    for node in sorted(set(graph.subjects(RDF.predicate, None)), key=str):
+    nary_nodes = {node for cls in _NARY for node in graph.subjects(RDF.type, cls)}
+    for node in sorted(set(graph.subjects(RDF.predicate, None)) - nary_nodes, key=str):
         fact = _statement_fact(graph, node, keys)
         if fact is not None:
             facts.append(fact)
@@ -1009,7 +1018,19 @@ def _statement_fact(graph: Graph, node: Node, keys: Mapping[URIRef, str]) -> Doc
         if relation == "competesIn" and role == "championship":
             continue  # the object of a participation claim
         args[role].append(_value(o, keys))
-    return DocFact(relation=relation, args=_collapse(args))
+    return DocFact(relation=relation, args=_collapse(_place_years(relation, args)))
+
+
+def _place_years(relation: str, args: dict[str, list[Value]]) -> dict[str, list[Value]]:
+    years = args.pop("year", [])
+    if not years:
+        return args
+    if relation in _YEAR_IS_DATE:
+        if "date" not in args:
+            args["date"] = years
+    else:
+        args["season"] = [*args.get("season", []), *years]
+    return args
 
 
 def _nary_fact(
@@ -1040,17 +1061,18 @@ def _nary_fact(
             args["classification"].append(result_class)
         else:
             args["classification"].append(classification or "overall")
-    return DocFact(relation=relation, args=_collapse(args))
+    return DocFact(relation=relation, args=_collapse(_place_years(relation, args)))
 
 
 def _collapse(args: Mapping[str, list[Value]]) -> tuple[tuple[str, Value], ...]:
     out: list[tuple[str, Value]] = []
-    for role, values in args.items():
+    for role, all_values in args.items():
+        values = list(dict.fromkeys(all_values))  # e.g. rg:race and rg:event naming one race
         if role in _LIST_ROLES or len(values) > 1:
             if all(isinstance(v, int) for v in values):
-                out.append((role, tuple(sorted(v for v in values if isinstance(v, int)))))
+                out.append((role, tuple(sorted({v for v in values if isinstance(v, int)}))))
             else:
-                out.append((role, tuple(sorted(str(v) for v in values))))
+                out.append((role, tuple(sorted({str(v) for v in values}))))
         else:
             out.append((role, values[0]))
     return tuple(sorted(out, key=lambda item: item[0]))
