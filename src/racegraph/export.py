@@ -1,0 +1,659 @@
+"""Deterministic RDF serialisation and ``racegraph export``.
+
+rdflib's serialisers do not promise a stable order and give blank nodes random labels, so
+racegraph writes RDF itself: subjects sorted, predicates grouped (``a`` first), objects
+sorted, prefixed names from :data:`racegraph.vocab.PREFIXES` (always the same header), and
+blank nodes labelled from their content (a hash of their neighbourhood), so the same graph
+always gives the same bytes. Blank nodes used once are written inline as ``[ … ]`` and RDF
+lists as ``( … )``.
+
+>>> import io
+>>> from rdflib import Graph, Literal, URIRef
+>>> from rdflib.namespace import RDF, RDFS
+>>> from racegraph.vocab import RG
+>>> g = Graph()
+>>> s = URIRef("https://w3id.org/racegraph/id/person/valentino-rossi")
+>>> _ = g.add((s, RDFS.label, Literal("Valentino Rossi", lang="en")))
+>>> _ = g.add((s, RDF.type, RG.Driver))
+>>> out = io.StringIO()
+>>> write_turtle(g, out)
+2
+>>> print(out.getvalue().split("\\n\\n", 1)[1], end="")
+<https://w3id.org/racegraph/id/person/valentino-rossi> a rg:Driver ;
+    rdfs:label "Valentino Rossi"@en .
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import IO, TypeAlias
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph
+from rdflib.namespace import RDF, XSD
+from rdflib.term import Node
+
+from racegraph.errors import InputError, UsageError
+from racegraph.store import open_store
+from racegraph.vocab import GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH
+
+__all__ = [
+    "ExportFormat",
+    "Quad",
+    "Triple",
+    "export_kg",
+    "resolve_graph",
+    "write_jsonld",
+    "write_nquads",
+    "write_ntriples",
+    "write_trig",
+    "write_turtle",
+]
+
+log = logging.getLogger(__name__)
+
+Term: TypeAlias = URIRef | BNode | Literal
+Triple: TypeAlias = tuple[Node, Node, Node]
+Quad: TypeAlias = tuple[Node, Node, Node, Node | None]
+"""(subject, predicate, object, graph name); graph ``None`` is the default graph."""
+
+
+class ExportFormat(enum.Enum):
+    """Formats ``racegraph export`` writes."""
+
+    TURTLE = "turtle"
+    TRIG = "trig"
+    NTRIPLES = "ntriples"
+    NQUADS = "nquads"
+    JSONLD = "jsonld"
+
+    @property
+    def has_graphs(self) -> bool:
+        return self in (ExportFormat.TRIG, ExportFormat.NQUADS, ExportFormat.JSONLD)
+
+
+# --- terms ----------------------------------------------------------------------------------
+
+_PN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*(?:\.+[A-Za-z0-9_\-]+)*")
+_IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_STRING_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\b": "\\b",
+    "\f": "\\f",
+}
+_STRING_BAD = re.compile(r'[\\"\x00-\x1f\x7f]')
+
+
+def _escape_string(text: str) -> str:
+    return _STRING_BAD.sub(
+        lambda m: _STRING_ESCAPES.get(m.group(), f"\\u{ord(m.group()):04X}"), text
+    )
+
+
+def _iri(value: str) -> str:
+    return "<" + _IRI_BAD.sub(lambda m: f"\\u{ord(m.group()):04X}", value) + ">"
+
+
+class _Namer:
+    """Formats terms: prefixed names when possible, canonical blank-node labels."""
+
+    def __init__(self, prefixes: Mapping[str, str] | None, bnodes: Mapping[BNode, str]) -> None:
+        # longest namespace first so `rgid:` wins over a shorter namespace that also matches
+        self._prefixes = sorted((prefixes or {}).items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        self._bnodes = bnodes
+        self._cache: dict[str, str] = {}
+
+    def iri(self, value: str) -> str:
+        cached = self._cache.get(value)
+        if cached is not None:
+            return cached
+        text = _iri(value)
+        for name, ns in self._prefixes:
+            if value.startswith(ns) and _PN_LOCAL.fullmatch(value[len(ns) :]):
+                text = f"{name}:{value[len(ns) :]}"
+                break
+        if len(self._cache) < 100_000:
+            self._cache[value] = text
+        return text
+
+    def term(self, term: Node) -> str:
+        if isinstance(term, URIRef):
+            return self.iri(str(term))
+        if isinstance(term, BNode):
+            return "_:" + self._bnodes.get(term, "b" + _safe_label(str(term)))
+        if isinstance(term, Literal):
+            text = '"' + _escape_string(str(term)) + '"'
+            if term.language:
+                return f"{text}@{term.language}"
+            if term.datatype is not None and term.datatype != XSD.string:
+                return f"{text}^^{self.iri(str(term.datatype))}"
+            return text
+        raise InputError(f"cannot serialise RDF term {term!r}")
+
+
+def _safe_label(label: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]", "", label) or "x"
+
+
+def _sort_key(term: Node, bnodes: Mapping[BNode, str]) -> tuple[int, str, str, str]:
+    if isinstance(term, URIRef):
+        return (0, str(term), "", "")
+    if isinstance(term, BNode):
+        return (1, bnodes.get(term, str(term)), "", "")
+    if isinstance(term, Literal):
+        return (2, str(term), str(term.datatype or ""), term.language or "")
+    return (3, str(term), "", "")
+
+
+# --- blank nodes ----------------------------------------------------------------------------
+
+
+def _bnode_labels(quads: Sequence[Quad]) -> dict[BNode, str]:
+    """Deterministic labels ``b0, b1, …`` for the blank nodes in ``quads``.
+
+    Each blank node starts from a hash of its ground neighbourhood and is refined from its
+    neighbours' hashes (a few Weisfeiler-Lehman rounds), so the labels depend only on the
+    graph's content, not on the labels the parser made up.
+    """
+    touching: dict[BNode, list[Quad]] = defaultdict(list)
+    for quad in quads:
+        s, _, o, _ = quad
+        if isinstance(s, BNode):
+            touching[s].append(quad)
+        if isinstance(o, BNode) and o != s:
+            touching[o].append(quad)
+    if not touching:
+        return {}
+    color: dict[BNode, str] = dict.fromkeys(touching, "")
+
+    def show(term: Node | None, me: BNode) -> str:
+        if term is None:
+            return ""
+        if isinstance(term, BNode):
+            return "SELF" if term == me else "_:" + color[term]
+        return term.n3()
+
+    for _ in range(4):
+        new: dict[BNode, str] = {}
+        for node, qs in touching.items():
+            parts = sorted(
+                ("out" if s == node else "in")
+                + " ".join((show(s, node), show(p, node), show(o, node), show(g, node)))
+                for s, p, o, g in qs
+            )
+            new[node] = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+        if len(set(new.values())) == len(set(color.values())) and _ != 0:
+            color = new
+            break
+        color = new
+    ordered = sorted(touching, key=lambda b: (color[b], str(b)))
+    return {b: f"b{i}" for i, b in enumerate(ordered)}
+
+
+# --- Turtle / TriG --------------------------------------------------------------------------
+
+
+class _GraphWriter:
+    """Pretty, sorted Turtle body for one graph's triples."""
+
+    def __init__(
+        self,
+        triples: Iterable[Triple],
+        namer: _Namer,
+        bnodes: Mapping[BNode, str],
+        inline_ok: set[BNode],
+    ) -> None:
+        self.namer = namer
+        self.bnodes = bnodes
+        self.index: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
+        for s, p, o in triples:
+            self.index[s][p].append(o)
+        self.inline_ok = inline_ok
+        self.inlined: set[BNode] = set()
+
+    def key(self, term: Node) -> tuple[int, str, str, str]:
+        return _sort_key(term, self.bnodes)
+
+    def _is_list(self, node: Node) -> list[Node] | None:
+        items: list[Node] = []
+        seen: set[Node] = set()
+        while node != RDF.nil:
+            if not isinstance(node, BNode) or node not in self.inline_ok or node in seen:
+                return None
+            props = self.index.get(node)
+            if props is None or set(props) != {RDF.first, RDF.rest}:
+                return None
+            if len(props[RDF.first]) != 1 or len(props[RDF.rest]) != 1:
+                return None
+            seen.add(node)
+            items.append(props[RDF.first][0])
+            node = props[RDF.rest][0]
+        self.inlined.update(n for n in seen if isinstance(n, BNode))
+        return items
+
+    def obj(self, term: Node, indent: str, stack: frozenset[BNode]) -> str:
+        if isinstance(term, BNode) and term in self.inline_ok and term not in stack:
+            items = self._is_list(term) if term in self.index else None
+            if items is not None:
+                inner = " ".join(self.obj(i, indent, stack | {term}) for i in items)
+                return f"( {inner} )" if inner else "()"
+            if term not in self.index:
+                self.inlined.add(term)
+                return "[]"
+            self.inlined.add(term)
+            body = self.predicates(term, indent + "    ", stack | {term})
+            return f"[\n{indent}    {body}\n{indent}]"
+        return self.namer.term(term)
+
+    def predicates(self, subject: Node, indent: str, stack: frozenset[BNode]) -> str:
+        props = self.index[subject]
+        chunks = []
+        for pred in sorted(props, key=lambda p: (p != RDF.type, self.key(p))):
+            ptext = "a" if pred == RDF.type else self.namer.term(pred)
+            objs = sorted(set(props[pred]), key=self.key)
+            rendered = [self.obj(o, indent, stack) for o in objs]
+            chunks.append(f"{ptext} " + ", ".join(rendered))
+        return f" ;\n{indent}".join(chunks)
+
+    def write(self, out: IO[str], indent: str) -> None:
+        # Inlinable blank nodes are written where they are used; the rest are top-level.
+        referenced_inline = {
+            o
+            for props in self.index.values()
+            for objs in props.values()
+            for o in objs
+            if isinstance(o, BNode) and o in self.inline_ok
+        }
+        subjects = sorted((s for s in self.index if s not in referenced_inline), key=self.key)
+        first = True
+        for subject in subjects:
+            if not first:
+                out.write("\n")
+            first = False
+            head = self.namer.term(subject)
+            body = self.predicates(subject, indent + "    ", frozenset())
+            out.write(f"{indent}{head} {body} .\n")
+        # blank nodes that were inline candidates but only reachable through a cycle
+        leftovers = sorted(
+            (b for b in referenced_inline if b in self.index and b not in self.inlined),
+            key=self.key,
+        )
+        for subject in leftovers:
+            self.inline_ok.discard(subject)
+        for subject in leftovers:
+            out.write("\n")
+            body = self.predicates(subject, indent + "    ", frozenset())
+            out.write(f"{indent}{self.namer.term(subject)} {body} .\n")
+
+
+def _named(names: Iterable[Node | None]) -> list[Node]:
+    return [n for n in names if n is not None]
+
+
+def _normalise_quads(data: Graph | Iterable[Quad] | Iterable[Triple]) -> list[Quad]:
+    quads: list[Quad] = []
+    if isinstance(data, (Dataset, ConjunctiveGraph)):
+        for s, p, o, g in data.quads((None, None, None, None)):
+            name = g.identifier if isinstance(g, Graph) else g
+            if name == DATASET_DEFAULT_GRAPH_ID:
+                name = None
+            quads.append((s, p, o, name))
+        return quads
+    if isinstance(data, Graph):
+        return [(s, p, o, None) for s, p, o in data]
+    for item in data:
+        if len(item) == 4:
+            gname = item[3]
+            quads.append(
+                (item[0], item[1], item[2], None if gname == DATASET_DEFAULT_GRAPH_ID else gname)
+            )
+        else:
+            quads.append((item[0], item[1], item[2], None))
+    return quads
+
+
+def _inline_candidates(quads: Sequence[Quad]) -> set[BNode]:
+    """Blank nodes used exactly once as an object and described in that same graph only."""
+    as_object: dict[BNode, int] = defaultdict(int)
+    object_graph: dict[BNode, Node | None] = {}
+    subject_graphs: dict[BNode, set[Node | None]] = defaultdict(set)
+    for s, _, o, g in quads:
+        if isinstance(o, BNode):
+            as_object[o] += 1
+            object_graph[o] = g
+        if isinstance(s, BNode):
+            subject_graphs[s].add(g)
+    return {
+        b
+        for b, n in as_object.items()
+        if n == 1 and subject_graphs.get(b, {object_graph[b]}) <= {object_graph[b]}
+    }
+
+
+def _write_prefixes(out: IO[str], prefixes: Mapping[str, str]) -> None:
+    for name in sorted(prefixes):
+        out.write(f"@prefix {name}: {_iri(prefixes[name])} .\n")
+    out.write("\n")
+
+
+def write_trig(
+    data: Dataset | ConjunctiveGraph | Iterable[Quad],
+    out: IO[str],
+    *,
+    prefixes: Mapping[str, str] = PREFIXES,
+) -> int:
+    """Write a dataset (or quads ``(s, p, o, graph_or_None)``) as deterministic pretty TriG.
+
+    Returns the number of distinct quads written. Graphs are sorted by name, the default
+    graph (if any) comes first without a ``GRAPH`` block; the output is byte-identical for
+    the same dataset.
+
+    >>> import io
+    >>> from rdflib import Literal, URIRef
+    >>> g = URIRef("https://w3id.org/racegraph/graph/article/000_x")
+    >>> s = URIRef("https://w3id.org/racegraph/id/article/000_x")
+    >>> p = URIRef("https://w3id.org/racegraph/ontology#wordCount")
+    >>> out = io.StringIO()
+    >>> write_trig([(s, p, Literal(42), g)], out)
+    1
+    >>> print(out.getvalue().split("\\n\\n", 1)[1], end="")
+    <https://w3id.org/racegraph/graph/article/000_x> {
+        <https://w3id.org/racegraph/id/article/000_x> rg:wordCount "42"^^xsd:integer .
+    }
+    """
+    quads = sorted(set(_normalise_quads(data)), key=_quad_text_key)
+    bnodes = _bnode_labels(quads)
+    namer = _Namer(prefixes, bnodes)
+    inline_ok = _inline_candidates(quads)
+    by_graph: dict[Node | None, list[Triple]] = defaultdict(list)
+    for s, p, o, g in quads:
+        by_graph[g].append((s, p, o))
+    _write_prefixes(out, prefixes)
+    default = by_graph.pop(None, None)
+    first = True
+    if default:
+        _GraphWriter(default, namer, bnodes, inline_ok).write(out, "")
+        first = False
+    for name in sorted(_named(by_graph), key=lambda n: _sort_key(n, bnodes)):
+        if not first:
+            out.write("\n")
+        first = False
+        out.write(f"{namer.term(name)} {{\n")
+        _GraphWriter(by_graph[name], namer, bnodes, inline_ok).write(out, "    ")
+        out.write("}\n")
+    return len(quads)
+
+
+def write_turtle(
+    graph: Graph | Iterable[Triple],
+    out: IO[str],
+    *,
+    prefixes: Mapping[str, str] = PREFIXES,
+) -> int:
+    """Write a graph (or triples) as deterministic pretty Turtle; returns the triple count.
+
+    A ``Dataset``/``ConjunctiveGraph`` is written as the union of its graphs.
+    """
+    if isinstance(graph, (Dataset, ConjunctiveGraph)):
+        triples: set[Triple] = {(s, p, o) for s, p, o, _ in _normalise_quads(graph)}
+    else:
+        triples = {(s, p, o) for s, p, o, _ in _normalise_quads(graph)}
+    quads: list[Quad] = [(s, p, o, None) for s, p, o in sorted(triples, key=_triple_text_key)]
+    bnodes = _bnode_labels(quads)
+    namer = _Namer(prefixes, bnodes)
+    _write_prefixes(out, prefixes)
+    _GraphWriter(
+        ((s, p, o) for s, p, o, _ in quads), namer, bnodes, _inline_candidates(quads)
+    ).write(out, "")
+    return len(quads)
+
+
+def _triple_text_key(t: Triple) -> tuple[str, str, str]:
+    return (t[0].n3(), t[1].n3(), t[2].n3())
+
+
+def _quad_text_key(q: Quad) -> tuple[str, str, str, str]:
+    return (q[3].n3() if q[3] is not None else "", q[0].n3(), q[1].n3(), q[2].n3())
+
+
+# --- N-Triples / N-Quads / JSON-LD ------------------------------------------------------------
+
+
+def _line_sorted(lines: Iterable[str], out: IO[str]) -> int:
+    unique = sorted(set(lines))
+    for line in unique:
+        out.write(line)
+    return len(unique)
+
+
+def write_ntriples(triples: Graph | Iterable[Triple], out: IO[str]) -> int:
+    """Sorted N-Triples (one line per distinct triple); returns the triple count."""
+    quads = _normalise_quads(triples)
+    namer = _Namer(None, _bnode_labels(quads))
+    return _line_sorted(
+        (f"{namer.term(s)} {namer.term(p)} {namer.term(o)} .\n" for s, p, o, _ in quads), out
+    )
+
+
+def write_nquads(data: Dataset | ConjunctiveGraph | Iterable[Quad], out: IO[str]) -> int:
+    """Sorted N-Quads, graph by graph (default graph first); returns the quad count."""
+    quads = _normalise_quads(data)
+    namer = _Namer(None, _bnode_labels(quads))
+    by_graph: dict[Node | None, list[Quad]] = defaultdict(list)
+    for q in quads:
+        by_graph[q[3]].append(q)
+    total = 0
+    for name in sorted(by_graph, key=lambda n: "" if n is None else n.n3()):
+        suffix = "" if name is None else " " + namer.term(name)
+        total += _line_sorted(
+            (
+                f"{namer.term(s)} {namer.term(p)} {namer.term(o)}{suffix} .\n"
+                for s, p, o, _ in by_graph[name]
+            ),
+            out,
+        )
+    return total
+
+
+def _jsonld_value(term: Node, namer: _Namer) -> dict[str, str]:
+    if isinstance(term, Literal):
+        value: dict[str, str] = {"@value": str(term)}
+        if term.language:
+            value["@language"] = term.language
+        elif term.datatype is not None and term.datatype != XSD.string:
+            value["@type"] = _compact(str(term.datatype), namer)
+        return value
+    return {"@id": _jsonld_id(term, namer)}
+
+
+def _compact(iri: str, namer: _Namer) -> str:
+    text = namer.iri(iri)
+    return iri if text.startswith("<") else text
+
+
+def _jsonld_id(term: Node, namer: _Namer) -> str:
+    if isinstance(term, BNode):
+        return namer.term(term)
+    return _compact(str(term), namer)
+
+
+def write_jsonld(
+    data: Dataset | ConjunctiveGraph | Iterable[Quad],
+    out: IO[str],
+    *,
+    prefixes: Mapping[str, str] = PREFIXES,
+) -> int:
+    """Deterministic JSON-LD 1.1 (flattened, one ``@graph`` object per named graph)."""
+    quads = sorted(set(_normalise_quads(data)), key=_quad_text_key)
+    bnodes = _bnode_labels(quads)
+    namer = _Namer(prefixes, bnodes)
+    graphs: dict[Node | None, dict[Node, dict[str, list[dict[str, str]]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(list))
+    )
+    for s, p, o, g in quads:
+        key = "@type" if p == RDF.type and not isinstance(o, Literal) else _compact(str(p), namer)
+        graphs[g][s][key].append(_jsonld_value(o, namer))
+
+    def nodes(subjects: dict[Node, dict[str, list[dict[str, str]]]]) -> list[object]:
+        result: list[object] = []
+        for subject in sorted(subjects, key=lambda t: _sort_key(t, bnodes)):
+            node: dict[str, object] = {"@id": _jsonld_id(subject, namer)}
+            for key, values in subjects[subject].items():
+                if key == "@type":
+                    node["@type"] = sorted(v["@id"] for v in values)
+                else:
+                    node[key] = sorted(values, key=lambda v: json.dumps(v, sort_keys=True))
+            result.append(node)
+        return result
+
+    top: list[object] = nodes(graphs.pop(None, {}))
+    for name in sorted(_named(graphs), key=lambda n: _sort_key(n, bnodes)):
+        top.append({"@id": _jsonld_id(name, namer), "@graph": nodes(graphs[name])})
+    doc = {"@context": dict(sorted(prefixes.items())), "@graph": top}
+    json.dump(doc, out, indent=2, sort_keys=True, ensure_ascii=False)
+    out.write("\n")
+    return len(quads)
+
+
+# --- reading the built knowledge graph --------------------------------------------------------
+
+
+def _from_ox(term: object) -> Node | None:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == str(XSD.string):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype), normalize=False)
+    return None
+
+
+_SPECIAL_GRAPHS = {
+    "inferred": INFERRED_GRAPH,
+    "ontology": ONTOLOGY_GRAPH,
+    "reference": REFERENCE_GRAPH,
+}
+
+
+def resolve_graph(name: str) -> URIRef:
+    """Graph IRI for ``name``: an article stem, ``inferred``/``ontology``/``reference``, a
+    ``rgg:`` name or a full IRI.
+
+    >>> str(resolve_graph("000_abc"))
+    'https://w3id.org/racegraph/graph/article/000_abc'
+    >>> str(resolve_graph("inferred"))
+    'https://w3id.org/racegraph/graph/inferred'
+    """
+    if name in _SPECIAL_GRAPHS:
+        return _SPECIAL_GRAPHS[name]
+    if name.startswith("rgg:"):
+        return URIRef(str(GRAPH) + name[4:])
+    if re.match(r"^[a-z][a-z0-9+.-]*:", name):
+        return URIRef(name)
+    return URIRef(f"{GRAPH}article/{name}")
+
+
+def _selected_graphs(
+    store: ox.Store, graphs: Sequence[str], *, inferred: bool | None
+) -> list[ox.NamedNode]:
+    present = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+    if graphs:
+        wanted = [str(resolve_graph(g)) for g in graphs]
+        missing = [w for w in wanted if w not in present]
+        if missing:
+            raise UsageError(
+                "no such graph in the built KG: "
+                + ", ".join(missing)
+                + " (list them with `racegraph export --format nquads | cut -d' ' -f4 | sort -u`)"
+            )
+        if inferred and str(INFERRED_GRAPH) not in wanted and str(INFERRED_GRAPH) in present:
+            wanted.append(str(INFERRED_GRAPH))
+    else:
+        wanted = sorted(present)
+        if inferred is False:
+            wanted = [w for w in wanted if w != str(INFERRED_GRAPH)]
+    return [ox.NamedNode(w) for w in sorted(set(wanted))]
+
+
+def _store_quads(store: ox.Store, graphs: Sequence[ox.NamedNode]) -> Iterator[Quad]:
+    for graph in graphs:
+        name = URIRef(graph.value)
+        for q in store.quads_for_pattern(None, None, None, graph):
+            yield (_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object), name)  # type: ignore[misc]
+
+
+def export_kg(
+    kg: Path,
+    out: IO[str],
+    *,
+    fmt: ExportFormat = ExportFormat.TURTLE,
+    graphs: Sequence[str] = (),
+    union: bool | None = None,
+    inferred: bool | None = None,
+) -> int:
+    """Export the built knowledge graph in ``kg`` to ``out``; returns the triples/quads written.
+
+    ``graphs`` selects graphs (article stems, ``inferred``, ``ontology``, ``reference`` or
+    IRIs); empty means all. ``union`` merges them into one graph (the default, and the only
+    choice, for Turtle and N-Triples). ``inferred`` adds (True) or drops (False) the inferred
+    graph; by default it is kept with all graphs and left out with ``graphs``.
+    """
+    if union is None:
+        union = not fmt.has_graphs
+    if not union and not fmt.has_graphs:
+        raise UsageError(f"{fmt.value} holds one graph: use --union or a dataset format (trig)")
+    store = open_store(kg)
+    selected = _selected_graphs(store, graphs, inferred=inferred)
+    log.info("exporting %d graphs from %s as %s", len(selected), kg, fmt.value)
+    if union:
+        triples: Iterable[Triple] = ((s, p, o) for s, p, o, _ in _store_quads(store, selected))
+        if fmt is ExportFormat.TURTLE:
+            return write_turtle(triples, out)
+        if fmt is ExportFormat.NTRIPLES:
+            return write_ntriples(triples, out)
+        quads: Iterable[Quad] = ((s, p, o, None) for s, p, o in triples)
+    else:
+        quads = _store_quads(store, selected)
+    if fmt is ExportFormat.TRIG:
+        return write_trig(quads, out)
+    if fmt is ExportFormat.NQUADS:
+        return (
+            _write_nquads_streaming(store, selected, out) if not union else write_nquads(quads, out)
+        )
+    return write_jsonld(quads, out)
+
+
+def _write_nquads_streaming(store: ox.Store, graphs: Sequence[ox.NamedNode], out: IO[str]) -> int:
+    """N-Quads one graph at a time: only the largest graph is held in memory."""
+    bnode_quads = [
+        q for q in _store_quads(store, graphs) if isinstance(q[0], BNode) or isinstance(q[2], BNode)
+    ]
+    namer = _Namer(None, _bnode_labels(bnode_quads))
+    total = 0
+    for graph in graphs:
+        gname = " " + namer.term(URIRef(graph.value))
+        total += _line_sorted(
+            (
+                f"{namer.term(s)} {namer.term(p)} {namer.term(o)}{gname} .\n"
+                for s, p, o, _ in _store_quads(store, [graph])
+            ),
+            out,
+        )
+    return total
