@@ -193,6 +193,10 @@ def test_at_most_one_wikidata_match_per_entity(ref: Reference) -> None:
         ("Sakhir", EntityType.VENUE, "bahrain-international-circuit"),
         ("SRO", EntityType.ORGANISATION, "sro"),
         ("FIA", EntityType.ORGANISATION, "fia"),
+        ("FIA's", EntityType.ORGANISATION, "fia"),
+        ("WEC’s", EntityType.CHAMPIONSHIP, "fia-wec"),
+        ("the silver category", EntityType.FIA_CATEGORY, "silver"),
+        ("GT World Challenge championship", EntityType.CHAMPIONSHIP, "gtwc-europe"),
     ],
 )
 def test_lookup(ref: Reference, surface: str, t: EntityType, key: str | None) -> None:
