@@ -8,10 +8,11 @@ they discover); :func:`racegraph.extract.extract_article` turns it into a plain
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from racegraph.records import Article, Entity, EntityType, EventKind, Fact
+from racegraph.records import Article, Entity, EntityType, EventKind, Evidence, Fact
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -31,6 +32,39 @@ class LinkedMention:
     rule: str
 
 
+@dataclass(frozen=True, slots=True)
+class ValueMention:
+    """A non-entity span with a normalised value: a date, a position, a race number, a count.
+
+    ``label`` is ``DATE`` (``value`` = ISO date or year as text, empty when unresolved),
+    ``POSITION`` (``value`` = the position as text, ``"1"`` for "pole"/"winner" is NOT
+    assumed: pole gives ``"pole"``, runner-up ``"2"``, podium ``"podium"``), ``RACE_NUMBER``
+    (``"46"``), ``ORDINAL`` or ``CARDINAL`` (the number as text when known).
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    value: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventInfo:
+    """What the text says about a minted event (keys of other entities, or None)."""
+
+    key: str
+    kind: EventKind
+    championship: str | None = None
+    venue: str | None = None
+    country: str | None = None
+    year: int | None = None
+    round: int | None = None
+    date: _dt.date | None = None
+    parent: str | None = None
+
+
 @dataclass(slots=True)
 class DocContext:
     """Everything known about one article while extracting it."""
@@ -42,6 +76,10 @@ class DocContext:
     mentions: list[LinkedMention] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    values: list[ValueMention] = field(default_factory=list)
+    events: dict[str, EventInfo] = field(default_factory=dict)
+    subject: str | None = None
+    """Key of the article's main person (most mentioned), when there is one."""
 
     def add_entity(
         self,
@@ -103,3 +141,60 @@ class DocContext:
     def mentions_in(self, span: Span) -> list[LinkedMention]:
         """Linked mentions inside a spaCy span (e.g. a sentence)."""
         return self.mentions_between(span.start_char, span.end_char)
+
+    def sentence_bounds(self, start: int) -> tuple[int, int]:
+        """Character range of the sentence containing offset ``start``."""
+        token = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if token is None or len(token) == 0:
+            return 0, len(self.article.text)
+        sent = token[0].sent
+        return sent.start_char, sent.end_char
+
+    def evidence(
+        self, start: int, end: int | None = None, *, rule: str, confidence: float = 0.8
+    ) -> Evidence:
+        """Evidence for a fact found in the sentence containing ``start``.
+
+        The evidence offsets are those of the whole sentence (``Article.text`` offsets) unless
+        ``end`` is given, in which case ``[start, end)`` is kept and the sentence text is still
+        the full containing sentence.
+        """
+        s_start, s_end = self.sentence_bounds(start)
+        return Evidence(
+            sentence=self.article.text[s_start:s_end],
+            start=s_start if end is None else start,
+            end=s_end if end is None else end,
+            rule=rule,
+            confidence=confidence,
+        )
+
+    def evidence_for(self, span: Span, *, rule: str, confidence: float = 0.8) -> Evidence:
+        """Evidence from a spaCy span (usually a sentence): its text and offsets."""
+        return Evidence(
+            sentence=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            rule=rule,
+            confidence=confidence,
+        )
+
+    def entities_of(self, *types: EntityType) -> list[Entity]:
+        """Entities of the given types, sorted by key."""
+        return sorted((e for e in self.entities.values() if e.type in types), key=lambda e: e.key)
+
+    def last_before(self, start: int, *types: EntityType) -> LinkedMention | None:
+        """The closest linked mention of one of ``types`` ending at or before ``start``."""
+        best: LinkedMention | None = None
+        for m in self.mentions:
+            if m.start >= start:
+                break
+            if m.type in types and m.end <= start:
+                best = m
+        return best
+
+    def mention_counts(self) -> dict[str, int]:
+        """How many linked mentions each entity key has."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            counts[m.entity] = counts.get(m.entity, 0) + 1
+        return counts

@@ -1,0 +1,893 @@
+"""Stage 2: link mentions to entities (reference or minted) and resolve coreference.
+
+Keys are deterministic and article-independent: reference entities keep their reference key;
+minted entities get :func:`~racegraph.vocab.slugify` of their canonical name (people, teams,
+car models) or of what the text says about them (events: championship + year + venue/kind).
+
+Passes, in order (later passes see what earlier ones linked):
+
+1. reference names, car models, people named in full, teams named in full;
+2. residual NER spans (surnames of people named in full, known team names, organisations,
+   demonyms);
+3. anaphora in document order: descriptors of the main person ("the Italian", "the
+   44-year-old", quoted nicknames), team anaphora ("this team"), "the series", class phrases,
+   "the famed French circuit", and event phrases (rounds, races, tests, finales, entry lists).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from racegraph.extract.context import DocContext, EventInfo, LinkedMention, ValueMention
+from racegraph.extract.mentions import REFERENCE_SPANS, Candidate
+from racegraph.extract.time import WEEKDAYS, resolve
+from racegraph.records import EntityType, EventKind
+from racegraph.vocab import slugify
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from racegraph.reference import ReferenceEntity
+
+log = logging.getLogger(__name__)
+
+T = EntityType
+
+# Preference among reference entities sharing one surface form.
+_TYPE_ORDER = (
+    T.CAR_MODEL,
+    T.CHAMPIONSHIP,
+    T.CLASS,
+    T.MANUFACTURER,
+    T.ORGANISATION,
+    T.VENUE,
+    T.COUNTRY,
+    T.FIA_CATEGORY,
+)
+_TEAM_WORDS = frozenset(
+    {"team", "squad", "outfit", "racing", "motorsport", "motorsports", "run", "by", "-",
+     "entered", "prepared", "operated", "'s", "’s", "the", "this", "that"}
+)
+_ROLE_WORDS = frozenset(
+    {"boss", "principal", "ceo", "director", "manager", "president", "chairman", "founder",
+     "owner", "spokesman", "spokesperson", "engineer", "chief", "head", "coordinator"}
+)
+_RACING_LEMMAS = frozenset(
+    {"drive", "driver", "race", "racer", "win", "victory", "finish", "qualify", "qualifying",
+     "podium", "pole", "co-driver", "test", "compete", "lap", "champion", "crew", "partner",
+     "rider", "grid", "start", "triumph", "victory", "lineup", "line-up", "entry", "stint",
+     "teammate", "team-mate", "secure", "claim", "place", "car", "pilot", "category"}
+)
+_SPEECH_LEMMAS = frozenset({"tell", "say", "speak", "explain", "confirm", "reveal", "report"})
+_TEAM_CUE_BEFORE = frozenset({"for", "with", "join", "joins", "joined", "joining"})
+_CATEGORY_CUES = ("categor", "rated", "ranked", "graded", "driver")
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+
+
+@dataclasses.dataclass(slots=True)
+class _Person:
+    key: str
+    name: str
+    spans: list[tuple[int, int, str]]  # char start, end, rule
+    tokens: list[tuple[int, int]]  # token start, end
+
+
+def link_mentions(ctx: DocContext, candidates: Sequence[Candidate]) -> None:
+    """Fill ``ctx.entities``, ``ctx.mentions``, ``ctx.values`` and ``ctx.events``."""
+    linker = _Linker(ctx, candidates)
+    linker.run()
+
+
+class _Linker:
+    def __init__(self, ctx: DocContext, candidates: Sequence[Candidate]) -> None:
+        self.ctx = ctx
+        self.doc: Doc = ctx.doc
+        self.ref = ctx.reference
+        self.cands = list(candidates)
+        self.top = [c for c in self.cands if not c.nested]
+        self.nested = [c for c in self.cands if c.nested]
+        self.nationality: dict[str, str] = {}  # person key -> country iri
+        self.person_tokens: dict[str, str] = {}  # surname/first name/full name -> person key
+        self.team_names: dict[str, str] = {}  # lower-cased core name -> team key
+
+    # ---------------------------------------------------------------- helpers
+    def span(self, c: Candidate) -> Span:
+        return self.doc[c.start : c.end]
+
+    def add(self, c: Candidate | Span, key: str, etype: EntityType, name: str, rule: str,
+            *, reference: str | None = None, kind: EventKind | None = None,
+            text: str | None = None) -> None:
+        span = self.span(c) if isinstance(c, Candidate) else c
+        start, end = span.start_char, span.end_char
+        surface = text if text is not None else span.text
+        if key not in self.ctx.entities:
+            self.ctx.add_entity(key, etype, name, reference=reference, kind=kind)
+        for m in self.ctx.mentions_between(start, end):
+            if m.start == start and m.end == end and m.entity == key:
+                return
+        self.ctx.add_mention(
+            LinkedMention(start=start, end=end, text=surface, entity=key, type=etype, rule=rule)
+        )
+
+    def add_ref(self, c: Candidate | Span, entity: ReferenceEntity, rule: str) -> None:
+        self.add(c, entity.key, entity.type, entity.label, rule, reference=entity.iri)
+
+    def ref_entity(self, iri: str | None) -> ReferenceEntity | None:
+        return self.ref.by_iri(iri) if iri else None
+
+    def refs_at(self, c: Candidate) -> list[ReferenceEntity]:
+        """All reference entities matched on exactly this span, best type first."""
+        out = []
+        for span in self.doc.spans[REFERENCE_SPANS]:
+            if span.start == c.start and span.end == c.end:
+                e = self.ref.by_iri(span.kb_id_)
+                if e is not None:
+                    out.append(e)
+        out.sort(key=lambda e: (_TYPE_ORDER.index(e.type) if e.type in _TYPE_ORDER else 99))
+        return out
+
+    def refs_inside(self, start: int, end: int) -> list[tuple[Span, ReferenceEntity]]:
+        out = []
+        for span in self.doc.spans[REFERENCE_SPANS]:
+            if start <= span.start and span.end <= end:
+                e = self.ref.by_iri(span.kb_id_)
+                if e is not None:
+                    out.append((span, e))
+        return out
+
+    def sentence_text(self, c: Candidate) -> str:
+        return self.doc[c.start].sent.text.lower()
+
+    # ---------------------------------------------------------------- main
+    def run(self) -> None:
+        for c in self.top + self.nested:
+            if c.label == "REF":
+                self.link_reference(c)
+            elif c.label == "NORP":
+                self.link_demonym(c)
+        for c in self.top:
+            if c.label == "CAR":
+                self.link_car(c)
+        self.link_people()
+        for c in self.top:
+            if c.label == "TEAM":
+                self.link_team(c, anaphora=False)
+        for c in self.top:
+            if c.label in {"ORG", "GPE", "FAC", "LOC", "EVENT"}:
+                self.link_residual(c)
+        self.choose_subject()
+        self.link_anaphora_and_events()
+        self.collect_values()
+
+    # ---------------------------------------------------------------- pass 1
+    def link_reference(self, c: Candidate) -> None:
+        entities = self.refs_at(c)
+        if not entities:
+            return
+        entity = entities[0]
+        if entity.type is T.FIA_CATEGORY and self.span(c).text.islower():
+            sent = self.sentence_text(c)
+            if not any(cue in sent for cue in _CATEGORY_CUES):
+                return
+        if entity.type is T.VENUE and self.inside_named_event(c):
+            return  # "Road to Le Mans" names a race, not where it is held
+        self.add_ref(c, entity, c.rule if not c.nested else "reference-name-nested")
+
+    def inside_named_event(self, c: Candidate) -> bool:
+        return any(
+            o.label == "EVENT_NAMED" and o.start <= c.start and c.end <= o.end for o in self.top
+        )
+
+    def link_demonym(self, c: Candidate) -> None:
+        text = self.span(c).text
+        for e in self.ref.lookup(text):
+            if e.type is T.COUNTRY:
+                self.add_ref(c, e, "demonym")
+                return
+
+    def link_car(self, c: Candidate) -> None:
+        span = self.span(c)
+        hits = [e for e in self.ref.lookup(span.text) if e.type is T.CAR_MODEL]
+        if hits:
+            self.add_ref(c, hits[0], "car-model")
+            return
+        maker = self.ref_entity(c.iri)
+        if maker is None:
+            return
+        if c.rule == "class-manufacturer":
+            cls = [e for s, e in self.refs_inside(c.start, c.end) if e.type is T.CLASS]
+            model = cls[0].label if cls else span[:-1].text
+        else:
+            maker_len = len(self.ref_span_at(c.start, maker.iri))
+            model = span[maker_len:].text
+        name = f"{maker.label} {model}"
+        self.add(c, slugify(name), T.CAR_MODEL, name, c.rule)
+
+    def ref_span_at(self, start: int, iri: str) -> Span:
+        for span in self.doc.spans[REFERENCE_SPANS]:
+            if span.start == start and span.kb_id_ == iri:
+                return span
+        return self.doc[start : start + 1]
+
+    # ---------------------------------------------------------------- people
+    def link_people(self) -> None:
+        persons: dict[str, _Person] = {}
+        singles: list[Candidate] = []
+        for c in self.top:
+            if c.label != "PERSON":
+                continue
+            span = self.span(c)
+            if len(span) >= 2:
+                name = span.text
+                key = slugify(name)
+                p = persons.setdefault(key, _Person(key, name, [], []))
+                p.spans.append((span.start_char, span.end_char, c.rule))
+                p.tokens.append((c.start, c.end))
+                self.person_tokens[name] = key
+                for part in (span[-1].text, span[0].text):
+                    self.person_tokens.setdefault(part, key)
+            else:
+                singles.append(c)
+        # drop first-name keys that clash between two people
+        firsts: dict[str, set[str]] = {}
+        for p in persons.values():
+            for tok in (p.name.split()[0], p.name.split()[-1]):
+                firsts.setdefault(tok, set()).add(p.key)
+        for tok, keys in firsts.items():
+            if len(keys) > 1:
+                self.person_tokens.pop(tok, None)
+        # residual candidates and single tokens that are parts of a full name
+        for c in self.top:
+            if c.label not in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "NICKNAME"}:
+                continue
+            span = self.span(c)
+            if len(span) >= 2 and c.label == "PERSON":
+                continue
+            text = _strip_possessive(span)
+            key = self.person_tokens.get(text.text) if text is not None else None
+            if key is not None and text is not None:
+                p = persons[key]
+                p.spans.append((text.start_char, text.end_char, "surname"))
+                p.tokens.append((text.start, text.end))
+        # any remaining token equal to a known surname and not inside another mention
+        taken = {i for c in self.top for i in range(c.start, c.end) if c.label != "PERSON"}
+        for tok in self.doc:
+            key = self.person_tokens.get(tok.text)
+            if key is None or tok.i in taken or not tok.is_title:
+                continue
+            p = persons[key]
+            if any(s <= tok.i < e for s, e in p.tokens):
+                continue
+            if any(s <= tok.i < e for q in persons.values() for s, e in q.tokens):
+                continue
+            p.spans.append((tok.idx, tok.idx + len(tok.text), "surname"))
+            p.tokens.append((tok.i, tok.i + 1))
+        for c in singles:
+            span = self.span(c)
+            if span.text in self.person_tokens:
+                continue
+            if self.is_speech_object(span):
+                self.add(c, slugify(span.text), T.ORGANISATION, span.text, "speech-object")
+                continue
+            key = slugify(span.text)
+            p = persons.setdefault(key, _Person(key, span.text, [], []))
+            p.spans.append((span.start_char, span.end_char, c.rule))
+            p.tokens.append((c.start, c.end))
+        self.find_nationalities(persons)
+        for p in sorted(persons.values(), key=lambda p: p.key):
+            etype = self.person_type(p)
+            for (start, end, rule), (ts, te) in zip(p.spans, p.tokens, strict=True):
+                self.add(self.doc[ts:te], p.key, etype, p.name, rule)
+                del start, end
+
+    def is_speech_object(self, span: Span) -> bool:
+        root = span.root
+        head = root.head
+        if root.dep_ in {"dobj", "dative"} and head.lemma_ in _SPEECH_LEMMAS:
+            return True
+        return (
+            root.dep_ == "pobj"
+            and head.lower_ == "to"
+            and head.head.lemma_ in _SPEECH_LEMMAS
+        )
+
+    def person_type(self, p: _Person) -> EntityType:
+        role = False
+        racing = False
+        for ts, _te in p.tokens:
+            left = {t.lower_ for t in self.doc[max(0, ts - 3) : ts]}
+            if left & _ROLE_WORDS:
+                role = True
+            sent = self.doc[ts].sent
+            if any(t.lemma_.lower() in _RACING_LEMMAS or t.lower_ in _RACING_LEMMAS for t in sent):
+                racing = True
+        if role:
+            return T.PERSON
+        return T.DRIVER if racing else T.PERSON
+
+    def find_nationalities(self, persons: dict[str, _Person]) -> None:
+        """"X from <Country>", "X, the <demonym> ..." and "the <demonym> X"."""
+        countries = {
+            (s.start, s.end): e
+            for s, e in self.refs_inside(0, len(self.doc))
+            if e.type is T.COUNTRY
+        }
+        for p in persons.values():
+            for ts, te in p.tokens:
+                # coordinated names share the "from <Country>" that follows the last one
+                j = te
+                while j < len(self.doc) and j - te < 8:
+                    tok = self.doc[j]
+                    if tok.lower_ == "from":
+                        for (cs, _ce), e in countries.items():
+                            if cs == j + 1:
+                                self.nationality.setdefault(p.key, e.iri)
+                        break
+                    if tok.is_punct and tok.text != "-" or tok.pos_ == "VERB":
+                        break
+                    j += 1
+                if te + 1 < len(self.doc) and self.doc[te].text == ",":
+                    for (cs, _ce), e in countries.items():
+                        if te + 1 <= cs <= te + 4 and self.doc[te + 1].lower_ in {"the", "a"}:
+                            self.nationality.setdefault(p.key, e.iri)
+                if ts >= 1:
+                    for (_cs, ce), e in countries.items():
+                        if ce == ts:
+                            self.nationality.setdefault(p.key, e.iri)
+
+    # ---------------------------------------------------------------- teams
+    def team_core(self, c: Candidate) -> Span | None:
+        span = self.span(c)
+        inner = {
+            i
+            for s, e in self.refs_inside(c.start, c.end)
+            if e.type in {T.MANUFACTURER, T.CHAMPIONSHIP, T.COUNTRY, T.CLASS}
+            for i in range(s.start, s.end)
+        }
+        keep = [
+            t
+            for t in span
+            if t.i not in inner
+            and t.lower_ not in _TEAM_WORDS
+            and t.ent_type_ != "NORP"
+            and (t.text[:1].isupper() or t.text[:1].isdigit())
+        ]
+        if not keep:
+            return None
+        return self.doc[keep[0].i : keep[-1].i + 1]
+
+    def link_team(self, c: Candidate, *, anaphora: bool) -> None:
+        core = self.team_core(c)
+        if core is None:
+            if anaphora:
+                key = self.team_antecedent(c)
+                if key:
+                    e = self.ctx.entities[key]
+                    self.add(c, key, T.TEAM, e.name, "team-anaphor")
+            return
+        if anaphora:
+            return
+        name = core.text
+        key = self.team_names.get(name.lower()) or slugify(name)
+        self.team_names[name.lower()] = key
+        self.add(c, key, T.TEAM, name, f"team-{c.rule}")
+
+    def team_antecedent(self, c: Candidate) -> str | None:
+        counts = self.ctx.mention_counts()
+        teams = [e.key for e in self.ctx.entities.values() if e.type is T.TEAM]
+        if not teams:
+            return None
+        best = max(teams, key=lambda k: (counts.get(k, 0), k))
+        tied = [k for k in teams if counts.get(k, 0) == counts.get(best, 0)]
+        if len(tied) == 1:
+            return best
+        last = self.ctx.last_before(self.span(c).start_char, T.TEAM)
+        return last.entity if last else None
+
+    # ---------------------------------------------------------------- residual NER spans
+    def link_residual(self, c: Candidate) -> None:
+        span = _strip_possessive(self.span(c))
+        if span is None:
+            return
+        if any(m.start <= span.start_char < m.end for m in self.ctx.mentions):
+            return
+        text = span.text
+        if text.lower() in self.team_names:
+            self.add(span, self.team_names[text.lower()], T.TEAM, text, "known-team")
+            return
+        hits = self.ref.lookup(text)
+        if hits:
+            self.add_ref(span, hits[0], "reference-lookup")
+            return
+        if c.label == "ORG" and _looks_like_name(span):
+            if self.has_team_cue(span):
+                key = slugify(text)
+                self.team_names[text.lower()] = key
+                self.add(span, key, T.TEAM, text, "org-team-cue")
+            else:
+                self.add(span, slugify(text), T.ORGANISATION, text, "org")
+        elif c.label == "FAC" and _looks_like_name(span):
+            self.add(span, slugify(text), T.VENUE, text, "fac-venue")
+
+    def has_team_cue(self, span: Span) -> bool:
+        before = self.doc[max(0, span.start - 2) : span.start]
+        if any(t.lower_ in _TEAM_CUE_BEFORE for t in before):
+            sent = span.sent
+            return any(t.lemma_ in _RACING_LEMMAS for t in sent)
+        after = self.doc[span.end : span.end + 2]
+        return any(t.lower_ in {"team", "squad", "entry", "driver", "drivers"} for t in after)
+
+    # ---------------------------------------------------------------- subject
+    def choose_subject(self) -> None:
+        counts = self.ctx.mention_counts()
+        people = [e.key for e in self.ctx.entities.values() if e.type in {T.DRIVER, T.PERSON}]
+        if not people:
+            return
+        first = {m.entity: m.start for m in reversed(self.ctx.mentions)}
+        best = max(people, key=lambda k: (counts.get(k, 0), -first.get(k, 0)))
+        self.ctx.subject = best
+
+    def person_for_descriptor(self, c: Candidate) -> str | None:
+        # appositive right after a person: "Valentino Rossi, the renowned Italian motorcyclist"
+        if c.start >= 2 and self.doc[c.start - 1].text == ",":
+            prev = self.ctx.last_before(self.doc[c.start - 1].idx + 1, T.DRIVER, T.PERSON)
+            if prev is not None and prev.end == self.doc[c.start - 1].idx:
+                return prev.entity
+        country = None
+        for _s, e in self.refs_inside(c.start, c.end):
+            if e.type is T.COUNTRY:
+                country = e.iri
+        if country is not None:
+            same = [k for k, v in self.nationality.items() if v == country]
+            if len(same) == 1:
+                return same[0]
+            if len(same) > 1:
+                counts = self.ctx.mention_counts()
+                return max(same, key=lambda k: (counts.get(k, 0), k))
+            subject = self.ctx.subject
+            if subject and self.nationality.get(subject, country) != country:
+                return None
+        return self.ctx.subject
+
+    # ---------------------------------------------------------------- pass 3
+    def link_anaphora_and_events(self) -> None:
+        events: list[Candidate] = []
+        for c in self.top:
+            label = c.label
+            if label == "PERSON_DESC":
+                self.link_person_desc(c)
+            elif label == "NICKNAME":
+                self.link_nickname(c)
+            elif label == "TEAM":
+                self.link_team(c, anaphora=True)
+            elif label == "CHAMP_ANAPHOR":
+                champ = self.last_championship(c.start)
+                if champ is not None:
+                    self.add(c, champ.key, T.CHAMPIONSHIP, champ.label, "series-anaphor",
+                             reference=champ.iri)
+            elif label == "CLASS_PHRASE":
+                self.link_class_phrase(c)
+            elif label == "VENUE_DESC":
+                self.link_venue_desc(c)
+            elif label.startswith("EVENT_"):
+                events.append(c)
+        self.link_events(events)
+
+    def link_person_desc(self, c: Candidate) -> None:
+        span = self.span(c)
+        nxt = self.doc[c.end] if c.end < len(self.doc) else None
+        if c.rule == "the-demonym" and nxt is not None and nxt.pos_ in {"NOUN", "PROPN"}:
+            if nxt.lower_ in {"circuit", "track", "venue", "raceway", "racetrack"}:
+                self.link_venue_desc(c)
+            return  # "the Belgian team": not a person
+        key = self.person_for_descriptor(c)
+        if key is None:
+            return
+        entity = self.ctx.entities[key]
+        self.add(span, key, entity.type, entity.name, f"descriptor-{c.rule}")
+
+    def link_nickname(self, c: Candidate) -> None:
+        span = self.span(c)
+        known = self.person_tokens.get(span.text)
+        key = known or self.ctx.subject
+        if key is None:
+            return
+        entity = self.ctx.entities[key]
+        self.add(span, key, entity.type, entity.name, "nickname")
+
+    def last_championship(self, token_start: int) -> ReferenceEntity | None:
+        start = self.doc[token_start].idx
+        m = self.ctx.last_before(start, T.CHAMPIONSHIP)
+        if m is None:
+            return None
+        return self.ref.by_iri(self.ctx.entities[m.entity].reference or "")
+
+    def link_class_phrase(self, c: Candidate) -> None:
+        span = self.span(c)
+        inner = [e for _s, e in self.refs_inside(c.start, c.end)]
+        fia = [e for e in inner if e.type is T.FIA_CATEGORY]
+        classes = [e for e in inner if e.type is T.CLASS]
+        if classes:
+            self.add_ref(span, classes[0], "class-phrase")
+            return
+        if fia:
+            self.add_ref(span, fia[0], "category-phrase")
+            return
+        words = [t for t in span[1:-1] if t.text[:1].isupper() or any(ch.isdigit() for ch in t.text)]
+        mentioned = {
+            e.reference for e in self.ctx.entities.values() if e.type is T.CLASS and e.reference
+        }
+        if words:
+            word = words[-1].text.lower()
+            fits = [
+                e
+                for e in self.ref.of_type(T.CLASS)
+                if e.iri in mentioned and slugify(e.label).endswith(word)
+            ]
+            if len(fits) == 1:
+                self.add_ref(span, fits[0], "class-suffix")
+            return
+        last = self.ctx.last_before(span.start_char, T.CLASS)
+        if last is not None and span[0].lower_ in {"this", "that"}:
+            e = self.ctx.entities[last.entity]
+            self.add(span, e.key, T.CLASS, e.name, "class-anaphor", reference=e.reference)
+
+    def link_venue_desc(self, c: Candidate) -> None:
+        span = self.span(c)
+        countries = [e for _s, e in self.refs_inside(c.start, c.end) if e.type is T.COUNTRY]
+        if not countries:
+            return
+        country = countries[0].iri
+        best: ReferenceEntity | None = None
+        for s in self.doc.spans[REFERENCE_SPANS]:
+            if s.start >= c.start:
+                break
+            e = self.ref.by_iri(s.kb_id_)
+            if e is not None and e.type is T.VENUE and e.country == country:
+                best = e
+        if best is not None:
+            self.add_ref(span, best, "venue-descriptor")
+
+    # ---------------------------------------------------------------- events
+    def link_events(self, cands: list[Candidate]) -> None:
+        year = self.ctx.article.published.year
+        rounds: list[tuple[Candidate, dict[str, object]]] = []
+        others: list[Candidate] = []
+        for c in cands:
+            if c.label == "EVENT_ROUND":
+                rounds.append((c, self.event_frame(c)))
+            else:
+                others.append(c)
+        # rounds: group by venue (and year); the most specific championship wins
+        groups: dict[tuple[str | None, int], list[tuple[Candidate, dict[str, object]]]] = {}
+        for c, f in rounds:
+            venue = f["venue"] if isinstance(f["venue"], str) else None
+            fyear = f["year"] if isinstance(f["year"], int) else year
+            groups.setdefault((venue, fyear), []).append((c, f))
+        round_keys: list[tuple[int, str]] = []
+        for (venue, ryear), members in groups.items():
+            champs = [f["champ"] for _c, f in members if isinstance(f["champ"], str)]
+            champ = self.most_specific(champs)
+            if champ is None:
+                champ = self.context_championship(members[0][0])
+            rnd = next((f["round"] for _c, f in members if isinstance(f["round"], int)), None)
+            if champ is None or (venue is None and rnd is None):
+                continue
+            champ_e = self.ref.by_iri(champ)
+            ckey = champ_e.key if champ_e else slugify(champ)
+            venue_e = self.ref.by_iri(venue) if venue else None
+            where = venue_e.key if venue_e else (slugify(venue) if venue else f"round-{rnd}")
+            key = f"{ckey}-{ryear}-{where}"
+            cname = champ_e.label if champ_e else champ
+            vname = self.venue_surface(members, venue_e)
+            name = f"{cname} {ryear}" + (f" Round {rnd}" if rnd else "") + (
+                f" {vname}" if vname else ""
+            )
+            country = venue_e.country if venue_e else None
+            country_e = self.ref.by_iri(country) if country else None
+            self.ctx.events[key] = EventInfo(
+                key=key, kind=EventKind.ROUND, championship=ckey,
+                venue=venue_e.key if venue_e else None,
+                country=country_e.key if country_e else None, year=ryear, round=rnd,
+            )
+            for c, _f in members:
+                self.add(c, key, T.EVENT, name, f"event-{c.rule}", kind=EventKind.ROUND)
+                round_keys.append((c.start, key))
+        # other events in document order
+        race_cands = [c for c in others if c.label == "EVENT_RACE"]
+        self.link_races(race_cands, round_keys)
+        for c in others:
+            if c.label in {"EVENT_TEST", "EVENT_FINALE", "EVENT_ENTRY_LIST"}:
+                self.link_series_event(c)
+            elif c.label == "EVENT_24H":
+                self.link_24h(c)
+            elif c.label == "EVENT_NAMED":
+                self.link_named_event(c)
+        for c in others:
+            if c.label == "EVENT_PRESS":
+                self.link_press(c)
+
+    def venue_surface(
+        self, members: list[tuple[Candidate, dict[str, object]]], venue: ReferenceEntity | None
+    ) -> str:
+        for _c, f in members:
+            if isinstance(f["venue_text"], str):
+                return f["venue_text"]
+        return venue.label if venue else ""
+
+    def event_frame(self, c: Candidate) -> dict[str, object]:
+        """What an event phrase (and, for rounds, its sentence) says: championship, venue..."""
+        inner = self.refs_inside(c.start, c.end)
+        champ = self.most_specific([e.iri for _s, e in inner if e.type is T.CHAMPIONSHIP])
+        venue = next(((s, e) for s, e in inner if e.type is T.VENUE), None)
+        country = next(((s, e) for s, e in inner if e.type is T.COUNTRY), None)
+        span = self.span(c)
+        year = next((int(t.text) for t in span if t.shape_ == "dddd"), None)
+        rnd = None
+        for i, t in enumerate(span):
+            if t.lower_ == "round" and i + 1 < len(span):
+                nxt = span[i + 1].lower_
+                rnd = int(nxt) if nxt.isdigit() else _NUMBER_WORDS.get(nxt)
+        if c.label == "EVENT_ROUND":
+            sent = self.doc[c.start].sent
+            sent_refs = self.refs_inside(sent.start, sent.end)
+            if champ is None:
+                champ = self.most_specific(
+                    [e.iri for _s, e in sent_refs if e.type is T.CHAMPIONSHIP]
+                )
+            if venue is None:
+                venue = next(((s, e) for s, e in sent_refs if e.type is T.VENUE), None)
+        words = {t.text for t in span if t.text[:1].isupper()}
+        if champ is not None:
+            champ = self.sub_championship(champ, words)
+        return {
+            "champ": champ,
+            "venue": venue[1].iri if venue else None,
+            "venue_text": venue[0].text if venue else None,
+            "country": country[1].iri if country else None,
+            "year": year,
+            "round": rnd,
+        }
+
+    def sub_championship(self, champ: str, words: set[str]) -> str:
+        """"the Misano Sprint round" in a GT World Challenge context -> the Sprint Cup."""
+        for e in self.ref.of_type(T.CHAMPIONSHIP):
+            if e.parent == champ and any(w in e.label.split() for w in words):
+                return e.iri
+        return champ
+
+    def most_specific(self, iris: Sequence[object]) -> str | None:
+        found = [i for i in iris if isinstance(i, str)]
+        if not found:
+            return None
+        for iri in found:
+            e = self.ref.by_iri(iri)
+            if e is not None and e.parent is not None:
+                return iri
+        return found[0]
+
+    def context_championship(self, c: Candidate) -> str | None:
+        champ = self.last_championship(c.start)
+        return champ.iri if champ else None
+
+    def link_races(self, races: list[Candidate], round_keys: list[tuple[int, str]]) -> None:
+        if not races or not round_keys:
+            return
+        days: dict[Candidate, str] = {}
+        for c in races:
+            day = next((t.lower_ for t in self.span(c) if t.lower_ in WEEKDAYS), None)
+            if day:
+                days[c] = day
+        distinct = sorted(set(days.values()), key=WEEKDAYS.index)
+        for c in races:
+            before = [k for s, k in round_keys if s <= c.start] or [round_keys[0][1]]
+            rkey = before[-1]
+            info = self.ctx.events[rkey]
+            span = self.span(c)
+            n = None
+            if c.rule == "race-n":
+                word = span[-1].lower_
+                n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+            elif len(distinct) > 1 and c in days:
+                n = distinct.index(days[c]) + 1
+            if n is None:
+                self.add(c, rkey, T.EVENT, self.ctx.entities[rkey].name, f"event-{c.rule}")
+                continue
+            key = f"{rkey}-race-{n}"
+            name = f"{self.ctx.entities[rkey].name} Race {n}"
+            date = None
+            if c in days:
+                ts = resolve(days[c], self.ctx.article.published)
+                date = ts.start if ts else None
+            self.ctx.events[key] = dataclasses.replace(
+                info, key=key, kind=EventKind.RACE, parent=rkey, date=date
+            )
+            self.add(c, key, T.EVENT, name, f"event-{c.rule}", kind=EventKind.RACE)
+            if c in days:
+                self.link_weekday_mentions(days[c], key, name)
+
+    def link_weekday_mentions(self, day: str, key: str, name: str) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ == "DATE" and ent.text.lower() == day:
+                self.add(ent, key, T.EVENT, name, "event-weekday")
+
+    def link_series_event(self, c: Candidate) -> None:
+        f = self.event_frame(c)
+        champ_iri = f["champ"] if isinstance(f["champ"], str) else self.context_championship(c)
+        if champ_iri is None:
+            return
+        champ = self.ref.by_iri(champ_iri)
+        if champ is None:
+            return
+        year = f["year"] if isinstance(f["year"], int) else self.ctx.article.published.year
+        span = self.span(c)
+        if c.label == "EVENT_TEST":
+            words = [t.lower_ for t in span if t.lower_ not in {"the", "a"} and t.is_lower]
+            what = "-".join(w for w in words if w not in {"testing", "tests"}).replace(
+                "test-", ""
+            )
+            what = what if what.endswith("test") else f"{what}-test" if what else "test"
+            key = f"{champ.key}-{year}-{what}"
+            name = f"{champ.label} {year} {what.replace('-', ' ')}"
+            kind = EventKind.TEST
+        elif c.label == "EVENT_FINALE":
+            which = "season-opener" if any(t.lower_ == "opener" for t in span) else "season-finale"
+            key = f"{champ.key}-{year}-{which}"
+            name = f"{champ.label} {year} {which.replace('-', ' ')}"
+            kind = EventKind.ROUND
+        else:
+            key = f"{champ.key}-{year}-entry-list"
+            name = f"{champ.label} {year} entry list"
+            kind = EventKind.ENTRY_LIST
+        place = f["venue"] if isinstance(f["venue"], str) else None
+        country = f["country"] if isinstance(f["country"], str) else None
+        old = self.ctx.events.get(key)
+        venue_e = self.ref.by_iri(place) if place else None
+        country_e = self.ref.by_iri(country) if country else None
+        self.ctx.events[key] = EventInfo(
+            key=key, kind=kind, championship=champ.key,
+            venue=(venue_e.key if venue_e else None) or (old.venue if old else None),
+            country=(country_e.key if country_e else None) or (old.country if old else None),
+            year=year,
+        )
+        self.add(c, key, T.EVENT, name, f"event-{c.rule}", kind=kind)
+
+    def link_24h(self, c: Candidate) -> None:
+        span = self.span(c)
+        venues = [(s, e) for s, e in self.refs_inside(c.start, c.end) if e.type is T.VENUE]
+        if venues:
+            vspan, venue = venues[0]
+            vkey, vname = venue.key, vspan.text
+        else:
+            words = [t for t in span if t.text[:1].isupper()]
+            if not words:
+                return
+            vname = self.doc[words[0].i : words[-1].i + 1].text
+            vkey = slugify(vname)
+        key = f"{vkey}-24-hours"
+        self.ctx.events[key] = EventInfo(
+            key=key, kind=EventKind.RACE, venue=vkey,
+            country=self.ref_key(venue.country) if venues else None,
+        )
+        self.add(c, key, T.EVENT, f"24 Hours of {vname}", f"event-{c.rule}", kind=EventKind.RACE)
+
+    def ref_key(self, iri: str | None) -> str | None:
+        e = self.ref.by_iri(iri) if iri else None
+        return e.key if e else None
+
+    def link_named_event(self, c: Candidate) -> None:
+        span = self.span(c)
+        year = next((int(t.text) for t in span if t.shape_ == "dddd"), None)
+        year = year or self.ctx.article.published.year
+        words = [t for t in span if t.shape_ != "dddd"]
+        title = " ".join(t.text for t in words)
+        key = f"{slugify(title)}-{year}"
+        venues = [e for _s, e in self.refs_inside(c.start, c.end) if e.type is T.VENUE]
+        self.ctx.events[key] = EventInfo(
+            key=key, kind=EventKind.RACE, year=year,
+            venue=venues[0].key if venues else None,
+            country=self.ref_key(venues[0].country) if venues else None,
+        )
+        self.add(c, key, T.EVENT, f"{title} ({year})", f"event-{c.rule}", kind=EventKind.RACE)
+
+    def link_press(self, c: Candidate) -> None:
+        """"a press conference at <event>" -> an event of that event; otherwise nothing."""
+        j = c.end
+        if j < len(self.doc) and self.doc[j].lower_ in {"at", "during", "after", "before"}:
+            start = self.doc[j + 1].idx if j + 1 < len(self.doc) else None
+            for m in self.ctx.mentions:
+                if m.start == start and m.type is T.EVENT:
+                    parent = self.ctx.events.get(m.entity)
+                    key = f"{m.entity}-press-conference"
+                    name = f"Press conference, {self.ctx.entities[m.entity].name}"
+                    self.ctx.events[key] = EventInfo(
+                        key=key, kind=EventKind.EVENT, parent=m.entity,
+                        championship=parent.championship if parent else None,
+                        venue=parent.venue if parent else None,
+                        year=parent.year if parent else None,
+                    )
+                    self.add(c, key, T.EVENT, name, f"event-{c.rule}", kind=EventKind.EVENT)
+                    return
+
+    # ---------------------------------------------------------------- values
+    def collect_values(self) -> None:
+        published = self.ctx.article.published
+        for c in self.top:
+            if c.label not in {"DATE", "ORDINAL", "CARDINAL", "RACE_NUMBER", "POSITION"}:
+                continue
+            span = self.span(c)
+            value = ""
+            if c.label == "DATE":
+                ts = resolve(span.text, published)
+                if ts is not None:
+                    value = ts.start.isoformat() if ts.precision == "day" else str(ts.year)
+            elif c.label == "RACE_NUMBER":
+                value = span[-1].text
+            elif c.label == "POSITION":
+                value = _position_value(span)
+            else:
+                value = _number_value(span.text)
+            self.ctx.values.append(
+                ValueMention(
+                    start=span.start_char, end=span.end_char, text=span.text, label=c.label,
+                    value=value, rule=c.rule,
+                )
+            )
+
+
+def _position_value(span: Span) -> str:
+    first = span[0].lower_
+    if first == "pole":
+        return "pole"
+    if first == "podium":
+        return "podium"
+    if first == "runner":
+        return "2"
+    if first.startswith("p") and first[1:].isdigit():
+        return first[1:]
+    return _number_value(first)
+
+
+def _number_value(text: str) -> str:
+    word = text.lower().strip()
+    if word in _ORDINALS:
+        return str(_ORDINALS[word])
+    if word in _NUMBER_WORDS:
+        return str(_NUMBER_WORDS[word])
+    digits = "".join(ch for ch in word if ch.isdigit())
+    return digits
+
+
+def _strip_possessive(span: Span) -> Span | None:
+    end = span.end
+    while end > span.start and span.doc[end - 1].text in {"'s", "’s", "'", "’"}:
+        end -= 1
+    start = span.start
+    while start < end and span.doc[start].lower_ == "the":
+        start += 1
+    if start >= end:
+        return None
+    return span.doc[start:end]
+
+
+def _looks_like_name(span: Span) -> bool:
+    if len(span) > 5:
+        return False
+    if span[0].lower_ in WEEKDAYS:
+        return False
+    return all(t.text[:1].isupper() or t.text[:1].isdigit() or t.is_punct for t in span)
+
+
+__all__ = ["link_mentions"]
+
+

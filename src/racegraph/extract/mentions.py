@@ -1,0 +1,361 @@
+"""Stage 1: find mentions.
+
+Two cheap rule components run inside the spaCy pipeline (registered in
+:mod:`racegraph.extract.factories`, compiled once in :func:`racegraph.extract.load_pipeline`):
+
+* :class:`ReferenceRuler` marks every label, alias and demonym of the reference data
+  (``doc.spans["rg_reference"]``, span label = entity type, ``kb_id`` = reference IRI);
+* :class:`GenreRuler` marks genre phrases from ``extract/patterns/*.jsonl``
+  (``doc.spans["rg_genre"]``: team names, event phrases, descriptors, positions, race numbers).
+
+:func:`extract_mentions` then merges those spans with the statistical NER into
+non-overlapping :class:`Candidate` records (plus nested ones worth keeping), fixing the small
+model's person errors with rules that generalise (trim leading verbs, extend over adjacent
+proper nouns, coordination with a person, surnames of a person named in full).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from racegraph.reference import Reference
+
+REFERENCE_SPANS = "rg_reference"
+GENRE_SPANS = "rg_genre"
+
+# spaCy NER labels kept as candidates (others are ignored).
+NER_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "EVENT", "FAC", "DATE", "ORDINAL", "CARDINAL", "LOC"}
+)
+VALUE_LABELS = frozenset({"DATE", "ORDINAL", "CARDINAL", "RACE_NUMBER", "POSITION"})
+
+QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "``", "''"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span that may name or refer to something, before linking (token offsets)."""
+
+    start: int
+    end: int
+    label: str
+    rule: str
+    iri: str | None = None
+    priority: int = 0
+    nested: bool = False
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+# --------------------------------------------------------------------------------------
+# pipeline components
+# --------------------------------------------------------------------------------------
+
+
+class ReferenceRuler:
+    """Marks reference labels, aliases and demonyms (phrase matching, no regexes).
+
+    Short or all-capitals forms ("WEC", "BMW", "FIA") match case-sensitively; longer forms
+    match case-insensitively. Car model names also match with a plural ``s``.
+    """
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self._vocab = nlp.vocab
+        self._make_doc = nlp.make_doc
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._types: dict[str, str] = {}
+
+    def add_reference(self, reference: Reference) -> None:
+        """Add one phrase pattern per surface form of every reference entity."""
+        for entity in reference.entities:
+            forms = set(entity.surface_forms())
+            if entity.type.value == "CarModel":
+                forms |= {f + "s" for f in forms if f[-1:].isdigit() or f[-1:].isupper()}
+            self._types[entity.iri] = entity.type.value
+            lower: list[Doc] = []
+            orth: list[Doc] = []
+            for form in sorted(forms):
+                doc = self._make_doc(form)
+                if len(form) <= 3 or form.isupper():
+                    orth.append(doc)
+                else:
+                    lower.append(doc)
+            if lower:
+                self._lower.add(entity.iri, lower)
+            if orth:
+                self._orth.add(entity.iri, orth)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        strings = self._vocab.strings
+        seen: set[tuple[int, int, str]] = set()
+        for matcher in (self._lower, self._orth):
+            for match_id, start, end in matcher(doc):
+                iri = strings[match_id]
+                if (start, end, iri) in seen:
+                    continue
+                seen.add((start, end, iri))
+                spans.append(Span(doc, start, end, label=self._types[iri], kb_id=iri))
+        spans.sort(key=lambda s: (s.start, s.end, s.kb_id_))
+        doc.spans[REFERENCE_SPANS] = spans
+        return doc
+
+
+def default_pattern_files() -> list[Path]:
+    """The JSONL pattern files shipped in ``extract/patterns/``."""
+    root = resources.files("racegraph.extract") / "patterns"
+    return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(".jsonl"))
+
+
+def read_patterns(paths: Iterable[Path]) -> list[dict[str, Any]]:
+    """Read ``{"label", "id", "pattern"}`` lines (blank lines and ``//`` comments skipped)."""
+    out: list[dict[str, Any]] = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line and not line.startswith("//"):
+                out.append(json.loads(line))
+    return out
+
+
+class GenreRuler:
+    """Token-pattern matcher for genre phrases; longest match per pattern key wins."""
+
+    def __init__(self, nlp: Language, name: str, *, patterns: Sequence[dict[str, Any]]) -> None:
+        self.name = name
+        self._vocab = nlp.vocab
+        self._matcher = Matcher(nlp.vocab)
+        grouped: dict[str, list[list[dict[str, Any]]]] = {}
+        for p in patterns:
+            grouped.setdefault(f"{p['label']}|{p['id']}", []).append(p["pattern"])
+        for key, pats in grouped.items():
+            self._matcher.add(key, pats, greedy="LONGEST")
+
+    def __call__(self, doc: Doc) -> Doc:
+        strings = self._vocab.strings
+        spans = []
+        for match_id, start, end in self._matcher(doc):
+            label, rule = strings[match_id].split("|", 1)
+            spans.append(Span(doc, start, end, label=label, span_id=rule))
+        spans.sort(key=lambda s: (s.start, s.end, s.label_))
+        doc.spans[GENRE_SPANS] = spans
+        return doc
+
+
+# --------------------------------------------------------------------------------------
+# candidates
+# --------------------------------------------------------------------------------------
+
+# Priorities: genre phrases > reference names > rule-fixed persons > raw NER.
+P_GENRE = 40
+P_REFERENCE = 30
+P_PERSON = 25
+P_NER = 10
+
+# Genre labels whose spans swallow what is inside (nested reference names are kept apart).
+_PHRASE_LABELS = frozenset(
+    {
+        "EVENT_ROUND",
+        "EVENT_RACE",
+        "EVENT_TEST",
+        "EVENT_FINALE",
+        "EVENT_ENTRY_LIST",
+        "EVENT_NAMED",
+        "EVENT_24H",
+        "EVENT_PRESS",
+        "TEAM",
+        "PERSON_DESC",
+        "VENUE_DESC",
+        "CHAMP_ANAPHOR",
+        "CLASS_PHRASE",
+        "RACE_NUMBER",
+        "POSITION",
+    }
+)
+
+
+def _is_name_token(token: Token) -> bool:
+    return token.is_title and token.pos_ == "PROPN" and token.is_alpha or (
+        token.pos_ == "PROPN" and "-" in token.text and token.text[:1].isupper()
+    )
+
+
+def _person_span(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int] | None:
+    """Trim a PERSON span to its proper-noun core and extend it over adjacent name tokens."""
+    while start < end and (
+        doc[start].pos_ not in {"PROPN"} or doc[start].text in QUOTES or not doc[start].is_title
+    ):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    if start >= end:
+        return None
+    while start > 0 and start - 1 not in blocked and _is_name_token(doc[start - 1]):
+        if doc[start - 1].is_sent_start and doc[start - 1].pos_ != "PROPN":
+            break
+        start -= 1
+    while end < len(doc) and end not in blocked and _is_name_token(doc[end]):
+        end += 1
+    return start, end
+
+
+def _quoted(doc: Doc, start: int, end: int) -> bool:
+    return start > 0 and end < len(doc) and doc[start - 1].text in QUOTES and (
+        doc[end].text in QUOTES
+    )
+
+
+def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
+    """All candidates of a processed doc: top-level non-overlapping ones plus nested
+    reference names inside genre phrases (``nested=True``), sorted by offset."""
+    raw: list[Candidate] = []
+    genre = list(doc.spans[GENRE_SPANS]) if GENRE_SPANS in doc.spans else []
+    refs = list(doc.spans[REFERENCE_SPANS]) if REFERENCE_SPANS in doc.spans else []
+    for span in genre:
+        raw.append(Candidate(span.start, span.end, span.label_, span.id_, priority=P_GENRE))
+    ref_tokens: set[int] = set()
+    for span in refs:
+        if not _plausible_reference(span):
+            continue
+        raw.append(
+            Candidate(
+                span.start, span.end, "REF", "reference-name", span.kb_id_, priority=P_REFERENCE
+            )
+        )
+        ref_tokens.update(range(span.start, span.end))
+    raw.extend(_car_candidates(doc, refs))
+    raw.extend(_person_candidates(doc, ref_tokens))
+    for ent in doc.ents:
+        if ent.label_ in NER_LABELS and ent.label_ != "PERSON":
+            raw.append(Candidate(ent.start, ent.end, ent.label_, "ner", priority=P_NER))
+    chosen = _select(raw)
+    # nested reference names inside genre phrases (demonyms inside team names, championships
+    # inside event phrases, ...)
+    top = [c for c in chosen if c.label in _PHRASE_LABELS]
+    nested: list[Candidate] = []
+    for c in top:
+        if c.label in {"RACE_NUMBER", "POSITION"}:
+            continue
+        inner = [
+            r
+            for r in raw
+            if r.label in {"REF", "NORP"} and c.start <= r.start and r.end <= c.end and r != c
+        ]
+        for r in _select(inner):
+            nested.append(
+                Candidate(r.start, r.end, r.label, r.rule, r.iri, r.priority, nested=True)
+            )
+    out = chosen + nested
+    out.sort(key=lambda c: (c.start, -c.end, c.nested, c.label))
+    return out
+
+
+def _plausible_reference(span: Span) -> bool:
+    """Reject lower-case matches of capitalised names ("ford" the river crossing) except FIA
+    driver categories, which are written in lower case."""
+    text = span.text
+    if span.label_ == "FIACategory":
+        return True
+    return not text.islower()
+
+
+def _car_candidates(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
+    """Car models the reference lacks: "<Manufacturer> <model with a digit>" and
+    "<class> <Manufacturer>" ("LMP2 Oreca")."""
+    out: list[Candidate] = []
+    cars = {(s.start, s.end) for s in refs if s.label_ == "CarModel"}
+    covered = {i for s in refs if s.label_ == "CarModel" for i in range(s.start, s.end)}
+    for span in refs:
+        if span.label_ == "Manufacturer":
+            end = span.end
+            while end < len(doc) and end - span.end < 3 and _model_token(doc[end]):
+                end += 1
+            if end > span.end and not any(i in covered for i in range(span.start, end)):
+                out.append(
+                    Candidate(span.start, end, "CAR", "manufacturer-model", span.kb_id_, P_GENRE)
+                )
+        if span.label_ == "Class" and span.end < len(doc):
+            for other in refs:
+                if other.start == span.end and other.label_ == "Manufacturer":
+                    if (span.start, other.end) not in cars:
+                        out.append(
+                            Candidate(
+                                span.start, other.end, "CAR", "class-manufacturer",
+                                other.kb_id_, P_GENRE,
+                            )
+                        )
+    return out
+
+
+def _model_token(token: Token) -> bool:
+    text = token.text
+    return (
+        any(ch.isdigit() for ch in text)
+        and text[:1].isalnum()
+        and not token.like_num
+        and not text.endswith(("st", "nd", "rd", "th"))
+    ) or (text.isupper() and 2 <= len(text) <= 4 and token.i > 0 and _model_token_prev(token))
+
+
+def _model_token_prev(token: Token) -> bool:
+    prev = token.doc[token.i - 1]
+    return any(ch.isdigit() for ch in prev.text)
+
+
+def _person_candidates(doc: Doc, blocked: set[int]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        if _quoted(doc, ent.start, ent.end):
+            out.append(Candidate(ent.start, ent.end, "NICKNAME", "quoted-name", priority=P_PERSON))
+            continue
+        fixed = _person_span(doc, ent.start, ent.end, blocked)
+        if fixed is None:
+            continue
+        start, end = fixed
+        rule = "ner-person" if (start, end) == (ent.start, ent.end) else "ner-person-fixed"
+        out.append(Candidate(start, end, "PERSON", rule, priority=P_PERSON))
+    # coordination: a capitalised name run conjoined with a person is a person
+    person_heads = {c.end - 1 for c in out if c.label == "PERSON"}
+    for ent in doc.ents:
+        if ent.label_ not in {"ORG", "GPE", "NORP", "FAC"} or len(ent) > 4:
+            continue
+        if not all(_is_name_token(t) for t in ent):
+            continue
+        root = ent.root
+        linked = {root.head.i} | {c.i for c in root.children if c.dep_ == "conj"}
+        if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+            if linked & person_heads and not (set(range(ent.start, ent.end)) & blocked):
+                out.append(Candidate(ent.start, ent.end, "PERSON", "conj-person", P_PERSON))
+    return out
+
+
+def _select(cands: Sequence[Candidate]) -> list[Candidate]:
+    """Greedy non-overlapping selection: higher priority, then longer, then earlier."""
+    taken: set[int] = set()
+    out: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-c.priority, -c.length, c.start, c.label)):
+        span = range(c.start, c.end)
+        if any(i in taken for i in span):
+            continue
+        taken.update(span)
+        out.append(c)
+    out.sort(key=lambda c: (c.start, c.end))
+    return out

@@ -1,0 +1,184 @@
+"""Resolve time expressions of news articles against the published date.
+
+Rules (documented, deliberately simple):
+
+* weekdays ("on Sunday", "Sunday's race", "the Saturday race") -> the most recent such day
+  strictly before the published date (a report published on a Monday talks about the weekend
+  just gone; a report published on a Sunday about "Sunday" means that day is not supported);
+* "today" / "tomorrow" / "yesterday" -> published date +0 / +1 / -1 day;
+* explicit dates ("16 July 2023", "July 16, 2023", "2023-07-16") -> that day;
+* a month with a year ("March 2024") -> year precision with the month kept;
+  a month alone ("in March") -> the nearest such month not after the published month;
+* "this/next/last season|year", "N years ago", "in N years" -> a year;
+* "the 2024 season", "at the end of 2021", a bare year -> that year.
+
+Everything returns a :class:`TimeSpan` with a precision (``day``, ``month`` or ``year``) or
+None when the expression is not understood.
+
+>>> import datetime as dt
+>>> resolve("on Sunday", dt.date(2023, 7, 17))
+TimeSpan(start=datetime.date(2023, 7, 16), precision='day', year=2023)
+>>> resolve("next season", dt.date(2023, 11, 6)).year
+2024
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["TimeSpan", "resolve"]
+
+WEEKDAYS: tuple[str, ...] = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+MONTHS: tuple[str, ...] = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
+_NUMBER_WORDS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+
+# Compiled once at import: these are constants, not state.
+_MONTH_RE = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH_RE + r",?\s+(\d{4})\b")
+_MDY = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+_MY = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{4})\b")
+_MONTH_ONLY = re.compile(r"\b" + _MONTH_RE + r"\b")
+_YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
+_AGO = re.compile(r"\b(\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(years?|seasons?)\s+ago\b")
+_IN_N = re.compile(r"\bin\s+(\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(years?|seasons?)\b")
+_RELATIVE = re.compile(r"\b(this|next|last|previous|coming|current|following)\s+(year|season)\b")
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
+_DAY_WORD = re.compile(r"\b(today|tomorrow|yesterday|tonight)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSpan:
+    """A resolved time: ``start`` is the first day; ``precision`` says how much is known."""
+
+    start: _dt.date
+    precision: str  # "day" | "month" | "year"
+    year: int
+
+    @staticmethod
+    def of_day(day: _dt.date) -> TimeSpan:
+        return TimeSpan(start=day, precision="day", year=day.year)
+
+    @staticmethod
+    def of_year(year: int) -> TimeSpan:
+        return TimeSpan(start=_dt.date(year, 1, 1), precision="year", year=year)
+
+    @staticmethod
+    def of_month(year: int, month: int) -> TimeSpan:
+        return TimeSpan(start=_dt.date(year, month, 1), precision="month", year=year)
+
+
+def _month_number(word: str) -> int:
+    return _MONTH_ABBR[word.lower().rstrip(".")[:3]]
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+
+
+def _safe_date(year: int, month: int, day: int) -> _dt.date | None:
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def last_weekday(name: str, published: _dt.date) -> _dt.date:
+    """The most recent ``name`` day strictly before ``published``.
+
+    >>> last_weekday("saturday", _dt.date(2023, 7, 17))
+    datetime.date(2023, 7, 15)
+    """
+    target = WEEKDAYS.index(name.lower())
+    delta = (published.weekday() - target) % 7 or 7
+    return published - _dt.timedelta(days=delta)
+
+
+def resolve(expression: str, published: _dt.date) -> TimeSpan | None:
+    """Resolve one time expression (see the module docstring for the rules).
+
+    >>> resolve("the Saturday race", _dt.date(2023, 7, 17)).start
+    datetime.date(2023, 7, 15)
+    >>> resolve("at the end of 2021", _dt.date(2023, 11, 29))
+    TimeSpan(start=datetime.date(2021, 1, 1), precision='year', year=2021)
+    >>> resolve("the race", _dt.date(2023, 11, 29)) is None
+    True
+    """
+    text = expression.lower().replace("’", "'")
+    if m := _ISO.search(text):
+        day = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if day:
+            return TimeSpan.of_day(day)
+    if m := _DMY.search(text):
+        day = _safe_date(int(m.group(3)), _month_number(m.group(2)), int(m.group(1)))
+        if day:
+            return TimeSpan.of_day(day)
+    if m := _MDY.search(text):
+        day = _safe_date(int(m.group(3)), _month_number(m.group(1)), int(m.group(2)))
+        if day:
+            return TimeSpan.of_day(day)
+    if m := _MY.search(text):
+        return TimeSpan.of_month(int(m.group(2)), _month_number(m.group(1)))
+    if m := _DAY_WORD.search(text):
+        offset = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[m.group(1)]
+        return TimeSpan.of_day(published + _dt.timedelta(days=offset))
+    if m := _WEEKDAY.search(text):
+        return TimeSpan.of_day(last_weekday(m.group(1), published))
+    if m := _AGO.search(text):
+        return TimeSpan.of_year(published.year - _number(m.group(1)))
+    if m := _IN_N.search(text):
+        return TimeSpan.of_year(published.year + _number(m.group(1)))
+    if m := _RELATIVE.search(text):
+        which = m.group(1)
+        if which in {"next", "coming", "following"}:
+            return TimeSpan.of_year(published.year + 1)
+        if which in {"last", "previous"}:
+            return TimeSpan.of_year(published.year - 1)
+        return TimeSpan.of_year(published.year)
+    if m := _YEAR.search(text):
+        return TimeSpan.of_year(int(m.group(1)))
+    if (m := _MONTH_ONLY.search(text)) and m.group(1) != "may":
+        month = _month_number(m.group(1))
+        year = published.year if month <= published.month else published.year - 1
+        return TimeSpan.of_month(year, month)
+    return None
