@@ -67,6 +67,7 @@ from __future__ import annotations
 import datetime as _dt
 import logging
 import re
+import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -677,7 +678,8 @@ def _fact_key(
             pair = entities(_pair(fact.get("s"), fact.get("o")))
             canon = pair
         elif role == "drivers":
-            canon = entities(fact.get("drivers"))
+            crew = fact.get("drivers")
+            canon = entities(crew if crew is not None else fact.get("driver"))
         elif role == "classification":
             value = fact.get(role)
             if isinstance(value, str) and value.strip().lower() == "overall":
@@ -780,6 +782,8 @@ def describe_fact(fact: DocFact, names: Mapping[str, str]) -> str:
         roles = ("s", "o") if role == "pair" else (role,)
         for name in roles:
             value = fact.get(name)
+            if value is None and name == "drivers":
+                value = fact.get("driver")
             if value is None:
                 continue
             shown.append(f"{name}={_show(fact.relation, name, value, names)}")
@@ -918,7 +922,9 @@ def predicted_from_kg(kg: Path) -> list[PredictedDoc]:
         )
     dataset = Dataset()
     try:
-        dataset.parse(str(trig), format="trig")
+        with warnings.catch_warnings():  # rdflib's TriG parser uses its own deprecated API
+            warnings.simplefilter("ignore", DeprecationWarning)
+            dataset.parse(str(trig), format="trig")
     except Exception as exc:  # rdflib raises many parser-specific types
         raise StoreError(f"cannot read {trig}: {exc}") from exc
     prefix = f"{GRAPH}article/"
