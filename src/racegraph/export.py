@@ -373,7 +373,7 @@ def write_trig(
         <https://w3id.org/racegraph/id/article/000_x> rg:wordCount "42"^^xsd:integer .
     }
     """
-    quads = sorted(set(_normalise_quads(data)), key=_quad_text_key)
+    quads = list(set(_normalise_quads(data)))
     bnodes = _bnode_labels(quads)
     namer = _Namer(prefixes, bnodes)
     inline_ok = _inline_candidates(quads)
@@ -410,7 +410,7 @@ def write_turtle(
         triples: set[Triple] = {(s, p, o) for s, p, o, _ in _normalise_quads(graph)}
     else:
         triples = {(s, p, o) for s, p, o, _ in _normalise_quads(graph)}
-    quads: list[Quad] = [(s, p, o, None) for s, p, o in sorted(triples, key=_triple_text_key)]
+    quads: list[Quad] = [(s, p, o, None) for s, p, o in triples]
     bnodes = _bnode_labels(quads)
     namer = _Namer(prefixes, bnodes)
     _write_prefixes(out, prefixes)
@@ -418,14 +418,6 @@ def write_turtle(
         ((s, p, o) for s, p, o, _ in quads), namer, bnodes, _inline_candidates(quads)
     ).write(out, "")
     return len(quads)
-
-
-def _triple_text_key(t: Triple) -> tuple[str, str, str]:
-    return (t[0].n3(), t[1].n3(), t[2].n3())
-
-
-def _quad_text_key(q: Quad) -> tuple[str, str, str, str]:
-    return (q[3].n3() if q[3] is not None else "", q[0].n3(), q[1].n3(), q[2].n3())
 
 
 # --- N-Triples / N-Quads / JSON-LD ------------------------------------------------------------
@@ -496,7 +488,7 @@ def write_jsonld(
     prefixes: Mapping[str, str] = PREFIXES,
 ) -> int:
     """Deterministic JSON-LD 1.1 (flattened, one ``@graph`` object per named graph)."""
-    quads = sorted(set(_normalise_quads(data)), key=_quad_text_key)
+    quads = list(set(_normalise_quads(data)))
     bnodes = _bnode_labels(quads)
     namer = _Namer(prefixes, bnodes)
     graphs: dict[Node | None, dict[Node, dict[str, list[dict[str, str]]]]] = defaultdict(
