@@ -179,14 +179,21 @@ class _Linker:
             sent = self.sentence_text(c)
             if not any(cue in sent for cue in _CATEGORY_CUES):
                 return
+        if c.nested and entity.type in {T.CLASS, T.FIA_CATEGORY} and self.inside(c, "CLASS_PHRASE"):
+            return  # the class phrase decides ("the GT3 class" may be LMGT3)
         if entity.type is T.VENUE and self.inside_named_event(c):
             return  # "Road to Le Mans" names a race, not where it is held
         self.add_ref(c, entity, c.rule if not c.nested else "reference-name-nested")
+        if entity.type is T.CAR_MODEL:  # "LMP2 Oreca": the maker is named too
+            for s, e in self.refs_inside(c.start, c.end):
+                if e.type is T.MANUFACTURER and e.iri == entity.manufacturer:
+                    self.add_ref(s, e, "manufacturer-in-car-name")
 
     def inside_named_event(self, c: Candidate) -> bool:
-        return any(
-            o.label == "EVENT_NAMED" and o.start <= c.start and c.end <= o.end for o in self.top
-        )
+        return self.inside(c, "EVENT_NAMED")
+
+    def inside(self, c: Candidate, label: str) -> bool:
+        return any(o.label == label and o.start <= c.start and c.end <= o.end for o in self.top)
 
     def link_demonym(self, c: Candidate) -> None:
         text = self.span(c).text
@@ -518,7 +525,18 @@ class _Linker:
         fia = [e for e in inner if e.type is T.FIA_CATEGORY]
         classes = [e for e in inner if e.type is T.CLASS]
         if classes:
-            self.add_ref(span, classes[0], "class-phrase")
+            cls = classes[0]
+            longer = [
+                e
+                for e in self.ref.of_type(T.CLASS)
+                if e.iri != cls.iri
+                and slugify(e.label).endswith(slugify(cls.label))
+                and any(x.reference == e.iri for x in self.ctx.entities.values())
+            ]
+            if len(longer) == 1:  # "the GT3 class" in an LMGT3 article
+                self.add_ref(span, longer[0], "class-phrase-context")
+                return
+            self.add_ref(span, cls, "class-phrase")
             return
         if fia:
             self.add_ref(span, fia[0], "category-phrase")

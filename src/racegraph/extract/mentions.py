@@ -184,6 +184,7 @@ _PHRASE_LABELS = frozenset(
         "VENUE_DESC",
         "CHAMP_ANAPHOR",
         "CLASS_PHRASE",
+        "CAR",
         "RACE_NUMBER",
         "POSITION",
     }
@@ -337,13 +338,15 @@ def _person_candidates(doc: Doc, blocked: set[int]) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ not in {"ORG", "GPE", "NORP", "FAC"} or len(ent) > 4:
             continue
-        if not all(_is_name_token(t) for t in ent):
+        if not all(_is_name_token(t) or t.text == "-" for t in ent):
             continue
         root = ent.root
         linked = {root.head.i} | {c.i for c in root.children if c.dep_ == "conj"}
         if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
             if linked & person_heads and not (set(range(ent.start, ent.end)) & blocked):
-                out.append(Candidate(ent.start, ent.end, "PERSON", "conj-person", P_PERSON))
+                out.append(
+                    Candidate(ent.start, ent.end, "PERSON", "conj-person", priority=P_PERSON)
+                )
     return out
 
 
