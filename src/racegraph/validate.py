@@ -117,7 +117,7 @@ def _error_location(path: Path, fmt: str, exc: Exception) -> tuple[int | None, s
     if isinstance(exc, BadSyntax):
         return (exc.lines or 0) + 1, str(exc.args[4])
     if isinstance(exc, xml.sax.SAXParseException):
-        return int(exc.getLineNumber()), str(exc.getMessage())
+        return exc.getLineNumber(), str(exc.getMessage())
     if isinstance(exc, json.JSONDecodeError):
         return exc.lineno, exc.msg
     if fmt in _LINE_FORMATS:
