@@ -51,9 +51,9 @@ def _fmt(value: float, counts: Counts) -> str:
     return "-" if counts.empty else f"{value:.2f}"
 
 
-def _table(title: str, rows: dict[str, Counts], total: Counts) -> Table:
+def _table(title: str, first: str, rows: dict[str, Counts], total: Counts) -> Table:
     table = Table(title=title)
-    for name in (title.split()[0].rstrip("s").lower(), "tp", "fp", "fn", "P", "R", "F1"):
+    for name in (first, "tp", "fp", "fn", "P", "R", "F1"):
         table.add_column(name, justify="left" if name not in ("tp", "fp", "fn") else "right")
     for name, counts in [*sorted(rows.items()), ("TOTAL", total)]:
         table.add_row(
@@ -70,8 +70,8 @@ def _table(title: str, rows: dict[str, Counts], total: Counts) -> Table:
 
 
 def _render(report: EvalReport, console: Console) -> None:
-    console.print(_table("Entities per type", report.entities, report.entity_total))
-    console.print(_table("Facts per relation", report.facts, report.fact_total))
+    console.print(_table("Entities per type", "type", report.entities, report.entity_total))
+    console.print(_table("Facts per relation", "relation", report.facts, report.fact_total))
     for title, lines in (
         ("Missed facts (in gold, not predicted)", report.missed),
         ("Spurious facts (predicted, not in gold)", report.spurious),
