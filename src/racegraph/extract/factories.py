@@ -12,8 +12,6 @@ from pathlib import Path
 from spacy.language import Language
 
 from racegraph.extract.mentions import (
-    GENRE_SPANS,
-    REFERENCE_SPANS,
     GenreRuler,
     ReferenceRuler,
     default_pattern_files,
@@ -43,9 +41,7 @@ def make_reference_ruler(nlp: Language, name: str) -> ReferenceRuler:
 )
 def make_genre_ruler(nlp: Language, name: str, patterns_dir: str) -> GenreRuler:
     """Token matcher over the genre patterns (``extract/patterns/*.jsonl`` by default)."""
-    files = (
-        sorted(Path(patterns_dir).glob("*.jsonl")) if patterns_dir else default_pattern_files()
-    )
+    files = sorted(Path(patterns_dir).glob("*.jsonl")) if patterns_dir else default_pattern_files()
     return GenreRuler(nlp, name, patterns=read_patterns(files))
 
 

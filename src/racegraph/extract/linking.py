@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from racegraph.extract.context import DocContext, EventInfo, LinkedMention, ValueMention
 from racegraph.extract.mentions import REFERENCE_SPANS, Candidate
@@ -48,29 +48,113 @@ _TYPE_ORDER = (
     T.FIA_CATEGORY,
 )
 _TEAM_WORDS = frozenset(
-    {"team", "squad", "outfit", "racing", "motorsport", "motorsports", "run", "by", "-",
-     "entered", "prepared", "operated", "'s", "’s", "the", "this", "that"}
+    {
+        "team",
+        "squad",
+        "outfit",
+        "racing",
+        "motorsport",
+        "motorsports",
+        "run",
+        "by",
+        "-",
+        "entered",
+        "prepared",
+        "operated",
+        "'s",
+        "’s",
+        "the",
+        "this",
+        "that",
+    }
 )
 _ROLE_WORDS = frozenset(
-    {"boss", "principal", "ceo", "director", "manager", "president", "chairman", "founder",
-     "owner", "spokesman", "spokesperson", "engineer", "chief", "head", "coordinator"}
+    {
+        "boss",
+        "principal",
+        "ceo",
+        "director",
+        "manager",
+        "president",
+        "chairman",
+        "founder",
+        "owner",
+        "spokesman",
+        "spokesperson",
+        "engineer",
+        "chief",
+        "head",
+        "coordinator",
+    }
 )
 _RACING_LEMMAS = frozenset(
-    {"drive", "driver", "race", "racer", "win", "victory", "finish", "qualify", "qualifying",
-     "podium", "pole", "co-driver", "test", "compete", "lap", "champion", "crew", "partner",
-     "rider", "grid", "start", "triumph", "victory", "lineup", "line-up", "entry", "stint",
-     "teammate", "team-mate", "secure", "claim", "place", "car", "pilot", "category"}
+    {
+        "drive",
+        "driver",
+        "race",
+        "racer",
+        "win",
+        "victory",
+        "finish",
+        "qualify",
+        "qualifying",
+        "podium",
+        "pole",
+        "co-driver",
+        "test",
+        "compete",
+        "lap",
+        "champion",
+        "crew",
+        "partner",
+        "rider",
+        "grid",
+        "start",
+        "triumph",
+        "lineup",
+        "line-up",
+        "entry",
+        "stint",
+        "teammate",
+        "team-mate",
+        "secure",
+        "claim",
+        "place",
+        "car",
+        "pilot",
+        "category",
+    }
 )
 _SPEECH_LEMMAS = frozenset({"tell", "say", "speak", "explain", "confirm", "reveal", "report"})
 _TEAM_CUE_BEFORE = frozenset({"for", "with", "join", "joins", "joined", "joining"})
 _CATEGORY_CUES = ("categor", "rated", "ranked", "graded", "driver")
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
 }
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
 }
 
 
@@ -104,9 +188,18 @@ class _Linker:
     def span(self, c: Candidate) -> Span:
         return self.doc[c.start : c.end]
 
-    def add(self, c: Candidate | Span, key: str, etype: EntityType, name: str, rule: str,
-            *, reference: str | None = None, kind: EventKind | None = None,
-            text: str | None = None) -> None:
+    def add(
+        self,
+        c: Candidate | Span,
+        key: str,
+        etype: EntityType,
+        name: str,
+        rule: str,
+        *,
+        reference: str | None = None,
+        kind: EventKind | None = None,
+        text: str | None = None,
+    ) -> None:
         span = self.span(c) if isinstance(c, Candidate) else c
         start, end = span.start_char, span.end_char
         surface = text if text is not None else span.text
@@ -133,7 +226,7 @@ class _Linker:
                 e = self.ref.by_iri(span.kb_id_)
                 if e is not None:
                     out.append(e)
-        out.sort(key=lambda e: (_TYPE_ORDER.index(e.type) if e.type in _TYPE_ORDER else 99))
+        out.sort(key=lambda e: _TYPE_ORDER.index(e.type) if e.type in _TYPE_ORDER else 99)
         return out
 
     def refs_inside(self, start: int, end: int) -> list[tuple[Span, ReferenceEntity]]:
@@ -223,7 +316,7 @@ class _Linker:
     def ref_span_at(self, start: int, iri: str) -> Span:
         for span in self.doc.spans[REFERENCE_SPANS]:
             if span.start == start and span.kb_id_ == iri:
-                return span
+                return cast("Span", span)
         return self.doc[start : start + 1]
 
     # ---------------------------------------------------------------- people
@@ -248,11 +341,11 @@ class _Linker:
         # drop first-name keys that clash between two people
         firsts: dict[str, set[str]] = {}
         for p in persons.values():
-            for tok in (p.name.split()[0], p.name.split()[-1]):
-                firsts.setdefault(tok, set()).add(p.key)
-        for tok, keys in firsts.items():
+            for word in (p.name.split()[0], p.name.split()[-1]):
+                firsts.setdefault(word, set()).add(p.key)
+        for part, keys in firsts.items():
             if len(keys) > 1:
-                self.person_tokens.pop(tok, None)
+                self.person_tokens.pop(part, None)
         # residual candidates and single tokens that are parts of a full name
         for c in self.top:
             if c.label not in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "NICKNAME"}:
@@ -261,18 +354,18 @@ class _Linker:
             if len(span) >= 2 and c.label == "PERSON":
                 continue
             text = _strip_possessive(span)
-            key = self.person_tokens.get(text.text) if text is not None else None
-            if key is not None and text is not None:
-                p = persons[key]
+            found = self.person_tokens.get(text.text) if text is not None else None
+            if found is not None and text is not None:
+                p = persons[found]
                 p.spans.append((text.start_char, text.end_char, "surname"))
                 p.tokens.append((text.start, text.end))
         # any remaining token equal to a known surname and not inside another mention
         taken = {i for c in self.top for i in range(c.start, c.end) if c.label != "PERSON"}
         for tok in self.doc:
-            key = self.person_tokens.get(tok.text)
-            if key is None or tok.i in taken or not tok.is_title:
+            found = self.person_tokens.get(tok.text)
+            if found is None or tok.i in taken or not tok.is_title:
                 continue
-            p = persons[key]
+            p = persons[found]
             if any(s <= tok.i < e for s, e in p.tokens):
                 continue
             if any(s <= tok.i < e for q in persons.values() for s, e in q.tokens):
@@ -302,11 +395,7 @@ class _Linker:
         head = root.head
         if root.dep_ in {"dobj", "dative"} and head.lemma_ in _SPEECH_LEMMAS:
             return True
-        return (
-            root.dep_ == "pobj"
-            and head.lower_ == "to"
-            and head.head.lemma_ in _SPEECH_LEMMAS
-        )
+        return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ in _SPEECH_LEMMAS
 
     def person_type(self, p: _Person) -> EntityType:
         role = False
@@ -323,7 +412,7 @@ class _Linker:
         return T.DRIVER if racing else T.PERSON
 
     def find_nationalities(self, persons: dict[str, _Person]) -> None:
-        """"X from <Country>", "X, the <demonym> ..." and "the <demonym> X"."""
+        """ "X from <Country>", "X, the <demonym> ..." and "the <demonym> X"."""
         countries = {
             (s.start, s.end): e
             for s, e in self.refs_inside(0, len(self.doc))
@@ -340,7 +429,7 @@ class _Linker:
                             if cs == j + 1:
                                 self.nationality.setdefault(p.key, e.iri)
                         break
-                    if tok.is_punct and tok.text != "-" or tok.pos_ == "VERB":
+                    if (tok.is_punct and tok.text != "-") or tok.pos_ == "VERB":
                         break
                     j += 1
                 if te + 1 < len(self.doc) and self.doc[te].text == ",":
@@ -480,8 +569,14 @@ class _Linker:
             elif label == "CHAMP_ANAPHOR":
                 champ = self.last_championship(c.start)
                 if champ is not None:
-                    self.add(c, champ.key, T.CHAMPIONSHIP, champ.label, "series-anaphor",
-                             reference=champ.iri)
+                    self.add(
+                        c,
+                        champ.key,
+                        T.CHAMPIONSHIP,
+                        champ.label,
+                        "series-anaphor",
+                        reference=champ.iri,
+                    )
             elif label == "CLASS_PHRASE":
                 self.link_class_phrase(c)
             elif label == "VENUE_DESC":
@@ -541,7 +636,7 @@ class _Linker:
         if fia:
             self.add_ref(span, fia[0], "category-phrase")
             return
-        words = [t for t in span[1:-1] if t.text[:1].isupper() or any(ch.isdigit() for ch in t.text)]
+        words = [t for t in span[1:-1] if t.text[:1].isupper() or any(c.isdigit() for c in t.text)]
         mentioned = {
             e.reference for e in self.ctx.entities.values() if e.type is T.CLASS and e.reference
         }
@@ -608,15 +703,21 @@ class _Linker:
             key = f"{ckey}-{ryear}-{where}"
             cname = champ_e.label if champ_e else champ
             vname = self.venue_surface(members, venue_e)
-            name = f"{cname} {ryear}" + (f" Round {rnd}" if rnd else "") + (
-                f" {vname}" if vname else ""
+            name = (
+                f"{cname} {ryear}"
+                + (f" Round {rnd}" if rnd else "")
+                + (f" {vname}" if vname else "")
             )
             country = venue_e.country if venue_e else None
             country_e = self.ref.by_iri(country) if country else None
             self.ctx.events[key] = EventInfo(
-                key=key, kind=EventKind.ROUND, championship=ckey,
+                key=key,
+                kind=EventKind.ROUND,
+                championship=ckey,
                 venue=venue_e.key if venue_e else None,
-                country=country_e.key if country_e else None, year=ryear, round=rnd,
+                country=country_e.key if country_e else None,
+                year=ryear,
+                round=rnd,
             )
             for c, _f in members:
                 self.add(c, key, T.EVENT, name, f"event-{c.rule}", kind=EventKind.ROUND)
@@ -678,7 +779,7 @@ class _Linker:
         }
 
     def sub_championship(self, champ: str, words: set[str]) -> str:
-        """"the Misano Sprint round" in a GT World Challenge context -> the Sprint Cup."""
+        """ "the Misano Sprint round" in a GT World Challenge context -> the Sprint Cup."""
         for e in self.ref.of_type(T.CHAMPIONSHIP):
             if e.parent == champ and any(w in e.label.split() for w in words):
                 return e.iri
@@ -751,9 +852,7 @@ class _Linker:
         span = self.span(c)
         if c.label == "EVENT_TEST":
             words = [t.lower_ for t in span if t.lower_ not in {"the", "a"} and t.is_lower]
-            what = "-".join(w for w in words if w not in {"testing", "tests"}).replace(
-                "test-", ""
-            )
+            what = "-".join(w for w in words if w not in {"testing", "tests"}).replace("test-", "")
             what = what if what.endswith("test") else f"{what}-test" if what else "test"
             key = f"{champ.key}-{year}-{what}"
             name = f"{champ.label} {year} {what.replace('-', ' ')}"
@@ -773,7 +872,9 @@ class _Linker:
         venue_e = self.ref.by_iri(place) if place else None
         country_e = self.ref.by_iri(country) if country else None
         self.ctx.events[key] = EventInfo(
-            key=key, kind=kind, championship=champ.key,
+            key=key,
+            kind=kind,
+            championship=champ.key,
             venue=(venue_e.key if venue_e else None) or (old.venue if old else None),
             country=(country_e.key if country_e else None) or (old.country if old else None),
             year=year,
@@ -794,7 +895,9 @@ class _Linker:
             vkey = slugify(vname)
         key = f"{vkey}-24-hours"
         self.ctx.events[key] = EventInfo(
-            key=key, kind=EventKind.RACE, venue=vkey,
+            key=key,
+            kind=EventKind.RACE,
+            venue=vkey,
             country=self.ref_key(venue.country) if venues else None,
         )
         self.add(c, key, T.EVENT, f"24 Hours of {vname}", f"event-{c.rule}", kind=EventKind.RACE)
@@ -812,14 +915,16 @@ class _Linker:
         key = f"{slugify(title)}-{year}"
         venues = [e for _s, e in self.refs_inside(c.start, c.end) if e.type is T.VENUE]
         self.ctx.events[key] = EventInfo(
-            key=key, kind=EventKind.RACE, year=year,
+            key=key,
+            kind=EventKind.RACE,
+            year=year,
             venue=venues[0].key if venues else None,
             country=self.ref_key(venues[0].country) if venues else None,
         )
         self.add(c, key, T.EVENT, f"{title} ({year})", f"event-{c.rule}", kind=EventKind.RACE)
 
     def link_press(self, c: Candidate) -> None:
-        """"a press conference at <event>" -> an event of that event; otherwise nothing."""
+        """ "a press conference at <event>" -> an event of that event; otherwise nothing."""
         j = c.end
         if j < len(self.doc) and self.doc[j].lower_ in {"at", "during", "after", "before"}:
             start = self.doc[j + 1].idx if j + 1 < len(self.doc) else None
@@ -829,7 +934,9 @@ class _Linker:
                     key = f"{m.entity}-press-conference"
                     name = f"Press conference, {self.ctx.entities[m.entity].name}"
                     self.ctx.events[key] = EventInfo(
-                        key=key, kind=EventKind.EVENT, parent=m.entity,
+                        key=key,
+                        kind=EventKind.EVENT,
+                        parent=m.entity,
                         championship=parent.championship if parent else None,
                         venue=parent.venue if parent else None,
                         year=parent.year if parent else None,
@@ -857,8 +964,12 @@ class _Linker:
                 value = _number_value(span.text)
             self.ctx.values.append(
                 ValueMention(
-                    start=span.start_char, end=span.end_char, text=span.text, label=c.label,
-                    value=value, rule=c.rule,
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    label=c.label,
+                    value=value,
+                    rule=c.rule,
                 )
             )
 
@@ -907,5 +1018,3 @@ def _looks_like_name(span: Span) -> bool:
 
 
 __all__ = ["link_mentions"]
-
-

@@ -192,7 +192,7 @@ _PHRASE_LABELS = frozenset(
 
 
 def _is_name_token(token: Token) -> bool:
-    return token.is_title and token.pos_ == "PROPN" and token.is_alpha or (
+    return (token.is_title and token.pos_ == "PROPN" and token.is_alpha) or (
         token.pos_ == "PROPN" and "-" in token.text and token.text[:1].isupper()
     )
 
@@ -217,8 +217,8 @@ def _person_span(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int
 
 
 def _quoted(doc: Doc, start: int, end: int) -> bool:
-    return start > 0 and end < len(doc) and doc[start - 1].text in QUOTES and (
-        doc[end].text in QUOTES
+    return (
+        start > 0 and end < len(doc) and doc[start - 1].text in QUOTES and (doc[end].text in QUOTES)
     )
 
 
@@ -293,14 +293,21 @@ def _car_candidates(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
                 )
         if span.label_ == "Class" and span.end < len(doc):
             for other in refs:
-                if other.start == span.end and other.label_ == "Manufacturer":
-                    if (span.start, other.end) not in cars:
-                        out.append(
-                            Candidate(
-                                span.start, other.end, "CAR", "class-manufacturer",
-                                other.kb_id_, P_GENRE,
-                            )
+                if (
+                    other.start == span.end
+                    and other.label_ == "Manufacturer"
+                    and (span.start, other.end) not in cars
+                ):
+                    out.append(
+                        Candidate(
+                            span.start,
+                            other.end,
+                            "CAR",
+                            "class-manufacturer",
+                            other.kb_id_,
+                            P_GENRE,
                         )
+                    )
     return out
 
 
@@ -342,11 +349,9 @@ def _person_candidates(doc: Doc, blocked: set[int]) -> list[Candidate]:
             continue
         root = ent.root
         linked = {root.head.i} | {c.i for c in root.children if c.dep_ == "conj"}
-        if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
-            if linked & person_heads and not (set(range(ent.start, ent.end)) & blocked):
-                out.append(
-                    Candidate(ent.start, ent.end, "PERSON", "conj-person", priority=P_PERSON)
-                )
+        coordinated = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+        if coordinated and linked & person_heads and not set(range(ent.start, ent.end)) & blocked:
+            out.append(Candidate(ent.start, ent.end, "PERSON", "conj-person", priority=P_PERSON))
     return out
 
 
