@@ -1,0 +1,45 @@
+"""Extraction stage 3: relations between linked entities, each with its evidence.
+
+:func:`extract_relations` reads the sentences and linked mentions of a
+:class:`~racegraph.extract.context.DocContext` and appends :class:`~racegraph.records.Fact`
+records in the gold relation vocabulary (``tests/gold/FORMAT.md``). One module per relation
+family:
+
+* :mod:`.events` - rounds and race sessions (found, or minted from "on Sunday"), eventOf,
+  heldAt, eventDate;
+* :mod:`.results` - raceResult, gridPosition, won, and what results entail (coDriver,
+  competesIn confirmed, memberOf of a credited team);
+* :mod:`.participation` - competesIn with claim status and modality, memberOf, drives;
+* :mod:`.classes` - classOf, replaces, classRule, entryCount, manufacturerEntry,
+  manufacturerOf, tested;
+* :mod:`.identity` - nationality, basedIn, worksDriverFor, title, age, retired, fiaCategory,
+  teamPrincipal.
+
+Rules are cue expressions over sentence text whose arguments are the linked mentions next to
+the cue (plus the parse where it helps, e.g. what a demonym modifies). The patterns are
+immutable compiled expressions; all per-article state lives in one
+:class:`~racegraph.extract.relations._base.Article` built per call. Cost is linear in the
+number of sentences.
+"""
+
+from __future__ import annotations
+
+from racegraph.extract.context import DocContext
+from racegraph.extract.relations import classes, events, identity, participation, results
+from racegraph.extract.relations._base import prepare
+from racegraph.extract.relations._consolidate import consolidate
+
+__all__ = ["extract_relations"]
+
+
+def extract_relations(ctx: DocContext) -> None:
+    """Append the relation facts of one article to ``ctx.facts`` (may add entities, e.g.
+    race sessions named only by their day)."""
+    art = prepare(ctx)
+    events.index_events(art)
+    events.extract(art)
+    results.extract(art)
+    participation.extract(art)
+    classes.extract(art)
+    identity.extract(art)
+    ctx.facts.extend(consolidate(art.facts))

@@ -1,0 +1,453 @@
+"""Shared machinery of the relation rules: sentences with their linked mentions, discourse
+state (who "he" is, which championship / race / season the text is talking about) and fact
+emission with evidence.
+
+Rules work on sentence text with linked-mention slots: a cue is found with a regular
+expression (compiled once, module-level constants are immutable ``re.Pattern`` objects) and
+its arguments are the linked mentions next to it. No spaCy object leaves ``extract/``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from racegraph.extract.context import DocContext, LinkedMention
+from racegraph.records import Entity, EntityType, EventKind, Evidence, Fact, Value
+from racegraph.vocab import slugify
+
+PERSON_TYPES = frozenset({EntityType.DRIVER, EntityType.PERSON})
+PLACE_TYPES = frozenset({EntityType.VENUE, EntityType.COUNTRY})
+
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "a": 1, "an": 1, "single": 1, "double": 2, "triple": 3, "both": 2,
+}  # fmt: skip
+
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "runner-up": 2, "pole": 1,
+}  # fmt: skip
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_RELATIVE = re.compile(
+    r"\b(?:(?P<rel>next|this|last|previous|coming|current|following)\s+(?:year|season)"
+    r"|(?P<n>\w+)\s+years?\s+ago)\b",
+    re.I,
+)
+_DAY = re.compile(
+    r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b"
+)
+_PRONOUN_SUBJ = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
+_PLURAL_PRONOUN = re.compile(r"\b(?:they|them|their)\b", re.I)
+
+
+def number(word: str) -> int | None:
+    """An integer from digits or an English number word ("nine" -> 9)."""
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    return NUMBER_WORDS.get(w)
+
+
+def ordinal(word: str) -> int | None:
+    """An integer from "third", "21st", "P3" or "runner-up"."""
+    w = word.lower()
+    if w in ORDINALS:
+        return ORDINALS[w]
+    m = re.fullmatch(r"p?(\d{1,2})(?:st|nd|rd|th)?", w)
+    return int(m.group(1)) if m else None
+
+
+def weekday_before(day: str, published: _dt.date) -> _dt.date:
+    """The last ``day`` (weekday name) strictly before the publication date."""
+    target = WEEKDAYS.index(day.lower())
+    delta = (published.weekday() - target) % 7 or 7
+    return published - _dt.timedelta(days=delta)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (spaCy sentence, split again at line breaks) with its linked mentions."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    mentions: tuple[LinkedMention, ...]
+
+    def of(self, *types: EntityType) -> list[LinkedMention]:
+        """Mentions of these types, in text order."""
+        return [m for m in self.mentions if m.type in types]
+
+    def rel(self, offset: int) -> int:
+        """Sentence-relative offset of an absolute article offset."""
+        return offset - self.start
+
+    def abs(self, offset: int) -> int:
+        """Absolute article offset of a sentence-relative offset."""
+        return offset + self.start
+
+    def before(self, pos: int, *types: EntityType) -> list[LinkedMention]:
+        """Mentions of these types ending at or before absolute offset ``pos`` (text order)."""
+        return [m for m in self.of(*types) if m.end <= pos]
+
+    def after(self, pos: int, *types: EntityType) -> list[LinkedMention]:
+        """Mentions of these types starting at or after absolute offset ``pos``."""
+        return [m for m in self.of(*types) if m.start >= pos]
+
+    def gap(self, left: int, right: int) -> str:
+        """Sentence text between two absolute offsets."""
+        return self.text[max(0, left - self.start) : max(0, right - self.start)]
+
+    def years(self) -> list[tuple[int, int]]:
+        """Explicit years in the sentence as (absolute offset, year); "years ago" excluded."""
+        return [(self.abs(m.start()), int(m.group(1))) for m in _YEAR.finditer(self.text)]
+
+
+def group_before(sent: Sentence, pos: int, types: Iterable[EntityType]) -> list[LinkedMention]:
+    """The coordinated group of mentions ("A and B", "A, B and C") nearest before ``pos``.
+
+    Only the group that ends the text before ``pos`` with no other mention of the types in
+    between; the members may be separated by ", ", " and " and "from <Country>" phrases.
+    """
+    tset = set(types)
+    cands = [m for m in sent.mentions if m.type in tset and m.end <= pos]
+    if not cands:
+        return []
+    group = [cands[-1]]
+    for m in reversed(cands[:-1]):
+        if m.end > group[0].start:
+            continue
+        gap = sent.gap(m.end, group[0].start)
+        if re.fullmatch(r"(?:\s+from\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s*(?:,|and|&|,\s*and)\s*", gap):
+            group.insert(0, m)
+        else:
+            break
+    return _dedupe_mentions(group)
+
+
+def group_after(sent: Sentence, pos: int, types: Iterable[EntityType]) -> list[LinkedMention]:
+    """The coordinated group of mentions starting right after ``pos`` (see group_before)."""
+    tset = set(types)
+    cands = [m for m in sent.mentions if m.type in tset and m.start >= pos]
+    if not cands:
+        return []
+    group = [cands[0]]
+    for m in cands[1:]:
+        if m.start < group[-1].end:
+            continue
+        gap = sent.gap(group[-1].end, m.start)
+        if re.fullmatch(r"(?:\s+from\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s*(?:,|and|&|,\s*and)\s*", gap):
+            group.append(m)
+        else:
+            break
+    return _dedupe_mentions(group)
+
+
+def _dedupe_mentions(ms: list[LinkedMention]) -> list[LinkedMention]:
+    seen: set[str] = set()
+    out = []
+    for m in ms:
+        if m.entity not in seen:
+            seen.add(m.entity)
+            out.append(m)
+    return out
+
+
+@dataclass(slots=True)
+class Article:
+    """Discourse view of one article, shared by all rule families."""
+
+    ctx: DocContext
+    sentences: list[Sentence]
+    facts: list[Fact] = field(default_factory=list)
+    focus_season: int = 0
+    focus_driver: str | None = None
+    plan_seasons: list[tuple[int, int]] = field(default_factory=list)
+    race_marks: list[tuple[int, str]] = field(default_factory=list)
+    round_marks: list[tuple[int, str]] = field(default_factory=list)
+    race_dates: dict[str, _dt.date] = field(default_factory=dict)
+    race_round: dict[str, str | None] = field(default_factory=dict)
+    round_numbers: dict[str, int] = field(default_factory=dict)
+    event_seasons: dict[str, int] = field(default_factory=dict)
+    event_championships: dict[str, str] = field(default_factory=dict)
+    held: dict[str, list[str]] = field(default_factory=dict)
+    crews: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+
+    def race_at(self, pos: int) -> str | None:
+        """The race the text is about at ``pos`` (last race named before it)."""
+        best = None
+        for p, key in self.race_marks:
+            if p < pos:
+                best = key
+        return best
+
+    def round_at(self, pos: int) -> str | None:
+        """The round (race meeting) the text is about at ``pos``."""
+        best = None
+        for p, key in self.round_marks:
+            if p < pos:
+                best = key
+        return best
+
+    @property
+    def published(self) -> _dt.date:
+        return self.ctx.article.published
+
+    def entity(self, key: str) -> Entity | None:
+        return self.ctx.entities.get(key)
+
+    def kind(self, key: str) -> EventKind | None:
+        e = self.ctx.entities.get(key)
+        return e.kind if e else None
+
+    # --- emission -------------------------------------------------------------------------
+    def emit(
+        self,
+        relation: str,
+        sent: Sentence,
+        rule: str,
+        confidence: float = 0.8,
+        /,
+        **roles: Value | None,
+    ) -> Fact:
+        """Record a fact with the sentence as evidence."""
+        evidence = Evidence(
+            sentence=sent.text, start=sent.start, end=sent.end, rule=rule, confidence=confidence
+        )
+        fact = Fact.make(relation, evidence, **roles)
+        self.facts.append(fact)
+        return fact
+
+    # --- discourse ------------------------------------------------------------------------
+    def mentions_before(self, pos: int, *types: EntityType) -> Iterator[LinkedMention]:
+        """Mentions of these types ending before ``pos``, nearest first."""
+        for m in reversed(self.ctx.mentions):
+            if m.end <= pos and m.type in types:
+                yield m
+
+    def antecedent(self, sent: Sentence, pos: int) -> str | None:
+        """The driver a pronoun or description at ``pos`` most likely refers to.
+
+        The nearest driver earlier in the same sentence; otherwise the first driver of the
+        nearest earlier sentence that names one (sentence subjects come first); otherwise the
+        article's most mentioned driver.
+        """
+        inside = [m for m in sent.before(pos, EntityType.DRIVER)]
+        if inside:
+            return inside[-1].entity
+        for prev in reversed(self.sentences[: sent.index]):
+            drivers = prev.of(EntityType.DRIVER)
+            if drivers:
+                return drivers[0].entity
+        return self.focus_driver
+
+    def last_team(self, sent: Sentence, pos: int) -> str | None:
+        """The nearest team mentioned before ``pos`` (same sentence or earlier)."""
+        for m in self.mentions_before(pos, EntityType.TEAM):
+            return m.entity
+        return None
+
+    def parent(self, key: str) -> str | None:
+        """The parent championship of a sub-championship (reference data, else key prefix)."""
+        ent = self.ctx.entities.get(key)
+        if ent is not None and ent.reference:
+            ref = self.ctx.reference.by_iri(ent.reference)
+            if ref is not None and ref.parent:
+                return ref.parent.rstrip("/").rsplit("/", 1)[-1]
+        best: str | None = None
+        for other, oent in self.ctx.entities.items():
+            if (
+                oent.type is EntityType.CHAMPIONSHIP
+                and other != key
+                and key.startswith(other + "-")
+                and (best is None or len(other) > len(best))
+            ):
+                best = other
+        return best
+
+    def root(self, key: str) -> str:
+        """The top-level championship of a (sub-)championship."""
+        seen = {key}
+        while (p := self.parent(key)) is not None and p not in seen:
+            seen.add(p)
+            key = p
+        return key
+
+    def championship_at(self, pos: int) -> str | None:
+        """The championship the text is about at ``pos``.
+
+        The last championship mentioned before ``pos``, except that a parent championship
+        does not replace a sub-championship of it mentioned earlier ("round two of the Sprint
+        Cup ... in GTWC Europe" stays in the Sprint Cup).
+        """
+        current: str | None = None
+        for m in self.ctx.mentions:
+            if m.start >= pos:
+                break
+            if m.type is not EntityType.CHAMPIONSHIP:
+                continue
+            if current is not None and self.parent(current) == m.entity:
+                continue
+            current = m.entity
+        return current
+
+    def class_at(self, sent: Sentence, pos: int) -> str | None:
+        """The class mentioned nearest before ``pos`` in this paragraph."""
+        for m in self.mentions_before(pos, EntityType.CLASS):
+            s = self.sentence_at(m.start)
+            if s is not None and s.paragraph == sent.paragraph:
+                return m.entity
+            break
+        return None
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return None
+
+    def season_in(self, sent: Sentence, pos: int | None = None) -> int | None:
+        """The season a sentence names, nearest to ``pos``: an explicit year, "next season",
+        "this year", "eight years ago" (relative to the publication date)."""
+        found: list[tuple[int, int]] = list(sent.years())
+        year = self.published.year
+        for m in _RELATIVE.finditer(sent.text):
+            if m.group("rel"):
+                rel = m.group("rel").lower()
+                y = year + 1 if rel in {"next", "coming", "following"} else year
+                if rel in {"last", "previous"}:
+                    y = year - 1
+                found.append((sent.abs(m.start()), y))
+            else:
+                n = number(m.group("n"))
+                if n is not None:
+                    found.append((sent.abs(m.start()), year - n))
+        if not found:
+            return None
+        if pos is None:
+            return found[0][1]
+        return min(found, key=lambda t: abs(t[0] - pos))[1]
+
+    def plan_season(self, sent: Sentence) -> int:
+        """The season a future statement without a year is about: the last future season
+        named earlier in the article, else the focus season if it lies ahead, else next year."""
+        for start, y in reversed(self.plan_seasons):
+            if start < sent.start:
+                return y
+        if self.focus_season > self.published.year:
+            return self.focus_season
+        return self.published.year + 1
+
+    def day_mentions(self, sent: Sentence) -> list[tuple[int, int, str]]:
+        """Weekday expressions in the sentence: (abs start, abs end, weekday)."""
+        return [
+            (sent.abs(m.start()), sent.abs(m.end()), m.group("day"))
+            for m in _DAY.finditer(sent.text)
+        ]
+
+    def has_pronoun(self, sent: Sentence, start: int, end: int, plural: bool = False) -> bool:
+        pat = _PLURAL_PRONOUN if plural else _PRONOUN_SUBJ
+        return bool(pat.search(sent.gap(start, end)))
+
+    def mint(
+        self,
+        key: str,
+        type_: EntityType,
+        name: str,
+        mention: str | None = None,
+        kind: EventKind | None = None,
+    ) -> str:
+        """Add an entity the rules discovered (deterministic key)."""
+        key = slugify(key)
+        self.ctx.add_entity(key, type_, name, mention=mention, kind=kind)
+        return key
+
+    def ensure_reference(self, key_or_iri: str, type_: EntityType) -> str | None:
+        """The ctx key of a reference entity (added to the context if needed)."""
+        ref = self.ctx.reference.by_iri(key_or_iri)
+        if ref is None:
+            for cand in self.ctx.reference.of_type(type_):
+                if cand.key == key_or_iri:
+                    ref = cand
+                    break
+        if ref is None:
+            return None
+        for k, e in self.ctx.entities.items():
+            if e.reference == ref.iri:
+                return k
+        if ref.key not in self.ctx.entities:
+            self.ctx.add_entity(ref.key, ref.type, ref.label, reference=ref.iri)
+        return ref.key
+
+
+def build_sentences(ctx: DocContext) -> list[Sentence]:
+    """spaCy sentences, split again at line breaks (headlines are sentences of their own)."""
+    out: list[Sentence] = []
+    paragraph = 0
+    text = ctx.article.text
+    for span in ctx.doc.sents:
+        s0, s1 = span.start_char, span.end_char
+        pieces = []
+        cur = s0
+        for m in re.finditer(r"\n+", text[s0:s1]):
+            pieces.append((cur, s0 + m.start(), True))
+            cur = s0 + m.end()
+        pieces.append((cur, s1, False))
+        for a, b, breaks in pieces:
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if a < b:
+                out.append(
+                    Sentence(
+                        index=len(out),
+                        paragraph=paragraph,
+                        start=a,
+                        end=b,
+                        text=text[a:b],
+                        mentions=tuple(ctx.mentions_between(a, b)),
+                    )
+                )
+            if breaks:
+                paragraph += 1
+    return out
+
+
+def prepare(ctx: DocContext) -> Article:
+    """Discourse state for one article: sentences, focus season and driver, plan seasons."""
+    sentences = build_sentences(ctx)
+    art = Article(ctx=ctx, sentences=sentences)
+    pub = ctx.article.published.year
+    seasons: Counter[int] = Counter()
+    for sent in sentences:
+        for pos, y in sent.years():
+            seasons[y] += 1
+            if y > pub:
+                art.plan_seasons.append((pos, y))
+        for m in _RELATIVE.finditer(sent.text):
+            if m.group("rel") and m.group("rel").lower() in {"next", "coming", "following"}:
+                seasons[pub + 1] += 1
+                art.plan_seasons.append((sent.abs(m.start()), pub + 1))
+    art.plan_seasons.sort()
+    recent = [y for y, _ in seasons.most_common() if y >= pub]
+    art.focus_season = recent[0] if recent else pub
+    drivers: Counter[str] = Counter(
+        m.entity for m in ctx.mentions if m.type is EntityType.DRIVER
+    )
+    if drivers:
+        first = {m.entity: m.start for m in reversed(ctx.mentions)}
+        art.focus_driver = max(drivers, key=lambda k: (drivers[k], -first.get(k, 0)))
+    return art

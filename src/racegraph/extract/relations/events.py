@@ -1,0 +1,272 @@
+"""Events: rounds and race sessions (found or minted), eventOf, heldAt, eventDate."""
+
+from __future__ import annotations
+
+import re
+
+from racegraph.extract.context import LinkedMention
+from racegraph.extract.relations._base import (
+    PLACE_TYPES,
+    Article,
+    Sentence,
+    number,
+    ordinal,
+    weekday_before,
+)
+from racegraph.records import EntityType, EventKind
+
+E = EntityType.EVENT
+C = EntityType.CHAMPIONSHIP
+_ROUND = re.compile(r"\b(?:round|rd\.?)\s+(?P<n>\d{1,2}|[a-z]+)\s+of\s+(?:the\s+)?", re.I)
+_ROUND_ORD = re.compile(r"\b(?P<n>[a-z]+|\d{1,2}(?:st|nd|rd|th))\s+round\s+of\s+(?:the\s+)?", re.I)
+_RACE_CONTEXT = re.compile(
+    r"\b(?:race|races|victory|win|won|pole|grid|podium|finish\w*|place|qualifying|result"
+    r"|started|start|lap|runner-up|triumph\w*)\b",
+    re.I,
+)
+_DAY_NP = re.compile(
+    r"(?:\bthe\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+(?:race|sprint|feature race|encounter|outing))?"
+)
+_YEARS_AGO = re.compile(r"\b(?P<n>\w+)\s+years?\s+ago\b", re.I)
+_TIE_AFTER = re.compile(
+    r"^\s*(?:(?:race|round|event|finale)\s+)?(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I
+)
+_TIE_BEFORE = re.compile(
+    r"^(?:['’]s?)?\s*(?:(?:win|victory|race|round|event)\s+)?(?:at|in)?\s*(?:the\s+)?"
+    r"(?:\d{4}\s+)?(?:[\w-]+\s+){0,1}$",
+    re.I,
+)
+_PLACE_TIE = re.compile(
+    r"^\s*(?:(?:race|round|event|finale|test)\s+)?(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$"
+    r"|^\s*,\s*$",
+    re.I,
+)
+_NAMED_EVENT = re.compile(r"^[A-Z‘'\"]")
+
+
+def _is_round(art: Article, m: LinkedMention) -> bool:
+    kind = art.kind(m.entity)
+    if kind is EventKind.ROUND:
+        return True
+    return kind in (None, EventKind.EVENT) and bool(
+        re.search(r"\b(?:round|meeting|weekend|home event)\b", m.text, re.I)
+    )
+
+
+def index_events(art: Article) -> None:
+    """First pass: find the rounds and race sessions the article reports."""
+    for sent in art.sentences:
+        for m in sent.of(E):
+            if _is_round(art, m):
+                art.round_marks.append((m.start, m.entity))
+            elif art.kind(m.entity) is EventKind.RACE:
+                art.race_marks.append((m.start, m.entity))
+        for pat in (_ROUND, _ROUND_ORD):
+            for rm in pat.finditer(sent.text):
+                n = number(rm.group("n")) or ordinal(rm.group("n"))
+                end = sent.abs(rm.end())
+                champs = [c for c in sent.after(end, C) if c.start - end <= 2]
+                if n is None or not champs:
+                    continue
+                champ = champs[0].entity
+                rounds = [m for m in sent.of(E) if _is_round(art, m) or art.kind(m.entity) is None]
+                rounds = [m for m in rounds if art.kind(m.entity) not in (EventKind.RACE,)]
+                if rounds:
+                    key = rounds[0].entity
+                else:
+                    season = art.season_in(sent, end) or art.published.year
+                    cname = art.entity(champ).name if art.entity(champ) else champ
+                    key = art.mint(
+                        f"{champ}-{season}-round-{n}", E, f"{cname} {season} Round {n}",
+                        mention=rm.group(0) + champs[0].text, kind=EventKind.ROUND,
+                    )  # fmt: skip
+                    art.event_seasons[key] = season
+                art.round_numbers[key] = n
+                art.event_championships.setdefault(key, champ)
+                art.round_marks.append((sent.start, key))
+        if not _RACE_CONTEXT.search(sent.text):
+            continue
+        for dm in _DAY_NP.finditer(sent.text):
+            a, b = sent.abs(dm.start()), sent.abs(dm.end())
+            date = weekday_before(dm.group("day"), art.published)
+            cover = [
+                m for m in sent.of(E)
+                if m.start <= a + 4 and m.end >= a + 4 and not _is_round(art, m)
+            ]  # fmt: skip
+            if cover:
+                key = cover[0].entity
+            else:
+                known = [k for k, d in art.race_dates.items() if d == date]
+                if known:
+                    key = known[0]
+                    art.mint(key, E, key, mention=dm.group(0))
+                else:
+                    rnd = art.round_at(a + 1)
+                    base = rnd or (art.championship_at(a) or "race")
+                    base_name = art.entity(base).name if art.entity(base) else base
+                    key = art.mint(
+                        f"{base}-race-{date.isoformat()}", E, f"{base_name} race, {date.isoformat()}",
+                        mention=dm.group(0), kind=EventKind.RACE,
+                    )  # fmt: skip
+            art.race_dates.setdefault(key, date)
+            art.race_marks.append((a, key))
+            art.race_round.setdefault(key, art.round_at(a + 1))
+    art.race_marks.sort()
+    art.round_marks.sort()
+    for key in list(art.race_round):
+        if art.race_round[key] is None:
+            art.race_round[key] = art.round_marks[0][1] if art.round_marks else None
+
+
+def _event_season(art: Article, sent: Sentence, m: LinkedMention) -> int | None:
+    if m.entity in art.event_seasons:
+        return art.event_seasons[m.entity]
+    y = re.search(r"\b(19[5-9]\d|20\d\d)\b", m.text)
+    if y:
+        return int(y.group(1))
+    around = sent.gap(m.start - 12, m.end + 25)
+    y = re.search(r"\b(19[5-9]\d|20\d\d)\b", around)
+    if y:
+        return int(y.group(1))
+    ago = _YEARS_AGO.search(sent.text)
+    if ago and number(ago.group("n")):
+        return art.published.year - (number(ago.group("n")) or 0)
+    if re.search(r"\bseason finale|\bthis (?:season|year)\b", m.text + " " + around, re.I):
+        return art.published.year
+    if _is_round(art, m) and any(art.race_round.get(r) == m.entity for _, r in art.race_marks):
+        return art.published.year
+    return None
+
+
+def extract(art: Article) -> None:
+    for sent in art.sentences:
+        _event_of(art, sent)
+        _held_at(art, sent)
+    # minted / reported rounds and races
+    for key, champ in art.event_championships.items():
+        sent = _first_sentence(art, key)
+        if sent is not None:
+            art.emit(
+                "eventOf", sent, "eventOf.round", 0.85, s=key, o=champ,
+                season=art.event_seasons.get(key, art.published.year), round=art.round_numbers.get(key),
+            )  # fmt: skip
+    for key, date in art.race_dates.items():
+        sent = _first_sentence(art, key)
+        if sent is None:
+            continue
+        art.emit("eventDate", sent, "eventDate.weekday", 0.85, s=key, o=date)
+        rnd = art.race_round.get(key)
+        if rnd is not None:
+            champ = art.event_championships.get(rnd) or art.championship_at(sent.start + 1)
+            if champ:
+                art.emit(
+                    "eventOf", sent, "eventOf.race-of-round", 0.8, s=key, o=champ,
+                    season=date.year, round=art.round_numbers.get(rnd),
+                )  # fmt: skip
+            for v in art.held.get(rnd, []):
+                ent = art.entity(v)
+                if ent is not None and ent.type is EntityType.VENUE:
+                    art.emit("heldAt", sent, "heldAt.race-of-round", 0.8, s=key, o=v)
+
+
+def _first_sentence(art: Article, key: str) -> Sentence | None:
+    for p, k in art.race_marks + art.round_marks:
+        if k == key:
+            return art.sentence_at(p)
+    for m in art.ctx.mentions:
+        if m.entity == key:
+            return art.sentence_at(m.start)
+    return art.sentences[0] if art.sentences else None
+
+
+def _event_of(art: Article, sent: Sentence) -> None:
+    events = [m for m in sent.of(E) if art.kind(m.entity) is not EventKind.RACE]
+    champs = sent.of(C)
+    if not events or not champs:
+        return
+    tied: set[str] = set()
+    used: set[int] = set()
+    for ev in events:
+        for c in champs:
+            ok = (ev.start <= c.start and c.end <= ev.end) or (
+                c.start >= ev.end and _TIE_AFTER.match(sent.gap(ev.end, c.start))
+            ) or (c.end <= ev.start and _TIE_BEFORE.match(sent.gap(c.end, ev.start)))
+            if ok:
+                _emit_event_of(art, sent, ev, c.entity)
+                tied.add(ev.entity)
+                used.add(c.start)
+    if tied:
+        return
+    distinct = {c.entity for c in champs}
+    if len(distinct) == 1:
+        for ev in events:
+            if ev.entity not in tied:
+                _emit_event_of(art, sent, ev, champs[0].entity)
+
+
+def _emit_event_of(art: Article, sent: Sentence, ev: LinkedMention, champ: str) -> None:
+    if ev.entity in art.event_championships and art.event_championships[ev.entity] == champ:
+        return
+    rnd = None
+    gap = sent.text[max(0, sent.rel(ev.start)) : sent.rel(ev.end)]
+    rm = _ROUND.search(gap)
+    if rm and champ in {c.entity for c in sent.of(C) if ev.start <= c.start <= ev.end}:
+        rnd = number(rm.group("n"))
+    art.emit(
+        "eventOf", sent, "eventOf.tie", 0.75, s=ev.entity, o=champ,
+        season=_event_season(art, sent, ev), round=rnd,
+    )  # fmt: skip
+
+
+def _held_at(art: Article, sent: Sentence) -> None:
+    events = [m for m in sent.of(E)]
+    places = sent.of(*PLACE_TYPES)
+    if not events or not places:
+        return
+    found: dict[str, list[str]] = {}
+    for ev in events:
+        keys: list[str] = []
+        for p in places:
+            if ev.start <= p.start and p.end <= ev.end and p.entity != ev.entity:
+                keys.append(p.entity)
+                continue
+            if p.start < ev.end:
+                continue
+            gap = sent.gap(ev.end, p.start)
+            if _PLACE_TIE.match(gap) or (keys and re.fullmatch(r"\s*,\s*", sent.gap(_end_of(sent, keys[-1]), p.start))):
+                if p.type is EntityType.COUNTRY and p.text != (art.entity(p.entity).name if art.entity(p.entity) else p.text):
+                    # a demonym only as "the French circuit"
+                    if not re.match(r"^\s+(?:circuit|track|venue|race ?track)\b", sent.text[sent.rel(p.end):]):
+                        continue
+                keys.append(p.entity)
+            else:
+                break
+        if keys:
+            found.setdefault(ev.entity, [])
+            for k in keys:
+                if k not in found[ev.entity]:
+                    found[ev.entity].append(k)
+    if found:
+        shared = next(iter(found.values()))
+        for ev in events:
+            if ev.entity not in found and art.kind(ev.entity) is not EventKind.RACE:
+                found[ev.entity] = [k for k in shared if _is_venue_or_country(art, k)]
+    for ev_key, keys in found.items():
+        for k in keys:
+            art.emit("heldAt", sent, "heldAt.in-at", 0.8, s=ev_key, o=k)
+            art.held.setdefault(ev_key, [])
+            if k not in art.held[ev_key]:
+                art.held[ev_key].append(k)
+
+
+def _end_of(sent: Sentence, key: str) -> int:
+    for m in sent.mentions:
+        if m.entity == key:
+            return m.end
+    return sent.start
+
+
+def _is_venue_or_country(art: Article, key: str) -> bool:
+    e = art.entity(key)
+    return e is not None and e.type in PLACE_TYPES

@@ -1,0 +1,308 @@
+"""Who someone is: nationality, basedIn, worksDriverFor, title, age, retired, fiaCategory,
+teamPrincipal."""
+
+from __future__ import annotations
+
+import re
+
+from racegraph.extract.relations._base import (
+    PERSON_TYPES,
+    Article,
+    Sentence,
+    group_after,
+    group_before,
+    number,
+)
+from racegraph.records import EntityType
+
+D = EntityType.DRIVER
+_PERSON_NOUNS = frozenset(
+    "driver rider racer motorcyclist legend champion star ace veteran youngster rookie pilot "
+    "racing_driver man woman teenager talent hero icon great compatriot".split()
+)
+_TEAM_NOUNS = frozenset("team squad outfit crew operation outfit équipe stable".split())
+_FROM = re.compile(r"\s+(?:from|of)\s+$")
+_CHAIN = re.compile(r"\s*(?:,|and|&|,\s*and)\s*")
+_ISO_PAREN = re.compile(r"^\s*\(([A-Z]{3})\)")
+_WORKS = re.compile(
+    r"\b(?P<kind>works|factory)\s+(?:driver|rider|racer|pilot)(?P<pl>s)?\b"
+    r"(?:\s+(?:for|with|of)\s+)?",
+    re.I,
+)
+_TITLE = re.compile(
+    r"\b(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|double|triple)[- ]times?\s+"
+    r"(?P<body>(?:[\w-]+\s+){0,3}?)(?P<head>champion|winner|title[- ]holder|victor)\b",
+    re.I,
+)
+_AGE = re.compile(r"\b(?P<age>\d{1,2})-year-old\b")
+_AGE_APPOS = re.compile(r"^\s*,\s*(?P<age>\d{1,2})\s*,")
+_RETIRE = re.compile(r"\bretire(?:d|s|ment)?\b|\bhung up (?:his|her) (?:helmet|boots)\b", re.I)
+_RETIRE_CONTEXT = re.compile(
+    r"\bas an? (?:rider|driver|racer)\b|\bfrom (?:racing|competition|the sport)\b"
+    r"|\b(?:at the )?end of (?:the )?(?:\d{4}|season|year)\b|\bin (?:19|20)\d\d\b",
+    re.I,
+)
+_YEAR_AFTER = re.compile(r"\b(?:end of|in|after)\s+(?:the\s+)?((?:19|20)\d\d)\b")
+_CATEGORY = r"(?:platinum|gold|silver|bronze)"
+_CAT_CHANGE = re.compile(
+    rf"\bfrom\s+(?P<prev>{_CATEGORY})\s+to\s+(?P<new>{_CATEGORY})\b"
+    rf"|\b(?:re-?rated|upgraded|downgraded|promoted|demoted|reclassified|moved)\s+(?:to|as)\s+(?:an?\s+)?(?P<new2>{_CATEGORY})\b",
+    re.I,
+)
+_CAT_RATED = re.compile(rf"\b(?P<cat>{_CATEGORY})[- ](?:rated|ranked|graded)\s+$", re.I)
+_CAT_CUE = re.compile(r"categori[sz]ation|categor(?:y|ies)|rating|rated|ranked|status|grading|FIA", re.I)
+_PRINCIPAL = re.compile(
+    r"\b(?:team\s+(?:boss|principal|manager|owner|chief|founder)|boss|principal)\s+$", re.I
+)
+_PRINCIPAL_AFTER = re.compile(
+    r"^\s*,\s*(?:the\s+)?(?:team\s+)?(?:boss|principal|owner|manager|chief)\s+(?:of|at)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def extract(art: Article) -> None:
+    for sent in art.sentences:
+        _nationality(art, sent)
+        _works(art, sent)
+        _title(art, sent)
+        _age(art, sent)
+        _retired(art, sent)
+        _fia_category(art, sent)
+        _principal(art, sent)
+
+
+def _country_key(art: Article, sent: Sentence, start: int, end: int) -> str | None:
+    for m in sent.of(EntityType.COUNTRY):
+        if m.start >= start and m.end <= end:
+            return m.entity
+    return None
+
+
+def _nationality(art: Article, sent: Sentence) -> None:
+    for c in sent.of(EntityType.COUNTRY):
+        before = sent.gap(sent.start, c.start)
+        # "A and B from France", "Maxime Martin from Belgium"
+        if _FROM.search(before):
+            cut = sent.abs(_FROM.search(before).start())  # type: ignore[union-attr]
+            group = group_before(sent, cut + 1, PERSON_TYPES)
+            last = [m for m in sent.of(*PERSON_TYPES) if m.end <= cut]
+            if last and not sent.gap(last[-1].end, cut).strip():
+                for d in group:
+                    if d.end <= cut:
+                        art.emit("nationality", sent, "nationality.from", 0.85, s=d.entity, o=c.entity)
+            continue
+        if c.text == (art.entity(c.entity).name if art.entity(c.entity) else c.text):
+            continue  # a country name, not a demonym
+        if c.text.isupper():
+            continue
+        _demonym(art, sent, c)
+    # "Valentino Rossi (ITA)"
+    for d in sent.of(*PERSON_TYPES):
+        m = _ISO_PAREN.match(sent.text[sent.rel(d.end) :])
+        if not m:
+            continue
+        key = _country_key(art, sent, d.end, d.end + m.end())
+        if key is None:
+            refs = [r for r in art.ctx.reference.lookup(m.group(1)) if r.type is EntityType.COUNTRY]
+            key = art.ensure_reference(refs[0].iri, EntityType.COUNTRY) if refs else None
+        if key:
+            art.emit("nationality", sent, "nationality.iso-code", 0.85, s=d.entity, o=key)
+
+
+def _token_at(art: Article, pos: int):  # type: ignore[no-untyped-def]
+    doc = art.ctx.doc
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _demonym(art: Article, sent: Sentence, c: object) -> None:
+    from racegraph.extract.context import LinkedMention
+
+    assert isinstance(c, LinkedMention)
+    after = sent.text[sent.rel(c.end) :]
+    # "Belgium-based WRT"
+    if re.match(r"^-based\b", after):
+        teams = sent.after(c.end, EntityType.TEAM)
+        if teams and teams[0].start - c.end < 12:
+            art.emit("basedIn", sent, "basedIn.based", 0.85, s=teams[0].entity, o=c.entity)
+        return
+    # the demonym directly before a person mention: "Belgian Maxime Martin"
+    nxt = [m for m in sent.mentions if m.start >= c.end and m.start - c.end <= 1]
+    person = [m for m in nxt if m.type in PERSON_TYPES and m.start > c.start]
+    if person:
+        art.emit("nationality", sent, "nationality.demonym-name", 0.85, s=person[0].entity, o=c.entity)
+        return
+    # a person mention covering the demonym ("the Italian" linked to the driver)
+    cover = [m for m in sent.of(*PERSON_TYPES) if m.start <= c.start and c.end <= m.end]
+    if cover:
+        art.emit("nationality", sent, "nationality.demonym-ref", 0.8, s=cover[0].entity, o=c.entity)
+        return
+    team_cover = [m for m in sent.of(EntityType.TEAM) if m.start <= c.start and c.end <= m.end]
+    tok = _token_at(art, c.start)
+    head_noun = ""
+    if tok is not None:
+        if tok.dep_ in {"amod", "compound", "nmod"} and tok.head.i > tok.i:
+            head_noun = tok.head.lemma_.lower()
+        elif tok.dep_ in {"nsubj", "nsubjpass", "pobj", "dobj", "attr", "appos", "ROOT"}:
+            head_noun = "<bare>"
+    words = re.findall(r"[A-Za-z-]+", after)[:4]
+    if team_cover or head_noun in _TEAM_NOUNS or any(w.lower() in _TEAM_NOUNS for w in words[:3]):
+        team = team_cover[0].entity if team_cover else None
+        if team is None:
+            ts = [t for t in sent.after(c.end, EntityType.TEAM) if t.start - c.end < 25]
+            team = ts[0].entity if ts else art.last_team(sent, c.start)
+        if team is not None:
+            art.emit("basedIn", sent, "basedIn.demonym", 0.8, s=team, o=c.entity)
+        return
+    person_noun = head_noun in _PERSON_NOUNS or any(w.lower() in _PERSON_NOUNS for w in words[:3])
+    det = re.search(r"\b(?:the|an?|fellow)\s+(?:[a-z-]+\s+)?$", sent.gap(sent.start, c.start), re.I)
+    if person_noun or (head_noun == "<bare>" and det):
+        # apposition "Rossi, the Italian motorcyclist," or a description of the antecedent
+        appos = re.search(r",\s*(?:the|an?)\s+(?:[a-z-]+\s+)?$", sent.gap(sent.start, c.start))
+        before = sent.before(c.start, *PERSON_TYPES)
+        if appos and before and not sent.gap(before[-1].end, c.start).strip(", ").count(" ") > 3:
+            subj: str | None = before[-1].entity
+        else:
+            subj = art.antecedent(sent, c.start)
+        if subj:
+            art.emit("nationality", sent, "nationality.demonym-description", 0.7, s=subj, o=c.entity)
+
+
+def _subject_near(art: Article, sent: Sentence, start: int, end: int) -> list[str]:
+    """The person a description at [start, end) is about: names right after it
+    ("BMW works driver Rossi"), an apposition before it ("Rossi, a ..."), the nearest person
+    earlier in the sentence, else the discourse antecedent."""
+    after = group_after(sent, end, PERSON_TYPES)
+    if after and not sent.gap(end, after[0].start).strip(" ,"):
+        return [m.entity for m in after]
+    before = sent.before(start, *PERSON_TYPES)
+    if before:
+        return [before[-1].entity]
+    ante = art.antecedent(sent, start)
+    return [ante] if ante else []
+
+
+def _works(art: Article, sent: Sentence) -> None:
+    for m in _WORKS.finditer(sent.text):
+        a, b = sent.abs(m.start()), sent.abs(m.end())
+        manu = None
+        if m.group(0).rstrip().lower().endswith(("for", "with", "of")):
+            after = sent.after(b, EntityType.MANUFACTURER)
+            if after and after[0].start - b <= 5:
+                manu = after[0].entity
+        if manu is None:
+            before = sent.before(a, EntityType.MANUFACTURER)
+            if before and re.fullmatch(r"\s*(?:[A-Z][\w-]{0,3}\s+)?", sent.gap(before[-1].end, a)):
+                manu = before[-1].entity
+        if manu is None:
+            continue
+        names = group_after(sent, b, PERSON_TYPES)
+        if names and not sent.gap(b, names[0].start).strip(" ,"):
+            subjects = [n.entity for n in names]
+        elif m.group("pl"):
+            continue  # "alongside seasoned BMW works drivers": nobody named
+        else:
+            subjects = _subject_near(art, sent, a, b)
+        for s in subjects:
+            art.emit("worksDriverFor", sent, "worksDriverFor.cue", 0.85, s=s, o=manu, asOf=art.published)
+
+
+def _title(art: Article, sent: Sentence) -> None:
+    for m in _TITLE.finditer(sent.text):
+        count = number(m.group("count"))
+        body = [w for w in m.group("body").split() if w.lower() not in {"world", "the", "a"}]
+        discipline = " ".join(body) or None
+        a, b = sent.abs(m.start()), sent.abs(m.end())
+        for s in _subject_near(art, sent, a, b)[:1]:
+            art.emit(
+                "title", sent, "title.n-time", 0.85,
+                s=s, o=m.group(0), count=count, discipline=discipline,
+            )  # fmt: skip
+
+
+def _age(art: Article, sent: Sentence) -> None:
+    for m in _AGE.finditer(sent.text):
+        a, b = sent.abs(m.start()), sent.abs(m.end())
+        for s in _subject_near(art, sent, a, b)[:1]:
+            art.emit("age", sent, "age.year-old", 0.85, s=s, o=int(m.group("age")), asOf=art.published)
+    for d in sent.of(EntityType.DRIVER):
+        m2 = _AGE_APPOS.match(sent.text[sent.rel(d.end) :])
+        if m2:
+            art.emit("age", sent, "age.apposition", 0.8, s=d.entity, o=int(m2.group("age")), asOf=art.published)
+
+
+def _retired(art: Article, sent: Sentence) -> None:
+    for m in _RETIRE.finditer(sent.text):
+        if not _RETIRE_CONTEXT.search(sent.text):
+            continue
+        pos = sent.abs(m.start())
+        champs = sent.of(EntityType.CHAMPIONSHIP)
+        if not champs:
+            continue
+        champ = min(champs, key=lambda c: abs(c.start - pos)).entity
+        subj = art.antecedent(sent, pos)
+        if subj is None:
+            continue
+        y = _YEAR_AFTER.search(sent.text, m.end())
+        year = int(y.group(1)) if y else None
+        art.emit("retired", sent, "retired.cue", 0.8, s=subj, o=champ, date=year)
+        art.emit(
+            "competesIn", sent, "competesIn.retired", 0.7,
+            s=subj, o=champ, season=year, status="confirmed", asOf=art.published,
+        )  # fmt: skip
+
+
+def _category_key(art: Article, sent: Sentence, word: str, near: int) -> str | None:
+    cands = [
+        m for m in sent.of(EntityType.FIA_CATEGORY)
+        if word.lower() in m.text.lower()
+    ]  # fmt: skip
+    if cands:
+        return min(cands, key=lambda m: abs(m.start - near)).entity
+    for k, e in art.ctx.entities.items():
+        if e.type is EntityType.FIA_CATEGORY and e.name.lower() == word.lower():
+            return k
+    refs = [r for r in art.ctx.reference.lookup(word) if r.type is EntityType.FIA_CATEGORY]
+    if refs:
+        return art.ensure_reference(refs[0].iri, EntityType.FIA_CATEGORY)
+    return art.mint("fia-" + word.lower(), EntityType.FIA_CATEGORY, word.capitalize(), mention=word)
+
+
+def _fia_category(art: Article, sent: Sentence) -> None:
+    if not _CAT_CUE.search(sent.text):
+        return
+    for m in _CAT_CHANGE.finditer(sent.text):
+        pos = sent.abs(m.start())
+        new_w = m.group("new") or m.group("new2")
+        new = _category_key(art, sent, new_w, pos)
+        prev = _category_key(art, sent, m.group("prev"), pos) if m.group("prev") else None
+        subj = art.antecedent(sent, pos)
+        if subj and new:
+            art.emit(
+                "fiaCategory", sent, "fiaCategory.change", 0.85,
+                s=subj, o=new, previous=prev, asOf=art.published,
+            )  # fmt: skip
+    for d in sent.of(EntityType.DRIVER):
+        m2 = _CAT_RATED.search(sent.gap(sent.start, d.start))
+        if m2:
+            key = _category_key(art, sent, m2.group("cat"), d.start)
+            if key:
+                art.emit("fiaCategory", sent, "fiaCategory.rated", 0.8, s=d.entity, o=key, asOf=art.published)
+
+
+def _principal(art: Article, sent: Sentence) -> None:
+    for p in sent.of(*PERSON_TYPES):
+        before = sent.gap(sent.start, p.start)
+        m = _PRINCIPAL.search(before)
+        team = None
+        if m:
+            pos = sent.abs(m.start())
+            teams = [t for t in sent.before(pos, EntityType.TEAM) if pos - t.end <= 3]
+            team = teams[-1].entity if teams else art.last_team(sent, p.start)
+        else:
+            teams = sent.after(p.end, EntityType.TEAM)
+            if teams and _PRINCIPAL_AFTER.match(sent.gap(p.end, teams[0].start)):
+                team = teams[0].entity
+        if team:
+            art.emit("teamPrincipal", sent, "teamPrincipal.cue", 0.85, s=team, o=p.entity)

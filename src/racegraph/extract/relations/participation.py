@@ -1,0 +1,328 @@
+"""Participation: competesIn (with claim status and the text's modality), memberOf, drives."""
+
+from __future__ import annotations
+
+import re
+
+from racegraph.extract.context import LinkedMention
+from racegraph.extract.relations._base import Article, Sentence, group_after, group_before
+from racegraph.records import EntityType
+
+D = EntityType.DRIVER
+T = EntityType.TEAM
+C = EntityType.CHAMPIONSHIP
+K = EntityType.CLASS
+
+_CERTAIN_NOT_CONFIRMED = re.compile(
+    r"not (?:yet )?(?:been )?(?:officially )?confirmed\b.{0,40}?(?:considered|deemed|regarded as|seen as)"
+    r" (?:certain|a formality)|(?:considered|deemed) certain.{0,40}?not (?:yet )?(?:been )?confirmed",
+    re.I,
+)
+_UNCERTAIN = re.compile(
+    r"\b(?:uncertain|unclear|in doubt|not certain|undecided|remains? to be seen|open question)\b",
+    re.I,
+)
+_LIKELY = re.compile(
+    r"\b(?:(?:increasingly|more and more|very|highly|most|quite)\s+)?likely\b|\bprobabl[ey]\b"
+    r"|\bexpected to\b|\bmaybe\b|\bperhaps\b|\bpossibl[ey]\b|\bcould\b|\bwould\b|\bmight\b"
+    r"|\btipped to\b|\bpoised to\b|\bin line (?:for|to)\b|\bclose to\b",
+    re.I,
+)
+_CONFIRMED = re.compile(r"(?<!not )(?<!not yet )(?<!been )\b(?:officially\s+)?confirmed\b|\bannounced\b|\bsigned\b", re.I)
+_PLANNED = re.compile(
+    r"\bcertain\b|\bset to\b|\bplans? to\b|\bplanning to\b|\bdefinitely\b|\bintends? to\b"
+    r"|\bgoing to\b|\bwill\b|['’]ll\b",
+    re.I,
+)
+_CUE = re.compile(
+    r"\b(?:start(?:s|ed|ing)?|compet(?:e|es|ed|ing)|rac(?:es|ed)|(?:to|will|would|could|might|can)"
+    r" race|driv(?:e|es|ing)|drove|contest(?:s|ed|ing)?|participat(?:e|es|ed|ing|ion)|take part"
+    r"|took part|line up|venture|move|moved|switch(?:es|ed)?|enter(?:s|ed)?|entry|return(?:s|ed)?"
+    r"|remain(?:s|ed)?|continue(?:s|d)?|stay(?:s|ed)?|debut|foray|inclusion|focus(?:ing|ed)? on"
+    r"|ride|rode|ridden|riding)\b",
+    re.I,
+)
+_CONTINUE = re.compile(r"\b(?:remain|continue|stay|carry on|keep)\w*\b", re.I)
+_PAST = re.compile(r"\b(?:stint|focus(?:ing|ed)|competed|raced|drove|took part|rode|career)\b", re.I)
+_AFTER_NOUN = re.compile(r"^\s*(?:['’]s?\s+)?(?:\w+\s+)?(?:stint|campaign|programme|program|entry|line-?up)\b", re.I)
+_WISH = re.compile(r"\b(?:ambition|desire|dream|wish|hope|goal|eagerness|aim)\b[^,.;]{0,25}$", re.I)
+_WITH_TEAM = re.compile(r"\b(?:together with|with|for|run by|joins?|joined|of)\s+(?:the\s+)?$", re.I)
+_DRIVE_CUE = re.compile(
+    r"\b(?:driv\w*|drove|pilot\w*|steer\w*|behind the wheel of|at the wheel of|raced|compet\w*)"
+    r"\b[^.;]{0,60}$|\bin an?\s+$",
+    re.I,
+)
+_NUMBER = re.compile(r"#\s?(\d{1,3})\b|\bNo\.\s?(\d{1,3})\b|\bnumber\s+(\d{1,3})\b")
+_SPEECH = re.compile(r"\b(?:said|says|told|added|explained|admitted|revealed)\b", re.I)
+_FOR_YEARS = re.compile(r"\bfor (?P<n>two|three|four|five|six|\d) (?:years|seasons)\b", re.I)
+_INCLUDE = re.compile(
+    r"\bconfirmed (?:drivers|entries|entrants|teams|crews)\s+in\s+(?:the\s+)?", re.I
+)
+_MEMBER_CUES = re.compile(
+    r"\b(?:drives|races|rides|drove|raced|rode|signed|signs) (?:for|with)\s+(?:the\s+)?$"
+    r"|\bjoin(?:s|ed|ing)?\s+(?:the\s+)?$|\binclusion in\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def modality(text: str) -> tuple[str, str | None]:
+    """Claim status and the text's wording for a participation statement."""
+    if _CERTAIN_NOT_CONFIRMED.search(text):
+        return "planned", "considered certain, not yet confirmed"
+    m = _UNCERTAIN.search(text)
+    if m:
+        return "uncertain", m.group(0).lower()
+    m = _LIKELY.search(text)
+    if m:
+        return "likely", m.group(0).lower()
+    m = _CONFIRMED.search(text)
+    if m:
+        return "confirmed", m.group(0).lower()
+    m = _PLANNED.search(text)
+    if m:
+        word = m.group(0).lower()
+        return "planned", "certain" if word == "certain" else word.strip("'’")
+    return "confirmed", None
+
+
+def speaker(art: Article, sent: Sentence) -> str | None:
+    """The driver quoted in this paragraph ("... ," said Rossi)."""
+    for s in [sent, *[x for x in art.sentences if x.paragraph == sent.paragraph and x is not sent]]:
+        for m in _SPEECH.finditer(s.text):
+            pos = s.abs(m.start())
+            after = [d for d in s.after(pos, D) if d.start - pos < 20]
+            before = [d for d in s.before(pos, D) if pos - d.end < 3]
+            if after or before:
+                return (after or before)[0].entity
+    return None
+
+
+def _subjects(art: Article, sent: Sentence, cue: int) -> list[tuple[str, EntityType]]:
+    clause_start = sent.start
+    for m in re.finditer(r"[;:]|,\s*(?:but|and|while)\b", sent.text):
+        if sent.abs(m.start()) < cue:
+            clause_start = sent.abs(m.end())
+    head = sent.gap(clause_start, cue)
+    m = re.search(r"\bparticipation of\s+(?:the\s+)?", sent.text)
+    if m:
+        teams = [t for t in sent.after(sent.abs(m.end()) - 5, T) if t.start - sent.abs(m.end()) < 30]
+        if teams:
+            return [(teams[0].entity, T)]
+        if re.match(r"(?:[\w-]+\s+){0,3}(?:team|squad|outfit)\b", sent.text[m.end() :]):
+            t = art.last_team(sent, sent.abs(m.start()))
+            return [(t, T)] if t else []
+    group = group_before(sent, cue, [D])
+    group = [g for g in group if g.start >= clause_start]
+    if group:
+        return [(g.entity, D) for g in group]
+    if re.search(r"\b(?:I|me|my)\b", head):
+        who = speaker(art, sent)
+        return [(who, D)] if who else []
+    teams = [t for t in sent.before(cue, T) if t.start >= clause_start]
+    if teams and not re.search(r"\b(?:he|his|she|her)\b", head, re.I):
+        return [(teams[-1].entity, T)]
+    if re.search(r"\b(?:he|his|him|she|her)\b", sent.gap(sent.start, cue), re.I) or not sent.of(D):
+        ante = art.antecedent(sent, cue)
+        if ante is None or not sent.before(cue, D):
+            later = sent.of(D)
+            if later and re.search(r"\b(?:his|her)\b", head, re.I) and not sent.before(cue, D):
+                return [(later[0].entity, D)]
+        return [(ante, D)] if ante else []
+    return []
+
+
+def _team_in(sent: Sentence, lo: int, hi: int) -> str | None:
+    for t in sent.of(T):
+        if lo <= t.start and t.end <= hi:
+            gap = sent.gap(lo, t.start)
+            if _WITH_TEAM.search(gap) or re.search(r"\binclusion in\s+(?:the\s+)?$", gap) or re.match(r"^-?run\b", sent.text[sent.rel(t.end):]):
+                return t.entity
+    return None
+
+
+def extract(art: Article) -> None:
+    for sent in art.sentences:
+        _competes(art, sent)
+        _include_list(art, sent)
+        _member(art, sent)
+        _drives(art, sent)
+
+
+def _targets(art: Article, sent: Sentence) -> list[tuple[int, int, str, str | None]]:
+    """(cue position, target end, championship, class) of participation statements."""
+    out: list[tuple[int, int, str, str | None]] = []
+    for m in sent.of(C, K):
+        lo = max(sent.start, m.start - 130)
+        window = sent.gap(lo, m.start)
+        cut = max(window.rfind(","), window.rfind(";"), window.rfind('"'), window.rfind("“"))
+        cue = None
+        if re.search(r"(?:in|into|at|to|on|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}$", window):
+            cues = [c for c in _CUE.finditer(window) if c.start() > cut]
+            if cues:
+                cue = lo + cues[-1].start()
+        if cue is None and m.type is C and _AFTER_NOUN.match(sent.text[sent.rel(m.end) :]):
+            cue = m.start
+        if cue is None:
+            continue
+        if _WISH.search(sent.gap(sent.start, cue)):
+            continue
+        if m.type is C:
+            cls = _class_for(art, sent, m)
+            out.append((cue, m.end, m.entity, cls))
+        else:
+            champ = art.championship_at(m.start)
+            if champ:
+                out.append((cue, m.end, champ, m.entity))
+    for m in re.finditer(r"\b(?:compete|race|drive|ride|start|be)\s+(?:there|here)\b", sent.text):
+        champ = art.championship_at(sent.abs(m.start()))
+        if champ:
+            out.append((sent.abs(m.start()), sent.abs(m.end()), champ, art.class_at(sent, sent.abs(m.start()))))
+    return out
+
+
+def _class_for(art: Article, sent: Sentence, champ: LinkedMention) -> str | None:
+    classes = sent.of(K)
+    if classes:
+        return min(classes, key=lambda k: abs(k.start - champ.end)).entity
+    return None
+
+
+def _competes(art: Article, sent: Sentence) -> None:
+    for cue, end, champ, cls in _targets(art, sent):
+        status, wording = modality(sent.text)
+        subjects = _subjects(art, sent, cue)
+        if not subjects:
+            continue
+        explicit = art.season_in(sent, end)
+        pub = art.published.year
+        continuing = bool(_CONTINUE.search(sent.gap(cue, end) + sent.gap(sent.start, cue)[-40:]))
+        seasons: list[tuple[int | None, str, str | None]] = []
+        if continuing:
+            seasons.append((pub, "confirmed", None))
+            future = explicit if explicit and explicit > pub else art.plan_season(sent)
+            seasons.append((future, status if status != "confirmed" else "planned", wording))
+        elif status != "confirmed":
+            seasons.append((explicit if explicit and explicit >= pub else art.plan_season(sent), status, wording))
+        elif _PAST.search(sent.gap(max(sent.start, cue - 20), end + 20)) and not explicit:
+            seasons.append((None, status, wording))
+        else:
+            seasons.append((explicit or art.focus_season, status, wording))
+        team = _team_in(sent, sent.start, sent.end)
+        for s, stype in subjects:
+            for season, st, word in seasons:
+                future = season is not None and season > pub
+                art.emit(
+                    "competesIn", sent, "competesIn.statement", 0.75, s=s, o=champ, season=season,
+                    **{"class": cls if (future or cls) else None},
+                    team=team if (future and stype is D) else None,
+                    status=st, modality=word, asOf=art.published,
+                )  # fmt: skip
+                if team and stype is D:
+                    art.emit(
+                        "memberOf", sent, "memberOf.statement", 0.7, s=s, o=team,
+                        championship=art.root(champ), season=season,
+                        status=st if st != "confirmed" else None, asOf=art.published,
+                    )  # fmt: skip
+
+
+def _include_list(art: Article, sent: Sentence) -> None:
+    for m in _INCLUDE.finditer(sent.text):
+        b = sent.abs(m.end())
+        classes = [k for k in sent.after(b, K) if k.start - b < 5]
+        cls = classes[0].entity if classes else None
+        inc = re.search(r"\binclude[sd]?\b|:", sent.text[m.end() :])
+        if not inc:
+            continue
+        start = b + inc.end()
+        drivers = group_after(sent, start, [D])
+        champ = art.championship_at(b)
+        if champ is None:
+            continue
+        season = art.focus_season
+        for d in drivers:
+            art.emit(
+                "competesIn", sent, "competesIn.confirmed-list", 0.8, s=d.entity, o=champ,
+                season=season, **{"class": cls}, status="confirmed", asOf=art.published,
+            )  # fmt: skip
+        if re.search(r"\bother\b", sent.gap(sent.start, b), re.I) and art.focus_driver:
+            if art.focus_driver not in {d.entity for d in drivers}:
+                art.emit(
+                    "competesIn", sent, "competesIn.other-confirmed", 0.7, s=art.focus_driver,
+                    o=champ, season=season, **{"class": cls}, status="confirmed", asOf=art.published,
+                )  # fmt: skip
+
+
+def _member(art: Article, sent: Sentence) -> None:
+    for t in sent.of(T):
+        before = sent.gap(sent.start, t.start)
+        cue = _MEMBER_CUES.search(before)
+        along = re.search(r"^\s*,?\s*along with\s+$", sent.gap(t.end, t.end + 14))
+        subjects: list[str] = []
+        if cue:
+            subjects = [s for s, ty in _subjects(art, sent, sent.abs(cue.start())) if ty is D]
+        elif along:
+            after = [d for d in sent.after(t.end, D) if d.start - t.end <= 14]
+            subjects = [after[0].entity] if after else []
+        elif re.search(r"\bridden with\s+(?:this\s+|the\s+)?$|\bwith (?:this|the same) team\s*$", before):
+            subjects = [s for s, ty in _subjects(art, sent, sent.abs(len(before) - 12)) if ty is D]
+        if not subjects:
+            continue
+        champs = sent.of(C)
+        champ = champs[0].entity if champs else None
+        years = _FOR_YEARS.search(sent.text)
+        season: int | tuple[int, ...] | None
+        if years:
+            n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(years.group("n").lower())
+            n = n or int(years.group("n"))
+            season = tuple(range(art.published.year - n + 1, art.published.year + 1))
+        elif champ:
+            season = art.season_in(sent) or art.focus_season
+        else:
+            season = art.season_in(sent)
+        status, _ = modality(sent.text)
+        for s in subjects:
+            art.emit(
+                "memberOf", sent, "memberOf.cue", 0.75, s=s, o=t.entity,
+                championship=art.root(champ) if champ else None, season=season,
+                status=status if status != "confirmed" else None, asOf=art.published,
+            )  # fmt: skip
+
+
+def _drives(art: Article, sent: Sentence) -> None:
+    if re.search(r"\btest\w*\b", sent.text, re.I):
+        return
+    for car in sent.of(EntityType.CAR_MODEL):
+        before = sent.gap(max(sent.start, car.start - 90), car.start)
+        cue = _DRIVE_CUE.search(before)
+        if not cue:
+            continue
+        cue_pos = car.start - len(before) + cue.start()
+        subjects = [s for s, ty in _subjects(art, sent, cue_pos) if ty is D]
+        if not subjects:
+            continue
+        num = _NUMBER.search(sent.text)
+        number = int(next(g for g in num.groups() if g)) if num else None
+        team = _team_in(sent, sent.start, sent.end)
+        if team is None:
+            runs = [t for t in sent.of(T) if re.search(r"\brun by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", sent.gap(sent.start, t.start))]
+            team = runs[0].entity if runs else None
+        champs = sent.of(C)
+        champ = (
+            min(champs, key=lambda c: abs(c.start - car.start)).entity
+            if champs else art.championship_at(car.start)
+        )  # fmt: skip
+        classes = sent.of(K)
+        cls = (
+            min(classes, key=lambda k: abs(k.start - car.start)).entity
+            if classes else art.class_at(sent, car.start)
+        )  # fmt: skip
+        status, _ = modality(sent.text)
+        season = art.season_in(sent, car.start)
+        if season is None:
+            season = art.plan_season(sent) if status != "confirmed" else art.focus_season
+        for s in subjects:
+            art.emit(
+                "drives", sent, "drives.cue", 0.75, s=s, o=car.entity, number=number, team=team,
+                championship=champ, season=season, **{"class": cls},
+                status=status if status != "confirmed" else None,
+            )  # fmt: skip

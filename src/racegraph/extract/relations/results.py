@@ -1,0 +1,369 @@
+"""Results: raceResult, gridPosition, won; crews give coDriver, results give participation
+(competesIn confirmed) and team membership (memberOf) when a team is credited."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from racegraph.extract.relations._base import (
+    Article,
+    Sentence,
+    group_after,
+    group_before,
+    number,
+    ordinal,
+)
+from racegraph.records import EntityType, EventKind
+
+D = EntityType.DRIVER
+_WIN = re.compile(
+    r"\b(?:victory|victories|win|wins|won|triumph(?:ed|ing)?|top spot|chequered flag"
+    r"|checkered flag)\b",
+    re.I,
+)
+_ORD = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|\d{1,2}(?:st|nd|rd|th)"
+)
+_POSITION = re.compile(
+    rf"\b(?P<ord>{_ORD})(?P<ctx>[- ]place(?:[- ]finish)?|\s+position|\s+overall|\s+in class"
+    r"|(?:[- ]place)?\s+on the (?:starting\s+)?grid|(?:[- ]place)?\s+in qualifying)?\b"
+    r"|\bP(?P<p>\d{1,2})\b|\brunner-up\b|\bpole(?:\s+position)?\b",
+    re.I,
+)
+_FINISH_BEFORE = re.compile(r"\b(?:finish(?:ed|ing)?|cross(?:ed|ing) the line)\s+(?:in\s+)?$", re.I)
+_QUALI_BEFORE = re.compile(r"\bqualif(?:ied|ying)\s+(?:in\s+)?$", re.I)
+_EXCLUDE_BEFORE = re.compile(
+    r"\b(?:joining|along with|alongside|together with|partnered with|behind|ahead of|beat"
+    r"|beating|over|with)\s+$",
+    re.I,
+)
+_PARTNER = re.compile(
+    r"\b(?:partnered with|partnering|alongside|together with|team-?mates?(?: with)?"
+    r"|co-?drivers?|shar(?:ed|ing) (?:the|his|her|a) car with|with co-driver)\s+$",
+    re.I,
+)
+_CREDIT = re.compile(r"\breasons? to celebrate\b|\bcelebrated\b|\bdouble podium\b", re.I)
+_YEARS_AGO = re.compile(r"\b(?P<n>\w+)\s+years?\s+ago\b", re.I)
+
+
+@dataclass(slots=True)
+class _Result:
+    sent: Sentence
+    pos: int
+    event: str | None
+    round: str | None
+    position: int
+    classification: str
+    drivers: list[str] = field(default_factory=list)
+    team: str | None = None
+    car: str | None = None
+    kind: str | None = None  # gridPosition kind; None for a finishing position
+
+
+def extract(art: Article) -> None:
+    results: list[_Result] = []
+    partners: list[tuple[str, str, str | None, int | None, Sentence]] = []
+    credit: dict[int, tuple[int, str]] = {}
+    for sent in art.sentences:
+        teams = sent.of(EntityType.TEAM)
+        if teams and _CREDIT.search(sent.text):
+            credit[sent.paragraph] = (sent.start, teams[0].entity)
+        if not _sentence_results(art, sent, results, credit):
+            _partners(art, sent, partners)
+    _finish(art, results, partners)
+
+
+def _race_for(art: Article, sent: Sentence, pos: int) -> str | None:
+    marks = [(p, k) for p, k in art.race_marks if sent.start <= p < sent.end]
+    after = [(p, k) for p, k in marks if p >= pos and p - pos <= 45]
+    if after:
+        return after[0][1]
+    before = [(p, k) for p, k in marks if p < pos]
+    if before:
+        return before[-1][1]
+    return art.race_at(pos)
+
+
+def _crew(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
+    after = group_after(sent, b, [D])
+    if after and re.fullmatch(r"\s*(?:for|by)\s+", sent.gap(b, after[0].start)):
+        return [m.entity for m in after]
+    group = group_before(sent, a, [D])
+    if group and not _EXCLUDE_BEFORE.search(sent.gap(sent.start, group[0].start)):
+        return [m.entity for m in group]
+    if group:
+        return []
+    gap = sent.gap(sent.start, a)
+    if re.search(r"\b(?:they|their|them)\b", gap, re.I):
+        prev = [c for p, c in art.crews if p < a]
+        return list(prev[-1]) if prev else []
+    if re.search(r"\b(?:he|his|him|she|her)\b", gap, re.I):
+        ante = art.antecedent(sent, a)
+        return [ante] if ante else []
+    return []
+
+
+def _class_near(sent: Sentence, a: int, b: int) -> str | None:
+    for m in sent.of(EntityType.CLASS):
+        if m.end <= a and re.fullmatch(r"\s*(?:class\s+)?", sent.gap(m.end, a)):
+            return m.entity
+        if m.start >= b and re.fullmatch(r"\s+in\s+(?:the\s+)?", sent.gap(b, m.start)):
+            return m.entity
+    if re.search(r"\bclass\s+$", sent.gap(sent.start, a)):
+        after = sent.after(b, EntityType.CLASS)
+        if after and after[0].start - b < 20:
+            return after[0].entity
+    return None
+
+
+def _sentence_results(
+    art: Article, sent: Sentence, results: list[_Result], credit: dict[int, tuple[int, str]]
+) -> bool:
+    """Collect the results of one sentence; True when it states a win of another event."""
+    won = False
+    found: list[tuple[int, int, int, str | None]] = []  # (start, end, position, grid kind)
+    for m in _WIN.finditer(sent.text):
+        found.append((sent.abs(m.start()), sent.abs(m.end()), 1, None))
+    for m in _POSITION.finditer(sent.text):
+        a, b = sent.abs(m.start()), sent.abs(m.end())
+        word = m.group(0).lower()
+        before = sent.gap(sent.start, a)
+        if word.startswith("pole"):
+            found.append((a, b, 1, "pole"))
+            continue
+        if word == "runner-up":
+            found.append((a, b, 2, None))
+            continue
+        if m.group("p"):
+            found.append((a, b, int(m.group("p")), None))
+            continue
+        pos = ordinal(m.group("ord"))
+        ctx = (m.group("ctx") or "").lower()
+        if pos is None:
+            continue
+        if "grid" in ctx:
+            found.append((a, b, pos, "grid"))
+        elif "qualifying" in ctx or _QUALI_BEFORE.search(before):
+            found.append((a, b, pos, "qualifying"))
+        elif ctx or _FINISH_BEFORE.search(before):
+            found.append((a, b, pos, None))
+    found.sort()
+    last_class: str | None = None
+    for a, b, position, kind in found:
+        if _won(art, sent, a, b):
+            won = True
+            continue
+        crew = _crew(art, sent, a, b)
+        team = None
+        if not crew:
+            subj_team = [t for t in sent.of(EntityType.TEAM)]
+            if subj_team and kind is None and re.search(r"\boverall\b", sent.text, re.I):
+                team = subj_team[0].entity
+            else:
+                continue
+        cls = _class_near(sent, a, b) if kind is None else None
+        if cls is None and kind is None and last_class is not None and crew:
+            cls = last_class
+        if cls:
+            last_class = cls
+        if team is None:
+            before_teams = [t for t in sent.before(a, EntityType.TEAM)]
+            if before_teams and crew:
+                team = before_teams[-1].entity
+            elif sent.paragraph in credit and credit[sent.paragraph][0] <= sent.start and crew:
+                team = credit[sent.paragraph][1]
+        race = _race_for(art, sent, a)
+        rnd = art.race_round.get(race) if race else art.round_at(a)
+        results.append(
+            _Result(
+                sent=sent, pos=a, event=race, round=rnd, position=position,
+                classification=cls or "overall", drivers=crew, team=team, kind=kind,
+            )  # fmt: skip
+        )
+        if crew:
+            art.crews.append((a, tuple(crew)))
+    return won
+
+
+def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
+    """A win of a named event other than the reported races ("his first victory at the Road
+    to Le Mans", "the last BMW victory in the Sprint Cup, eight years ago")."""
+    events = [
+        e for e in sent.of(EntityType.EVENT)
+        if art.kind(e.entity) is not EventKind.RACE
+    ]  # fmt: skip
+    target = None
+    for e in events:
+        if e.start <= a and b <= e.end:
+            target = e.entity
+        elif e.start >= b and re.fullmatch(
+            r"\s+(?:[\w-]+\s+){0,5}?(?:at|in)\s+(?:the\s+)?['‘’\"]?", sent.gap(b, e.start)
+        ):
+            target = e.entity
+        if target:
+            break
+    ago = _YEARS_AGO.search(sent.text)
+    season = None
+    champ = None
+    if ago and number(ago.group("n")):
+        season = art.published.year - (number(ago.group("n")) or 0)
+    if target is None and season is not None:
+        champs = [c for c in sent.after(b, EntityType.CHAMPIONSHIP) if c.start - b < 30]
+        if not champs:
+            return False
+        champ = champs[0].entity
+        np_start = sent.text.rfind("the ", 0, sent.rel(a))
+        mention = sent.text[np_start if np_start >= 0 else sent.rel(a) : sent.rel(champs[0].end)]
+        cname = art.entity(champ).name if art.entity(champ) else champ
+        target = art.mint(
+            f"{champ}-{season}-win", EntityType.EVENT, f"{cname} win ({season})",
+            mention=mention, kind=EventKind.EVENT,
+        )  # fmt: skip
+        art.emit("eventOf", sent, "eventOf.past-win", 0.75, s=target, o=champ, season=season)
+        art.emit("eventDate", sent, "eventDate.years-ago", 0.75, s=target, o=season)
+    if target is None:
+        return False
+    if any(art.race_round.get(r) == target for _, r in art.race_marks):
+        return False  # the reported meeting itself: a raceResult
+    group = group_before(sent, a, [D])
+    crew = [m.entity for m in group] if group else []
+    if not crew:
+        ante = art.antecedent(sent, a)
+        crew = [ante] if ante else []
+    for p in sent.of(D):
+        if p.entity not in crew and _PARTNER.search(sent.gap(sent.start, p.start)):
+            crew.append(p.entity)
+    cars = [c for c in sent.after(b, EntityType.CAR_MODEL)]
+    car = cars[0].entity if cars and re.search(r"\bdriv\w+|\bin an?\b", sent.gap(b, cars[0].start)) else None
+    if champ is None:
+        champs = sent.of(EntityType.CHAMPIONSHIP)
+        champ = champs[0].entity if champs and season is not None else None
+    for d in crew:
+        art.emit("won", sent, "won.event", 0.8, s=d, o=target, season=season, car=car)
+        if champ is not None:
+            art.emit(
+                "competesIn", sent, "competesIn.won", 0.75, s=d, o=champ, season=season,
+                status="confirmed", asOf=art.published,
+            )  # fmt: skip
+            if car is not None:
+                art.emit("drives", sent, "drives.won", 0.75, s=d, o=car, championship=champ, season=season)
+    for i, x in enumerate(crew):
+        for y in crew[i + 1 :]:
+            art.emit("coDriver", sent, "coDriver.won", 0.75, s=x, o=y, event=target, season=season)
+    return True
+
+
+def _partners(
+    art: Article, sent: Sentence, out: list[tuple[str, str, str | None, int | None, Sentence]]
+) -> None:
+    for p in sent.of(D):
+        m = _PARTNER.search(sent.gap(sent.start, p.start))
+        if not m:
+            continue
+        cue = sent.abs(m.start())
+        before = sent.before(cue, D)
+        if before:
+            subj = before[-1].entity
+        else:
+            after = [d for d in sent.after(p.end, D) if d.entity != p.entity]
+            if after and re.match(r"^[^,]*,\s*$", sent.gap(p.end, after[0].start)):
+                subj = after[0].entity
+            else:
+                subj = art.antecedent(sent, cue) or ""
+        if not subj or subj == p.entity:
+            continue
+        race = _race_for(art, sent, cue)
+        out.append((subj, p.entity, race, None, sent))
+
+
+def _finish(
+    art: Article,
+    results: list[_Result],
+    partners: list[tuple[str, str, str | None, int | None, Sentence]],
+) -> None:
+    merged: list[_Result] = []
+    for r in results:
+        if r.event is None and r.kind is None:
+            same = [
+                x for x in results
+                if x.event is not None and x.kind is None and x.position == r.position
+                and x.classification == r.classification and (r.round is None or x.round == r.round)
+            ]  # fmt: skip
+            events = {x.event for x in same}
+            if len(events) == 1:
+                r.event = same[0].event
+        if r.event is None:
+            continue
+        twin = next(
+            (
+                x for x in merged
+                if x.event == r.event and x.position == r.position
+                and x.classification == r.classification and x.kind == r.kind
+            ),
+            None,
+        )  # fmt: skip
+        if twin is None:
+            merged.append(r)
+            continue
+        for d in r.drivers:
+            if d not in twin.drivers:
+                twin.drivers.append(d)
+        twin.team = twin.team or r.team
+    # crews complete themselves with stated partners at the same meeting
+    for r in merged:
+        rnd = art.race_round.get(r.event or "")
+        for a, b, race, _, _ in partners:
+            prnd = art.race_round.get(race or "")
+            if (race == r.event or (prnd is not None and prnd == rnd)) and r.kind is None:
+                if a in r.drivers and b not in r.drivers:
+                    r.drivers.append(b)
+                elif b in r.drivers and a not in r.drivers and r.drivers:
+                    r.drivers.append(a)
+    for r in merged:
+        if not r.drivers:
+            continue
+        date = art.race_dates.get(r.event or "")
+        crew = tuple(r.drivers)
+        if r.kind is None:
+            art.emit(
+                "raceResult", r.sent, "raceResult.cue", 0.8, event=r.event, date=date,
+                position=r.position, classification=r.classification, drivers=crew,
+                team=r.team, car=r.car,
+            )  # fmt: skip
+        else:
+            art.emit(
+                "gridPosition", r.sent, "gridPosition.cue", 0.8, event=r.event,
+                position=r.position, kind=r.kind, drivers=crew,
+            )  # fmt: skip
+        season = date.year if date else art.published.year
+        rnd = art.race_round.get(r.event or "") or r.event
+        champ = art.event_championships.get(rnd or "") or art.championship_at(r.sent.start + 1)
+        if champ is None:
+            continue
+        cls = r.classification if r.classification != "overall" else None
+        for d in crew:
+            art.emit(
+                "competesIn", r.sent, "competesIn.result", 0.75, s=d, o=champ, season=season,
+                **{"class": cls}, status="confirmed", asOf=art.published,
+            )  # fmt: skip
+            if r.team:
+                art.emit(
+                    "memberOf", r.sent, "memberOf.result-credit", 0.7, s=d, o=r.team,
+                    championship=art.root(champ), season=season,
+                )  # fmt: skip
+        if r.team:
+            art.emit(
+                "competesIn", r.sent, "competesIn.result", 0.7, s=r.team, o=champ, season=season,
+                status="confirmed", asOf=art.published,
+            )  # fmt: skip
+        if len(crew) > 1 and r.kind is None:
+            for i, x in enumerate(crew):
+                for y in crew[i + 1 :]:
+                    art.emit("coDriver", r.sent, "coDriver.crew", 0.75, s=x, o=y, event=rnd, season=season)
+    for a, b, race, _, sent in partners:
+        rnd = art.race_round.get(race or "") or race
+        date = art.race_dates.get(race or "")
+        season = date.year if date else art.season_in(sent)
+        art.emit("coDriver", sent, "coDriver.partner", 0.75, s=a, o=b, event=rnd, season=season)
