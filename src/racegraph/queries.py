@@ -70,6 +70,7 @@ __all__ = [
     "convert_param",
     "default_queries_dir",
     "display_rows",
+    "example_command",
     "list_queries",
     "load_query",
     "parse_query",
@@ -87,7 +88,6 @@ Term = URIRef | Literal | BNode
 
 PARAM_TYPES = ("entity", "iri", "string", "integer", "year", "date")
 FORMATS = ("table", "csv", "tsv", "json", "xml", "md")
-Format = TypingLiteral["csv", "tsv", "json", "xml", "md"]
 
 _HEADER_KEYS = {"summary", "description", "columns", "example", "tags"}
 _NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -933,7 +933,7 @@ def _finish(
 # --- serialisation (W3C SPARQL 1.1 result formats) -----------------------------------------
 
 
-def serialize(result: QueryResult, fmt: Format) -> str:
+def serialize(result: QueryResult, fmt: str) -> str:
     """``csv``/``tsv``/``json``/``xml`` per the W3C SPARQL 1.1 result formats; ``md`` is a
     Markdown table of display values.
 
@@ -1134,9 +1134,20 @@ def catalogue_markdown(queries: Iterable[SavedQuery]) -> str:
                 )
             out.append("")
         out += [f"Columns: {', '.join(f'`{c}`' for c in q.columns)}", ""]
-        example = " ".join(f"-p {k}={_shell_quote(v)}" for k, v in q.example.items())
-        out += ["```sh", f"racegraph query {q.name}{' ' + example if example else ''}", "```"]
+        out += ["```sh", example_command(q), "```"]
     return "\n".join(out) + "\n"
+
+
+def example_command(query: SavedQuery) -> str:
+    """The shell command running ``query`` with its header's example parameters.
+
+    >>> example_command(parse_query("#+ summary: x\n#+ param d: string required — d\n"
+    ...     "#+ example: {d: Valentino Rossi}\nSELECT ?d WHERE { BIND(1 AS ?x) FILTER(?d) }",
+    ...     name="x"))
+    "racegraph query x -p d='Valentino Rossi'"
+    """
+    example = " ".join(f"-p {k}={_shell_quote(v)}" for k, v in query.example.items())
+    return f"racegraph query {query.name}" + (f" {example}" if example else "")
 
 
 def _shell_quote(value: str) -> str:
