@@ -28,11 +28,13 @@ import pytest
 import requests
 
 __all__ = [
+    "SMALL_KG_TRIG",
     "OxigraphServer",
     "VirtuosoServer",
     "free_port",
     "oxigraph_binary",
     "oxigraph_server",
+    "small_kg",
     "virtuoso_server",
 ]
 
@@ -164,6 +166,21 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Oxigra
         yield server
     finally:
         server.stop()
+
+
+SMALL_KG_TRIG = Path(__file__).parent / "data" / "kg" / "kg.trig"
+
+
+@pytest.fixture(scope="session")
+def small_kg(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A built-KG folder (``kg.trig`` + ``store/``) from the hand-written tests/data/kg/kg.trig:
+    two article graphs plus the inferred, ontology and reference graphs (155 quads)."""
+    from racegraph.store import write_store
+
+    kg = tmp_path_factory.mktemp("small_kg")
+    shutil.copy(SMALL_KG_TRIG, kg / "kg.trig")
+    write_store(kg, kg / "kg.trig")
+    return kg
 
 
 # --- Virtuoso -----------------------------------------------------------------------------

@@ -51,6 +51,7 @@ __all__ = [
     "Triple",
     "export_kg",
     "resolve_graph",
+    "store_quads",
     "write_jsonld",
     "write_nquads",
     "write_ntriples",
@@ -584,7 +585,8 @@ def _selected_graphs(
     return [ox.NamedNode(w) for w in sorted(set(wanted))]
 
 
-def _store_quads(store: ox.Store, graphs: Sequence[ox.NamedNode]) -> Iterator[Quad]:
+def store_quads(store: ox.Store, graphs: Sequence[ox.NamedNode]) -> Iterator[Quad]:
+    """The quads of ``graphs`` in a pyoxigraph store, as rdflib terms."""
     for graph in graphs:
         name = URIRef(graph.value)
         for q in store.quads_for_pattern(None, None, None, graph):
@@ -615,14 +617,14 @@ def export_kg(
     selected = _selected_graphs(store, graphs, inferred=inferred)
     log.info("exporting %d graphs from %s as %s", len(selected), kg, fmt.value)
     if union:
-        triples: Iterable[Triple] = ((s, p, o) for s, p, o, _ in _store_quads(store, selected))
+        triples: Iterable[Triple] = ((s, p, o) for s, p, o, _ in store_quads(store, selected))
         if fmt is ExportFormat.TURTLE:
             return write_turtle(triples, out)
         if fmt is ExportFormat.NTRIPLES:
             return write_ntriples(triples, out)
         quads: Iterable[Quad] = ((s, p, o, None) for s, p, o in triples)
     else:
-        quads = _store_quads(store, selected)
+        quads = store_quads(store, selected)
     if fmt is ExportFormat.TRIG:
         return write_trig(quads, out)
     if fmt is ExportFormat.NQUADS:
@@ -635,7 +637,7 @@ def export_kg(
 def _write_nquads_streaming(store: ox.Store, graphs: Sequence[ox.NamedNode], out: IO[str]) -> int:
     """N-Quads one graph at a time: only the largest graph is held in memory."""
     bnode_quads = [
-        q for q in _store_quads(store, graphs) if isinstance(q[0], BNode) or isinstance(q[2], BNode)
+        q for q in store_quads(store, graphs) if isinstance(q[0], BNode) or isinstance(q[2], BNode)
     ]
     namer = _Namer(None, _bnode_labels(bnode_quads))
     total = 0
@@ -644,7 +646,7 @@ def _write_nquads_streaming(store: ox.Store, graphs: Sequence[ox.NamedNode], out
         total += _line_sorted(
             (
                 f"{namer.term(s)} {namer.term(p)} {namer.term(o)}{gname} .\n"
-                for s, p, o, _ in _store_quads(store, [graph])
+                for s, p, o, _ in store_quads(store, [graph])
             ),
             out,
         )
