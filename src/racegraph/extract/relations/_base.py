@@ -321,9 +321,13 @@ class Article:
     def season_in(self, sent: Sentence, pos: int | None = None) -> int | None:
         """The season a sentence names, nearest to ``pos``: an explicit year, "next season",
         "this year", "eight years ago" (relative to the publication date)."""
-        found: list[tuple[int, int]] = list(sent.years())
+        found: list[tuple[int, int]] = [
+            (p, y) for p, y in sent.years() if pos is None or same_clause(sent, p, pos)
+        ]
         year = self.published.year
         for m in _RELATIVE.finditer(sent.text):
+            if pos is not None and not same_clause(sent, sent.abs(m.start()), pos):
+                continue
             if m.group("rel"):
                 rel = m.group("rel").lower()
                 y = year + 1 if rel in {"next", "coming", "following"} else year
@@ -390,6 +394,33 @@ class Article:
         if ref.key not in self.ctx.entities:
             self.ctx.add_entity(ref.key, ref.type, ref.label, reference=ref.iri)
         return ref.key
+
+
+_TITLE_USE = re.compile(r"^\s*(?:world\s+)?(?:champion|title|winner|crown)\b", re.I)
+_CLAUSE_BREAK = re.compile(
+    r",\s*(?:where|which|who|while|although|though|but|whereas|when)\b|;|,\s*and\s+(?:his|her|the|a)\b",
+    re.I,
+)
+
+
+def is_title_use(sent: Sentence, m: LinkedMention) -> bool:
+    """A championship named inside a title ("seven-time MotoGP champion"), not a context."""
+    return bool(_TITLE_USE.match(sent.text[sent.rel(m.end) :])) or bool(
+        re.search(r"\b\w+-time\s+$", sent.gap(sent.start, m.start))
+    )
+
+
+def same_clause(sent: Sentence, a: int, b: int) -> bool:
+    """No clause boundary (", where", ", which", ", but", ";") between two offsets."""
+    lo, hi = min(a, b), max(a, b)
+    return not _CLAUSE_BREAK.search(sent.gap(lo, hi))
+
+
+def is_named_event(m: LinkedMention) -> bool:
+    """A proper-named event ("Road to Le Mans", "Le Mans 24 Hours"), not "the Saturday race"."""
+    text = m.text.lstrip("‘'\"“ ")
+    first = text.split()[0] if text.split() else ""
+    return bool(first) and first[0].isupper() and first.lower() not in {"the", "a", "an", "his", "her", "their"} and first.rstrip("’'s").lower() not in WEEKDAYS
 
 
 def build_sentences(ctx: DocContext) -> list[Sentence]:

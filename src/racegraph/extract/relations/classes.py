@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from racegraph.extract.context import LinkedMention
-from racegraph.extract.relations._base import Article, Sentence, number
+from racegraph.extract.relations._base import Article, Sentence, is_title_use, number, same_clause
 from racegraph.records import EntityType, EventKind, LineupRequirement
 from racegraph.vocab import slugify
 
@@ -45,8 +45,9 @@ def extract(art: Article) -> None:
     replaced: set[tuple[int, str]] = set()
     for sent in art.sentences:
         _replaces(art, sent, replaced)
+    known = {k for _, k in replaced}
     for sent in art.sentences:
-        _class_of(art, sent, replaced)
+        _class_of(art, sent, replaced, known)
         _class_rule(art, sent)
         _entry_count(art, sent)
         _manufacturer_entry(art, sent)
@@ -55,7 +56,7 @@ def extract(art: Article) -> None:
 
 
 def _champ_for(art: Article, sent: Sentence, pos: int) -> str | None:
-    champs = sent.of(C)
+    champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
     if champs:
         return min(champs, key=lambda c: abs(c.start - pos)).entity
     return art.championship_at(pos)
@@ -88,7 +89,9 @@ def _replaces(art: Article, sent: Sentence, replaced: set[tuple[int, str]]) -> N
             break
 
 
-def _class_of(art: Article, sent: Sentence, replaced: set[tuple[int, str]]) -> None:
+def _class_of(
+    art: Article, sent: Sentence, replaced: set[tuple[int, str]], known: set[str]
+) -> None:
     for k in sent.of(K):
         if (sent.index, k.entity) in replaced:
             continue
@@ -102,10 +105,18 @@ def _class_of(art: Article, sent: Sentence, replaced: set[tuple[int, str]]) -> N
         )
         if not classy:
             continue
-        champ = _champ_for(art, sent, k.start)
+        tied = [
+            c for c in sent.of(C)
+            if not is_title_use(sent, c) and same_clause(sent, c.start, k.start)
+            and (abs(c.end - k.start) < 6 or abs(k.end - c.start) < 12)
+        ]  # fmt: skip
+        if k.entity in known and not tied:
+            continue
+        champ = tied[0].entity if tied else _champ_for(art, sent, k.start)
         if champ is None:
             continue
         season = art.season_in(sent, k.start) or art.focus_season
+        known.add(k.entity)
         art.emit("classOf", sent, "classOf.class-of", 0.7, s=k.entity, o=champ, season=season)
 
 

@@ -9,6 +9,8 @@ from racegraph.extract.relations._base import (
     PLACE_TYPES,
     Article,
     Sentence,
+    is_named_event,
+    is_title_use,
     number,
     ordinal,
     weekday_before,
@@ -60,7 +62,7 @@ def index_events(art: Article) -> None:
         for m in sent.of(E):
             if _is_round(art, m):
                 art.round_marks.append((m.start, m.entity))
-            elif art.kind(m.entity) is EventKind.RACE:
+            elif art.kind(m.entity) is EventKind.RACE and not is_named_event(m):
                 art.race_marks.append((m.start, m.entity))
         for pat in (_ROUND, _ROUND_ORD):
             for rm in pat.finditer(sent.text):
@@ -181,8 +183,8 @@ def _first_sentence(art: Article, key: str) -> Sentence | None:
 
 
 def _event_of(art: Article, sent: Sentence) -> None:
-    events = [m for m in sent.of(E) if art.kind(m.entity) is not EventKind.RACE]
-    champs = sent.of(C)
+    events = [m for m in sent.of(E) if m.entity not in art.race_dates]
+    champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
     if not events or not champs:
         return
     tied: set[str] = set()

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from racegraph.extract.context import LinkedMention
-from racegraph.extract.relations._base import Article, Sentence, group_after, group_before
+from racegraph.extract.relations._base import (
+    Article,
+    Sentence,
+    group_after,
+    group_before,
+    is_title_use,
+    same_clause,
+)
 from racegraph.records import EntityType
 
 D = EntityType.DRIVER
@@ -152,6 +159,8 @@ def _targets(art: Article, sent: Sentence) -> list[tuple[int, int, str, str | No
     """(cue position, target end, championship, class) of participation statements."""
     out: list[tuple[int, int, str, str | None]] = []
     for m in sent.of(C, K):
+        if m.type is C and is_title_use(sent, m):
+            continue
         lo = max(sent.start, m.start - 130)
         window = sent.gap(lo, m.start)
         cut = max(window.rfind(","), window.rfind(";"), window.rfind('"'), window.rfind("“"))
@@ -180,8 +189,15 @@ def _targets(art: Article, sent: Sentence) -> list[tuple[int, int, str, str | No
     return out
 
 
+def _mention_text(sent: Sentence, end: int) -> str:
+    for m in sent.mentions:
+        if m.end == end:
+            return m.text
+    return ""
+
+
 def _class_for(art: Article, sent: Sentence, champ: LinkedMention) -> str | None:
-    classes = sent.of(K)
+    classes = [k for k in sent.of(K) if same_clause(sent, k.start, champ.end)]
     if classes:
         return min(classes, key=lambda k: abs(k.start - champ.end)).entity
     return None
@@ -191,6 +207,12 @@ def _competes(art: Article, sent: Sentence) -> None:
     for cue, end, champ, cls in _targets(art, sent):
         status, wording = modality(sent.text)
         subjects = _subjects(art, sent, cue)
+        if cue == end - len(_mention_text(sent, end)) and re.match(
+            r"^\s*(?:['’]s?\s+)?(?:\w+\s+)?(?:entry|line-?up)\b", sent.text[sent.rel(end) :]
+        ):
+            for t in sent.of(T):
+                if (t.entity, T) not in subjects:
+                    subjects.append((t.entity, T))
         if not subjects:
             continue
         explicit = art.season_in(sent, end)
@@ -228,7 +250,7 @@ def _competes(art: Article, sent: Sentence) -> None:
 def _include_list(art: Article, sent: Sentence) -> None:
     for m in _INCLUDE.finditer(sent.text):
         b = sent.abs(m.end())
-        classes = [k for k in sent.after(b, K) if k.start - b < 5]
+        classes = [k for k in sent.of(K) if abs(k.start - b) < 6]
         cls = classes[0].entity if classes else None
         inc = re.search(r"\binclude[sd]?\b|:", sent.text[m.end() :])
         if not inc:
@@ -306,7 +328,7 @@ def _drives(art: Article, sent: Sentence) -> None:
         if team is None:
             runs = [t for t in sent.of(T) if re.search(r"\brun by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", sent.gap(sent.start, t.start))]
             team = runs[0].entity if runs else None
-        champs = sent.of(C)
+        champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
         champ = (
             min(champs, key=lambda c: abs(c.start - car.start)).entity
             if champs else art.championship_at(car.start)

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from racegraph.extract.relations._base import (
     Article,
     Sentence,
+    is_named_event,
+    is_title_use,
     group_after,
     group_before,
     number,
@@ -83,6 +85,8 @@ def _race_for(art: Article, sent: Sentence, pos: int) -> str | None:
     before = [(p, k) for p, k in marks if p < pos]
     if before:
         return before[-1][1]
+    if marks:
+        return marks[0][1]
     return art.race_at(pos)
 
 
@@ -145,7 +149,11 @@ def _sentence_results(
             continue
         if "grid" in ctx:
             found.append((a, b, pos, "grid"))
-        elif "qualifying" in ctx or _QUALI_BEFORE.search(before):
+        elif (
+            "qualifying" in ctx
+            or _QUALI_BEFORE.search(before)
+            or re.match(r"^\s+in qualifying\b", sent.text[m.end() :])
+        ):
             found.append((a, b, pos, "qualifying"))
         elif ctx or _FINISH_BEFORE.search(before):
             found.append((a, b, pos, None))
@@ -192,7 +200,7 @@ def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
     to Le Mans", "the last BMW victory in the Sprint Cup, eight years ago")."""
     events = [
         e for e in sent.of(EntityType.EVENT)
-        if art.kind(e.entity) is not EventKind.RACE
+        if e.entity not in art.race_dates and (art.kind(e.entity) is not EventKind.RACE or is_named_event(e))
     ]  # fmt: skip
     target = None
     for e in events:
@@ -343,11 +351,16 @@ def _finish(
         if champ is None:
             continue
         cls = r.classification if r.classification != "overall" else None
+        stated = [
+            c.entity for c in r.sent.of(EntityType.CHAMPIONSHIP)
+            if not is_title_use(r.sent, c) and c.entity != champ
+        ]  # fmt: skip
         for d in crew:
-            art.emit(
-                "competesIn", r.sent, "competesIn.result", 0.75, s=d, o=champ, season=season,
-                **{"class": cls}, status="confirmed", asOf=art.published,
-            )  # fmt: skip
+            for ch in [champ, *dict.fromkeys(stated)]:
+                art.emit(
+                    "competesIn", r.sent, "competesIn.result", 0.75, s=d, o=ch, season=season,
+                    **{"class": cls}, status="confirmed", asOf=art.published,
+                )  # fmt: skip
             if r.team:
                 art.emit(
                     "memberOf", r.sent, "memberOf.result-credit", 0.7, s=d, o=r.team,
