@@ -44,7 +44,9 @@ _PLACE_TIE = re.compile(
     r"|^\s*,\s*$",
     re.I,
 )
-_NAMED_EVENT = re.compile(r"^[A-Z‘'\"]")
+_GENERIC_EVENT = re.compile(
+    r"\b(?:finale|opener|round|test|test day|shakedown|prologue|season)\b", re.I
+)
 
 
 def _is_round(art: Article, m: LinkedMention) -> bool:
@@ -138,6 +140,9 @@ def _event_season(art: Article, sent: Sentence, m: LinkedMention) -> int | None:
         return art.published.year
     if _is_round(art, m) and any(art.race_round.get(r) == m.entity for _, r in art.race_marks):
         return art.published.year
+    for other in sent.of(E):
+        if other.entity != m.entity and re.search(r"\bseason finale\b", other.text, re.I):
+            return art.published.year
     return None
 
 
@@ -185,7 +190,7 @@ def _first_sentence(art: Article, key: str) -> Sentence | None:
 def _event_of(art: Article, sent: Sentence) -> None:
     events = [m for m in sent.of(E) if m.entity not in art.race_dates]
     champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
-    if not events or not champs:
+    if not events:
         return
     tied: set[str] = set()
     used: set[int] = set()
@@ -200,11 +205,23 @@ def _event_of(art: Article, sent: Sentence) -> None:
                 used.add(c.start)
     if tied:
         return
+    free = [
+        ev for ev in events
+        if not any(
+            o.start > ev.end and re.fullmatch(r"\s*(?:at|during)\s+", sent.gap(ev.end, o.start))
+            for o in sent.of(E)
+        )
+    ]  # fmt: skip
     distinct = {c.entity for c in champs}
     if len(distinct) == 1:
-        for ev in events:
-            if ev.entity not in tied:
-                _emit_event_of(art, sent, ev, champs[0].entity)
+        for ev in free:
+            _emit_event_of(art, sent, ev, champs[0].entity)
+    elif not champs:
+        for ev in free:
+            if not is_named_event(ev) and _GENERIC_EVENT.search(ev.text):
+                champ = art.championship_at(ev.start)
+                if champ:
+                    _emit_event_of(art, sent, ev, champ)
 
 
 def _emit_event_of(art: Article, sent: Sentence, ev: LinkedMention, champ: str) -> None:

@@ -88,8 +88,9 @@ def _nationality(art: Article, sent: Sentence) -> None:
             group = group_before(sent, cut + 1, PERSON_TYPES)
             last = [m for m in sent.of(*PERSON_TYPES) if m.end <= cut]
             if last and not sent.gap(last[-1].end, cut).strip():
-                for d in group:
-                    if d.end <= cut:
+                for i, d in enumerate(group):
+                    nxt = group[i + 1].start if i + 1 < len(group) else cut
+                    if d.end <= cut and not re.search(r"\bfrom\b", sent.gap(d.end, nxt)):
                         art.emit("nationality", sent, "nationality.from", 0.85, s=d.entity, o=c.entity)
             continue
         if c.text == (art.entity(c.entity).name if art.entity(c.entity) else c.text):

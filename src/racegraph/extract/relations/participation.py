@@ -55,8 +55,8 @@ _AFTER_NOUN = re.compile(r"^\s*(?:['’]s?\s+)?(?:\w+\s+)?(?:stint|campaign|prog
 _WISH = re.compile(r"\b(?:ambition|desire|dream|wish|hope|goal|eagerness|aim)\b[^,.;]{0,25}$", re.I)
 _WITH_TEAM = re.compile(r"\b(?:together with|with|for|run by|joins?|joined|of)\s+(?:the\s+)?$", re.I)
 _DRIVE_CUE = re.compile(
-    r"\b(?:driv\w*|drove|pilot\w*|steer\w*|behind the wheel of|at the wheel of|raced|compet\w*)"
-    r"\b[^.;]{0,60}$|\bin an?\s+$",
+    r"\b(?:driv(?:e|es|ing|en)|drove|pilot(?:s|ed|ing)?|steer\w*|behind the wheel of"
+    r"|at the wheel of|raced|compet(?:e|es|ed|ing))\b[^.;]{0,60}$|\bin an?\s+$",
     re.I,
 )
 _NUMBER = re.compile(r"#\s?(\d{1,3})\b|\bNo\.\s?(\d{1,3})\b|\bnumber\s+(\d{1,3})\b")
@@ -311,9 +311,10 @@ def _member(art: Article, sent: Sentence) -> None:
 
 
 def _drives(art: Article, sent: Sentence) -> None:
-    if re.search(r"\btest\w*\b", sent.text, re.I):
-        return
+    tests = [sent.abs(t.start()) for t in re.finditer(r"\btest\w*\b", sent.text, re.I)]
     for car in sent.of(EntityType.CAR_MODEL):
+        if any(same_clause(sent, t, car.start) for t in tests):
+            continue
         before = sent.gap(max(sent.start, car.start - 90), car.start)
         cue = _DRIVE_CUE.search(before)
         if not cue:

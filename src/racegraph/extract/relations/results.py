@@ -62,6 +62,7 @@ class _Result:
     team: str | None = None
     car: str | None = None
     kind: str | None = None  # gridPosition kind; None for a finishing position
+    named: list[str] = field(default_factory=list)
 
 
 def extract(art: Article) -> None:
@@ -188,6 +189,7 @@ def _sentence_results(
             _Result(
                 sent=sent, pos=a, event=race, round=rnd, position=position,
                 classification=cls or "overall", drivers=crew, team=team, kind=kind,
+                named=[d for d in crew if d in {m.entity for m in sent.of(D)}],
             )  # fmt: skip
         )
         if crew:
@@ -356,7 +358,7 @@ def _finish(
             if not is_title_use(r.sent, c) and c.entity != champ
         ]  # fmt: skip
         for d in crew:
-            for ch in [champ, *dict.fromkeys(stated)]:
+            for ch in [champ, *(dict.fromkeys(stated) if d in r.named else ())]:
                 art.emit(
                     "competesIn", r.sent, "competesIn.result", 0.75, s=d, o=ch, season=season,
                     **{"class": cls}, status="confirmed", asOf=art.published,
