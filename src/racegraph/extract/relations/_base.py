@@ -23,18 +23,58 @@ PERSON_TYPES = frozenset({EntityType.DRIVER, EntityType.PERSON})
 PLACE_TYPES = frozenset({EntityType.VENUE, EntityType.COUNTRY})
 
 NUMBER_WORDS: dict[str, int] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "a": 1, "an": 1, "single": 1, "double": 2, "triple": 3, "both": 2,
-}  # fmt: skip
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "double": 2,
+    "triple": 3,
+    "both": 2,
+}
 
 ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "runner-up": 2, "pole": 1,
-}  # fmt: skip
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "runner-up": 2,
+    "pole": 1,
+}
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -130,7 +170,9 @@ def group_before(sent: Sentence, pos: int, types: Iterable[EntityType]) -> list[
         if m.end > group[0].start:
             continue
         gap = sent.gap(m.end, group[0].start)
-        if re.fullmatch(r"(?:\s+from\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s*(?:,|and|&|,\s*and)\s*", gap):
+        if re.fullmatch(
+            r"(?:\s+from\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s*(?:,|and|&|,\s*and)\s*", gap
+        ):
             group.insert(0, m)
         else:
             break
@@ -148,7 +190,9 @@ def group_after(sent: Sentence, pos: int, types: Iterable[EntityType]) -> list[L
         if m.start < group[-1].end:
             continue
         gap = sent.gap(group[-1].end, m.start)
-        if re.fullmatch(r"(?:\s+from\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s*(?:,|and|&|,\s*and)\s*", gap):
+        if re.fullmatch(
+            r"(?:\s+from\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s*(?:,|and|&|,\s*and)\s*", gap
+        ):
             group.append(m)
         else:
             break
@@ -207,6 +251,11 @@ class Article:
 
     def entity(self, key: str) -> Entity | None:
         return self.ctx.entities.get(key)
+
+    def name(self, key: str) -> str:
+        """The canonical name of an entity (its key when unknown)."""
+        e = self.ctx.entities.get(key)
+        return e.name if e is not None else key
 
     def kind(self, key: str) -> EventKind | None:
         e = self.ctx.entities.get(key)
@@ -420,7 +469,12 @@ def is_named_event(m: LinkedMention) -> bool:
     """A proper-named event ("Road to Le Mans", "Le Mans 24 Hours"), not "the Saturday race"."""
     text = m.text.lstrip("‘'\"“ ")
     first = text.split()[0] if text.split() else ""
-    return bool(first) and first[0].isupper() and first.lower() not in {"the", "a", "an", "his", "her", "their"} and first.rstrip("’'s").lower() not in WEEKDAYS
+    return (
+        bool(first)
+        and first[0].isupper()
+        and first.lower() not in {"the", "a", "an", "his", "her", "their"}
+        and first.rstrip("’'s").lower() not in WEEKDAYS
+    )
 
 
 def build_sentences(ctx: DocContext) -> list[Sentence]:
@@ -475,9 +529,7 @@ def prepare(ctx: DocContext) -> Article:
     art.plan_seasons.sort()
     recent = [y for y, _ in seasons.most_common() if y >= pub]
     art.focus_season = recent[0] if recent else pub
-    drivers: Counter[str] = Counter(
-        m.entity for m in ctx.mentions if m.type is EntityType.DRIVER
-    )
+    drivers: Counter[str] = Counter(m.entity for m in ctx.mentions if m.type is EntityType.DRIVER)
     if drivers:
         first = {m.entity: m.start for m in reversed(ctx.mentions)}
         art.focus_driver = max(drivers, key=lambda k: (drivers[k], -first.get(k, 0)))

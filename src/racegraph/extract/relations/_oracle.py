@@ -40,7 +40,7 @@ def context_from_mentions(
     placed: list[tuple[int, int, str, str, EntityType, EventKind | None]] = []
     for item in mentions:
         surface, key, etype = item[0], item[1], item[2]
-        kind = item[3] if len(item) > 3 else None  # type: ignore[misc]
+        kind = item[3] if len(item) > 3 else None
         pattern = r"(?<!\w)" + re.escape(surface) + r"(?!\w)"
         for m in re.finditer(pattern, article.text):
             placed.append((m.start(), m.end(), surface, key, etype, kind))

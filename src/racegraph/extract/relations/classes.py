@@ -16,15 +16,17 @@ M = EntityType.MANUFACTURER
 CAR = EntityType.CAR_MODEL
 
 _CLASS_WORD = re.compile(r"^(?:['’]s)?\s*(?:class|category|cup|division)\b", re.I)
-_REPLACE_ACTIVE = re.compile(r"\b(?:will\s+)?(?:replace[sd]?|replacing|supersede[sd]?|succeed[sd]?|take over from)\s+(?:the\s+)?$", re.I)
 _REPLACE_NOUN = re.compile(r"\breplacement of\s+(?:the\s+)?$", re.I)
 _RULE_CUE = re.compile(
-    r"\b(?:rules?|regulations?)\b[^.]{0,40}?\b(?:mandate|require|stipulate|demand|specify|call for)s?\b"
+    r"\b(?:rules?|regulations?)\b[^.]{0,40}?"
+    r"\b(?:mandate|require|stipulate|demand|specify|call for)s?\b"
     r"|\bline-?ups? must\b|\bmust (?:include|feature|comprise)\b",
     re.I,
 )
 _CATEGORY = re.compile(r"\b(platinum|gold|silver|bronze)\b", re.I)
-_CLAUSE_SPLIT = re.compile(r",?\s*\balong with\b|,\s*(?:and|plus)\b|;|\band\s+(?=(?:a|an|one|two|at least)\b)")
+_CLAUSE_SPLIT = re.compile(
+    r",?\s*\balong with\b|,\s*(?:and|plus)\b|;|\band\s+(?=(?:a|an|one|two|at least)\b)"
+)
 _COUNT = re.compile(
     r"\b(?P<min>at least|a minimum of|minimum of|min\.?)?\s*(?P<n>one|two|three|four|a|an|\d)\b"
     r"(?:\s+(?P<ord>third|second|fourth))?",
@@ -38,7 +40,9 @@ _CARS_IN = re.compile(
 _EACH_WITH = re.compile(r"\beach with (?P<n>\w+) cars?\b|\b(?P<n2>\w+) cars? each\b", re.I)
 _INCLUDING = re.compile(r"\b(?:including|include|includes|:)\s+", re.I)
 _TEST = re.compile(r"\btest(?:s|ed|ing)?\b|\bshakedown\b", re.I)
-_TEST_VERB = re.compile(r"\b(?:drove|tested|tried|sampled|drives|got behind the wheel of|ran)\b", re.I)
+_TEST_VERB = re.compile(
+    r"\b(?:drove|tested|tried|sampled|drives|got behind the wheel of|ran)\b", re.I
+)
 
 
 def extract(art: Article) -> None:
@@ -67,7 +71,9 @@ def _replaces(art: Article, sent: Sentence, replaced: set[tuple[int, str]]) -> N
     for i, new in enumerate(classes):
         for old in classes[i + 1 :]:
             gap = sent.gap(new.end, old.start)
-            active = re.search(r"\b(?:replace[sd]?|replacing|supersede[sd]?|take over from)\b", gap, re.I)
+            active = re.search(
+                r"\b(?:replace[sd]?|replacing|supersede[sd]?|take over from)\b", gap, re.I
+            )
             noun = _REPLACE_NOUN.search(sent.gap(sent.start, new.start)) and re.fullmatch(
                 r"\s+by\s+(?:the\s+)?", gap
             )
@@ -81,9 +87,22 @@ def _replaces(art: Article, sent: Sentence, replaced: set[tuple[int, str]]) -> N
             season = art.season_in(sent, new.start)
             if season is None:
                 season = art.plan_season(sent)
-            art.emit("replaces", sent, "replaces.cue", 0.8, s=new.entity, o=old.entity, championship=champ, season=season)
-            art.emit("classOf", sent, "classOf.replacement", 0.75, s=new.entity, o=champ, season=season)
-            art.emit("classOf", sent, "classOf.replaced", 0.7, s=old.entity, o=champ, season=season - 1)
+            art.emit(
+                "replaces",
+                sent,
+                "replaces.cue",
+                0.8,
+                s=new.entity,
+                o=old.entity,
+                championship=champ,
+                season=season,
+            )
+            art.emit(
+                "classOf", sent, "classOf.replacement", 0.75, s=new.entity, o=champ, season=season
+            )
+            art.emit(
+                "classOf", sent, "classOf.replaced", 0.7, s=old.entity, o=champ, season=season - 1
+            )
             replaced.add((sent.index, new.entity))
             replaced.add((sent.index, old.entity))
             break
@@ -106,10 +125,12 @@ def _class_of(
         if not classy:
             continue
         tied = [
-            c for c in sent.of(C)
-            if not is_title_use(sent, c) and same_clause(sent, c.start, k.start)
+            c
+            for c in sent.of(C)
+            if not is_title_use(sent, c)
+            and same_clause(sent, c.start, k.start)
             and (abs(c.end - k.start) < 6 or abs(k.end - c.start) < 12)
-        ]  # fmt: skip
+        ]
         if k.entity in known and not tied:
             continue
         champ = tied[0].entity if tied else _champ_for(art, sent, k.start)
@@ -138,7 +159,11 @@ def _class_rule(art: Article, sent: Sentence) -> None:
     if not cue:
         return
     body = sent.text[cue.end() :].strip().rstrip(".")
-    offset = sent.start + cue.end() + (len(sent.text[cue.end() :]) - len(sent.text[cue.end() :].lstrip()))
+    offset = (
+        sent.start
+        + cue.end()
+        + (len(sent.text[cue.end() :]) - len(sent.text[cue.end() :].lstrip()))
+    )
     reqs: list[LineupRequirement] = []
     size = 0
     pos = 0
@@ -167,11 +192,17 @@ def _class_rule(art: Article, sent: Sentence) -> None:
                 keys.append(key)
         reqs.append(
             LineupRequirement(
-                categories=tuple(keys), count=count, minimum=minimum, strictness=strict,
+                categories=tuple(keys),
+                count=count,
+                minimum=minimum,
+                strictness=strict,
                 description=part.strip(" ,"),
-            )  # fmt: skip
+            )
         )
-        size = max(size + count, {"second": 2, "third": 3, "fourth": 4}.get(ordm.group(1).lower(), 0) if ordm else 0)
+        size = max(
+            size + count,
+            {"second": 2, "third": 3, "fourth": 4}.get(ordm.group(1).lower(), 0) if ordm else 0,
+        )
     if not reqs:
         return
     classes = sent.of(K)
@@ -179,9 +210,17 @@ def _class_rule(art: Article, sent: Sentence) -> None:
     champ = _champ_for(art, sent, sent.start)
     season = art.season_in(sent) or art.focus_season
     art.emit(
-        "classRule", sent, "classRule.mandate", 0.75, **{"class": cls}, championship=champ,
-        season=season, rule=body, requirements=tuple(reqs), lineupSize=size or None,
-    )  # fmt: skip
+        "classRule",
+        sent,
+        "classRule.mandate",
+        0.75,
+        **{"class": cls},
+        championship=champ,
+        season=season,
+        rule=body,
+        requirements=tuple(reqs),
+        lineupSize=size or None,
+    )
 
 
 def _entry_list_key(art: Article, sent: Sentence, champ: str, season: int) -> str:
@@ -189,11 +228,14 @@ def _entry_list_key(art: Article, sent: Sentence, champ: str, season: int) -> st
         if art.kind(ev.entity) is EventKind.ENTRY_LIST or "entry" in ev.text.lower():
             return ev.entity
     m = re.search(r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}entry list\b", sent.text)
-    cname = art.entity(champ).name if art.entity(champ) else champ
+    cname = art.name(champ)
     key = art.mint(
-        f"{champ}-{season}-entry-list", EntityType.EVENT, f"{cname} {season} entry list",
-        mention=m.group(0) if m else None, kind=EventKind.ENTRY_LIST,
-    )  # fmt: skip
+        f"{champ}-{season}-entry-list",
+        EntityType.EVENT,
+        f"{cname} {season} entry list",
+        mention=m.group(0) if m else None,
+        kind=EventKind.ENTRY_LIST,
+    )
     art.emit("eventOf", sent, "eventOf.entry-list", 0.75, s=key, o=champ, season=season)
     return key
 
@@ -210,9 +252,16 @@ def _entry_count(art: Article, sent: Sentence) -> None:
     source = _entry_list_key(art, sent, champ, season)
     if el.group("n"):
         art.emit(
-            "entryCount", sent, "entryCount.n-car", 0.8, championship=champ, season=season,
-            count=int(el.group("n")), status=status, source=source,
-        )  # fmt: skip
+            "entryCount",
+            sent,
+            "entryCount.n-car",
+            0.8,
+            championship=champ,
+            season=season,
+            count=int(el.group("n")),
+            status=status,
+            source=source,
+        )
     for k in sent.of(K):
         m = _CARS_IN.search(sent.gap(max(sent.start, k.start - 30), k.start))
         if not m:
@@ -221,9 +270,17 @@ def _entry_count(art: Article, sent: Sentence) -> None:
         if n is None:
             continue
         art.emit(
-            "entryCount", sent, "entryCount.class", 0.8, championship=champ, season=season,
-            **{"class": k.entity}, count=n, status=status, source=source,
-        )  # fmt: skip
+            "entryCount",
+            sent,
+            "entryCount.class",
+            0.8,
+            championship=champ,
+            season=season,
+            **{"class": k.entity},
+            count=n,
+            status=status,
+            source=source,
+        )
 
 
 def _car_manufacturer(art: Article, car: str) -> str | None:
@@ -234,9 +291,14 @@ def _car_manufacturer(art: Article, car: str) -> str | None:
             return art.ensure_reference(ref.manufacturer, M)
     best = None
     for k, e in art.ctx.entities.items():
-        if e.type is M and (car.startswith(k + "-") or (ent and slugify(e.name) in slugify(ent.name).split("-"))):
-            if best is None or len(k) > len(best):
-                best = k
+        if (
+            e.type is M
+            and (
+                car.startswith(k + "-") or (ent and slugify(e.name) in slugify(ent.name).split("-"))
+            )
+            and (best is None or len(k) > len(best))
+        ):
+            best = k
     return best
 
 
@@ -254,9 +316,16 @@ def _manufacturer_entry(art: Article, sent: Sentence) -> None:
             season = art.season_in(sent) or art.focus_season
             for m in manus:
                 art.emit(
-                    "manufacturerEntry", sent, "manufacturerEntry.list", 0.8, manufacturer=m.entity,
-                    championship=champ, season=season, **{"class": cls}, cars=cars,
-                )  # fmt: skip
+                    "manufacturerEntry",
+                    sent,
+                    "manufacturerEntry.list",
+                    0.8,
+                    manufacturer=m.entity,
+                    championship=champ,
+                    season=season,
+                    **{"class": cls},
+                    cars=cars,
+                )
     for car in sent.of(CAR):
         before = sent.gap(max(sent.start, car.start - 25), car.start)
         nm = re.search(r"\b(?P<n>two|three|four|\d)\s+(?:[\w-]+\s+)?$", before)
@@ -273,19 +342,30 @@ def _manufacturer_entry(art: Article, sent: Sentence) -> None:
         cls = classes[0].entity if classes else art.class_at(sent, car.start)
         season = art.season_in(sent, car.start) or art.focus_season
         art.emit(
-            "manufacturerEntry", sent, "manufacturerEntry.run-by", 0.75, manufacturer=manu,
-            championship=champ, season=season, **{"class": cls}, cars=number(nm.group("n")),
-            team=teams[0].entity if teams else None, car=car.entity,
-        )  # fmt: skip
+            "manufacturerEntry",
+            sent,
+            "manufacturerEntry.run-by",
+            0.75,
+            manufacturer=manu,
+            championship=champ,
+            season=season,
+            **{"class": cls},
+            cars=number(nm.group("n")),
+            team=teams[0].entity if teams else None,
+            car=car.entity,
+        )
 
 
 def _tested(art: Article, sent: Sentence) -> None:
     para_test = [
-        e for e in art.ctx.mentions
-        if e.type is EntityType.EVENT and e.start < sent.end
+        e
+        for e in art.ctx.mentions
+        if e.type is EntityType.EVENT
+        and e.start < sent.end
         and (art.kind(e.entity) is EventKind.TEST or _TEST.search(e.text))
-        and (s := art.sentence_at(e.start)) is not None and s.paragraph == sent.paragraph
-    ]  # fmt: skip
+        and (s := art.sentence_at(e.start)) is not None
+        and s.paragraph == sent.paragraph
+    ]
     if not (_TEST.search(sent.text) or para_test):
         return
     for v in _TEST_VERB.finditer(sent.text):
@@ -300,16 +380,27 @@ def _tested(art: Article, sent: Sentence) -> None:
         subj = art.antecedent(sent, sent.abs(v.start()))
         if subj is None:
             continue
-        tests = [e for e in sent.of(EntityType.EVENT) if art.kind(e.entity) is EventKind.TEST or _TEST.search(e.text)]
+        tests = [
+            e
+            for e in sent.of(EntityType.EVENT)
+            if art.kind(e.entity) is EventKind.TEST or _TEST.search(e.text)
+        ]
         event = tests[0].entity if tests else (para_test[-1].entity if para_test else None)
         teams = [
-            t for t in sent.of(EntityType.TEAM)
+            t
+            for t in sent.of(EntityType.TEAM)
             if abs(t.start - obj.end) < 30 or abs(obj.start - t.end) < 12
-        ]  # fmt: skip
+        ]
         art.emit(
-            "tested", sent, "tested.drove", 0.75, s=subj, o=obj.entity, event=event,
+            "tested",
+            sent,
+            "tested.drove",
+            0.75,
+            s=subj,
+            o=obj.entity,
+            event=event,
             team=teams[0].entity if teams else None,
-        )  # fmt: skip
+        )
 
 
 def _manufacturer_of(art: Article) -> None:

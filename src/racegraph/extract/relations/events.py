@@ -13,8 +13,8 @@ from racegraph.extract.relations._base import (
     is_title_use,
     number,
     ordinal,
-    weekday_before,
 )
+from racegraph.extract.time import resolve
 from racegraph.records import EntityType, EventKind
 
 E = EntityType.EVENT
@@ -80,11 +80,14 @@ def index_events(art: Article) -> None:
                     key = rounds[0].entity
                 else:
                     season = art.season_in(sent, end) or art.published.year
-                    cname = art.entity(champ).name if art.entity(champ) else champ
+                    cname = art.name(champ)
                     key = art.mint(
-                        f"{champ}-{season}-round-{n}", E, f"{cname} {season} Round {n}",
-                        mention=rm.group(0) + champs[0].text, kind=EventKind.ROUND,
-                    )  # fmt: skip
+                        f"{champ}-{season}-round-{n}",
+                        E,
+                        f"{cname} {season} Round {n}",
+                        mention=rm.group(0) + champs[0].text,
+                        kind=EventKind.ROUND,
+                    )
                     art.event_seasons[key] = season
                 art.round_numbers[key] = n
                 art.event_championships.setdefault(key, champ)
@@ -92,12 +95,16 @@ def index_events(art: Article) -> None:
         if not _RACE_CONTEXT.search(sent.text):
             continue
         for dm in _DAY_NP.finditer(sent.text):
-            a, b = sent.abs(dm.start()), sent.abs(dm.end())
-            date = weekday_before(dm.group("day"), art.published)
+            a = sent.abs(dm.start())
+            span = resolve(dm.group(0), art.published)
+            if span is None:
+                continue
+            date = span.start
             cover = [
-                m for m in sent.of(E)
+                m
+                for m in sent.of(E)
                 if m.start <= a + 4 and m.end >= a + 4 and not _is_round(art, m)
-            ]  # fmt: skip
+            ]
             if cover:
                 key = cover[0].entity
             else:
@@ -108,11 +115,14 @@ def index_events(art: Article) -> None:
                 else:
                     rnd = art.round_at(a + 1)
                     base = rnd or (art.championship_at(a) or "race")
-                    base_name = art.entity(base).name if art.entity(base) else base
+                    base_name = art.name(base)
                     key = art.mint(
-                        f"{base}-race-{date.isoformat()}", E, f"{base_name} race, {date.isoformat()}",
-                        mention=dm.group(0), kind=EventKind.RACE,
-                    )  # fmt: skip
+                        f"{base}-race-{date.isoformat()}",
+                        E,
+                        f"{base_name} race, {date.isoformat()}",
+                        mention=dm.group(0),
+                        kind=EventKind.RACE,
+                    )
             art.race_dates.setdefault(key, date)
             art.race_marks.append((a, key))
             art.race_round.setdefault(key, art.round_at(a + 1))
@@ -151,26 +161,39 @@ def extract(art: Article) -> None:
         _event_of(art, sent)
         _held_at(art, sent)
     # minted / reported rounds and races
-    for key, champ in art.event_championships.items():
-        sent = _first_sentence(art, key)
-        if sent is not None:
+    for key, ev_champ in art.event_championships.items():
+        first = _first_sentence(art, key)
+        if first is not None:
             art.emit(
-                "eventOf", sent, "eventOf.round", 0.85, s=key, o=champ,
-                season=art.event_seasons.get(key, art.published.year), round=art.round_numbers.get(key),
-            )  # fmt: skip
+                "eventOf",
+                first,
+                "eventOf.round",
+                0.85,
+                s=key,
+                o=ev_champ,
+                season=art.event_seasons.get(key, art.published.year),
+                round=art.round_numbers.get(key),
+            )
     for key, date in art.race_dates.items():
-        sent = _first_sentence(art, key)
-        if sent is None:
+        race_sent = _first_sentence(art, key)
+        if race_sent is None:
             continue
+        sent = race_sent
         art.emit("eventDate", sent, "eventDate.weekday", 0.85, s=key, o=date)
         rnd = art.race_round.get(key)
         if rnd is not None:
-            champ = art.event_championships.get(rnd) or art.championship_at(sent.start + 1)
-            if champ:
+            race_champ = art.event_championships.get(rnd) or art.championship_at(sent.start + 1)
+            if race_champ:
                 art.emit(
-                    "eventOf", sent, "eventOf.race-of-round", 0.8, s=key, o=champ,
-                    season=date.year, round=art.round_numbers.get(rnd),
-                )  # fmt: skip
+                    "eventOf",
+                    sent,
+                    "eventOf.race-of-round",
+                    0.8,
+                    s=key,
+                    o=race_champ,
+                    season=date.year,
+                    round=art.round_numbers.get(rnd),
+                )
             for v in art.held.get(rnd, []):
                 ent = art.entity(v)
                 if ent is not None and ent.type is EntityType.VENUE:
@@ -196,9 +219,11 @@ def _event_of(art: Article, sent: Sentence) -> None:
     used: set[int] = set()
     for ev in events:
         for c in champs:
-            ok = (ev.start <= c.start and c.end <= ev.end) or (
-                c.start >= ev.end and _TIE_AFTER.match(sent.gap(ev.end, c.start))
-            ) or (c.end <= ev.start and _TIE_BEFORE.match(sent.gap(c.end, ev.start)))
+            ok = (
+                (ev.start <= c.start and c.end <= ev.end)
+                or (c.start >= ev.end and _TIE_AFTER.match(sent.gap(ev.end, c.start)))
+                or (c.end <= ev.start and _TIE_BEFORE.match(sent.gap(c.end, ev.start)))
+            )
             if ok:
                 _emit_event_of(art, sent, ev, c.entity)
                 tied.add(ev.entity)
@@ -206,12 +231,13 @@ def _event_of(art: Article, sent: Sentence) -> None:
     if tied:
         return
     free = [
-        ev for ev in events
+        ev
+        for ev in events
         if not any(
             o.start > ev.end and re.fullmatch(r"\s*(?:at|during)\s+", sent.gap(ev.end, o.start))
             for o in sent.of(E)
         )
-    ]  # fmt: skip
+    ]
     distinct = {c.entity for c in champs}
     if len(distinct) == 1:
         for ev in free:
@@ -233,9 +259,15 @@ def _emit_event_of(art: Article, sent: Sentence, ev: LinkedMention, champ: str) 
     if rm and champ in {c.entity for c in sent.of(C) if ev.start <= c.start <= ev.end}:
         rnd = number(rm.group("n"))
     art.emit(
-        "eventOf", sent, "eventOf.tie", 0.75, s=ev.entity, o=champ,
-        season=_event_season(art, sent, ev), round=rnd,
-    )  # fmt: skip
+        "eventOf",
+        sent,
+        "eventOf.tie",
+        0.75,
+        s=ev.entity,
+        o=champ,
+        season=_event_season(art, sent, ev),
+        round=rnd,
+    )
 
 
 def _held_at(art: Article, sent: Sentence) -> None:
@@ -253,11 +285,18 @@ def _held_at(art: Article, sent: Sentence) -> None:
             if p.start < ev.end:
                 continue
             gap = sent.gap(ev.end, p.start)
-            if _PLACE_TIE.match(gap) or (keys and re.fullmatch(r"\s*,\s*", sent.gap(_end_of(sent, keys[-1]), p.start))):
-                if p.type is EntityType.COUNTRY and p.text != (art.entity(p.entity).name if art.entity(p.entity) else p.text):
-                    # a demonym only as "the French circuit"
-                    if not re.match(r"^\s+(?:circuit|track|venue|race ?track)\b", sent.text[sent.rel(p.end):]):
-                        continue
+            if _PLACE_TIE.match(gap) or (
+                keys and re.fullmatch(r"\s*,\s*", sent.gap(_end_of(sent, keys[-1]), p.start))
+            ):
+                # a demonym names the place only as "the French circuit"
+                if (
+                    p.type is EntityType.COUNTRY
+                    and p.text != art.name(p.entity)
+                    and not re.match(
+                        r"^\s+(?:circuit|track|venue|race ?track)\b", sent.text[sent.rel(p.end) :]
+                    )
+                ):
+                    continue
                 keys.append(p.entity)
             else:
                 break

@@ -17,12 +17,31 @@ from racegraph.records import EntityType
 
 D = EntityType.DRIVER
 _PERSON_NOUNS = frozenset(
-    "driver rider racer motorcyclist legend champion star ace veteran youngster rookie pilot "
-    "racing_driver man woman teenager talent hero icon great compatriot".split()
+    [
+        "driver",
+        "rider",
+        "racer",
+        "motorcyclist",
+        "legend",
+        "champion",
+        "star",
+        "ace",
+        "veteran",
+        "youngster",
+        "rookie",
+        "pilot",
+        "man",
+        "woman",
+        "teenager",
+        "talent",
+        "hero",
+        "icon",
+        "great",
+        "compatriot",
+    ]
 )
-_TEAM_NOUNS = frozenset("team squad outfit crew operation outfit équipe stable".split())
+_TEAM_NOUNS = frozenset(["team", "squad", "outfit", "crew", "operation", "équipe", "stable"])
 _FROM = re.compile(r"\s+(?:from|of)\s+$")
-_CHAIN = re.compile(r"\s*(?:,|and|&|,\s*and)\s*")
 _ISO_PAREN = re.compile(r"^\s*\(([A-Z]{3})\)")
 _WORKS = re.compile(
     r"\b(?P<kind>works|factory)\s+(?:driver|rider|racer|pilot)(?P<pl>s)?\b"
@@ -51,7 +70,9 @@ _CAT_CHANGE = re.compile(
     re.I,
 )
 _CAT_RATED = re.compile(rf"\b(?P<cat>{_CATEGORY})[- ](?:rated|ranked|graded)\s+$", re.I)
-_CAT_CUE = re.compile(r"categori[sz]ation|categor(?:y|ies)|rating|rated|ranked|status|grading|FIA", re.I)
+_CAT_CUE = re.compile(
+    r"categori[sz]ation|categor(?:y|ies)|rating|rated|ranked|status|grading|FIA", re.I
+)
 _PRINCIPAL = re.compile(
     r"\b(?:team\s+(?:boss|principal|manager|owner|chief|founder)|boss|principal)\s+$", re.I
 )
@@ -91,9 +112,11 @@ def _nationality(art: Article, sent: Sentence) -> None:
                 for i, d in enumerate(group):
                     nxt = group[i + 1].start if i + 1 < len(group) else cut
                     if d.end <= cut and not re.search(r"\bfrom\b", sent.gap(d.end, nxt)):
-                        art.emit("nationality", sent, "nationality.from", 0.85, s=d.entity, o=c.entity)
+                        art.emit(
+                            "nationality", sent, "nationality.from", 0.85, s=d.entity, o=c.entity
+                        )
             continue
-        if c.text == (art.entity(c.entity).name if art.entity(c.entity) else c.text):
+        if c.text == art.name(c.entity):
             continue  # a country name, not a demonym
         if c.text.isupper():
             continue
@@ -132,7 +155,9 @@ def _demonym(art: Article, sent: Sentence, c: object) -> None:
     nxt = [m for m in sent.mentions if m.start >= c.end and m.start - c.end <= 1]
     person = [m for m in nxt if m.type in PERSON_TYPES and m.start > c.start]
     if person:
-        art.emit("nationality", sent, "nationality.demonym-name", 0.85, s=person[0].entity, o=c.entity)
+        art.emit(
+            "nationality", sent, "nationality.demonym-name", 0.85, s=person[0].entity, o=c.entity
+        )
         return
     # a person mention covering the demonym ("the Italian" linked to the driver)
     cover = [m for m in sent.of(*PERSON_TYPES) if m.start <= c.start and c.end <= m.end]
@@ -167,7 +192,9 @@ def _demonym(art: Article, sent: Sentence, c: object) -> None:
         else:
             subj = art.antecedent(sent, c.start)
         if subj:
-            art.emit("nationality", sent, "nationality.demonym-description", 0.7, s=subj, o=c.entity)
+            art.emit(
+                "nationality", sent, "nationality.demonym-description", 0.7, s=subj, o=c.entity
+            )
 
 
 def _subject_near(art: Article, sent: Sentence, start: int, end: int) -> list[str]:
@@ -206,7 +233,9 @@ def _works(art: Article, sent: Sentence) -> None:
         else:
             subjects = _subject_near(art, sent, a, b)
         for s in subjects:
-            art.emit("worksDriverFor", sent, "worksDriverFor.cue", 0.85, s=s, o=manu, asOf=art.published)
+            art.emit(
+                "worksDriverFor", sent, "worksDriverFor.cue", 0.85, s=s, o=manu, asOf=art.published
+            )
 
 
 def _title(art: Article, sent: Sentence) -> None:
@@ -217,20 +246,36 @@ def _title(art: Article, sent: Sentence) -> None:
         a, b = sent.abs(m.start()), sent.abs(m.end())
         for s in _subject_near(art, sent, a, b)[:1]:
             art.emit(
-                "title", sent, "title.n-time", 0.85,
-                s=s, o=m.group(0), count=count, discipline=discipline,
-            )  # fmt: skip
+                "title",
+                sent,
+                "title.n-time",
+                0.85,
+                s=s,
+                o=m.group(0),
+                count=count,
+                discipline=discipline,
+            )
 
 
 def _age(art: Article, sent: Sentence) -> None:
     for m in _AGE.finditer(sent.text):
         a, b = sent.abs(m.start()), sent.abs(m.end())
         for s in _subject_near(art, sent, a, b)[:1]:
-            art.emit("age", sent, "age.year-old", 0.85, s=s, o=int(m.group("age")), asOf=art.published)
+            art.emit(
+                "age", sent, "age.year-old", 0.85, s=s, o=int(m.group("age")), asOf=art.published
+            )
     for d in sent.of(EntityType.DRIVER):
         m2 = _AGE_APPOS.match(sent.text[sent.rel(d.end) :])
         if m2:
-            art.emit("age", sent, "age.apposition", 0.8, s=d.entity, o=int(m2.group("age")), asOf=art.published)
+            art.emit(
+                "age",
+                sent,
+                "age.apposition",
+                0.8,
+                s=d.entity,
+                o=int(m2.group("age")),
+                asOf=art.published,
+            )
 
 
 def _retired(art: Article, sent: Sentence) -> None:
@@ -249,16 +294,20 @@ def _retired(art: Article, sent: Sentence) -> None:
         year = int(y.group(1)) if y else None
         art.emit("retired", sent, "retired.cue", 0.8, s=subj, o=champ, date=year)
         art.emit(
-            "competesIn", sent, "competesIn.retired", 0.7,
-            s=subj, o=champ, season=year, status="confirmed", asOf=art.published,
-        )  # fmt: skip
+            "competesIn",
+            sent,
+            "competesIn.retired",
+            0.7,
+            s=subj,
+            o=champ,
+            season=year,
+            status="confirmed",
+            asOf=art.published,
+        )
 
 
 def _category_key(art: Article, sent: Sentence, word: str, near: int) -> str | None:
-    cands = [
-        m for m in sent.of(EntityType.FIA_CATEGORY)
-        if word.lower() in m.text.lower()
-    ]  # fmt: skip
+    cands = [m for m in sent.of(EntityType.FIA_CATEGORY) if word.lower() in m.text.lower()]
     if cands:
         return min(cands, key=lambda m: abs(m.start - near)).entity
     for k, e in art.ctx.entities.items():
@@ -281,15 +330,29 @@ def _fia_category(art: Article, sent: Sentence) -> None:
         subj = art.antecedent(sent, pos)
         if subj and new:
             art.emit(
-                "fiaCategory", sent, "fiaCategory.change", 0.85,
-                s=subj, o=new, previous=prev, asOf=art.published,
-            )  # fmt: skip
+                "fiaCategory",
+                sent,
+                "fiaCategory.change",
+                0.85,
+                s=subj,
+                o=new,
+                previous=prev,
+                asOf=art.published,
+            )
     for d in sent.of(EntityType.DRIVER):
         m2 = _CAT_RATED.search(sent.gap(sent.start, d.start))
         if m2:
             key = _category_key(art, sent, m2.group("cat"), d.start)
             if key:
-                art.emit("fiaCategory", sent, "fiaCategory.rated", 0.8, s=d.entity, o=key, asOf=art.published)
+                art.emit(
+                    "fiaCategory",
+                    sent,
+                    "fiaCategory.rated",
+                    0.8,
+                    s=d.entity,
+                    o=key,
+                    asOf=art.published,
+                )
 
 
 def _principal(art: Article, sent: Sentence) -> None:

@@ -21,8 +21,9 @@ C = EntityType.CHAMPIONSHIP
 K = EntityType.CLASS
 
 _CERTAIN_NOT_CONFIRMED = re.compile(
-    r"not (?:yet )?(?:been )?(?:officially )?confirmed\b.{0,40}?(?:considered|deemed|regarded as|seen as)"
-    r" (?:certain|a formality)|(?:considered|deemed) certain.{0,40}?not (?:yet )?(?:been )?confirmed",
+    r"not (?:yet )?(?:been )?(?:officially )?confirmed\b.{0,40}?"
+    r"(?:considered|deemed|regarded as|seen as) (?:certain|a formality)"
+    r"|(?:considered|deemed) certain.{0,40}?not (?:yet )?(?:been )?confirmed",
     re.I,
 )
 _UNCERTAIN = re.compile(
@@ -35,7 +36,10 @@ _LIKELY = re.compile(
     r"|\btipped to\b|\bpoised to\b|\bin line (?:for|to)\b|\bclose to\b",
     re.I,
 )
-_CONFIRMED = re.compile(r"(?<!not )(?<!not yet )(?<!been )\b(?:officially\s+)?confirmed\b|\bannounced\b|\bsigned\b", re.I)
+_CONFIRMED = re.compile(
+    r"(?<!not )(?<!not yet )(?<!been )\b(?:officially\s+)?confirmed\b|\bannounced\b|\bsigned\b",
+    re.I,
+)
 _PLANNED = re.compile(
     r"\bcertain\b|\bset to\b|\bplans? to\b|\bplanning to\b|\bdefinitely\b|\bintends? to\b"
     r"|\bgoing to\b|\bwill\b|['’]ll\b",
@@ -50,10 +54,16 @@ _CUE = re.compile(
     re.I,
 )
 _CONTINUE = re.compile(r"\b(?:remain|continue|stay|carry on|keep)\w*\b", re.I)
-_PAST = re.compile(r"\b(?:stint|focus(?:ing|ed)|competed|raced|drove|took part|rode|career)\b", re.I)
-_AFTER_NOUN = re.compile(r"^\s*(?:['’]s?\s+)?(?:\w+\s+)?(?:stint|campaign|programme|program|entry|line-?up)\b", re.I)
+_PAST = re.compile(
+    r"\b(?:stint|focus(?:ing|ed)|competed|raced|drove|took part|rode|career)\b", re.I
+)
+_AFTER_NOUN = re.compile(
+    r"^\s*(?:['’]s?\s+)?(?:\w+\s+)?(?:stint|campaign|programme|program|entry|line-?up)\b", re.I
+)
 _WISH = re.compile(r"\b(?:ambition|desire|dream|wish|hope|goal|eagerness|aim)\b[^,.;]{0,25}$", re.I)
-_WITH_TEAM = re.compile(r"\b(?:together with|with|for|run by|joins?|joined|of)\s+(?:the\s+)?$", re.I)
+_WITH_TEAM = re.compile(
+    r"\b(?:together with|with|for|run by|joins?|joined|of)\s+(?:the\s+)?$", re.I
+)
 _DRIVE_CUE = re.compile(
     r"\b(?:driv(?:e|es|ing|en)|drove|pilot(?:s|ed|ing)?|steer\w*|behind the wheel of"
     r"|at the wheel of|raced|compet(?:e|es|ed|ing))\b[^.;]{0,60}$|\bin an?\s+$",
@@ -110,9 +120,12 @@ def _subjects(art: Article, sent: Sentence, cue: int) -> list[tuple[str, EntityT
         if sent.abs(m.start()) < cue:
             clause_start = sent.abs(m.end())
     head = sent.gap(clause_start, cue)
-    m = re.search(r"\bparticipation of\s+(?:the\s+)?", sent.text)
-    if m:
-        teams = [t for t in sent.after(sent.abs(m.end()) - 5, T) if t.start - sent.abs(m.end()) < 30]
+    part = re.search(r"\bparticipation of\s+(?:the\s+)?", sent.text)
+    if part:
+        m = part
+        teams = [
+            t for t in sent.after(sent.abs(m.end()) - 5, T) if t.start - sent.abs(m.end()) < 30
+        ]
         if teams:
             return [(teams[0].entity, T)]
         if re.match(r"(?:[\w-]+\s+){0,3}(?:team|squad|outfit)\b", sent.text[m.end() :]):
@@ -142,7 +155,11 @@ def _team_in(sent: Sentence, lo: int, hi: int) -> str | None:
     for t in sent.of(T):
         if lo <= t.start and t.end <= hi:
             gap = sent.gap(lo, t.start)
-            if _WITH_TEAM.search(gap) or re.search(r"\binclusion in\s+(?:the\s+)?$", gap) or re.match(r"^-?run\b", sent.text[sent.rel(t.end):]):
+            if (
+                _WITH_TEAM.search(gap)
+                or re.search(r"\binclusion in\s+(?:the\s+)?$", gap)
+                or re.match(r"^-?run\b", sent.text[sent.rel(t.end) :])
+            ):
                 return t.entity
     return None
 
@@ -182,10 +199,17 @@ def _targets(art: Article, sent: Sentence) -> list[tuple[int, int, str, str | No
             champ = art.championship_at(m.start)
             if champ:
                 out.append((cue, m.end, champ, m.entity))
-    for m in re.finditer(r"\b(?:compete|race|drive|ride|start|be)\s+(?:there|here)\b", sent.text):
-        champ = art.championship_at(sent.abs(m.start()))
+    for adv in re.finditer(r"\b(?:compete|race|drive|ride|start|be)\s+(?:there|here)\b", sent.text):
+        champ = art.championship_at(sent.abs(adv.start()))
         if champ:
-            out.append((sent.abs(m.start()), sent.abs(m.end()), champ, art.class_at(sent, sent.abs(m.start()))))
+            out.append(
+                (
+                    sent.abs(adv.start()),
+                    sent.abs(adv.end()),
+                    champ,
+                    art.class_at(sent, sent.abs(adv.start())),
+                )
+            )
     return out
 
 
@@ -224,7 +248,13 @@ def _competes(art: Article, sent: Sentence) -> None:
             future = explicit if explicit and explicit > pub else art.plan_season(sent)
             seasons.append((future, status if status != "confirmed" else "planned", wording))
         elif status != "confirmed":
-            seasons.append((explicit if explicit and explicit >= pub else art.plan_season(sent), status, wording))
+            seasons.append(
+                (
+                    explicit if explicit and explicit >= pub else art.plan_season(sent),
+                    status,
+                    wording,
+                )
+            )
         elif _PAST.search(sent.gap(max(sent.start, cue - 20), end + 20)) and not explicit:
             seasons.append((None, status, wording))
         else:
@@ -234,17 +264,32 @@ def _competes(art: Article, sent: Sentence) -> None:
             for season, st, word in seasons:
                 future = season is not None and season > pub
                 art.emit(
-                    "competesIn", sent, "competesIn.statement", 0.75, s=s, o=champ, season=season,
+                    "competesIn",
+                    sent,
+                    "competesIn.statement",
+                    0.75,
+                    s=s,
+                    o=champ,
+                    season=season,
                     **{"class": cls if (future or cls) else None},
                     team=team if (future and stype is D) else None,
-                    status=st, modality=word, asOf=art.published,
-                )  # fmt: skip
+                    status=st,
+                    modality=word,
+                    asOf=art.published,
+                )
                 if team and stype is D:
                     art.emit(
-                        "memberOf", sent, "memberOf.statement", 0.7, s=s, o=team,
-                        championship=art.root(champ), season=season,
-                        status=st if st != "confirmed" else None, asOf=art.published,
-                    )  # fmt: skip
+                        "memberOf",
+                        sent,
+                        "memberOf.statement",
+                        0.7,
+                        s=s,
+                        o=team,
+                        championship=art.root(champ),
+                        season=season,
+                        status=st if st != "confirmed" else None,
+                        asOf=art.published,
+                    )
 
 
 def _include_list(art: Article, sent: Sentence) -> None:
@@ -263,15 +308,34 @@ def _include_list(art: Article, sent: Sentence) -> None:
         season = art.focus_season
         for d in drivers:
             art.emit(
-                "competesIn", sent, "competesIn.confirmed-list", 0.8, s=d.entity, o=champ,
-                season=season, **{"class": cls}, status="confirmed", asOf=art.published,
-            )  # fmt: skip
-        if re.search(r"\bother\b", sent.gap(sent.start, b), re.I) and art.focus_driver:
-            if art.focus_driver not in {d.entity for d in drivers}:
-                art.emit(
-                    "competesIn", sent, "competesIn.other-confirmed", 0.7, s=art.focus_driver,
-                    o=champ, season=season, **{"class": cls}, status="confirmed", asOf=art.published,
-                )  # fmt: skip
+                "competesIn",
+                sent,
+                "competesIn.confirmed-list",
+                0.8,
+                s=d.entity,
+                o=champ,
+                season=season,
+                **{"class": cls},
+                status="confirmed",
+                asOf=art.published,
+            )
+        if (
+            re.search(r"\bother\b", sent.gap(sent.start, b), re.I)
+            and art.focus_driver
+            and art.focus_driver not in {d.entity for d in drivers}
+        ):
+            art.emit(
+                "competesIn",
+                sent,
+                "competesIn.other-confirmed",
+                0.7,
+                s=art.focus_driver,
+                o=champ,
+                season=season,
+                **{"class": cls},
+                status="confirmed",
+                asOf=art.published,
+            )
 
 
 def _member(art: Article, sent: Sentence) -> None:
@@ -285,7 +349,9 @@ def _member(art: Article, sent: Sentence) -> None:
         elif along:
             after = [d for d in sent.after(t.end, D) if d.start - t.end <= 14]
             subjects = [after[0].entity] if after else []
-        elif re.search(r"\bridden with\s+(?:this\s+|the\s+)?$|\bwith (?:this|the same) team\s*$", before):
+        elif re.search(
+            r"\bridden with\s+(?:this\s+|the\s+)?$|\bwith (?:this|the same) team\s*$", before
+        ):
             subjects = [s for s, ty in _subjects(art, sent, sent.abs(len(before) - 12)) if ty is D]
         if not subjects:
             continue
@@ -304,10 +370,17 @@ def _member(art: Article, sent: Sentence) -> None:
         status, _ = modality(sent.text)
         for s in subjects:
             art.emit(
-                "memberOf", sent, "memberOf.cue", 0.75, s=s, o=t.entity,
-                championship=art.root(champ) if champ else None, season=season,
-                status=status if status != "confirmed" else None, asOf=art.published,
-            )  # fmt: skip
+                "memberOf",
+                sent,
+                "memberOf.cue",
+                0.75,
+                s=s,
+                o=t.entity,
+                championship=art.root(champ) if champ else None,
+                season=season,
+                status=status if status != "confirmed" else None,
+                asOf=art.published,
+            )
 
 
 def _drives(art: Article, sent: Sentence) -> None:
@@ -327,25 +400,42 @@ def _drives(art: Article, sent: Sentence) -> None:
         number = int(next(g for g in num.groups() if g)) if num else None
         team = _team_in(sent, sent.start, sent.end)
         if team is None:
-            runs = [t for t in sent.of(T) if re.search(r"\brun by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", sent.gap(sent.start, t.start))]
+            runs = [
+                t
+                for t in sent.of(T)
+                if re.search(
+                    r"\brun by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", sent.gap(sent.start, t.start)
+                )
+            ]
             team = runs[0].entity if runs else None
         champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
         champ = (
             min(champs, key=lambda c: abs(c.start - car.start)).entity
-            if champs else art.championship_at(car.start)
-        )  # fmt: skip
+            if champs
+            else art.championship_at(car.start)
+        )
         classes = sent.of(K)
         cls = (
             min(classes, key=lambda k: abs(k.start - car.start)).entity
-            if classes else art.class_at(sent, car.start)
-        )  # fmt: skip
+            if classes
+            else art.class_at(sent, car.start)
+        )
         status, _ = modality(sent.text)
         season = art.season_in(sent, car.start)
         if season is None:
             season = art.plan_season(sent) if status != "confirmed" else art.focus_season
         for s in subjects:
             art.emit(
-                "drives", sent, "drives.cue", 0.75, s=s, o=car.entity, number=number, team=team,
-                championship=champ, season=season, **{"class": cls},
+                "drives",
+                sent,
+                "drives.cue",
+                0.75,
+                s=s,
+                o=car.entity,
+                number=number,
+                team=team,
+                championship=champ,
+                season=season,
+                **{"class": cls},
                 status=status if status != "confirmed" else None,
-            )  # fmt: skip
+            )

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from racegraph.extract.relations._base import (
     Article,
     Sentence,
-    is_named_event,
-    is_title_use,
     group_after,
     group_before,
+    is_named_event,
+    is_title_use,
     number,
     ordinal,
 )
@@ -187,10 +187,17 @@ def _sentence_results(
         rnd = art.race_round.get(race) if race else art.round_at(a)
         results.append(
             _Result(
-                sent=sent, pos=a, event=race, round=rnd, position=position,
-                classification=cls or "overall", drivers=crew, team=team, kind=kind,
+                sent=sent,
+                pos=a,
+                event=race,
+                round=rnd,
+                position=position,
+                classification=cls or "overall",
+                drivers=crew,
+                team=team,
+                kind=kind,
                 named=[d for d in crew if d in {m.entity for m in sent.of(D)}],
-            )  # fmt: skip
+            )
         )
         if crew:
             art.crews.append((a, tuple(crew)))
@@ -201,15 +208,18 @@ def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
     """A win of a named event other than the reported races ("his first victory at the Road
     to Le Mans", "the last BMW victory in the Sprint Cup, eight years ago")."""
     events = [
-        e for e in sent.of(EntityType.EVENT)
-        if e.entity not in art.race_dates and (art.kind(e.entity) is not EventKind.RACE or is_named_event(e))
-    ]  # fmt: skip
+        e
+        for e in sent.of(EntityType.EVENT)
+        if e.entity not in art.race_dates
+        and (art.kind(e.entity) is not EventKind.RACE or is_named_event(e))
+    ]
     target = None
     for e in events:
-        if e.start <= a and b <= e.end:
-            target = e.entity
-        elif e.start >= b and re.fullmatch(
-            r"\s+(?:[\w-]+\s+){0,5}?(?:at|in)\s+(?:the\s+)?['‘’\"]?", sent.gap(b, e.start)
+        if (e.start <= a and b <= e.end) or (
+            e.start >= b
+            and re.fullmatch(
+                r"\s+(?:[\w-]+\s+){0,5}?(?:at|in)\s+(?:the\s+)?['‘’\"]?", sent.gap(b, e.start)
+            )
         ):
             target = e.entity
         if target:
@@ -226,11 +236,14 @@ def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
         champ = champs[0].entity
         np_start = sent.text.rfind("the ", 0, sent.rel(a))
         mention = sent.text[np_start if np_start >= 0 else sent.rel(a) : sent.rel(champs[0].end)]
-        cname = art.entity(champ).name if art.entity(champ) else champ
+        cname = art.name(champ)
         target = art.mint(
-            f"{champ}-{season}-win", EntityType.EVENT, f"{cname} win ({season})",
-            mention=mention, kind=EventKind.EVENT,
-        )  # fmt: skip
+            f"{champ}-{season}-win",
+            EntityType.EVENT,
+            f"{cname} win ({season})",
+            mention=mention,
+            kind=EventKind.EVENT,
+        )
         art.emit("eventOf", sent, "eventOf.past-win", 0.75, s=target, o=champ, season=season)
         art.emit("eventDate", sent, "eventDate.years-ago", 0.75, s=target, o=season)
     if target is None:
@@ -246,7 +259,11 @@ def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
         if p.entity not in crew and _PARTNER.search(sent.gap(sent.start, p.start)):
             crew.append(p.entity)
     cars = [c for c in sent.after(b, EntityType.CAR_MODEL)]
-    car = cars[0].entity if cars and re.search(r"\bdriv\w+|\bin an?\b", sent.gap(b, cars[0].start)) else None
+    car = (
+        cars[0].entity
+        if cars and re.search(r"\bdriv\w+|\bin an?\b", sent.gap(b, cars[0].start))
+        else None
+    )
     if champ is None:
         champs = sent.of(EntityType.CHAMPIONSHIP)
         champ = champs[0].entity if champs and season is not None else None
@@ -254,11 +271,27 @@ def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
         art.emit("won", sent, "won.event", 0.8, s=d, o=target, season=season, car=car)
         if champ is not None:
             art.emit(
-                "competesIn", sent, "competesIn.won", 0.75, s=d, o=champ, season=season,
-                status="confirmed", asOf=art.published,
-            )  # fmt: skip
+                "competesIn",
+                sent,
+                "competesIn.won",
+                0.75,
+                s=d,
+                o=champ,
+                season=season,
+                status="confirmed",
+                asOf=art.published,
+            )
             if car is not None:
-                art.emit("drives", sent, "drives.won", 0.75, s=d, o=car, championship=champ, season=season)
+                art.emit(
+                    "drives",
+                    sent,
+                    "drives.won",
+                    0.75,
+                    s=d,
+                    o=car,
+                    championship=champ,
+                    season=season,
+                )
     for i, x in enumerate(crew):
         for y in crew[i + 1 :]:
             art.emit("coDriver", sent, "coDriver.won", 0.75, s=x, o=y, event=target, season=season)
@@ -297,10 +330,14 @@ def _finish(
     for r in results:
         if r.event is None and r.kind is None:
             same = [
-                x for x in results
-                if x.event is not None and x.kind is None and x.position == r.position
-                and x.classification == r.classification and (r.round is None or x.round == r.round)
-            ]  # fmt: skip
+                x
+                for x in results
+                if x.event is not None
+                and x.kind is None
+                and x.position == r.position
+                and x.classification == r.classification
+                and (r.round is None or x.round == r.round)
+            ]
             events = {x.event for x in same}
             if len(events) == 1:
                 r.event = same[0].event
@@ -308,12 +345,15 @@ def _finish(
             continue
         twin = next(
             (
-                x for x in merged
-                if x.event == r.event and x.position == r.position
-                and x.classification == r.classification and x.kind == r.kind
+                x
+                for x in merged
+                if x.event == r.event
+                and x.position == r.position
+                and x.classification == r.classification
+                and x.kind == r.kind
             ),
             None,
-        )  # fmt: skip
+        )
         if twin is None:
             merged.append(r)
             continue
@@ -338,15 +378,29 @@ def _finish(
         crew = tuple(r.drivers)
         if r.kind is None:
             art.emit(
-                "raceResult", r.sent, "raceResult.cue", 0.8, event=r.event, date=date,
-                position=r.position, classification=r.classification, drivers=crew,
-                team=r.team, car=r.car,
-            )  # fmt: skip
+                "raceResult",
+                r.sent,
+                "raceResult.cue",
+                0.8,
+                event=r.event,
+                date=date,
+                position=r.position,
+                classification=r.classification,
+                drivers=crew,
+                team=r.team,
+                car=r.car,
+            )
         else:
             art.emit(
-                "gridPosition", r.sent, "gridPosition.cue", 0.8, event=r.event,
-                position=r.position, kind=r.kind, drivers=crew,
-            )  # fmt: skip
+                "gridPosition",
+                r.sent,
+                "gridPosition.cue",
+                0.8,
+                event=r.event,
+                position=r.position,
+                kind=r.kind,
+                drivers=crew,
+            )
         season = date.year if date else art.published.year
         rnd = art.race_round.get(r.event or "") or r.event
         champ = art.event_championships.get(rnd or "") or art.championship_at(r.sent.start + 1)
@@ -354,31 +408,62 @@ def _finish(
             continue
         cls = r.classification if r.classification != "overall" else None
         stated = [
-            c.entity for c in r.sent.of(EntityType.CHAMPIONSHIP)
+            c.entity
+            for c in r.sent.of(EntityType.CHAMPIONSHIP)
             if not is_title_use(r.sent, c) and c.entity != champ
-        ]  # fmt: skip
+        ]
         for d in crew:
             for ch in [champ, *(dict.fromkeys(stated) if d in r.named else ())]:
                 art.emit(
-                    "competesIn", r.sent, "competesIn.result", 0.75, s=d, o=ch, season=season,
-                    **{"class": cls}, status="confirmed", asOf=art.published,
-                )  # fmt: skip
+                    "competesIn",
+                    r.sent,
+                    "competesIn.result",
+                    0.75,
+                    s=d,
+                    o=ch,
+                    season=season,
+                    **{"class": cls},
+                    status="confirmed",
+                    asOf=art.published,
+                )
             if r.team:
                 art.emit(
-                    "memberOf", r.sent, "memberOf.result-credit", 0.7, s=d, o=r.team,
-                    championship=art.root(champ), season=season,
-                )  # fmt: skip
+                    "memberOf",
+                    r.sent,
+                    "memberOf.result-credit",
+                    0.7,
+                    s=d,
+                    o=r.team,
+                    championship=art.root(champ),
+                    season=season,
+                )
         if r.team:
             art.emit(
-                "competesIn", r.sent, "competesIn.result", 0.7, s=r.team, o=champ, season=season,
-                status="confirmed", asOf=art.published,
-            )  # fmt: skip
+                "competesIn",
+                r.sent,
+                "competesIn.result",
+                0.7,
+                s=r.team,
+                o=champ,
+                season=season,
+                status="confirmed",
+                asOf=art.published,
+            )
         if len(crew) > 1 and r.kind is None:
             for i, x in enumerate(crew):
                 for y in crew[i + 1 :]:
-                    art.emit("coDriver", r.sent, "coDriver.crew", 0.75, s=x, o=y, event=rnd, season=season)
+                    art.emit(
+                        "coDriver",
+                        r.sent,
+                        "coDriver.crew",
+                        0.75,
+                        s=x,
+                        o=y,
+                        event=rnd,
+                        season=season,
+                    )
     for a, b, race, _, sent in partners:
         rnd = art.race_round.get(race or "") or race
         date = art.race_dates.get(race or "")
-        season = date.year if date else art.season_in(sent)
-        art.emit("coDriver", sent, "coDriver.partner", 0.75, s=a, o=b, event=rnd, season=season)
+        year = date.year if date else art.season_in(sent)
+        art.emit("coDriver", sent, "coDriver.partner", 0.75, s=a, o=b, event=rnd, season=year)
