@@ -11,10 +11,16 @@ lines holding a small YAML header (in the spirit of grlc)::
 
 The header is validated strictly (unknown keys, unknown types, params the query does not use
 are errors). Parameter values are converted to typed RDF terms and *bound*, never pasted into
-the text: on the embedded pyoxigraph store through ``substitutions``; on a remote endpoint
-through a ``VALUES`` block serialised from the terms and inserted at the start of the
-outermost ``WHERE`` group (found with a SPARQL tokenizer, not a regular expression over the
-raw text).
+the text: a one-row ``VALUES`` block serialised from the terms (every character of a literal
+escaped, IRIs checked) is inserted as the first element of the outermost ``WHERE`` group,
+found with a SPARQL tokenizer that skips comments, strings and IRIs. The same bound text runs
+on the embedded pyoxigraph store and on a remote endpoint, so both give the same rows.
+
+Why not pyoxigraph's ``substitutions`` on the embedded store: in pyoxigraph 0.5 a substituted
+variable must be projected, and it is not seen as bound by ``BOUND()``/``FILTER`` expressions
+(SEP-0007 semantics), so queries with an optional parameter (``FILTER(!BOUND(?p) || ...)``)
+would give other rows than the standard ``VALUES`` join a remote endpoint evaluates.
+``tests/test_queries.py::test_pyoxigraph_substitutions_differ_from_values`` pins this.
 
 >>> q = parse_query(
 ...     "#+ summary: Labels\\n#+ param name: string required — a label\\n"
@@ -460,7 +466,7 @@ def parse_query(text: str, *, name: str, path: Path | None = None) -> SavedQuery
     form = query_form(body)
     if form == "UPDATE":
         raise QueryError(f"{where}: saved queries are read-only; an UPDATE is not allowed")
-    _check_syntax(body, where=where)
+    _check_syntax(body, where=where, line_offset=text[: len(text) - len(body)].count("\n"))
     used = _variables(body)
     for p in params:
         if p.name not in used:
@@ -520,22 +526,23 @@ def _projection(body: str) -> list[str] | None:
     return names
 
 
-def _syntax_error(exc: SyntaxError, *, where: str) -> QuerySyntaxError:
+def _syntax_error(exc: SyntaxError, *, where: str, line_offset: int = 0) -> QuerySyntaxError:
     message = str(exc)
     match = re.match(r"error at (\d+):(\d+): (.*)", message, re.DOTALL)
     if match:
+        line = int(match.group(1)) + line_offset
         return QuerySyntaxError(
-            f"{where}: SPARQL syntax error at line {match.group(1)}, column {match.group(2)}: "
+            f"{where}: SPARQL syntax error at line {line}, column {match.group(2)}: "
             f"{match.group(3).strip()}"
         )
     return QuerySyntaxError(f"{where}: SPARQL syntax error: {message}")
 
 
-def _check_syntax(body: str, *, where: str) -> None:
+def _check_syntax(body: str, *, where: str, line_offset: int = 0) -> None:
     try:
         ox.Store().query(body)
     except SyntaxError as exc:
-        raise _syntax_error(exc, where=where) from None
+        raise _syntax_error(exc, where=where, line_offset=line_offset) from None
 
 
 def load_query(name: str, *, directory: Path | None = None) -> SavedQuery:
@@ -666,24 +673,14 @@ class _Embedded(_Backend):
         self.store = store
 
     def select(self, body: str, bindings: Mapping[str, Term]) -> QueryResult:
-        text: str = body
-        hidden: tuple[str, ...] = ()
-        form = query_form(body) if bindings else "SELECT"
-        if form in ("ASK", "DESCRIBE"):
-            # pyoxigraph substitutes only projected variables: no projection, so VALUES
-            text, bindings = bind_values(body, bindings), {}
-        elif form == "SELECT":
-            text, hidden = _project(body, bindings)
-        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
-            ox.Variable(k): _to_ox(v) for k, v in bindings.items()
-        }
+        text = bind_values(body, bindings) if bindings else body
         try:
-            answer = self.store.query(text, substitutions=subs or None)
+            answer = self.store.query(text)
         except SyntaxError as exc:
             raise _syntax_error(exc, where="query") from None
         except (OSError, RuntimeError) as exc:
             raise QueryError(f"the store failed to run the query: {exc}") from exc
-        return _drop(_ox_result(answer), hidden)
+        return _ox_result(answer)
 
     def update(self, body: str) -> None:
         try:
@@ -719,39 +716,6 @@ def _ox_result(answer: object) -> QueryResult:
         )
         return QueryResult(("subject", "predicate", "object"), triples)
     raise QueryError(f"unexpected query answer {type(answer).__name__}")
-
-
-def _project(body: str, bindings: Mapping[str, Term]) -> tuple[str, tuple[str, ...]]:
-    """pyoxigraph substitutes only variables of the SELECT projection: add the bound
-    variables the query does not project (names only, checked; values never enter the text)
-    right after ``SELECT [DISTINCT|REDUCED]``. Returns the text and the added names."""
-    projected = _projection(body)
-    if projected is None:
-        return body, ()
-    missing = tuple(sorted(n for n in bindings if n not in projected))
-    if not missing:
-        return body, ()
-    for name in missing:
-        if not _VAR_NAME_RE.match(name):
-            raise ParameterError(f"bad variable name {name!r}")
-    toks = list(_tokens(body))
-    i = next(k for k, t in enumerate(toks) if t.kind == "word" and t.text.upper() == "SELECT")
-    after = toks[i]
-    if i + 1 < len(toks) and toks[i + 1].text.upper() in ("DISTINCT", "REDUCED"):
-        after = toks[i + 1]
-    at = after.start + len(after.text)
-    return body[:at] + " " + " ".join(f"?{n}" for n in missing) + body[at:], missing
-
-
-def _drop(result: QueryResult, hidden: Sequence[str]) -> QueryResult:
-    if not hidden:
-        return result
-    keep = [i for i, v in enumerate(result.variables) if v not in hidden]
-    return QueryResult(
-        tuple(result.variables[i] for i in keep),
-        tuple(tuple(row[i] for i in keep) for row in result.rows),
-        boolean=result.boolean,
-    )
 
 
 class _Remote(_Backend):
