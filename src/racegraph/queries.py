@@ -24,6 +24,7 @@ would give other rows than the standard ``VALUES`` join a remote endpoint evalua
 
 >>> q = parse_query(
 ...     "#+ summary: Labels\\n#+ param name: string required — a label\\n"
+...     "#+ example: {name: WRT}\\n"
 ...     "SELECT ?x WHERE { GRAPH ?g { ?x <http://www.w3.org/2000/01/rdf-schema#label> ?name } }",
 ...     name="labels")
 >>> [(p.name, p.type, p.required) for p in q.params]
@@ -1104,8 +1105,8 @@ def catalogue_markdown(queries: Iterable[SavedQuery]) -> str:
 def example_command(query: SavedQuery) -> str:
     """The shell command running ``query`` with its header's example parameters.
 
-    >>> example_command(parse_query("#+ summary: x\n#+ param d: string required — d\n"
-    ...     "#+ example: {d: Valentino Rossi}\nSELECT ?d WHERE { BIND(1 AS ?x) FILTER(?d) }",
+    >>> example_command(parse_query("#+ summary: x\\n#+ param d: string required — d\\n"
+    ...     "#+ example: {d: Valentino Rossi}\\nSELECT ?d WHERE { BIND(1 AS ?x) FILTER(?d) }",
     ...     name="x"))
     "racegraph query x -p d='Valentino Rossi'"
     """
