@@ -11,6 +11,7 @@ so a killed build never leaves a half-written file.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 import multiprocessing
@@ -29,15 +30,16 @@ from racegraph import PIPELINE_VERSION
 from racegraph.articles import list_articles, read_article
 from racegraph.errors import InputError, UsageError
 from racegraph.export import write_trig, write_turtle
+from racegraph.reason import Reasoner
 from racegraph.records import Article, Extraction
 from racegraph.reference import Reference, default_reference_dir, load_reference
 from racegraph.store import write_store
 from racegraph.validate import (
+    ShapesValidator,
     ValidationReport,
     load_ontology,
     load_shapes,
     quarantine_split,
-    validate_graph,
 )
 from racegraph.vocab import (
     INFERRED_GRAPH,
@@ -124,14 +126,13 @@ class Pipeline:
     nlp: Any
     reference: Reference
     ontology: Graph
-    shapes: Graph
-    reasoner: Any
+    validator: ShapesValidator
+    reasoner: Reasoner
     fingerprint: str
 
     @staticmethod
     def load(*, reference_dir: Path | None = None, ontology_dir: Path | None = None) -> Pipeline:
         from racegraph.extract import load_pipeline
-        from racegraph.reason import Reasoner
 
         ref_dir = reference_dir or default_reference_dir()
         onto_dir = ontology_dir or ONTOLOGY_DIR
@@ -142,7 +143,7 @@ class Pipeline:
             nlp=load_pipeline(reference),
             reference=reference,
             ontology=ontology,
-            shapes=shapes,
+            validator=ShapesValidator(ontology=ontology, shapes=shapes),
             reasoner=Reasoner.from_ontology(ontology),
             fingerprint=pipeline_fingerprint(ref_dir, onto_dir),
         )
@@ -167,7 +168,7 @@ class Pipeline:
         t1 = time.perf_counter()
         inferred = self.reasoner.infer(graph)
         t2 = time.perf_counter()
-        report: ValidationReport = validate_graph(graph, ontology=self.ontology, shapes=self.shapes)
+        report: ValidationReport = self.validator.validate(graph)
         t3 = time.perf_counter()
         timings |= {"map": t1 - t0, "reason": t2 - t1, "validate": t3 - t2}
         outcome = ArticleOutcome(
@@ -244,23 +245,9 @@ def _quarantine_turtle(quarantined: Graph, report: ValidationReport) -> str:
         out.bind(prefix, ns)
     out += quarantined
     out += report.report_graph
-    buffer = _StringSink()
+    buffer = io.StringIO()
     write_turtle(out, buffer)
     return buffer.getvalue()
-
-
-class _StringSink:
-    """Minimal text sink (io.StringIO with a type the writers accept)."""
-
-    def __init__(self) -> None:
-        self._parts: list[str] = []
-
-    def write(self, text: str) -> int:
-        self._parts.append(text)
-        return len(text)
-
-    def getvalue(self) -> str:
-        return "".join(self._parts)
 
 
 @contextmanager

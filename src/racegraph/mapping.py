@@ -223,10 +223,12 @@ class _Mapper:
         modality = fact.get("modality")
         if isinstance(modality, str):
             self.add(node, RG.modality, Literal(modality))
-        for role, prop in (("count", RG.count), ("cars", RG.cars)):
-            value = fact.get(role)
-            if isinstance(value, int):
-                self.add(node, prop, _non_negative(value))
+        count = fact.get("count")
+        if isinstance(count, int):
+            self.add(node, RG.count, _non_negative(count))
+        cars = fact.get("cars")
+        if isinstance(cars, int) and cars >= 1:
+            self.add(node, RG.cars, _positive(cars))
         number = fact.get("number")
         if isinstance(number, int):
             self.add(node, RG.raceNumber, _non_negative(number))
@@ -263,6 +265,8 @@ class _Mapper:
         championship = self.entity(fact.get("championship"))
         if championship is None and fact.relation in {"competesIn", "classOf", "eventOf"}:
             championship = obj if isinstance(obj, URIRef) else None
+        if fact.relation == "competesIn" and championship is not None:
+            self.add(node, RG.championship, championship)
         self.qualify(node, fact, championship)
         if fact.relation == "eventOf":
             rnd = fact.get("round")
@@ -474,9 +478,7 @@ def entity_iris(extraction: Extraction) -> dict[str, URIRef]:
     }
 
 
-def map_extraction(
-    extraction: Extraction, *, reference: Reference, pipeline_version: str
-) -> Graph:
+def map_extraction(extraction: Extraction, *, reference: Reference, pipeline_version: str) -> Graph:
     """The article graph of one extraction (no inferences, not yet validated)."""
     graph = Graph()
     for prefix, ns in PREFIXES.items():

@@ -36,8 +36,14 @@ from racegraph.cli._errors import handle_errors
     show_default=True,
     help="Output folder: kg.trig, kg.ttl, report.md/json, store/, quarantine/.",
 )
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Extract in N processes.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Extract in N processes.",
+)
 @click.option("--strict", is_flag=True, help="Exit 1 when SHACL warnings were reported too.")
 @click.option("--force", is_flag=True, help="Rebuild every article, ignoring the cache.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
@@ -78,8 +84,9 @@ def build_command(
         if outcome.status == "skipped":
             err.print(f"[yellow]skipped[/] {outcome.message}", highlight=False)
         elif outcome.status == "quarantined":
-            err.print(f"[yellow]quarantined[/] {outcome.file_name}: {outcome.message}",
-                      highlight=False)
+            err.print(
+                f"[yellow]quarantined[/] {outcome.file_name}: {outcome.message}", highlight=False
+            )
     if not quiet:
         _summary(result, Console())
     code = result.exit_code
