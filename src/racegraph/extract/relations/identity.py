@@ -13,6 +13,7 @@ from racegraph.extract.relations._base import (
     group_before,
     number,
 )
+from racegraph.extract.context import LinkedMention
 from racegraph.records import EntityType
 
 D = EntityType.DRIVER
@@ -116,11 +117,8 @@ def _nationality(art: Article, sent: Sentence) -> None:
                             "nationality", sent, "nationality.from", 0.85, s=d.entity, o=c.entity
                         )
             continue
-        if c.text == art.name(c.entity):
-            continue  # a country name, not a demonym
-        if c.text.isupper():
-            continue
-        _demonym(art, sent, c)
+        if _is_demonym(art, c):
+            _demonym(art, sent, c)
     # "Valentino Rossi (ITA)"
     for d in sent.of(*PERSON_TYPES):
         m = _ISO_PAREN.match(sent.text[sent.rel(d.end) :])
@@ -134,16 +132,27 @@ def _nationality(art: Article, sent: Sentence) -> None:
             art.emit("nationality", sent, "nationality.iso-code", 0.85, s=d.entity, o=key)
 
 
+def _is_demonym(art: Article, c: LinkedMention) -> bool:
+    """ "Italian", "Spaniard", "Danish" rather than a country name or an ISO code."""
+    if c.text.isupper():
+        return False
+    text = c.text.lower()
+    for ref in art.ctx.reference.lookup(c.text):
+        if ref.type is EntityType.COUNTRY:
+            return text in {d.lower() for d in ref.demonyms}
+    tok = _token_at(art, c.start)
+    if tok is not None and (tok.ent_type_ == "NORP" or tok.pos_ == "ADJ"):
+        return True
+    return bool(re.search(r"(?:ian|ish|ese|ard|ch|ic|ean|can|man|ani|ss)$", text))
+
+
 def _token_at(art: Article, pos: int):  # type: ignore[no-untyped-def]
     doc = art.ctx.doc
     span = doc.char_span(pos, pos + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
 
-def _demonym(art: Article, sent: Sentence, c: object) -> None:
-    from racegraph.extract.context import LinkedMention
-
-    assert isinstance(c, LinkedMention)
+def _demonym(art: Article, sent: Sentence, c: LinkedMention) -> None:
     after = sent.text[sent.rel(c.end) :]
     # "Belgium-based WRT"
     if re.match(r"^-based\b", after):
