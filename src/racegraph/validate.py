@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import xml.sax
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -24,7 +25,7 @@ from typing import Any
 
 import pyshacl
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH, NamespaceManager
+from rdflib.namespace import RDF, SH
 from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
@@ -369,37 +370,41 @@ def quarantine_split(data: Graph, report: ValidationReport) -> tuple[Graph, Grap
     return kept, quarantined
 
 
-def _namespace_manager() -> NamespaceManager:
-    manager = NamespaceManager(Graph(), bind_namespaces="none")
-    for prefix, namespace in PREFIXES.items():
-        manager.bind(prefix, namespace)
-    return manager
+_IRI_IN_TEXT = re.compile(r"<(https?://[^>\s]+)>")
 
 
-def _short(text: str, manager: NamespaceManager) -> str:
+def _shorten(text: str) -> str:
+    """``prefix:rest`` for an IRI (or for each ``<IRI>`` inside an N-Triples literal).
+
+    For reading only: ``rgid:person/x`` is not a valid Turtle prefixed name.
+    """
+    namespaces = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+
+    def short(iri: str) -> str:
+        for prefix, namespace in namespaces:
+            if iri.startswith(namespace) and len(iri) > len(namespace):
+                return f"{prefix}:{iri[len(namespace) :]}"
+        return f"<{iri}>"
+
     if text.startswith(("http://", "https://")):
-        try:
-            return manager.normalizeUri(URIRef(text))
-        except Exception:
-            return f"<{text}>"
-    return text
+        return short(text)
+    return _IRI_IN_TEXT.sub(lambda match: short(match.group(1)), text)
 
 
 def render_report(report: ValidationReport) -> str:
     """Human-readable report grouped by focus node, ending with a one-line summary."""
-    manager = _namespace_manager()
     by_focus: dict[str, list[Finding]] = defaultdict(list)
     for finding in (*report.violations, *report.warnings):
         by_focus[finding.focus_node].append(finding)
     lines: list[str] = []
     for focus in sorted(by_focus):
-        lines.append(_short(focus, manager))
+        lines.append(_shorten(focus))
         for finding in by_focus[focus]:
             detail = []
             if finding.path:
-                detail.append(f"path {_short(finding.path, manager)}")
+                detail.append(f"path {_shorten(finding.path)}")
             if finding.value:
-                detail.append(f"value {_short(finding.value, manager)}")
+                detail.append(f"value {_shorten(finding.value)}")
             suffix = f" ({', '.join(detail)})" if detail else ""
             lines.append(f"  [{finding.severity}] {finding.message}{suffix}")
     nodes = len(by_focus)
