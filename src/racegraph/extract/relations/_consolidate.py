@@ -6,6 +6,7 @@ from collections.abc import Callable, Hashable
 
 from racegraph.records import Fact, Value
 
+_WEAK_WORDING = frozenset({"will", "ll", "would", "could", "might", "None"})
 _STRENGTH = {"confirmed": 4, "planned": 3, "likely": 2, "uncertain": 1, "provisional": 0}
 
 
@@ -38,6 +39,8 @@ def _merge(a: Fact, b: Fact) -> Fact:
     sa = _STRENGTH.get(str(a.get("status")), -1)
     sb = _STRENGTH.get(str(b.get("status")), -1)
     stronger = b if sb > sa else a
+    if sa == sb and str(a.get("modality")) in _WEAK_WORDING and b.get("modality") is not None:
+        stronger = b
     for name, value in b.args:
         roles.setdefault(name, value)
     for name in ("status", "modality"):
