@@ -227,6 +227,7 @@ class Article:
     event_seasons: dict[str, int] = field(default_factory=dict)
     event_championships: dict[str, str] = field(default_factory=dict)
     held: dict[str, list[str]] = field(default_factory=dict)
+    event_tied: dict[str, str] = field(default_factory=dict)
     crews: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
 
     def race_at(self, pos: int) -> str | None:

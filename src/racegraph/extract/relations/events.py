@@ -251,6 +251,9 @@ def _event_of(art: Article, sent: Sentence) -> None:
 
 
 def _emit_event_of(art: Article, sent: Sentence, ev: LinkedMention, champ: str) -> None:
+    current = art.event_tied.get(ev.entity)
+    if current is None or art.parent(champ) == current:
+        art.event_tied[ev.entity] = champ
     if ev.entity in art.event_championships and art.event_championships[ev.entity] == champ:
         return
     rnd = None

@@ -96,10 +96,20 @@ def _crew(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
     if after and re.fullmatch(r"\s*(?:for|by)\s+", sent.gap(b, after[0].start)):
         return [m.entity for m in after]
     group = group_before(sent, a, [D])
-    if group and not _EXCLUDE_BEFORE.search(sent.gap(sent.start, group[0].start)):
-        return [m.entity for m in group]
+    kept = []
+    excluded = False
+    prev_end = sent.start
+    for g in group:
+        gap = sent.gap(prev_end, g.start)
+        if _EXCLUDE_BEFORE.search(gap):
+            excluded = True
+        elif excluded and not re.search(r"\band\b|&", gap):
+            excluded = False
+        if not excluded:
+            kept.append(g.entity)
+        prev_end = g.end
     if group:
-        return []
+        return kept
     gap = sent.gap(sent.start, a)
     if re.search(r"\b(?:they|their|them)\b", gap, re.I):
         prev = [c for p, c in art.crews if p < a]
@@ -403,7 +413,15 @@ def _finish(
             )
         season = date.year if date else art.published.year
         rnd = art.race_round.get(r.event or "") or r.event
-        champ = art.event_championships.get(rnd or "") or art.championship_at(r.sent.start + 1)
+        in_sentence = [
+            c.entity for c in r.sent.of(EntityType.CHAMPIONSHIP) if not is_title_use(r.sent, c)
+        ]
+        champ = (
+            art.event_championships.get(rnd or "")
+            or art.event_tied.get(rnd or "")
+            or (in_sentence[0] if in_sentence else None)
+            or art.championship_at(r.sent.start + 1)
+        )
         if champ is None:
             continue
         cls = r.classification if r.classification != "overall" else None

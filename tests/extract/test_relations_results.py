@@ -1,0 +1,112 @@
+"""Results: raceResult, gridPosition, won, coDriver, and what results entail."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.extract._relations_harness import CAR, C, D, E, K, M, ROUND, T, has, roles, run
+
+PUB = dt.date(2024, 6, 3)  # a Monday
+SAT, SUN = dt.date(2024, 6, 1), dt.date(2024, 6, 2)
+
+
+def _report() -> list:  # type: ignore[type-arg]
+    text = (
+        "At the Zandvoort round of the DTM, Mirko Bortolotti and Luca Engstler won the "
+        "Saturday race from pole position. Partnered with Kelvin van der Linde, Rene Rast "
+        "secured victory on Sunday. Thomas Preining and Ayhancan Guven fought their way "
+        "from 15th on the grid to finish in second place on Sunday. Joining Rast and van "
+        "der Linde on the podium were Lucas Auer and Arjun Maini, who took a third-place finish."
+    )
+    mentions = [
+        ("Zandvoort round", "zandvoort-round", E, ROUND), ("DTM", "dtm", C),
+        ("Mirko Bortolotti", "mb", D), ("Luca Engstler", "le", D),
+        ("Kelvin van der Linde", "kvdl", D), ("van der Linde", "kvdl", D),
+        ("Rene Rast", "rr", D), ("Rast", "rr", D), ("Thomas Preining", "tp", D),
+        ("Ayhancan Guven", "ag", D), ("Lucas Auer", "la", D), ("Arjun Maini", "am", D),
+    ]  # fmt: skip
+    return run(text, mentions, published=PUB)
+
+
+def test_race_sessions_are_minted_from_weekdays() -> None:
+    facts = _report()
+    dates = {r["o"] for r in roles(facts, "eventDate")}
+    assert dates == {SAT, SUN}
+    assert has(facts, "eventOf", o="dtm", season=2024)
+
+
+def test_results_positions_crews_and_days() -> None:
+    facts = _report()
+    results = {
+        (r["date"], r["position"], frozenset(r["drivers"])) for r in roles(facts, "raceResult")
+    }
+    assert (SAT, 1, frozenset({"mb", "le"})) in results
+    assert (SUN, 1, frozenset({"rr", "kvdl"})) in results  # the partner completes the crew
+    assert (SUN, 2, frozenset({"tp", "ag"})) in results
+    assert (SUN, 3, frozenset({"la", "am"})) in results  # "joining X on the podium" excluded
+    grid = {(r["kind"], r["position"], frozenset(r["drivers"])) for r in roles(facts, "gridPosition")}
+    assert ("pole", 1, frozenset({"mb", "le"})) in grid
+    assert ("grid", 15, frozenset({"tp", "ag"})) in grid
+
+
+def test_results_entail_co_drivers_and_participation() -> None:
+    facts = _report()
+    pairs = {frozenset((r["s"], r["o"])) for r in roles(facts, "coDriver")}
+    assert frozenset({"rr", "kvdl"}) in pairs and frozenset({"tp", "ag"}) in pairs
+    assert all(r.get("event") == "zandvoort-round" for r in roles(facts, "coDriver"))
+    for d in ("mb", "rr", "tp", "la"):
+        assert has(facts, "competesIn", s=d, o="dtm", season=2024, status="confirmed")
+
+
+def test_class_results_and_credited_team() -> None:
+    text = (
+        "Iron Lynx had reasons to celebrate at the Imola round of the GTWC. Sarah Bovy and "
+        "Michelle Gatting secured the Silver Cup victory on Sunday, following their runner-up "
+        "position on Saturday."
+    )
+    facts = run(
+        text,
+        [("Iron Lynx", "iron-lynx", T), ("Imola round", "imola", E, ROUND), ("GTWC", "gtwc", C),
+         ("Sarah Bovy", "sb", D), ("Michelle Gatting", "mg", D), ("Silver Cup", "silver-cup", K)],
+        published=PUB,
+    )  # fmt: skip
+    assert has(facts, "raceResult", position=1, classification="silver-cup", date=SUN, team="iron-lynx")
+    assert has(facts, "raceResult", position=2, classification="silver-cup", date=SAT)
+    assert has(facts, "memberOf", s="sb", o="iron-lynx", championship="gtwc", season=2024)
+    assert has(facts, "competesIn", s="mg", o="gtwc", **{"class": "silver-cup"})
+
+
+def test_qualifying_position() -> None:
+    text = "The DTM race took place on Sunday. Marco Wittmann secured fifth place in qualifying."
+    facts = run(text, [("DTM", "dtm", C), ("Marco Wittmann", "mw", D)], published=PUB)
+    assert has(facts, "gridPosition", kind="qualifying", position=5, drivers=("mw",))
+    assert roles(facts, "raceResult") == []
+
+
+def test_win_of_a_named_event_is_won() -> None:
+    text = "Weeks earlier, Charles Weerts had taken his first victory at the Spa 24 Hours."
+    facts = run(text, [("Charles Weerts", "cw", D), ("Spa 24 Hours", "spa-24", E)], published=PUB)
+    assert has(facts, "won", s="cw", o="spa-24")
+    assert roles(facts, "raceResult") == []
+
+
+def test_past_win_years_ago_mints_an_event() -> None:
+    text = (
+        "Augusto Farfus was part of the last BMW victory in the DTM, which occurred five "
+        "years ago alongside Marco Wittmann, driving a BMW M4 DTM."
+    )
+    facts = run(
+        text,
+        [("Augusto Farfus", "af", D), ("BMW", "bmw", M), ("DTM", "dtm", C),
+         ("Marco Wittmann", "mw", D), ("BMW M4 DTM", "bmw-m4-dtm", CAR)],
+        published=PUB,
+    )  # fmt: skip
+    won = roles(facts, "won")
+    assert {r["s"] for r in won} == {"af", "mw"}
+    assert all(r["season"] == 2019 and r["car"] == "bmw-m4-dtm" for r in won)
+    event = won[0]["o"]
+    assert has(facts, "eventDate", s=event, o=2019)
+    assert has(facts, "eventOf", s=event, o="dtm", season=2019)
+    assert has(facts, "coDriver", event=event, season=2019)
+    assert has(facts, "drives", s="mw", o="bmw-m4-dtm", championship="dtm", season=2019)
+    assert has(facts, "competesIn", s="af", o="dtm", season=2019, status="confirmed")
