@@ -575,6 +575,10 @@ def _check_iri(value: str, *, what: str, namespace: str | None = None) -> URIRef
         value = _PREFIXED[prefix] + local
     if not _ABS_HTTP_IRI.match(value) or _IRI_FORBIDDEN.search(value):
         raise ParameterError(f"{what}: expected an absolute http(s) IRI, got {value[:80]!r}")
+    try:
+        ox.NamedNode(value)  # RFC 3987 syntax check
+    except ValueError as exc:
+        raise ParameterError(f"{what}: not a valid IRI ({exc}): {value[:80]!r}") from None
     if namespace is not None and not value.startswith(namespace):
         raise ParameterError(f"{what}: the IRI must be in {namespace}, got {value[:80]!r}")
     return URIRef(value)
