@@ -196,7 +196,8 @@ def test_string_param_matches_only_the_literal(mini: ox.Store, value: str) -> No
     saved = q.parse_query(
         "#+ summary: by label\n#+ param name: string required — a label\n"
         "#+ example: {name: WRT}\n"
-        "SELECT DISTINCT ?x WHERE { GRAPH ?g { ?x <http://www.w3.org/2000/01/rdf-schema#label> ?name } }",
+        "SELECT DISTINCT ?x WHERE { GRAPH ?g {"
+        " ?x <http://www.w3.org/2000/01/rdf-schema#label> ?name } }",
         name="by-label",
     )
     assert q.run(saved, {"name": "WRT"}, store=mini).rows
