@@ -387,12 +387,19 @@ class VirtuosoServer:
             proc.kill()
             proc.wait(timeout=30)
 
-    def clear_graphs(self, prefix: str) -> None:
+    def clear(self, prefix: str = "https://w3id.org/racegraph/") -> None:
         """Drop every graph whose IRI starts with ``prefix``."""
-        self.isql(
-            "SPARQL SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
-        )  # warms up; real deletion below
-        self.isql(f"DELETE FROM DB.DBA.RDF_QUAD WHERE id_to_iri(G) LIKE '{prefix}%'")
+        resp = requests.post(
+            self.query_url,
+            data={"query": "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"},
+            headers={"Accept": "application/sparql-results+json"},
+            timeout=120,
+        )
+        resp.raise_for_status()
+        for row in resp.json()["results"]["bindings"]:
+            graph = row["g"]["value"]
+            if graph.startswith(prefix):
+                self.isql(f"SPARQL CLEAR GRAPH <{graph}>")
 
     def count(self, graph: str | None = None) -> int:
         where = (

@@ -191,7 +191,7 @@ class _Client:
 
     def auth_for(self, url: str) -> AuthBase | None:
         parts = urlsplit(url)
-        key = f"{parts.scheme}://{parts.netloc}"
+        key = f"{parts.scheme}://{parts.netloc}{parts.path}"  # auth differs per path (Virtuoso)
         if key not in self._auth:
             creds = credentials_for(url)
             if creds is None:
@@ -510,13 +510,21 @@ def _nt_chunks(path: Path, size: int) -> Iterator[str]:
             yield "".join(chunk)
 
 
+def _insert(graph: str, ntriples: str) -> str:
+    """``INSERT DATA``, or ``INSERT … WHERE {}`` when there are blank nodes (Virtuoso refuses
+    blank nodes in ``INSERT DATA``)."""
+    if "_:" in ntriples:
+        return f"INSERT {{ GRAPH <{graph}> {{\n{ntriples}}} }} WHERE {{}}"
+    return f"INSERT DATA {{ GRAPH <{graph}> {{\n{ntriples}}} }}"
+
+
 def _update_graph(client: _Client, dumped: _Dumped) -> None:
     graph = dumped.graph
     if dumped.triples <= _CHUNK_TRIPLES:
         data = dumped.path.read_text(encoding="utf-8")
         _update(
             client,
-            f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{data}}} }}",
+            f"DROP SILENT GRAPH <{graph}> ;\n{_insert(graph, data)}",
             what=f"loading graph <{graph}>",
         )
         return
@@ -525,7 +533,7 @@ def _update_graph(client: _Client, dumped: _Dumped) -> None:
     for chunk in _nt_chunks(dumped.path, _CHUNK_TRIPLES):
         _update(
             client,
-            f"INSERT DATA {{ GRAPH <{tmp}> {{\n{chunk}}} }}",
+            _insert(tmp, chunk),
             what=f"loading graph <{graph}> (into <{tmp}>)",
         )
     _update(client, f"MOVE SILENT GRAPH <{tmp}> TO GRAPH <{graph}>", what=f"loading <{graph}>")
