@@ -78,8 +78,8 @@ def test_query_tsv_when_piped(kg: Path) -> None:
 
 def test_query_csv_json_xml_md(kg: Path) -> None:
     base = ("query", "driver-titles", "-p", "driver=Valentino Rossi", "--kg", str(kg))
-    csv_out = invoke(*base, "--format", "csv").stdout
-    assert csv_out.startswith("title,count,discipline,article,published\r\n")
+    csv_out = invoke(*base, "--format", "csv").stdout_bytes
+    assert csv_out.startswith(b"title,count,discipline,article,published\r\n")
     doc = json.loads(invoke(*base, "--format", "json").stdout)
     assert doc["results"]["bindings"][0]["title"]["value"] == "nine-time motorcycle world champion"
     assert "<sparql xmlns=" in invoke(*base, "--format", "xml").stdout

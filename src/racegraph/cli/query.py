@@ -84,9 +84,7 @@ def _render(result: q.QueryResult, fmt: str | None) -> None:
     chosen = fmt or ("table" if sys.stdout.isatty() else "tsv")
     if chosen != "table":
         # bytes, so that CSV keeps its CRLF line ends on every platform
-        stream = click.get_binary_stream("stdout")
-        stream.write(q.serialize(result, chosen).encode("utf-8"))
-        stream.flush()
+        click.echo(q.serialize(result, chosen).encode("utf-8"), nl=False)
         return
     from rich.console import Console
     from rich.table import Table
