@@ -7,6 +7,8 @@ for the instance-level OWL 2 RL rules our ontology uses (``prp-spo1``, ``prp-inv
 ``prp-symp``, ``prp-trp``, ``prp-dom``, ``prp-rng``, ``cax-sco``, ``cax-eqc``) and applied to
 the article until nothing changes: linear in the article's size. ``method="owlrl"`` runs the
 real thing; a test checks that both give the same inferences on the built sample articles.
+Functional-property rules (``prp-fp``), which only fire on data that breaks a cardinality,
+are left to the SHACL ``sh:maxCount`` shapes: such data is quarantined, not "repaired".
 
 Triples the ontology entails on its own, triples already asserted, and bookkeeping triples
 (``owl:sameAs x x``, ``rdf:type owl:Thing``/``rdfs:Resource``) are dropped: the inferred
