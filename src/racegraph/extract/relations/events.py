@@ -40,7 +40,8 @@ _TIE_BEFORE = re.compile(
     re.I,
 )
 _PLACE_TIE = re.compile(
-    r"^\s*(?:(?:race|round|event|finale|test)\s+)?(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$"
+    r"^\s*(?:(?:race|round|event|finale|test)\s+)?(?:of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5}?)?"
+    r"(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$"
     r"|^\s*,\s*$",
     re.I,
 )
@@ -91,6 +92,8 @@ def index_events(art: Article) -> None:
                     art.event_seasons[key] = season
                 art.round_numbers[key] = n
                 art.event_championships.setdefault(key, champ)
+                if not rounds:
+                    art.held[key] = _places_after(art, sent, champs[0].end)
                 art.round_marks.append((sent.start, key))
         if not _RACE_CONTEXT.search(sent.text):
             continue
@@ -174,6 +177,9 @@ def extract(art: Article) -> None:
                 season=art.event_seasons.get(key, art.published.year),
                 round=art.round_numbers.get(key),
             )
+            if key in art.event_seasons:  # minted here: its places come from the round phrase
+                for place in art.held.get(key, []):
+                    art.emit("heldAt", first, "heldAt.round", 0.8, s=key, o=place)
     for key, date in art.race_dates.items():
         race_sent = _first_sentence(art, key)
         if race_sent is None:
@@ -198,6 +204,22 @@ def extract(art: Article) -> None:
                 ent = art.entity(v)
                 if ent is not None and ent.type is EntityType.VENUE:
                     art.emit("heldAt", sent, "heldAt.race-of-round", 0.8, s=key, o=v)
+
+
+def _places_after(art: Article, sent: Sentence, pos: int) -> list[str]:
+    """Places named right after ``pos``: "at Brands Hatch, England"."""
+    out: list[str] = []
+    end = pos
+    for p in sent.after(pos, *PLACE_TYPES):
+        gap = sent.gap(end, p.start)
+        if (not out and re.fullmatch(r"\s*(?:at|in)\s+(?:the\s+)?", gap)) or (
+            out and re.fullmatch(r"\s*,\s*", gap)
+        ):
+            out.append(p.entity)
+            end = p.end
+        else:
+            break
+    return out
 
 
 def _first_sentence(art: Article, key: str) -> Sentence | None:

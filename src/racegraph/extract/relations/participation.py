@@ -13,7 +13,7 @@ from racegraph.extract.relations._base import (
     is_title_use,
     same_clause,
 )
-from racegraph.records import EntityType
+from racegraph.records import EntityType, EventKind
 
 D = EntityType.DRIVER
 T = EntityType.TEAM
@@ -385,8 +385,14 @@ def _member(art: Article, sent: Sentence) -> None:
 
 def _drives(art: Article, sent: Sentence) -> None:
     tests = [sent.abs(t.start()) for t in re.finditer(r"\btest\w*\b", sent.text, re.I)]
+    para_test = not tests and any(
+        re.search(r"\btest", m.text, re.I) or art.kind(m.entity) is EventKind.TEST
+        for s in art.sentences[: sent.index]
+        if s.paragraph == sent.paragraph
+        for m in s.of(EntityType.EVENT)
+    )
     for car in sent.of(EntityType.CAR_MODEL):
-        if any(same_clause(sent, t, car.start) for t in tests):
+        if para_test or any(same_clause(sent, t, car.start) for t in tests):
             continue
         before = sent.gap(max(sent.start, car.start - 90), car.start)
         cue = _DRIVE_CUE.search(before)

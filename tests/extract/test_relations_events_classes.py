@@ -1,0 +1,135 @@
+"""Events (eventOf, heldAt, eventDate) and classes / entries (classOf, replaces, classRule,
+entryCount, manufacturerEntry, manufacturerOf, tested)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.extract._relations_harness import (
+    CAR,
+    CAT,
+    TEST,
+    C,
+    D,
+    E,
+    K,
+    M,
+    N,
+    T,
+    V,
+    has,
+    roles,
+    run,
+)
+
+PUB = dt.date(2024, 11, 20)
+
+
+def test_round_of_a_championship_and_venue() -> None:
+    text = "Round three of the Sprint Cup at Brands Hatch, England, drew a big crowd."
+    facts = run(
+        text,
+        [("Sprint Cup", "sprint-cup", C), ("Brands Hatch", "brands-hatch", V), ("England", "gb", N)],
+        published=PUB,
+    )
+    rounds = roles(facts, "eventOf")
+    assert rounds and rounds[0]["o"] == "sprint-cup" and rounds[0]["round"] == 3
+    event = rounds[0]["s"]
+    assert has(facts, "heldAt", s=event, o="brands-hatch")
+    assert has(facts, "heldAt", s=event, o="gb")
+
+
+def test_event_of_and_held_at_ties() -> None:
+    text = (
+        "Jack Aitken attended the season finale of the IMSA series in Atlanta and took part "
+        "in the rookie test."
+    )
+    facts = run(
+        text,
+        [("Jack Aitken", "ja", D), ("the season finale", "imsa-finale", E), ("IMSA", "imsa", C),
+         ("Atlanta", "atlanta", V), ("the rookie test", "imsa-test", E, TEST)],
+        published=PUB,
+    )  # fmt: skip
+    assert has(facts, "eventOf", s="imsa-finale", o="imsa", season=2024)
+    assert has(facts, "heldAt", s="imsa-finale", o="atlanta")
+    assert has(facts, "heldAt", s="imsa-test", o="atlanta")
+
+
+def test_replacement_and_class_of() -> None:
+    text = "The new LMGT3 class of the ELMS will replace the GTE class next season."
+    facts = run(text, [("LMGT3", "lmgt3", K), ("ELMS", "elms", C), ("GTE", "gte", K)], published=PUB)
+    assert has(facts, "replaces", s="lmgt3", o="gte", championship="elms", season=2025)
+    assert has(facts, "classOf", s="lmgt3", o="elms", season=2025)
+    assert has(facts, "classOf", s="gte", o="elms", season=2024)
+    facts = run(
+        "In the IMSA series, the replacement of GTD Pro by GTP was never discussed.",
+        [("IMSA", "imsa", C), ("GTD Pro", "gtd-pro", K), ("GTP", "gtp", K)],
+        published=PUB,
+    )
+    assert has(facts, "replaces", s="gtp", o="gtd-pro", championship="imsa")
+
+
+def test_class_rule_requirements() -> None:
+    text = (
+        "In the ELMS, the LMP2 Pro-Am class regulations require at least one bronze-rated "
+        "driver, along with one driver who is usually silver or gold."
+    )
+    facts = run(
+        text,
+        [("ELMS", "elms", C), ("LMP2 Pro-Am", "lmp2-pro-am", K), ("bronze", "bronze", CAT),
+         ("silver", "silver", CAT), ("gold", "gold", CAT)],
+        published=PUB,
+    )  # fmt: skip
+    (rule,) = roles(facts, "classRule")
+    assert rule["class"] == "lmp2-pro-am" and rule["championship"] == "elms"
+    reqs = rule["requirements"]
+    assert reqs[0].categories == ("bronze",) and reqs[0].minimum and reqs[0].count == 1
+    assert reqs[1].categories == ("silver", "gold") and reqs[1].strictness == "usually"
+    assert rule["lineupSize"] == 2
+
+
+def test_entry_counts_and_manufacturer_entries() -> None:
+    text = (
+        "The IMSA series published a provisional 2025 entry list featuring 12 cars in the "
+        "GTP class and 20 in GTD. The GTD class will see eight manufacturers, each with "
+        "two cars, including Ford, Lexus and Acura."
+    )
+    facts = run(
+        text,
+        [("IMSA", "imsa", C), ("GTP", "gtp", K), ("GTD", "gtd", K), ("Ford", "ford", M),
+         ("Lexus", "lexus", M), ("Acura", "acura", M)],
+        published=PUB,
+    )  # fmt: skip
+    assert has(facts, "entryCount", championship="imsa", season=2025, count=12, status="provisional", **{"class": "gtp"})
+    assert has(facts, "entryCount", count=20, **{"class": "gtd"})
+    for m in ("ford", "lexus", "acura"):
+        assert has(facts, "manufacturerEntry", manufacturer=m, cars=2, **{"class": "gtd"})
+    facts = run(
+        "In the WEC, Rossi drives one of the two Porsche 911 GT3 Rs run by Manthey.",
+        [("WEC", "wec", C), ("Rossi", "vr", D), ("Porsche 911 GT3 Rs", "porsche-911-gt3-r", CAR),
+         ("Manthey", "manthey", T), ("Porsche", "porsche", M)],
+        published=PUB,
+    )  # fmt: skip
+    assert has(facts, "manufacturerEntry", manufacturer="porsche", cars=2, team="manthey")
+
+
+def test_n_car_entry_list() -> None:
+    text = "The DTM revealed a 20-car entry list for the new season."
+    facts = run(text, [("DTM", "dtm", C)], published=PUB)
+    assert has(facts, "entryCount", championship="dtm", count=20, status="confirmed")
+
+
+def test_tested_class_and_car_in_a_test() -> None:
+    text = (
+        "Felipe Drugovich took part in the rookie test. During the test, he drove an LMP2 "
+        "of the United team. He then drove a JOTA-run Porsche 963 as well."
+    )
+    facts = run(
+        text,
+        [("Felipe Drugovich", "fd", D), ("the rookie test", "test", E, TEST), ("LMP2", "lmp2", K),
+         ("United", "united", T), ("JOTA", "jota", T), ("Porsche 963", "porsche-963", CAR)],
+        published=PUB,
+    )  # fmt: skip
+    assert has(facts, "tested", s="fd", o="lmp2", event="test", team="united")
+    assert has(facts, "tested", s="fd", o="porsche-963", team="jota")
+    assert roles(facts, "drives") == []
