@@ -334,13 +334,13 @@ CASES: list[tuple[str, str, str, str]] = [
         "lineup_rule",
         "DELETE { ?e rg:driver person:driver-c }"
         " WHERE { ?e a rg:Entry ; rg:driver person:driver-c }",
-        "the crew does not have exactly 3 drivers",
+        "not met: 2 driver(s), 1 known bronze",
         "Warning",
     ),
     (
         "lineup_rule",
         "DELETE WHERE { person:driver-b rg:fiaCategory ?c }",
-        "no bronze-rated driver is known",
+        "not met: 3 driver(s), 0 known bronze",
         "Warning",
     ),
     (
