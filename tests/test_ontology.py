@@ -186,8 +186,9 @@ def test_claim_statuses_are_skos_concepts(ontology: Graph) -> None:
 def test_disjointness(ontology: Graph) -> None:
     assert (RG.Venue, OWL.disjointWith, RG.Country) in ontology
     groups = [
-        set(ontology.items(ontology.value(node, OWL.members)))
+        set(ontology.items(members))
         for node in ontology.subjects(RDF.type, OWL.AllDisjointClasses)
+        if (members := ontology.value(node, OWL.members)) is not None
     ]
     required = {
         RG.Person,
