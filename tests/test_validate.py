@@ -138,6 +138,17 @@ def test_quarantine_split_moves_the_failing_node_and_what_hangs_on_it(
     assert validator.validate(kept).conforms
 
 
+def test_quarantine_split_never_takes_ontology_terms(validator: ShapesValidator) -> None:
+    graph = bad_result_graph()
+    graph += validator.ontology
+    graph.add((RESULT_NODE, RG.claimStatus, RG.provisional))
+    kept, quarantined = quarantine_split(graph, validator.validate(graph))
+    assert (RESULT_NODE, RG.position, Literal(0)) in quarantined
+    assert (RG.Result, RDFS.subClassOf, RG.Assertion) in kept
+    assert (RG.provisional, RDF.type, RG.ClaimStatus) in kept
+    assert not list(quarantined.triples((RG.Result, None, None)))
+
+
 def test_quarantine_split_of_a_conforming_graph_keeps_everything(
     validator: ShapesValidator,
 ) -> None:

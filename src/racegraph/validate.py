@@ -34,7 +34,7 @@ from rdflib.term import IdentifiedNode, Node
 from rdflib.util import guess_format
 
 from racegraph.errors import InputError
-from racegraph.vocab import PREFIXES, SCHEMA
+from racegraph.vocab import PREFIXES, RG, SCHEMA
 
 __all__ = [
     "DEFAULT_ONTOLOGY_DIR",
@@ -58,6 +58,7 @@ DEFAULT_ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
 ONTOLOGY_FILE = "racegraph.ttl"
 SHAPES_FILE = "shapes.ttl"
 
+_RG_NS = str(RG._NS)
 _QUAD_FORMATS = frozenset({"trig", "nquads", "trix"})
 _LINE_FORMATS = frozenset({"nt", "nquads"})
 
@@ -330,17 +331,18 @@ def _violating_nodes(report: ValidationReport) -> set[IdentifiedNode]:
 def _owned_closure(data: Graph, roots: Iterable[IdentifiedNode]) -> set[IdentifiedNode]:
     """The roots plus the nodes that hang only on them (blank nodes, requirement nodes...).
 
-    A node is owned when every triple pointing at it comes from an owned node and it is not
-    an article (articles are shared provenance, never quarantined with one assertion).
+    A node is owned when every triple pointing at it comes from an owned node and it is
+    neither an article (shared provenance) nor a class or ontology term (reached through
+    ``rdf:type`` or in the rg: namespace), even when ``data`` includes the ontology.
     """
     owned = set(roots)
     frontier = list(owned)
     while frontier:
         node = frontier.pop()
-        for child in set(data.objects(node, None)):
-            if not isinstance(child, IdentifiedNode) or child in owned:
+        for predicate, child in set(data.predicate_objects(node)):
+            if not isinstance(child, IdentifiedNode) or child in owned or predicate == RDF.type:
                 continue
-            if (child, RDF.type, SCHEMA.NewsArticle) in data:
+            if str(child).startswith(_RG_NS) or (child, RDF.type, SCHEMA.NewsArticle) in data:
                 continue
             if all(subject in owned for subject in data.subjects(None, child)):
                 owned.add(child)
