@@ -165,8 +165,10 @@ def test_property_characteristics(ontology: Graph) -> None:
     assert (RG.coDriver, RDF.type, OWL.SymmetricProperty) in ontology
     assert (RG.testedCar, RDFS.subPropertyOf, RG.tested) in ontology
     assert (RG.testedClass, RDFS.subPropertyOf, RG.tested) in ontology
-    for functional in (RG.position, RG.year, RG.seasonOf, RG.charStart, RG.charEnd):
+    for functional in (RG.position, RG.seasonOf, RG.charStart, RG.charEnd, RG.asOf):
         assert (functional, RDF.type, OWL.FunctionalProperty) in ontology
+    # a statement carries one rg:year per season it spans (design.md)
+    assert (RG.year, RDF.type, OWL.FunctionalProperty) not in ontology
     # n-ary roles are many-valued by design: declaring them functional would make owlrl
     # merge every crew member into one node
     for role in (RG.race, RG.driver, RG.team, RG.season, RG.championship):

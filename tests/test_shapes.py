@@ -89,6 +89,20 @@ def test_examples_together_conform(validator: ShapesValidator) -> None:
     assert validator.validate(graph, strict=True).conforms
 
 
+def test_assertion_may_carry_one_year_per_season(validator: ShapesValidator) -> None:
+    graph = broken(
+        "participation_claims",
+        'INSERT { ?c rg:year "2023"^^xsd:gYear , "2024"^^xsd:gYear }'
+        " WHERE { ?c a rg:ParticipationClaim }",
+    )
+    assert validator.validate(graph, strict=True).conforms
+    wrong = broken(
+        "participation_claims",
+        'INSERT { ?c rg:year "2024" } WHERE { ?c a rg:ParticipationClaim }',
+    )
+    assert "rg:year values are xsd:gYear" in " ".join(messages(validator.validate(wrong)))
+
+
 CASES: list[tuple[str, str, str, str]] = [
     # (example, SPARQL update, expected message fragment, severity)
     (
