@@ -75,6 +75,4 @@ def roles(facts: list[Fact], relation: str) -> list[dict[str, Any]]:
 
 def has(facts: list[Fact], relation: str, **expected: Any) -> bool:
     """Some fact of ``relation`` has (at least) these roles."""
-    return any(
-        all(r.get(k) == v for k, v in expected.items()) for r in roles(facts, relation)
-    )
+    return any(all(r.get(k) == v for k, v in expected.items()) for r in roles(facts, relation))

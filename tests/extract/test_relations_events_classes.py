@@ -29,7 +29,11 @@ def test_round_of_a_championship_and_venue() -> None:
     text = "Round three of the Sprint Cup at Brands Hatch, England, drew a big crowd."
     facts = run(
         text,
-        [("Sprint Cup", "sprint-cup", C), ("Brands Hatch", "brands-hatch", V), ("England", "gb", N)],
+        [
+            ("Sprint Cup", "sprint-cup", C),
+            ("Brands Hatch", "brands-hatch", V),
+            ("England", "gb", N),
+        ],
         published=PUB,
     )
     rounds = roles(facts, "eventOf")
@@ -46,10 +50,15 @@ def test_event_of_and_held_at_ties() -> None:
     )
     facts = run(
         text,
-        [("Jack Aitken", "ja", D), ("the season finale", "imsa-finale", E), ("IMSA", "imsa", C),
-         ("Atlanta", "atlanta", V), ("the rookie test", "imsa-test", E, TEST)],
+        [
+            ("Jack Aitken", "ja", D),
+            ("the season finale", "imsa-finale", E),
+            ("IMSA", "imsa", C),
+            ("Atlanta", "atlanta", V),
+            ("the rookie test", "imsa-test", E, TEST),
+        ],
         published=PUB,
-    )  # fmt: skip
+    )
     assert has(facts, "eventOf", s="imsa-finale", o="imsa", season=2024)
     assert has(facts, "heldAt", s="imsa-finale", o="atlanta")
     assert has(facts, "heldAt", s="imsa-test", o="atlanta")
@@ -57,7 +66,9 @@ def test_event_of_and_held_at_ties() -> None:
 
 def test_replacement_and_class_of() -> None:
     text = "The new LMGT3 class of the ELMS will replace the GTE class next season."
-    facts = run(text, [("LMGT3", "lmgt3", K), ("ELMS", "elms", C), ("GTE", "gte", K)], published=PUB)
+    facts = run(
+        text, [("LMGT3", "lmgt3", K), ("ELMS", "elms", C), ("GTE", "gte", K)], published=PUB
+    )
     assert has(facts, "replaces", s="lmgt3", o="gte", championship="elms", season=2025)
     assert has(facts, "classOf", s="lmgt3", o="elms", season=2025)
     assert has(facts, "classOf", s="gte", o="elms", season=2024)
@@ -76,10 +87,15 @@ def test_class_rule_requirements() -> None:
     )
     facts = run(
         text,
-        [("ELMS", "elms", C), ("LMP2 Pro-Am", "lmp2-pro-am", K), ("bronze", "bronze", CAT),
-         ("silver", "silver", CAT), ("gold", "gold", CAT)],
+        [
+            ("ELMS", "elms", C),
+            ("LMP2 Pro-Am", "lmp2-pro-am", K),
+            ("bronze", "bronze", CAT),
+            ("silver", "silver", CAT),
+            ("gold", "gold", CAT),
+        ],
         published=PUB,
-    )  # fmt: skip
+    )
     (rule,) = roles(facts, "classRule")
     assert rule["class"] == "lmp2-pro-am" and rule["championship"] == "elms"
     reqs = rule["requirements"]
@@ -96,20 +112,39 @@ def test_entry_counts_and_manufacturer_entries() -> None:
     )
     facts = run(
         text,
-        [("IMSA", "imsa", C), ("GTP", "gtp", K), ("GTD", "gtd", K), ("Ford", "ford", M),
-         ("Lexus", "lexus", M), ("Acura", "acura", M)],
+        [
+            ("IMSA", "imsa", C),
+            ("GTP", "gtp", K),
+            ("GTD", "gtd", K),
+            ("Ford", "ford", M),
+            ("Lexus", "lexus", M),
+            ("Acura", "acura", M),
+        ],
         published=PUB,
-    )  # fmt: skip
-    assert has(facts, "entryCount", championship="imsa", season=2025, count=12, status="provisional", **{"class": "gtp"})
+    )
+    assert has(
+        facts,
+        "entryCount",
+        championship="imsa",
+        season=2025,
+        count=12,
+        status="provisional",
+        **{"class": "gtp"},
+    )
     assert has(facts, "entryCount", count=20, **{"class": "gtd"})
     for m in ("ford", "lexus", "acura"):
         assert has(facts, "manufacturerEntry", manufacturer=m, cars=2, **{"class": "gtd"})
     facts = run(
         "In the WEC, Rossi drives one of the two Porsche 911 GT3 Rs run by Manthey.",
-        [("WEC", "wec", C), ("Rossi", "vr", D), ("Porsche 911 GT3 Rs", "porsche-911-gt3-r", CAR),
-         ("Manthey", "manthey", T), ("Porsche", "porsche", M)],
+        [
+            ("WEC", "wec", C),
+            ("Rossi", "vr", D),
+            ("Porsche 911 GT3 Rs", "porsche-911-gt3-r", CAR),
+            ("Manthey", "manthey", T),
+            ("Porsche", "porsche", M),
+        ],
         published=PUB,
-    )  # fmt: skip
+    )
     assert has(facts, "manufacturerEntry", manufacturer="porsche", cars=2, team="manthey")
 
 
@@ -126,10 +161,16 @@ def test_tested_class_and_car_in_a_test() -> None:
     )
     facts = run(
         text,
-        [("Felipe Drugovich", "fd", D), ("the rookie test", "test", E, TEST), ("LMP2", "lmp2", K),
-         ("United", "united", T), ("JOTA", "jota", T), ("Porsche 963", "porsche-963", CAR)],
+        [
+            ("Felipe Drugovich", "fd", D),
+            ("the rookie test", "test", E, TEST),
+            ("LMP2", "lmp2", K),
+            ("United", "united", T),
+            ("JOTA", "jota", T),
+            ("Porsche 963", "porsche-963", CAR),
+        ],
         published=PUB,
-    )  # fmt: skip
+    )
     assert has(facts, "tested", s="fd", o="lmp2", event="test", team="united")
     assert has(facts, "tested", s="fd", o="porsche-963", team="jota")
     assert roles(facts, "drives") == []

@@ -16,11 +16,15 @@ def test_nationality_from_country_pairs_and_single() -> None:
     facts = run(
         text,
         [
-            ("Laurens Vanthoor", "lv", D), ("Kevin Estre", "ke", D), ("France", "fr", N),
-            ("Nick Tandy", "nt", D), ("Britain", "gb", N), ("Mathieu Jaminet", "mj", D),
+            ("Laurens Vanthoor", "lv", D),
+            ("Kevin Estre", "ke", D),
+            ("France", "fr", N),
+            ("Nick Tandy", "nt", D),
+            ("Britain", "gb", N),
+            ("Mathieu Jaminet", "mj", D),
             ("Germany", "de", N),
         ],
-    )  # fmt: skip
+    )
     got = {(r["s"], r["o"]) for r in roles(facts, "nationality")}
     assert got == {("lv", "fr"), ("ke", "fr"), ("nt", "gb"), ("mj", "de")}
 
@@ -33,19 +37,19 @@ def test_nationality_demonym_before_name_and_description() -> None:
     facts = run(
         text,
         [
-            ("Spaniard", "es", N), ("Miguel Molina", "mm", D), ("Italian", "it", N),
+            ("Spaniard", "es", N),
+            ("Miguel Molina", "mm", D),
+            ("Italian", "it", N),
             ("Antonio Fuoco", "af", D),
         ],
-    )  # fmt: skip
+    )
     assert has(facts, "nationality", s="mm", o="es")
     assert has(facts, "nationality", s="af", o="it")
 
 
 def test_demonym_of_a_team_is_based_in_not_nationality() -> None:
     text = "Marco Sorensen will drive for the Danish Dinamic squad this year."
-    facts = run(
-        text, [("Marco Sorensen", "ms", D), ("Danish", "dk", N), ("Dinamic", "dinamic", T)]
-    )
+    facts = run(text, [("Marco Sorensen", "ms", D), ("Danish", "dk", N), ("Dinamic", "dinamic", T)])
     assert has(facts, "basedIn", s="dinamic", o="dk")
     assert not has(facts, "nationality", s="ms")
 
@@ -63,10 +67,12 @@ def test_works_driver_before_name_and_factory_driver_for() -> None:
     facts = run(
         text,
         [
-            ("Porsche", "porsche", M), ("Kevin Estre", "ke", D), ("Nicki Thiim", "nt", D),
+            ("Porsche", "porsche", M),
+            ("Kevin Estre", "ke", D),
+            ("Nicki Thiim", "nt", D),
             ("Aston Martin", "aston-martin", M),
         ],
-    )  # fmt: skip
+    )
     assert has(facts, "worksDriverFor", s="ke", o="porsche")
     assert has(facts, "worksDriverFor", s="nt", o="aston-martin")
 
@@ -116,10 +122,13 @@ def test_fia_category_change_and_rated() -> None:
     facts = run(
         text,
         [
-            ("Ben Keating", "bk", D), ("bronze", "bronze", CAT), ("silver", "silver", CAT),
-            ("Ahmad Al Harthy", "aah", D), ("Gold", "gold", CAT),
+            ("Ben Keating", "bk", D),
+            ("bronze", "bronze", CAT),
+            ("silver", "silver", CAT),
+            ("Ahmad Al Harthy", "aah", D),
+            ("Gold", "gold", CAT),
         ],
-    )  # fmt: skip
+    )
     assert has(facts, "fiaCategory", s="bk", o="silver", previous="bronze")
     assert has(facts, "fiaCategory", s="aah", o="gold")
 
@@ -132,9 +141,11 @@ def test_team_principal_before_and_after_the_name() -> None:
     facts = run(
         text,
         [
-            ("Iron Lynx", "iron-lynx", T), ("Andrea Piccini", "ap", P),
-            ("Pierre Dieudonne", "pd", P), ("JOTA", "jota", T),
+            ("Iron Lynx", "iron-lynx", T),
+            ("Andrea Piccini", "ap", P),
+            ("Pierre Dieudonne", "pd", P),
+            ("JOTA", "jota", T),
         ],
-    )  # fmt: skip
+    )
     assert has(facts, "teamPrincipal", s="iron-lynx", o="ap")
     assert has(facts, "teamPrincipal", s="jota", o="pd")

@@ -19,11 +19,18 @@ def test_modal_participation_statuses_and_seasons() -> None:
         [("Nico Muller", "nm", D), ("DTM", "dtm", C), ("FIA WEC", "wec", C), ("IMSA", "imsa", C)],
         published=PUB,
     )
-    assert has(facts, "competesIn", s="nm", o="dtm", season=2025, status="planned", modality="certain")
     assert has(
-        facts, "competesIn", s="nm", o="wec", season=2025, status="likely",
+        facts, "competesIn", s="nm", o="dtm", season=2025, status="planned", modality="certain"
+    )
+    assert has(
+        facts,
+        "competesIn",
+        s="nm",
+        o="wec",
+        season=2025,
+        status="likely",
         modality="increasingly likely",
-    )  # fmt: skip
+    )
     assert has(facts, "competesIn", s="nm", o="imsa", season=2025, status="uncertain")
 
 
@@ -39,7 +46,11 @@ def test_confirmed_beats_set_to_within_an_article() -> None:
 
 def test_remain_in_gives_current_season_confirmed_and_next_season_planned() -> None:
     text = "Raffaele Marciello will remain in the GT World Challenge Europe next season."
-    facts = run(text, [("Raffaele Marciello", "rm", D), ("GT World Challenge Europe", "gtwc", C)], published=PUB)
+    facts = run(
+        text,
+        [("Raffaele Marciello", "rm", D), ("GT World Challenge Europe", "gtwc", C)],
+        published=PUB,
+    )
     assert has(facts, "competesIn", s="rm", o="gtwc", season=2024, status="confirmed")
     assert has(facts, "competesIn", s="rm", o="gtwc", season=2025, status="planned")
 
@@ -55,9 +66,15 @@ def test_considered_certain_but_not_confirmed_team_participation() -> None:
         published=PUB,
     )
     assert has(
-        facts, "competesIn", s="manthey", o="wec", season=2025, status="planned",
-        modality="considered certain, not yet confirmed", **{"class": "lmgt3"},
-    )  # fmt: skip
+        facts,
+        "competesIn",
+        s="manthey",
+        o="wec",
+        season=2025,
+        status="planned",
+        modality="considered certain, not yet confirmed",
+        **{"class": "lmgt3"},
+    )
 
 
 def test_wishes_are_not_participation() -> None:
@@ -67,21 +84,31 @@ def test_wishes_are_not_participation() -> None:
 
 
 def test_confirmed_driver_list_with_class() -> None:
-    text = "Other confirmed drivers in the Hypercar class include Mick Schumacher and Jenson Button."
+    text = (
+        "Other confirmed drivers in the Hypercar class include Mick Schumacher and Jenson Button."
+    )
     facts = run(
         text,
-        [("Hypercar", "hypercar", K), ("Mick Schumacher", "ms", D), ("Jenson Button", "jb", D),
-         ("WEC", "wec", C)],
+        [
+            ("Hypercar", "hypercar", K),
+            ("Mick Schumacher", "ms", D),
+            ("Jenson Button", "jb", D),
+            ("WEC", "wec", C),
+        ],
         published=PUB,
-    )  # fmt: skip
+    )
     # no championship named in the sentence and none before: nothing to attach to
     assert roles(facts, "competesIn") == []
     facts = run(
         "The WEC grid grows. " + text,
-        [("Hypercar", "hypercar", K), ("Mick Schumacher", "ms", D), ("Jenson Button", "jb", D),
-         ("WEC", "wec", C)],
+        [
+            ("Hypercar", "hypercar", K),
+            ("Mick Schumacher", "ms", D),
+            ("Jenson Button", "jb", D),
+            ("WEC", "wec", C),
+        ],
         published=PUB,
-    )  # fmt: skip
+    )
     for d in ("ms", "jb"):
         assert has(facts, "competesIn", s=d, o="wec", status="confirmed", **{"class": "hypercar"})
 
@@ -90,17 +117,24 @@ def test_member_of_with_team_and_status() -> None:
     text = "Dries Vanthoor would compete there together with Team WRT in a BMW M4 GT3."
     facts = run(
         "The DTM title fight is open. " + text,
-        [("Dries Vanthoor", "dv", D), ("Team WRT", "wrt", T), ("BMW M4 GT3", "bmw-m4-gt3", CAR),
-         ("DTM", "dtm", C), ("BMW", "bmw", M)],
+        [
+            ("Dries Vanthoor", "dv", D),
+            ("Team WRT", "wrt", T),
+            ("BMW M4 GT3", "bmw-m4-gt3", CAR),
+            ("DTM", "dtm", C),
+            ("BMW", "bmw", M),
+        ],
         published=PUB,
-    )  # fmt: skip
+    )
     assert has(facts, "memberOf", s="dv", o="wrt", championship="dtm", status="likely")
     assert has(facts, "drives", s="dv", o="bmw-m4-gt3", team="wrt", status="likely")
 
 
 def test_member_of_for_years_and_drives_for() -> None:
     text = '"I have ridden with this team for three years," said Sheldon van der Linde.'
-    facts = run(text, [("Sheldon van der Linde", "svdl", D), ("this team", "rowe", T)], published=PUB)
+    facts = run(
+        text, [("Sheldon van der Linde", "svdl", D), ("this team", "rowe", T)], published=PUB
+    )
     assert has(facts, "memberOf", s="svdl", o="rowe", season=(2022, 2023, 2024))
     facts = run(
         "Augusto Farfus drives for ROWE Racing in the DTM.",
@@ -117,12 +151,24 @@ def test_drives_with_number_team_and_class() -> None:
     )
     facts = run(
         text,
-        [("WEC", "wec", C), ("Alessandro Pier Guidi", "apg", D), ("Ferrari 499P", "ferrari-499p", CAR),
-         ("AF Corse", "af-corse", T), ("Hypercar", "hypercar", K), ("Ferrari", "ferrari", M)],
+        [
+            ("WEC", "wec", C),
+            ("Alessandro Pier Guidi", "apg", D),
+            ("Ferrari 499P", "ferrari-499p", CAR),
+            ("AF Corse", "af-corse", T),
+            ("Hypercar", "hypercar", K),
+            ("Ferrari", "ferrari", M),
+        ],
         published=PUB,
-    )  # fmt: skip
+    )
     assert has(
-        facts, "drives", s="apg", o="ferrari-499p", number=51, team="af-corse",
-        championship="wec", **{"class": "hypercar"},
-    )  # fmt: skip
+        facts,
+        "drives",
+        s="apg",
+        o="ferrari-499p",
+        number=51,
+        team="af-corse",
+        championship="wec",
+        **{"class": "hypercar"},
+    )
     assert has(facts, "manufacturerOf", s="ferrari-499p", o="ferrari")

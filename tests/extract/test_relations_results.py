@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.extract._relations_harness import CAR, C, D, E, K, M, ROUND, T, has, roles, run
+from racegraph.extract.relations._oracle import Placement
+from racegraph.records import Fact
+from tests.extract._relations_harness import CAR, ROUND, C, D, E, K, M, T, has, roles, run
 
 PUB = dt.date(2024, 6, 3)  # a Monday
 SAT, SUN = dt.date(2024, 6, 1), dt.date(2024, 6, 2)
 
 
-def _report() -> list:  # type: ignore[type-arg]
+def _report() -> list[Fact]:
     text = (
         "At the Zandvoort round of the DTM, Mirko Bortolotti and Luca Engstler won the "
         "Saturday race from pole position. Partnered with Kelvin van der Linde, Rene Rast "
@@ -18,13 +20,20 @@ def _report() -> list:  # type: ignore[type-arg]
         "from 15th on the grid to finish in second place on Sunday. Joining Rast and van "
         "der Linde on the podium were Lucas Auer and Arjun Maini, who took a third-place finish."
     )
-    mentions = [
-        ("Zandvoort round", "zandvoort-round", E, ROUND), ("DTM", "dtm", C),
-        ("Mirko Bortolotti", "mb", D), ("Luca Engstler", "le", D),
-        ("Kelvin van der Linde", "kvdl", D), ("van der Linde", "kvdl", D),
-        ("Rene Rast", "rr", D), ("Rast", "rr", D), ("Thomas Preining", "tp", D),
-        ("Ayhancan Guven", "ag", D), ("Lucas Auer", "la", D), ("Arjun Maini", "am", D),
-    ]  # fmt: skip
+    mentions: list[Placement] = [
+        ("Zandvoort round", "zandvoort-round", E, ROUND),
+        ("DTM", "dtm", C),
+        ("Mirko Bortolotti", "mb", D),
+        ("Luca Engstler", "le", D),
+        ("Kelvin van der Linde", "kvdl", D),
+        ("van der Linde", "kvdl", D),
+        ("Rene Rast", "rr", D),
+        ("Rast", "rr", D),
+        ("Thomas Preining", "tp", D),
+        ("Ayhancan Guven", "ag", D),
+        ("Lucas Auer", "la", D),
+        ("Arjun Maini", "am", D),
+    ]
     return run(text, mentions, published=PUB)
 
 
@@ -44,7 +53,9 @@ def test_results_positions_crews_and_days() -> None:
     assert (SUN, 1, frozenset({"rr", "kvdl"})) in results  # the partner completes the crew
     assert (SUN, 2, frozenset({"tp", "ag"})) in results
     assert (SUN, 3, frozenset({"la", "am"})) in results  # "joining X on the podium" excluded
-    grid = {(r["kind"], r["position"], frozenset(r["drivers"])) for r in roles(facts, "gridPosition")}
+    grid = {
+        (r["kind"], r["position"], frozenset(r["drivers"])) for r in roles(facts, "gridPosition")
+    }
     assert ("pole", 1, frozenset({"mb", "le"})) in grid
     assert ("grid", 15, frozenset({"tp", "ag"})) in grid
 
@@ -66,11 +77,19 @@ def test_class_results_and_credited_team() -> None:
     )
     facts = run(
         text,
-        [("Iron Lynx", "iron-lynx", T), ("Imola round", "imola", E, ROUND), ("GTWC", "gtwc", C),
-         ("Sarah Bovy", "sb", D), ("Michelle Gatting", "mg", D), ("Silver Cup", "silver-cup", K)],
+        [
+            ("Iron Lynx", "iron-lynx", T),
+            ("Imola round", "imola", E, ROUND),
+            ("GTWC", "gtwc", C),
+            ("Sarah Bovy", "sb", D),
+            ("Michelle Gatting", "mg", D),
+            ("Silver Cup", "silver-cup", K),
+        ],
         published=PUB,
-    )  # fmt: skip
-    assert has(facts, "raceResult", position=1, classification="silver-cup", date=SUN, team="iron-lynx")
+    )
+    assert has(
+        facts, "raceResult", position=1, classification="silver-cup", date=SUN, team="iron-lynx"
+    )
     assert has(facts, "raceResult", position=2, classification="silver-cup", date=SAT)
     assert has(facts, "memberOf", s="sb", o="iron-lynx", championship="gtwc", season=2024)
     assert has(facts, "competesIn", s="mg", o="gtwc", **{"class": "silver-cup"})
@@ -97,10 +116,15 @@ def test_past_win_years_ago_mints_an_event() -> None:
     )
     facts = run(
         text,
-        [("Augusto Farfus", "af", D), ("BMW", "bmw", M), ("DTM", "dtm", C),
-         ("Marco Wittmann", "mw", D), ("BMW M4 DTM", "bmw-m4-dtm", CAR)],
+        [
+            ("Augusto Farfus", "af", D),
+            ("BMW", "bmw", M),
+            ("DTM", "dtm", C),
+            ("Marco Wittmann", "mw", D),
+            ("BMW M4 DTM", "bmw-m4-dtm", CAR),
+        ],
         published=PUB,
-    )  # fmt: skip
+    )
     won = roles(facts, "won")
     assert {r["s"] for r in won} == {"af", "mw"}
     assert all(r["season"] == 2019 and r["car"] == "bmw-m4-dtm" for r in won)

@@ -125,10 +125,16 @@ class Sentence:
     end: int
     text: str
     mentions: tuple[LinkedMention, ...]
+    _by_types: dict[tuple[EntityType, ...], tuple[LinkedMention, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def of(self, *types: EntityType) -> list[LinkedMention]:
         """Mentions of these types, in text order."""
-        return [m for m in self.mentions if m.type in types]
+        found = self._by_types.get(types)
+        if found is None:
+            found = self._by_types[types] = tuple(m for m in self.mentions if m.type in types)
+        return list(found)
 
     def rel(self, offset: int) -> int:
         """Sentence-relative offset of an absolute article offset."""
@@ -149,6 +155,11 @@ class Sentence:
     def gap(self, left: int, right: int) -> str:
         """Sentence text between two absolute offsets."""
         return self.text[max(0, left - self.start) : max(0, right - self.start)]
+
+    def tail(self, pos: int, n: int = 80) -> str:
+        """At most ``n`` characters of sentence text before absolute offset ``pos``
+        (end-anchored cue patterns only need the recent context)."""
+        return self.gap(max(self.start, pos - n), pos)
 
     def years(self) -> list[tuple[int, int]]:
         """Explicit years in the sentence as (absolute offset, year); "years ago" excluded."""
@@ -228,6 +239,7 @@ class Article:
     event_championships: dict[str, str] = field(default_factory=dict)
     held: dict[str, list[str]] = field(default_factory=dict)
     event_tied: dict[str, str] = field(default_factory=dict)
+    _parents: dict[str, str | None] = field(default_factory=dict)
     crews: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
 
     def race_at(self, pos: int) -> str | None:
@@ -311,6 +323,11 @@ class Article:
 
     def parent(self, key: str) -> str | None:
         """The parent championship of a sub-championship (reference data, else key prefix)."""
+        if key not in self._parents:
+            self._parents[key] = self._find_parent(key)
+        return self._parents[key]
+
+    def _find_parent(self, key: str) -> str | None:
         ent = self.ctx.entities.get(key)
         if ent is not None and ent.reference:
             ref = self.ctx.reference.by_iri(ent.reference)
@@ -456,7 +473,7 @@ _CLAUSE_BREAK = re.compile(
 def is_title_use(sent: Sentence, m: LinkedMention) -> bool:
     """A championship named inside a title ("seven-time MotoGP champion"), not a context."""
     return bool(_TITLE_USE.match(sent.text[sent.rel(m.end) :])) or bool(
-        re.search(r"\b\w+-time\s+$", sent.gap(sent.start, m.start))
+        re.search(r"\b\w+-time\s+$", sent.tail(m.start))
     )
 
 

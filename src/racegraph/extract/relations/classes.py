@@ -74,7 +74,7 @@ def _replaces(art: Article, sent: Sentence, replaced: set[tuple[int, str]]) -> N
             active = re.search(
                 r"\b(?:replace[sd]?|replacing|supersede[sd]?|take over from)\b", gap, re.I
             )
-            noun = _REPLACE_NOUN.search(sent.gap(sent.start, new.start)) and re.fullmatch(
+            noun = _REPLACE_NOUN.search(sent.tail(new.start)) and re.fullmatch(
                 r"\s+by\s+(?:the\s+)?", gap
             )
             if noun:

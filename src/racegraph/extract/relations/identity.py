@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from racegraph.extract.context import LinkedMention
 from racegraph.extract.relations._base import (
     PERSON_TYPES,
     Article,
@@ -13,7 +14,6 @@ from racegraph.extract.relations._base import (
     group_before,
     number,
 )
-from racegraph.extract.context import LinkedMention
 from racegraph.records import EntityType
 
 D = EntityType.DRIVER
@@ -191,10 +191,10 @@ def _demonym(art: Article, sent: Sentence, c: LinkedMention) -> None:
             art.emit("basedIn", sent, "basedIn.demonym", 0.8, s=team, o=c.entity)
         return
     person_noun = head_noun in _PERSON_NOUNS or any(w.lower() in _PERSON_NOUNS for w in words[:3])
-    det = re.search(r"\b(?:the|an?|fellow)\s+(?:[a-z-]+\s+)?$", sent.gap(sent.start, c.start), re.I)
+    det = re.search(r"\b(?:the|an?|fellow)\s+(?:[a-z-]+\s+)?$", sent.tail(c.start), re.I)
     if person_noun or (head_noun == "<bare>" and det):
         # apposition "Rossi, the Italian motorcyclist," or a description of the antecedent
-        appos = re.search(r",\s*(?:the|an?)\s+(?:[a-z-]+\s+)?$", sent.gap(sent.start, c.start))
+        appos = re.search(r",\s*(?:the|an?)\s+(?:[a-z-]+\s+)?$", sent.tail(c.start))
         before = sent.before(c.start, *PERSON_TYPES)
         if appos and before and not sent.gap(before[-1].end, c.start).strip(", ").count(" ") > 3:
             subj: str | None = before[-1].entity
@@ -349,7 +349,7 @@ def _fia_category(art: Article, sent: Sentence) -> None:
                 asOf=art.published,
             )
     for d in sent.of(EntityType.DRIVER):
-        m2 = _CAT_RATED.search(sent.gap(sent.start, d.start))
+        m2 = _CAT_RATED.search(sent.tail(d.start))
         if m2:
             key = _category_key(art, sent, m2.group("cat"), d.start)
             if key:
@@ -366,11 +366,11 @@ def _fia_category(art: Article, sent: Sentence) -> None:
 
 def _principal(art: Article, sent: Sentence) -> None:
     for p in sent.of(*PERSON_TYPES):
-        before = sent.gap(sent.start, p.start)
-        m = _PRINCIPAL.search(before)
+        base = max(sent.start, p.start - 80)
+        m = _PRINCIPAL.search(sent.gap(base, p.start))
         team = None
         if m:
-            pos = sent.abs(m.start())
+            pos = base + m.start()
             teams = [t for t in sent.before(pos, EntityType.TEAM) if pos - t.end <= 3]
             team = teams[-1].entity if teams else art.last_team(sent, p.start)
         else:

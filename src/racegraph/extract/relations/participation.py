@@ -190,7 +190,7 @@ def _targets(art: Article, sent: Sentence) -> list[tuple[int, int, str, str | No
             cue = m.start
         if cue is None:
             continue
-        if _WISH.search(sent.gap(sent.start, cue)):
+        if _WISH.search(sent.tail(cue)):
             continue
         if m.type is C:
             cls = _class_for(art, sent, m)
@@ -340,19 +340,20 @@ def _include_list(art: Article, sent: Sentence) -> None:
 
 def _member(art: Article, sent: Sentence) -> None:
     for t in sent.of(T):
-        before = sent.gap(sent.start, t.start)
+        base = max(sent.start, t.start - 80)
+        before = sent.gap(base, t.start)
         cue = _MEMBER_CUES.search(before)
         along = re.search(r"^\s*,?\s*along with\s+$", sent.gap(t.end, t.end + 14))
         subjects: list[str] = []
         if cue:
-            subjects = [s for s, ty in _subjects(art, sent, sent.abs(cue.start())) if ty is D]
+            subjects = [s for s, ty in _subjects(art, sent, base + cue.start()) if ty is D]
         elif along:
             after = [d for d in sent.after(t.end, D) if d.start - t.end <= 14]
             subjects = [after[0].entity] if after else []
         elif re.search(
             r"\bridden with\s+(?:this\s+|the\s+)?$|\bwith (?:this|the same) team\s*$", before
         ):
-            subjects = [s for s, ty in _subjects(art, sent, sent.abs(len(before) - 12)) if ty is D]
+            subjects = [s for s, ty in _subjects(art, sent, t.start - 12) if ty is D]
         if not subjects:
             continue
         champs = sent.of(C)
@@ -409,9 +410,7 @@ def _drives(art: Article, sent: Sentence) -> None:
             runs = [
                 t
                 for t in sent.of(T)
-                if re.search(
-                    r"\brun by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", sent.gap(sent.start, t.start)
-                )
+                if re.search(r"\brun by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", sent.tail(t.start))
             ]
             team = runs[0].entity if runs else None
         champs = [c for c in sent.of(C) if not is_title_use(sent, c)]

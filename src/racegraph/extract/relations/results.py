@@ -126,7 +126,7 @@ def _class_near(sent: Sentence, a: int, b: int) -> str | None:
             return m.entity
         if m.start >= b and re.fullmatch(r"\s+in\s+(?:the\s+)?", sent.gap(b, m.start)):
             return m.entity
-    if re.search(r"\bclass\s+$", sent.gap(sent.start, a)):
+    if re.search(r"\bclass\s+$", sent.tail(a)):
         after = sent.after(b, EntityType.CLASS)
         if after and after[0].start - b < 20:
             return after[0].entity
@@ -144,7 +144,7 @@ def _sentence_results(
     for m in _POSITION.finditer(sent.text):
         a, b = sent.abs(m.start()), sent.abs(m.end())
         word = m.group(0).lower()
-        before = sent.gap(sent.start, a)
+        before = sent.tail(a)
         if word.startswith("pole"):
             found.append((a, b, 1, "pole"))
             continue
@@ -266,7 +266,7 @@ def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
         ante = art.antecedent(sent, a)
         crew = [ante] if ante else []
     for p in sent.of(D):
-        if p.entity not in crew and _PARTNER.search(sent.gap(sent.start, p.start)):
+        if p.entity not in crew and _PARTNER.search(sent.tail(p.start)):
             crew.append(p.entity)
     cars = [c for c in sent.after(b, EntityType.CAR_MODEL)]
     car = (
@@ -312,10 +312,11 @@ def _partners(
     art: Article, sent: Sentence, out: list[tuple[str, str, str | None, int | None, Sentence]]
 ) -> None:
     for p in sent.of(D):
-        m = _PARTNER.search(sent.gap(sent.start, p.start))
+        base = max(sent.start, p.start - 80)
+        m = _PARTNER.search(sent.gap(base, p.start))
         if not m:
             continue
-        cue = sent.abs(m.start())
+        cue = base + m.start()
         before = sent.before(cue, D)
         if before:
             subj = before[-1].entity
