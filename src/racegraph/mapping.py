@@ -169,9 +169,11 @@ class _Mapper:
     # --- assertion nodes ----------------------------------------------------------------
 
     def node(self, kind: str, klass: URIRef, fact: Fact) -> URIRef:
-        iri = node_iri(kind, self.stem, fact.relation, repr(fact.args))
-        self.add(iri, RDF.type, klass)
         ev = fact.evidence
+        iri = node_iri(
+            kind, self.stem, fact.relation, repr(fact.args), str(ev.start), str(ev.end), ev.rule
+        )
+        self.add(iri, RDF.type, klass)
         self.add(iri, PROV.wasDerivedFrom, self.article)
         as_of = fact.get("asOf")
         published = self.extraction.article.published
