@@ -274,6 +274,8 @@ class _Linker:
                 return
         if c.nested and entity.type in {T.CLASS, T.FIA_CATEGORY} and self.inside(c, "CLASS_PHRASE"):
             return  # the class phrase decides ("the GT3 class" may be LMGT3)
+        if c.nested and entity.type is T.CLASS and self.inside(c, "CAR"):
+            return  # "911 GT3 R" names a car, not the GT3 class
         if entity.type is T.VENUE and self.inside_named_event(c):
             return  # "Road to Le Mans" names a race, not where it is held
         self.add_ref(c, entity, c.rule if not c.nested else "reference-name-nested")

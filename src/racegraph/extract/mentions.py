@@ -312,13 +312,15 @@ def _car_candidates(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
 
 
 def _model_token(token: Token) -> bool:
-    text = token.text
-    return (
-        any(ch.isdigit() for ch in text)
-        and text[:1].isalnum()
-        and not token.like_num
-        and not text.endswith(("st", "nd", "rd", "th"))
-    ) or (text.isupper() and 2 <= len(text) <= 4 and token.i > 0 and _model_token_prev(token))
+    """ "Z4", "GT3", "296", "911" and, after such a token, short capitals ("R", "RSR", "EVO")."""
+    text = token.text.rstrip(".")
+    if not text[:1].isalnum():
+        return False
+    if any(ch.isdigit() for ch in text):
+        if text.isdigit():
+            return len(text) == 3  # "911", "296"; not "2" or a year
+        return not text.lower().endswith(("st", "nd", "rd", "th"))
+    return text.isupper() and 1 <= len(text) <= 4 and token.i > 0 and _model_token_prev(token)
 
 
 def _model_token_prev(token: Token) -> bool:
@@ -342,8 +344,8 @@ def _person_candidates(doc: Doc, blocked: set[int]) -> list[Candidate]:
         out.append(Candidate(start, end, "PERSON", rule, priority=P_PERSON))
     # coordination: a capitalised name run conjoined with a person is a person
     person_heads = {c.end - 1 for c in out if c.label == "PERSON"}
-    for ent in doc.ents:
-        if ent.label_ not in {"ORG", "GPE", "NORP", "FAC"} or len(ent) > 4:
+    for ent in [*doc.ents, *_unlabelled_name_runs(doc)]:
+        if ent.label_ not in {"ORG", "GPE", "NORP", "FAC", ""} or len(ent) > 4:
             continue
         if not all(_is_name_token(t) or t.text == "-" for t in ent):
             continue
@@ -353,6 +355,20 @@ def _person_candidates(doc: Doc, blocked: set[int]) -> list[Candidate]:
         if coordinated and linked & person_heads and not set(range(ent.start, ent.end)) & blocked:
             out.append(Candidate(ent.start, ent.end, "PERSON", "conj-person", priority=P_PERSON))
     return out
+
+
+def _unlabelled_name_runs(doc: Doc) -> list[Span]:
+    """Runs of two or three capitalised proper nouns the NER left unlabelled."""
+    runs: list[Span] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and not doc[j].ent_type_ and _is_name_token(doc[j]):
+            j += 1
+        if 2 <= j - i <= 3:
+            runs.append(doc[i:j])
+        i = max(j, i + 1)
+    return runs
 
 
 def _select(cands: Sequence[Candidate]) -> list[Candidate]:
