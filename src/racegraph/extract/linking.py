@@ -459,6 +459,7 @@ class _Linker:
             and t.lower_ not in _TEAM_WORDS
             and t.ent_type_ != "NORP"
             and (t.text[:1].isupper() or t.text[:1].isdigit())
+            and not (t.is_digit and (t.i == 0 or self.doc[t.i - 1].text == "#" or t.i == c.start))
         ]
         if not keep:
             return None
@@ -478,7 +479,11 @@ class _Linker:
         name = core.text
         key = self.team_names.get(name.lower()) or slugify(name)
         self.team_names[name.lower()] = key
-        self.add(c, key, T.TEAM, name, f"team-{c.rule}")
+        span = self.span(c)
+        start = span.start
+        while start < core.start and (span.doc[start].text == "#" or span.doc[start].is_digit):
+            start += 1  # "#93 Sky Tempesta Racing": the race number is not part of the name
+        self.add(self.doc[start : span.end], key, T.TEAM, name, f"team-{c.rule}")
 
     def team_antecedent(self, c: Candidate) -> str | None:
         counts = self.ctx.mention_counts()
@@ -523,7 +528,18 @@ class _Linker:
             sent = span.sent
             return any(t.lemma_ in _RACING_LEMMAS for t in sent)
         after = self.doc[span.end : span.end + 2]
-        return any(t.lower_ in {"team", "squad", "entry", "driver", "drivers"} for t in after)
+        if any(
+            t.lower_ in {"team", "squad", "entry", "driver", "drivers", "'s", "’s"} for t in after
+        ):
+            return True
+        # an organisation in a sentence about cars, race numbers or results is an entrant
+        sent = span.sent
+        cars = self.ctx.mentions_between(sent.start_char, sent.end_char)
+        if any(m.type is T.CAR_MODEL for m in cars):
+            return True
+        return any(t.text == "#" for t in sent) or any(
+            t.lemma_ in {"win", "finish", "field", "enter", "run", "lead"} for t in sent
+        )
 
     # ---------------------------------------------------------------- subject
     def choose_subject(self) -> None:
