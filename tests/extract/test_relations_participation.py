@@ -172,3 +172,48 @@ def test_drives_with_number_team_and_class() -> None:
         **{"class": "hypercar"},
     )
     assert has(facts, "manufacturerOf", s="ferrari-499p", o="ferrari")
+
+
+def test_announcement_contest_share_and_remain_with_team() -> None:
+    text = (
+        "BMW has confirmed that Sheldon van der Linde will contest the 2025 FIA WEC season "
+        "in the Hypercar class. The South African will share the BMW M Hybrid V8 with Robin "
+        "Frijns and Rene Rast. Augusto Farfus is set to remain in the LMGT3 class with WRT."
+    )
+    facts = run(
+        text,
+        [
+            ("BMW", "bmw", M),
+            ("Sheldon van der Linde", "svdl", D),
+            ("FIA WEC", "wec", C),
+            ("Hypercar", "hypercar", K),
+            ("BMW M Hybrid V8", "bmw-m-hybrid-v8", CAR),
+            ("Robin Frijns", "rf", D),
+            ("Rene Rast", "rr", D),
+            ("Augusto Farfus", "af", D),
+            ("LMGT3", "lmgt3", K),
+            ("WRT", "wrt", T),
+        ],
+        published=dt.date(2024, 11, 18),
+    )
+    assert has(
+        facts,
+        "competesIn",
+        s="svdl",
+        o="wec",
+        season=2025,
+        status="confirmed",
+        **{"class": "hypercar"},
+    )
+    pairs = {frozenset((r["s"], r["o"])) for r in roles(facts, "coDriver")}
+    assert pairs == {frozenset({"svdl", "rf"}), frozenset({"svdl", "rr"})}
+    assert has(facts, "drives", s="svdl", o="bmw-m-hybrid-v8", season=2025)
+    assert has(facts, "competesIn", s="af", o="wec", season=2024, status="confirmed")
+    assert has(facts, "competesIn", s="af", o="wec", season=2025, status="planned")
+    assert has(facts, "memberOf", s="af", o="wrt", season=2025, status="planned")
+
+
+def test_sharing_the_podium_is_not_co_driving() -> None:
+    text = "Lucas Auer won on Sunday and shared the podium with Marco Wittmann."
+    facts = run(text, [("Lucas Auer", "la", D), ("Marco Wittmann", "mw", D)], published=PUB)
+    assert roles(facts, "coDriver") == []

@@ -545,8 +545,10 @@ def prepare(ctx: DocContext) -> Article:
                 seasons[pub + 1] += 1
                 art.plan_seasons.append((sent.abs(m.start()), pub + 1))
     art.plan_seasons.sort()
-    recent = [y for y, _ in seasons.most_common() if y >= pub]
-    art.focus_season = recent[0] if recent else pub
+    # a race report (weekday results) is about its own season; otherwise the most named
+    # season from the publication year on, a later one winning ties (announcements)
+    seasons[pub] += 1 + sum(1 for s in sentences if _DAY.search(s.text))
+    art.focus_season = max((y for y in seasons if y >= pub), key=lambda y: (seasons[y], y))
     drivers: Counter[str] = Counter(m.entity for m in ctx.mentions if m.type is EntityType.DRIVER)
     if drivers:
         first = {m.entity: m.start for m in reversed(ctx.mentions)}

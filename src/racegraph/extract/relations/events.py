@@ -333,7 +333,12 @@ def _held_at(art: Article, sent: Sentence) -> None:
     if found:
         shared = next(iter(found.values()))
         for ev in events:
-            if ev.entity not in found and art.kind(ev.entity) is not EventKind.RACE:
+            if (
+                ev.entity not in found
+                and art.kind(ev.entity) not in (EventKind.RACE, EventKind.ENTRY_LIST)
+                and not is_named_event(ev)
+                and "entry" not in ev.text.lower()
+            ):
                 found[ev.entity] = [k for k in shared if _is_venue_or_country(art, k)]
     for ev_key, keys in found.items():
         for k in keys:

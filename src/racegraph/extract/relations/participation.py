@@ -6,6 +6,7 @@ import re
 
 from racegraph.extract.context import LinkedMention
 from racegraph.extract.relations._base import (
+    PERSON_TYPES,
     Article,
     Sentence,
     group_after,
@@ -50,7 +51,7 @@ _CUE = re.compile(
     r" race|driv(?:e|es|ing)|drove|contest(?:s|ed|ing)?|participat(?:e|es|ed|ing|ion)|take part"
     r"|took part|line up|venture|move|moved|switch(?:es|ed)?|enter(?:s|ed)?|entry|return(?:s|ed)?"
     r"|remain(?:s|ed)?|continue(?:s|d)?|stay(?:s|ed)?|debut|foray|inclusion|focus(?:ing|ed)? on"
-    r"|ride|rode|ridden|riding)\b",
+    r"|ride|rode|ridden|riding|contest|tackle|join(?:s|ed)?)\b",
     re.I,
 )
 _CONTINUE = re.compile(r"\b(?:remain|continue|stay|carry on|keep)\w*\b", re.I)
@@ -66,7 +67,8 @@ _WITH_TEAM = re.compile(
 )
 _DRIVE_CUE = re.compile(
     r"\b(?:driv(?:e|es|ing|en)|drove|pilot(?:s|ed|ing)?|steer\w*|behind the wheel of"
-    r"|at the wheel of|raced|compet(?:e|es|ed|ing))\b[^.;]{0,60}$|\bin an?\s+$",
+    r"|shar(?:e|es|ed|ing)|at the wheel of|raced|compet(?:e|es|ed|ing))\b[^.;]{0,60}$"
+    r"|\bin an?\s+$",
     re.I,
 )
 _NUMBER = re.compile(r"#\s?(\d{1,3})\b|\bNo\.\s?(\d{1,3})\b|\bnumber\s+(\d{1,3})\b")
@@ -131,7 +133,7 @@ def _subjects(art: Article, sent: Sentence, cue: int) -> list[tuple[str, EntityT
         if re.match(r"(?:[\w-]+\s+){0,3}(?:team|squad|outfit)\b", sent.text[m.end() :]):
             t = art.last_team(sent, sent.abs(m.start()))
             return [(t, T)] if t else []
-    group = group_before(sent, cue, [D])
+    group = group_before(sent, cue, PERSON_TYPES)
     group = [g for g in group if g.start >= clause_start]
     if group:
         return [(g.entity, D) for g in group]
@@ -141,7 +143,9 @@ def _subjects(art: Article, sent: Sentence, cue: int) -> list[tuple[str, EntityT
     teams = [t for t in sent.before(cue, T) if t.start >= clause_start]
     if teams and not re.search(r"\b(?:he|his|she|her)\b", head, re.I):
         return [(teams[-1].entity, T)]
-    if re.search(r"\b(?:he|his|him|she|her)\b", sent.gap(sent.start, cue), re.I) or not sent.of(D):
+    if re.search(r"\b(?:he|his|him|she|her)\b", sent.gap(sent.start, cue), re.I) or not sent.before(
+        cue, *PERSON_TYPES
+    ):
         ante = art.antecedent(sent, cue)
         if ante is None or not sent.before(cue, D):
             later = sent.of(D)
@@ -182,10 +186,12 @@ def _targets(art: Article, sent: Sentence) -> list[tuple[int, int, str, str | No
         window = sent.gap(lo, m.start)
         cut = max(window.rfind(","), window.rfind(";"), window.rfind('"'), window.rfind("“"))
         cue = None
-        if re.search(r"(?:in|into|at|to|on|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}$", window):
-            cues = [c for c in _CUE.finditer(window) if c.start() > cut]
-            if cues:
-                cue = lo + cues[-1].start()
+        cues = [c for c in _CUE.finditer(window) if c.start() > cut]
+        if cues and (
+            re.search(r"(?:in|into|at|to|on|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}$", window)
+            or re.fullmatch(r"\s+(?:the\s+)?(?:\d{4}\s+)?", window[cues[-1].end() :])
+        ):
+            cue = lo + cues[-1].start()
         if cue is None and m.type is C and _AFTER_NOUN.match(sent.text[sent.rel(m.end) :]):
             cue = m.start
         if cue is None:
@@ -400,6 +406,12 @@ def _drives(art: Article, sent: Sentence) -> None:
         if not cue:
             continue
         cue_pos = car.start - len(before) + cue.start()
+        if cue.group(0).lower().startswith("in"):
+            verbs = [
+                v for v in _CUE.finditer(before[: cue.start()]) if v.start() > before.rfind(",")
+            ]
+            if verbs:
+                cue_pos = car.start - len(before) + verbs[0].start()
         subjects = [s for s, ty in _subjects(art, sent, cue_pos) if ty is D]
         if not subjects:
             continue

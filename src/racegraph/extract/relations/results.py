@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from racegraph.extract.context import LinkedMention
 from racegraph.extract.relations._base import (
+    PERSON_TYPES,
     Article,
     Sentence,
     group_after,
@@ -43,7 +45,8 @@ _EXCLUDE_BEFORE = re.compile(
 )
 _PARTNER = re.compile(
     r"\b(?:partnered with|partnering|alongside|together with|team-?mates?(?: with)?"
-    r"|co-?drivers?|shar(?:ed|ing) (?:the|his|her|a) car with|with co-driver)\s+$",
+    r"|co-?drivers?|with co-driver"
+    r"|shar(?:e|es|ed|ing)\s+(?:the|his|her|their|a|an)\s+(?!podium)(?:[\w-]+\s+){0,5}?with)\s+$",
     re.I,
 )
 _CREDIT = re.compile(r"\breasons? to celebrate\b|\bcelebrated\b|\bdouble podium\b", re.I)
@@ -311,25 +314,39 @@ def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
 def _partners(
     art: Article, sent: Sentence, out: list[tuple[str, str, str | None, int | None, Sentence]]
 ) -> None:
-    for p in sent.of(D):
-        base = max(sent.start, p.start - 80)
-        m = _PARTNER.search(sent.gap(base, p.start))
+    for first in sent.of(*PERSON_TYPES):
+        base = max(sent.start, first.start - 80)
+        m = _PARTNER.search(sent.gap(base, first.start))
         if not m:
             continue
         cue = base + m.start()
-        before = sent.before(cue, D)
-        if before:
-            subj = before[-1].entity
+        group = group_after(sent, first.start, PERSON_TYPES)
+        if len(group) > 1 and re.fullmatch(r"\s*,\s*", sent.gap(group[-2].end, group[-1].start)):
+            group = group[:-1]  # "Partnered with X, Y won": Y is the subject
+        for p in group:
+            _partner(art, sent, p, cue, out)
+
+
+def _partner(
+    art: Article,
+    sent: Sentence,
+    p: LinkedMention,
+    cue: int,
+    out: list[tuple[str, str, str | None, int | None, Sentence]],
+) -> None:
+    before = sent.before(cue, *PERSON_TYPES)
+    if before:
+        subj = before[-1].entity
+    else:
+        after = [d for d in sent.after(p.end, *PERSON_TYPES) if d.entity != p.entity]
+        if after and re.match(r"^[^,]*,\s*$", sent.gap(p.end, after[0].start)):
+            subj = after[0].entity
         else:
-            after = [d for d in sent.after(p.end, D) if d.entity != p.entity]
-            if after and re.match(r"^[^,]*,\s*$", sent.gap(p.end, after[0].start)):
-                subj = after[0].entity
-            else:
-                subj = art.antecedent(sent, cue) or ""
-        if not subj or subj == p.entity:
-            continue
-        race = _race_for(art, sent, cue)
-        out.append((subj, p.entity, race, None, sent))
+            subj = art.antecedent(sent, cue) or ""
+    if not subj or subj == p.entity:
+        return
+    race = _race_for(art, sent, cue)
+    out.append((subj, p.entity, race, None, sent))
 
 
 def _finish(
@@ -484,5 +501,5 @@ def _finish(
     for a, b, race, _, sent in partners:
         rnd = art.race_round.get(race or "") or race
         date = art.race_dates.get(race or "")
-        year = date.year if date else art.season_in(sent)
+        year = date.year if date else (art.season_in(sent) or art.focus_season)
         art.emit("coDriver", sent, "coDriver.partner", 0.75, s=a, o=b, event=rnd, season=year)
