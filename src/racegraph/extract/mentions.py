@@ -134,6 +134,9 @@ def read_patterns(paths: Iterable[Path]) -> list[dict[str, Any]]:
     return out
 
 
+_ANNOTATED = frozenset({"POS", "TAG", "ENT_TYPE", "LEMMA", "DEP", "MORPH", "ENT_IOB"})
+
+
 class GenreRuler:
     """Token-pattern matcher for genre phrases; longest match per pattern key wins."""
 
@@ -141,16 +144,22 @@ class GenreRuler:
         self.name = name
         self._vocab = nlp.vocab
         self._matcher = Matcher(nlp.vocab)
+        # patterns usable on untagged docs (spacy.blank): no POS / ENT_TYPE / LEMMA / DEP
+        self._plain = Matcher(nlp.vocab)
         grouped: dict[str, list[list[dict[str, Any]]]] = {}
         for p in patterns:
             grouped.setdefault(f"{p['label']}|{p['id']}", []).append(p["pattern"])
         for key, pats in grouped.items():
             self._matcher.add(key, pats, greedy="LONGEST")
+            plain = [pat for pat in pats if not any(_ANNOTATED & set(tok) for tok in pat)]
+            if plain:
+                self._plain.add(key, plain, greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
         strings = self._vocab.strings
         spans = []
-        for match_id, start, end in self._matcher(doc):
+        matcher = self._matcher if doc.has_annotation("POS") else self._plain
+        for match_id, start, end in matcher(doc):
             label, rule = strings[match_id].split("|", 1)
             spans.append(Span(doc, start, end, label=label, span_id=rule))
         spans.sort(key=lambda s: (s.start, s.end, s.label_))

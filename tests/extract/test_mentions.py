@@ -1,0 +1,149 @@
+"""Mention rule components on ``spacy.blank("en")`` (no trained model) and the merge step."""
+
+from __future__ import annotations
+
+from typing import cast
+
+import pytest
+import spacy
+from rdflib import Graph
+from spacy.language import Language
+
+from racegraph.extract import factories
+from racegraph.extract.mentions import (
+    GENRE_SPANS,
+    REFERENCE_SPANS,
+    ReferenceRuler,
+    default_pattern_files,
+    read_patterns,
+)
+from racegraph.records import EntityType
+from racegraph.reference import Reference, ReferenceEntity
+
+ID = "https://w3id.org/racegraph/id/"
+
+
+@pytest.fixture(scope="module")
+def reference() -> Reference:
+    entities = (
+        ReferenceEntity(
+            iri=ID + "championship/elms",
+            type=EntityType.CHAMPIONSHIP,
+            key="elms",
+            label="European Le Mans Series",
+            aliases=("ELMS",),
+        ),
+        ReferenceEntity(
+            iri=ID + "manufacturer/ferrari",
+            type=EntityType.MANUFACTURER,
+            key="ferrari",
+            label="Ferrari",
+        ),
+        ReferenceEntity(
+            iri=ID + "car/ferrari-296-gt3",
+            type=EntityType.CAR_MODEL,
+            key="ferrari-296-gt3",
+            label="Ferrari 296 GT3",
+            aliases=("296 GT3",),
+            manufacturer=ID + "manufacturer/ferrari",
+        ),
+        ReferenceEntity(
+            iri=ID + "country/nl",
+            type=EntityType.COUNTRY,
+            key="nl",
+            label="Netherlands",
+            iso3="NLD",
+            demonyms=("Dutch",),
+        ),
+        ReferenceEntity(
+            iri=ID + "fia-category/bronze",
+            type=EntityType.FIA_CATEGORY,
+            key="bronze",
+            label="Bronze",
+        ),
+    )
+    return Reference(entities=entities, _graph=Graph())
+
+
+@pytest.fixture(scope="module")
+def nlp(reference: Reference) -> Language:
+    nlp = spacy.blank("en")
+    ruler = cast(ReferenceRuler, nlp.add_pipe(factories.REFERENCE_RULER))
+    ruler.add_reference(reference)
+    nlp.add_pipe(factories.GENRE_RULER)
+    return nlp
+
+
+def spans(nlp: Language, text: str, group: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(s.text, s.label_) for s in doc.spans[group]]
+
+
+def test_analyze_pipes_declares_span_groups(nlp: Language) -> None:
+    analysis = nlp.analyze_pipes()
+    summary = analysis["summary"]
+    assert summary[factories.REFERENCE_RULER]["assigns"] == ["doc.spans"]
+    assert summary[factories.GENRE_RULER]["assigns"] == ["doc.spans"]
+    assert not analysis["problems"][factories.REFERENCE_RULER]
+
+
+def test_reference_names_aliases_demonyms_and_plurals(nlp: Language) -> None:
+    found = spans(
+        nlp,
+        "The Dutch driver raced two Ferrari 296 GT3s in the ELMS.",
+        REFERENCE_SPANS,
+    )
+    assert ("Dutch", "Country") in found
+    assert ("Ferrari 296 GT3s", "CarModel") in found
+    assert ("Ferrari", "Manufacturer") in found  # nested names are kept for linking
+    assert ("ELMS", "Championship") in found
+
+
+def test_short_capitals_match_case_sensitively(nlp: Language) -> None:
+    assert spans(nlp, "elms and oaks", REFERENCE_SPANS) == []
+
+
+def test_reference_span_ids_are_iris(nlp: Language) -> None:
+    doc = nlp("A win in the European Le Mans Series.")
+    (span,) = doc.spans[REFERENCE_SPANS]
+    assert span.kb_id_ == ID + "championship/elms"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iron Lynx drove for Akkodis ASP Team at Spa.", ("Akkodis ASP Team", "TEAM")),
+        ("Team WRT won again.", ("Team WRT", "TEAM")),
+        ("He joined Proton Competition in May.", ("Proton Competition", "TEAM")),
+        ("a Manthey-run 911", ("Manthey-run", "TEAM")),
+        ("round four of the Endurance Cup at Monza", None),
+        ("the #51 Ferrari", ("# 51", "RACE_NUMBER")),
+        ("she started 14th on the grid", ("14th on the grid", "POSITION")),
+        ("Vanthoor was P3 in qualifying", ("P3", "POSITION")),
+        ("runner-up in the Silver Cup", ("runner-up", "POSITION")),
+        ("the pre-season test at Sebring", ("the pre-season test", "EVENT_TEST")),
+        ("the 2025 entry list", ("the 2025 entry list", "EVENT_ENTRY_LIST")),
+        ("the 24 Hours of Spa", ("24 Hours of Spa", "EVENT_24H")),
+        ("at the Road to Le Mans", ("Road to Le Mans", "EVENT_NAMED")),
+        ("the season finale in Portimao", ("the season finale in Portimao", "EVENT_FINALE")),
+        ("during round two of the Sprint Cup", ("round two of the Sprint Cup", "EVENT_ROUND")),
+        ("a press conference at the track", ("a press conference", "EVENT_PRESS")),
+    ],
+)
+def test_genre_patterns(nlp: Language, text: str, expected: tuple[str, str] | None) -> None:
+    found = spans(nlp, text, GENRE_SPANS)
+    if expected is None:
+        assert any(label == "EVENT_ROUND" for _t, label in found)
+    elif expected[1] == "RACE_NUMBER":
+        assert any(label == "RACE_NUMBER" for _t, label in found)
+    else:
+        assert expected in found
+
+
+def test_shipped_patterns_are_well_formed() -> None:
+    files = default_pattern_files()
+    assert files, "extract/patterns/*.jsonl is packaged"
+    patterns = read_patterns(files)
+    assert all({"label", "id", "pattern"} <= set(p) for p in patterns)
+    labels = {p["label"] for p in patterns}
+    assert {"TEAM", "EVENT_ROUND", "POSITION", "RACE_NUMBER", "PERSON_DESC"} <= labels
