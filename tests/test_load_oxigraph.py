@@ -262,7 +262,7 @@ def test_server_killed_mid_load_resumes_with_nothing_lost_or_duplicated(
 def test_server_down_too_long_fails_naming_graph_and_keeps_loaded_graphs(
     server: OxigraphServer, tmp_path: Path
 ) -> None:
-    kg = _many_graph_kg(tmp_path / "kg", graphs=6, triples=10)
+    kg = _many_graph_kg(tmp_path / "kg", graphs=40, triples=10)
     done: list[str] = []
 
     def progress(graph: str, triples: int) -> None:
@@ -271,8 +271,11 @@ def test_server_down_too_long_fails_naming_graph_and_keeps_loaded_graphs(
             server.stop()
 
     target = LoadTarget(query_url=server.query_url, gsp_url=server.gsp_url)
-    with pytest.raises(EndpointError, match=r"loading graph <.*/003_synthetic>"):
-        load_kg(kg, target, retry=RetryPolicy(attempts=2, base_delay=0.05), progress=progress)
+    with pytest.raises(EndpointError, match=r"loading graph <.*_synthetic>: connection failed"):
+        load_kg(
+            kg, target, retry=RetryPolicy(attempts=2, base_delay=0.05), progress=progress, jobs=2
+        )
     server.start()
     counts = _graph_counts(server)
-    assert [counts.get(g, 0) for g in done] == [10, 10, 10]
+    assert len(done) >= 3
+    assert [counts.get(g, 0) for g in done] == [10] * len(done)

@@ -26,9 +26,12 @@ import hashlib
 import io
 import logging
 import tempfile
+import threading
 import time
 import urllib.error
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -391,13 +394,15 @@ def _gsp_params(target: LoadTarget, graph: str) -> dict[str, str]:
     return {"graph-uri" if "sparql-graph-crud" in gsp else "graph": graph}
 
 
-def _put_graph(client: _Client, graph: str, body: Callable[[], IO[bytes] | bytes]) -> None:
+def _put_graph(
+    client: _Client, graph: str, body: Callable[[], IO[bytes] | bytes], *, what: str = ""
+) -> None:
     target = client.target
     assert target.gsp_url is not None
     client.request(
         "PUT",
         target.gsp_url,
-        what=f"loading graph <{graph}>",
+        what=what or f"loading graph <{graph}>",
         params=_gsp_params(target, graph),
         body=body,
         headers={"Content-Type": _TURTLE},
@@ -542,8 +547,7 @@ def _update_graph(client: _Client, dumped: _Dumped) -> None:
 # --- local graphs ----------------------------------------------------------------------------
 
 
-def _dump(store: ox.Store, graph: str, folder: Path) -> _Dumped:
-    path = folder / "graph.nt"
+def _dump(store: ox.Store, graph: str, path: Path) -> _Dumped:
     store.dump(str(path), ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
     digest = hashlib.sha256()
     lines = 0
@@ -603,7 +607,11 @@ class _ManifestWriter:
         self.entries[graph] = (sha, triples)
         self.dirty = True
         if time.monotonic() - self._last > self.interval:
-            self.flush()
+            try:  # periodic and best effort: a graph's own failure is the error to report
+                self.flush()
+            except EndpointError as exc:
+                log.warning("could not save the load manifest yet: %s", exc)
+                self._last = time.monotonic()
 
     def drop(self, graph: str) -> None:
         self.entries.pop(graph, None)
@@ -615,7 +623,7 @@ class _ManifestWriter:
         body = _manifest_turtle(self.entries)
         graph = str(MANIFEST_GRAPH)
         if self.client.target.protocol == "gsp":
-            _put_graph(self.client, graph, lambda: body)
+            _put_graph(self.client, graph, lambda: body, what="writing the load manifest")
         else:
             _update(
                 self.client,
@@ -636,6 +644,7 @@ def load_kg(
     dry_run: bool = False,
     retry: RetryPolicy | None = None,
     progress: ProgressCallback | None = None,
+    jobs: int = 4,
 ) -> LoadReport:
     """Load the built knowledge graph in ``kg`` into ``target``; returns what happened.
 
@@ -643,9 +652,12 @@ def load_kg(
     as its own named graph, or only ``graphs`` (article stems, ``inferred``, … or IRIs).
     With ``only_changed`` graphs whose hash matches the store's manifest are skipped. Without
     a ``graphs`` selection, graphs listed in the manifest that the build no longer has are
-    deleted. Raises :class:`~racegraph.errors.EndpointError` naming the graph that failed;
-    graphs loaded before it stay loaded.
+    deleted. Up to ``jobs`` graphs are dumped and sent at once. Raises
+    :class:`~racegraph.errors.EndpointError` naming the graph that failed; graphs loaded
+    before it stay loaded.
     """
+    if jobs < 1:
+        raise UsageError("--jobs must be at least 1")
     retry = retry or RetryPolicy()
     started = time.monotonic()
     store = open_store(kg)
@@ -660,26 +672,67 @@ def load_kg(
         remote = _read_manifest(client) if only_changed or not graphs else {}
         # entries of graphs this run does not touch are kept
         manifest = _ManifestWriter(client, dict(remote))
-        for name in names:
-            dumped = _dump(store, name, Path(tmp))
-            if only_changed and remote.get(name, ("", 0))[0] == dumped.sha256:
-                status = "unchanged"
-            elif dry_run:
-                status = "would load"
-            else:
+        local = threading.local()
+        extra_clients: list[_Client] = []
+        lock = threading.Lock()
+
+        def worker_client() -> _Client:
+            mine: _Client | None = getattr(local, "client", None)
+            if mine is None:
+                mine = _Client(target, retry)
+                local.client = mine
+                with lock:
+                    extra_clients.append(mine)
+            return mine
+
+        def push(index: int, name: str) -> tuple[_Dumped, str]:
+            dumped = _dump(store, name, Path(tmp) / f"{index}.nt")
+            try:
+                if only_changed and remote.get(name, ("", 0))[0] == dumped.sha256:
+                    return dumped, "unchanged"
+                if dry_run:
+                    return dumped, "would load"
                 log.info("loading <%s> (%d triples)", name, dumped.triples)
                 if target.protocol == "gsp":
-                    _put_graph(client, name, _opener(dumped.path))
+                    _put_graph(worker_client(), name, _opener(dumped.path))
                 else:
-                    _update_graph(client, dumped)
-                sent += dumped.triples
-                status = "loaded"
-            if not dry_run:
-                manifest.set(name, dumped.sha256, dumped.triples)
-            sent_counts[name] = dumped.triples
-            results.append(GraphResult(name, dumped.triples, None, status))
-            if progress is not None:
-                progress(name, dumped.triples)
+                    _update_graph(worker_client(), dumped)
+                return dumped, "loaded"
+            finally:
+                dumped.path.unlink(missing_ok=True)
+
+        failure: BaseException | None = None
+        try:
+            with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="racegraph-load") as pool:
+                pending: deque[Future[tuple[_Dumped, str]]] = deque()
+                todo = iter(enumerate(names))
+                while True:
+                    while failure is None and len(pending) < 2 * jobs:
+                        item = next(todo, None)
+                        if item is None:
+                            break
+                        pending.append(pool.submit(push, *item))
+                    if not pending:
+                        break
+                    future = pending.popleft()
+                    try:
+                        dumped, status = future.result()
+                    except Exception as exc:  # first failure wins; in-flight graphs finish
+                        failure = failure or exc
+                        continue
+                    if status == "loaded":
+                        sent += dumped.triples
+                    if not dry_run:
+                        manifest.set(dumped.graph, dumped.sha256, dumped.triples)
+                    sent_counts[dumped.graph] = dumped.triples
+                    results.append(GraphResult(dumped.graph, dumped.triples, None, status))
+                    if progress is not None:
+                        progress(dumped.graph, dumped.triples)
+        finally:
+            for extra in extra_clients:
+                extra.close()
+        if failure is not None:
+            raise failure
         stale = sorted(set(remote) - set(names)) if not graphs else []
         for name in stale:
             if dry_run:

@@ -83,6 +83,13 @@ def _render(report: LoadReport, console: Console) -> None:
     show_default=True,
     help="Attempts per request (exponential backoff) on connection errors, 5xx and 429.",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1, max=32),
+    default=4,
+    show_default=True,
+    help="Graphs sent at once.",
+)
 @handle_errors
 def load_command(
     kg: Path,
@@ -97,6 +104,7 @@ def load_command(
     insecure: bool,
     timeout: float,
     retries: int,
+    jobs: int,
 ) -> None:
     """Load the built KG into a triplestore, each graph as its own named graph, then verify.
 
@@ -144,6 +152,7 @@ def load_command(
             dry_run=dry_run,
             retry=RetryPolicy(attempts=retries, timeout=timeout),
             progress=progress,
+            jobs=jobs,
         )
     _render(report, out)
     counts: dict[str, int] = {}

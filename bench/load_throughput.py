@@ -1,0 +1,256 @@
+"""Load throughput: `racegraph load` into a fresh triplestore vs the store's own bulk loader.
+
+Makes a ~N-triple dataset (``bench/synth.py --triples N --out FILE`` when it exists, else a
+built-in generator of article-shaped graphs), builds a KG folder from it (store/ + kg.trig),
+then, in the same run:
+
+* Oxigraph: starts a fresh ``oxigraph serve`` and times ``racegraph load`` (GSP, subprocess,
+  peak RSS of its process tree), then times ``oxigraph load`` into a new directory;
+* Virtuoso (when installed): a fresh ``virtuoso-t`` timed with ``racegraph load`` (GSP +
+  digest auth), and another fresh one with the ``ld_dir`` / ``rdf_loader_run`` bulk loader.
+
+Prints one JSON line per store with triples/s of both loaders and their ratio.
+Usage: python bench/load_throughput.py --triples 1000000 [--no-virtuoso]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+import pyoxigraph as ox
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.fixtures_server import (  # noqa: E402 - bench reuses the server launchers
+    OxigraphServer,
+    VirtuosoServer,
+    free_port,
+    oxigraph_binary,
+    virtuoso_binaries,
+)
+
+RG = "https://w3id.org/racegraph/ontology#"
+ID = "https://w3id.org/racegraph/id/"
+GRAPH = "https://w3id.org/racegraph/graph/article/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def generate(triples: int, out: Path, *, per_graph: int = 1000, seed: int = 7) -> int:
+    """Article-shaped N-Quads: entity, statement and result nodes in one graph per article."""
+    rng = random.Random(seed)
+    written = 0
+    article = 0
+    with out.open("w", encoding="utf-8") as handle:
+        while written < triples:
+            g = f"<{GRAPH}{article:06d}_synthetic>"
+            stem = f"{article:06d}_synthetic"
+            n = min(per_graph, triples - written)
+            for i in range(n):
+                kind = i % 5
+                s = f"<{ID}statement/{stem}/{i // 5:016x}>"
+                person = f"<{ID}person/driver-{rng.randrange(20000)}>"
+                if kind == 0:
+                    line = f"{s} <{RG}driver> {person}"
+                elif kind == 1:
+                    line = f'{s} <{RG}position> "{rng.randrange(1, 60)}"^^<{XSD}positiveInteger>'
+                elif kind == 2:
+                    line = f'{s} <{RG}sentence> "Driver {i} finished in P{i % 40} at round {i}."'
+                elif kind == 3:
+                    line = f'{s} <{RG}asOf> "2024-{1 + i % 12:02d}-{1 + i % 28:02d}"^^<{XSD}date>'
+                else:
+                    line = f'{person} <http://www.w3.org/2000/01/rdf-schema#label> "Driver {i}"@en'
+                handle.write(f"{line} {g} .\n")
+            written += n
+            article += 1
+    return written
+
+
+class PeakRss:
+    """Peak resident memory of a process and its children, sampled every 50 ms."""
+
+    def __init__(self, pid: int) -> None:
+        self.proc = psutil.Process(pid)
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                procs = [self.proc, *self.proc.children(recursive=True)]
+                self.peak = max(self.peak, sum(p.memory_info().rss for p in procs))
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def racegraph_load(kg: Path, args: list[str], env: dict[str, str]) -> tuple[float, int, str]:
+    """Run `racegraph load` as a subprocess: (seconds, peak RSS bytes, last stdout line)."""
+    command = [sys.executable, "-c", "from racegraph.cli import main; main()", "load",
+               "--kg", str(kg), *args]  # fmt: skip
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
+    rss = PeakRss(proc.pid)
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    peak = rss.stop()
+    if proc.returncode != 0:
+        raise SystemExit(f"racegraph load failed ({proc.returncode}): {err[-2000:]}")
+    return seconds, peak, out.strip().splitlines()[-1]
+
+
+def bench_oxigraph(kg: Path, data: Path, triples: int, work: Path) -> dict[str, object]:
+    binary = oxigraph_binary()
+    assert binary is not None, "pip install oxigraph"
+    server = OxigraphServer(
+        location=work / "ox-serve", port=free_port(), binary=binary, log_path=work / "ox.log"
+    )
+    server.start()
+    try:
+        seconds, peak, summary = racegraph_load(
+            kg,
+            ["--endpoint", server.query_url, "--gsp-url", server.gsp_url],
+            dict(os.environ),
+        )
+        on_server = server.count()
+    finally:
+        server.stop()
+    started = time.perf_counter()
+    subprocess.run(
+        [binary, "load", "--location", str(work / "ox-bulk"), "--file", str(data)],
+        check=True,
+        capture_output=True,
+    )
+    bulk_seconds = time.perf_counter() - started
+    rate, bulk_rate = triples / seconds, triples / bulk_seconds
+    return {
+        "bench": "load_throughput",
+        "store": "oxigraph 0.5.13",
+        "triples": triples,
+        "on_server": on_server,
+        "racegraph_seconds": round(seconds, 2),
+        "racegraph_triples_per_s": round(rate),
+        "racegraph_peak_rss_mib": round(peak / 2**20),
+        "bulk_loader": "oxigraph load",
+        "bulk_seconds": round(bulk_seconds, 2),
+        "bulk_triples_per_s": round(bulk_rate),
+        "ratio": round(rate / bulk_rate, 3),
+        "racegraph_summary": summary,
+    }
+
+
+def _virtuoso(work: Path, name: str) -> VirtuosoServer:
+    found = virtuoso_binaries()
+    assert found is not None
+    directory = work / name
+    directory.mkdir()
+    server = VirtuosoServer(
+        directory=directory,
+        http_port=free_port(),
+        isql_port=free_port(),
+        server_binary=found[0],
+        isql_binary=found[1],
+    )
+    server.start()
+    return server
+
+
+def bench_virtuoso(kg: Path, data: Path, triples: int, work: Path) -> dict[str, object]:
+    server = _virtuoso(work, "vt-gsp")
+    try:
+        env = dict(os.environ, RACEGRAPH_USER=server.user, RACEGRAPH_PASSWORD=server.password)
+        seconds, peak, summary = racegraph_load(
+            kg, ["--endpoint", server.query_url, "--gsp-url", server.gsp_url], env
+        )
+        on_server = server.count()
+    finally:
+        server.stop()
+    bulk = _virtuoso(work, "vt-bulk")
+    try:
+        shutil.copy(data, bulk.directory / "data.nq")
+        started = time.perf_counter()
+        bulk.isql(f"ld_dir('{bulk.directory}', 'data.nq', 'urn:unused');")
+        bulk.isql("rdf_loader_run();")
+        bulk.isql("checkpoint;")
+        bulk_seconds = time.perf_counter() - started
+        bulk_count = bulk.count()
+    finally:
+        bulk.stop()
+    rate, bulk_rate = triples / seconds, triples / bulk_seconds
+    return {
+        "bench": "load_throughput",
+        "store": "virtuoso-opensource 7.2",
+        "triples": triples,
+        "on_server": on_server,
+        "racegraph_seconds": round(seconds, 2),
+        "racegraph_triples_per_s": round(rate),
+        "racegraph_peak_rss_mib": round(peak / 2**20),
+        "bulk_loader": "ld_dir + rdf_loader_run + checkpoint",
+        "bulk_seconds": round(bulk_seconds, 2),
+        "bulk_triples_per_s": round(bulk_rate),
+        "bulk_on_server": bulk_count,
+        "ratio": round(rate / bulk_rate, 3),
+        "racegraph_summary": summary,
+    }
+
+
+def make_dataset(triples: int, work: Path) -> tuple[Path, Path, int]:
+    """(kg folder, N-Quads file, quad count)."""
+    data = work / "data.nq"
+    synth = ROOT / "bench" / "synth.py"
+    if synth.is_file():
+        raw = work / "synth.trig"
+        subprocess.run(
+            [sys.executable, str(synth), "--triples", str(triples), "--out", str(raw)], check=True
+        )
+        store = ox.Store()
+        store.bulk_load(path=str(raw))
+        store.dump(str(data), ox.RdfFormat.N_QUADS)
+    else:
+        generate(triples, data)
+    kg = work / "kg"
+    kg.mkdir()
+    store = ox.Store(str(kg / "store"))
+    store.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
+    store.optimize()
+    store.flush()
+    count = len(store)
+    del store
+    return kg, data, count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--no-virtuoso", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="racegraph-bench-") as tmp:
+        work = Path(tmp)
+        kg, data, triples = make_dataset(args.triples, work)
+        print(json.dumps(bench_oxigraph(kg, data, triples, work)), flush=True)
+        if not args.no_virtuoso and virtuoso_binaries() is not None:
+            print(json.dumps(bench_virtuoso(kg, data, triples, work)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
