@@ -351,6 +351,15 @@ def _person_candidates(doc: Doc, blocked: set[int]) -> list[Candidate]:
         start, end = fixed
         rule = "ner-person" if (start, end) == (ent.start, ent.end) else "ner-person-fixed"
         out.append(Candidate(start, end, "PERSON", rule, priority=P_PERSON))
+    # an unlabelled name run that is the subject of a racing verb is a person
+    for run in _unlabelled_name_runs(doc):
+        root = run.root
+        if (
+            root.dep_ == "nsubj"
+            and root.head.lemma_ in _ACTOR_VERBS
+            and not set(range(run.start, run.end)) & blocked
+        ):
+            out.append(Candidate(run.start, run.end, "PERSON", "subject-name", priority=P_PERSON))
     # coordination: a capitalised name run conjoined with a person is a person
     person_heads = {c.end - 1 for c in out if c.label == "PERSON"}
     for ent in [*doc.ents, *_unlabelled_name_runs(doc)]:
@@ -366,13 +375,40 @@ def _person_candidates(doc: Doc, blocked: set[int]) -> list[Candidate]:
     return out
 
 
+_WEAK_ENTS = frozenset({"", "PRODUCT", "WORK_OF_ART"})
+_ACTOR_VERBS = frozenset(
+    {
+        "win",
+        "drive",
+        "race",
+        "finish",
+        "qualify",
+        "start",
+        "lead",
+        "test",
+        "claim",
+        "secure",
+        "take",
+        "join",
+        "crash",
+        "retire",
+        "score",
+        "set",
+        "partner",
+        "share",
+        "say",
+    }
+)
+
+
 def _unlabelled_name_runs(doc: Doc) -> list[Span]:
-    """Runs of two or three capitalised proper nouns the NER left unlabelled."""
+    """Runs of two or three capitalised proper nouns the NER left unlabelled (or called a
+    product)."""
     runs: list[Span] = []
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and not doc[j].ent_type_ and _is_name_token(doc[j]):
+        while j < len(doc) and doc[j].ent_type_ in _WEAK_ENTS and _is_name_token(doc[j]):
             j += 1
         if 2 <= j - i <= 3:
             runs.append(doc[i:j])

@@ -1,0 +1,181 @@
+"""Linking and coreference on genre sentences that are not in the sample articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from racegraph.extract.context import DocContext
+from racegraph.extract.linking import link_mentions
+from racegraph.extract.mentions import extract_mentions
+from racegraph.extract.pipeline import load_pipeline
+from racegraph.records import Article, EntityType
+from racegraph.reference import Reference, load_reference
+
+T = EntityType
+
+
+@pytest.fixture(scope="module")
+def reference() -> Reference:
+    return load_reference()
+
+
+@pytest.fixture(scope="module")
+def nlp(reference: Reference) -> Language:
+    return load_pipeline(reference)
+
+
+def link(
+    nlp: Language, reference: Reference, text: str, published: str = "2024-03-18"
+) -> DocContext:
+    article = Article(
+        stem="t",
+        file_name="t.txt",
+        published=dt.date.fromisoformat(published),
+        text=text,
+        sha256="",
+        word_count=len(text.split()),
+    )
+    ctx = DocContext(article=article, doc=nlp(text), reference=reference)
+    link_mentions(ctx, extract_mentions(ctx.doc, reference))
+    return ctx
+
+
+def types(ctx: DocContext) -> dict[str, EntityType]:
+    return {key: e.type for key, e in ctx.entities.items()}
+
+
+def test_people_full_name_then_surname(nlp: Language, reference: Reference) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "Kevin Estre and Laurens Vanthoor from Belgium won the race. "
+        "Estre started from pole position while Vanthoor set the fastest lap.",
+    )
+    estre = ctx.entities["kevin-estre"]
+    assert estre.type is T.DRIVER
+    assert "Estre" in estre.mentions
+    assert "Vanthoor" in ctx.entities["laurens-vanthoor"].mentions
+    assert "estre" not in ctx.entities
+
+
+def test_team_boss_is_a_person_not_a_driver(nlp: Language, reference: Reference) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "Team principal Andrea Piccini said Matteo Cressoni will drive the #60 car next season.",
+    )
+    assert ctx.entities["andrea-piccini"].type is T.PERSON
+    assert ctx.entities["matteo-cressoni"].type is T.DRIVER
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "name"),
+    [
+        ("Porsche Penske Motorsport won at Sebring.", "penske", "Penske"),
+        ("Akkodis ASP Team finished sixth.", "akkodis-asp", "Akkodis ASP"),
+        ("Team WRT confirmed its line-up.", "wrt", "WRT"),
+        ("He finished third for AF Corse in a Ferrari 296 GT3.", "af-corse", "AF Corse"),
+        ("The Manthey EMA squad won the race.", "manthey-ema", "Manthey EMA"),
+    ],
+)
+def test_team_names_drop_manufacturers_and_team_words(
+    nlp: Language, reference: Reference, text: str, key: str, name: str
+) -> None:
+    ctx = link(nlp, reference, text)
+    assert ctx.entities[key].type is T.TEAM
+    assert ctx.entities[key].name == name
+
+
+def test_team_anaphora_and_demonym(nlp: Language, reference: Reference) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "AF Corse will field two cars in the LMGT3 class. The Italian squad finished third.",
+    )
+    assert "The Italian squad" in ctx.entities["af-corse"].mentions
+    assert types(ctx)["it"] is T.COUNTRY
+
+
+def test_reference_entities_cars_and_classes(nlp: Language, reference: Reference) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "Ferrari will enter two 296 GT3s in the FIA WEC, where LMGT3 replaces the GTE class.",
+    )
+    assert types(ctx)["ferrari"] is T.MANUFACTURER
+    assert types(ctx)["fia-wec"] is T.CHAMPIONSHIP
+    assert types(ctx)["lmgt3"] is T.CLASS
+    assert types(ctx)["gte"] is T.CLASS
+    assert any(t is T.CAR_MODEL for t in types(ctx).values())
+
+
+def test_unknown_car_model_is_minted_from_maker_and_model(
+    nlp: Language, reference: Reference
+) -> None:
+    ctx = link(nlp, reference, "He raced a Ferrari 333 SP at Daytona.")
+    assert ctx.entities["ferrari-333-sp"].type is T.CAR_MODEL
+
+
+def test_main_subject_descriptors(nlp: Language, reference: Reference) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "Mathieu Jaminet qualified fourth at Sebring. The 28-year-old later crashed, and "
+        "Jaminet said the car was fine. The three-time Porsche Carrera Cup champion was upbeat.",
+    )
+    forms = ctx.entities["mathieu-jaminet"].mentions
+    assert "The 28-year-old" in forms
+    assert "The three-time Porsche Carrera Cup champion" in forms
+    assert ctx.subject == "mathieu-jaminet"
+
+
+def test_round_and_races_of_a_weekend(nlp: Language, reference: Reference) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "Round three of the Sprint Cup at Zandvoort went to Team WRT. "
+        "Charles Weerts won the Sunday race after finishing second in the Saturday race.",
+    )
+    round_key = "gtwc-europe-sprint-cup-2024-zandvoort"
+    assert ctx.entities[round_key].type is T.EVENT
+    assert ctx.events[round_key].round == 3
+    race2 = ctx.events[round_key + "-race-2"]
+    assert race2.date == dt.date(2024, 3, 17)
+    assert race2.parent == round_key
+    assert ctx.events[round_key + "-race-1"].date == dt.date(2024, 3, 16)
+
+
+def test_series_events_take_the_championship_from_context(
+    nlp: Language, reference: Reference
+) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "The European Le Mans Series published its provisional 2025 entry list. "
+        "The series will hold the rookie test in Portimao.",
+        published="2024-12-02",
+    )
+    assert "elms-2025-entry-list" in ctx.entities
+    assert "elms-2024-rookie-test" in ctx.entities
+    assert (
+        "the series" in ctx.entities["elms"].mentions
+        or "The series" in ctx.entities["elms"].mentions
+    )
+
+
+def test_keys_do_not_depend_on_the_article(nlp: Language, reference: Reference) -> None:
+    a = link(nlp, reference, "Dries Vanthoor won the 24 Hours of Spa for Team WRT.")
+    b = link(nlp, reference, "At the Spa 24 Hours, Dries Vanthoor drove for WRT.", "2023-07-01")
+    shared = {"dries-vanthoor", "wrt", "spa-francorchamps-24-hours"}
+    assert shared <= set(a.entities) & set(b.entities)
+
+
+def test_weekdays_and_numbers_are_not_entities(nlp: Language, reference: Reference) -> None:
+    ctx = link(nlp, reference, "On Sunday the #7 car was third, nine seconds ahead.")
+    assert all(e.type is not T.PERSON for e in ctx.entities.values())
+    labels = {v.label: v.value for v in ctx.values}
+    assert labels.get("RACE_NUMBER") == "7"
+    assert "sunday" not in ctx.entities
