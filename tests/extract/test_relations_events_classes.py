@@ -174,3 +174,33 @@ def test_tested_class_and_car_in_a_test() -> None:
     assert has(facts, "tested", s="fd", o="lmp2", event="test", team="united")
     assert has(facts, "tested", s="fd", o="porsche-963", team="jota")
     assert roles(facts, "drives") == []
+
+
+def test_manufacturer_fields_cars_and_weekday_of_a_named_race() -> None:
+    text = (
+        "Ferrari will field three Ferrari 499Ps in the WEC, while Penske returns with two "
+        "Porsche 963s. Maro Engel and Luca Stolz won the 24 Hours of Spa on Sunday for Team "
+        "GetSpeed."
+    )
+    facts = run(
+        text,
+        [
+            ("Ferrari", "ferrari", M),
+            ("Ferrari 499Ps", "ferrari-499p", CAR),
+            ("WEC", "wec", C),
+            ("Penske", "penske", T),
+            ("Porsche 963s", "porsche-963", CAR),
+            ("Porsche", "porsche", M),
+            ("Maro Engel", "me", D),
+            ("Luca Stolz", "ls", D),
+            ("24 Hours of Spa", "spa-24", E),
+            ("Team GetSpeed", "getspeed", T),
+        ],
+        published=dt.date(2024, 7, 29),
+    )
+    assert has(facts, "manufacturerEntry", manufacturer="ferrari", cars=3, car="ferrari-499p")
+    assert has(facts, "manufacturerEntry", manufacturer="porsche", cars=2, team="penske")
+    assert has(facts, "eventDate", s="spa-24", o=dt.date(2024, 7, 28))
+    assert has(
+        facts, "raceResult", event="spa-24", position=1, drivers=("me", "ls"), team="getspeed"
+    )

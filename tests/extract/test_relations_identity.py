@@ -149,3 +149,10 @@ def test_team_principal_before_and_after_the_name() -> None:
     )
     assert has(facts, "teamPrincipal", s="iron-lynx", o="ap")
     assert has(facts, "teamPrincipal", s="jota", o="pd")
+
+
+def test_remains_team_principal_of() -> None:
+    text = "Kamui Kobayashi, a two-time Le Mans winner, remains team principal of Toyota."
+    facts = run(text, [("Kamui Kobayashi", "kk", D), ("Toyota", "toyota", T)])
+    assert has(facts, "teamPrincipal", s="toyota", o="kk")
+    assert has(facts, "title", s="kk", count=2, discipline="Le Mans")

@@ -413,13 +413,14 @@ class Article:
 
     def plan_season(self, sent: Sentence) -> int:
         """The season a future statement without a year is about: the last future season
-        named earlier in the article, else the focus season if it lies ahead, else next year."""
+        named earlier in the article, else the focus season if it lies ahead, else the current
+        season in the first half of the year and the next one in the second half."""
         for start, y in reversed(self.plan_seasons):
             if start < sent.start:
                 return y
         if self.focus_season > self.published.year:
             return self.focus_season
-        return self.published.year + 1
+        return self.published.year + (1 if self.published.month > 6 else 0)
 
     def day_mentions(self, sent: Sentence) -> list[tuple[int, int, str]]:
         """Weekday expressions in the sentence: (abs start, abs end, weekday)."""
@@ -489,7 +490,7 @@ def is_named_event(m: LinkedMention) -> bool:
     first = text.split()[0] if text.split() else ""
     return (
         bool(first)
-        and first[0].isupper()
+        and (first[0].isupper() or first[0].isdigit())
         and first.lower() not in {"the", "a", "an", "his", "her", "their"}
         and first.rstrip("’'s").lower() not in WEEKDAYS
     )

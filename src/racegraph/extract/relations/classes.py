@@ -38,6 +38,11 @@ _CARS_IN = re.compile(
     r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?:cars|entries|entrants|crews)?\s*in\s+(?:the\s+)?$", re.I
 )
 _EACH_WITH = re.compile(r"\beach with (?P<n>\w+) cars?\b|\b(?P<n2>\w+) cars? each\b", re.I)
+_FIELDS = re.compile(
+    r"\b(?:will\s+)?(?:field|fields|fielding|enter|enters|entering|run|runs|returns? with)\s+"
+    r"(?:two|three|four|five|six|\d)\s+(?:[\w-]+\s+)?$",
+    re.I,
+)
 _INCLUDING = re.compile(r"\b(?:including|include|includes|:)\s+", re.I)
 _TEST = re.compile(r"\btest(?:s|ed|ing)?\b|\bshakedown\b", re.I)
 _TEST_VERB = re.compile(
@@ -328,18 +333,22 @@ def _manufacturer_entry(art: Article, sent: Sentence) -> None:
                 )
     for car in sent.of(CAR):
         before = sent.gap(max(sent.start, car.start - 25), car.start)
-        nm = re.search(r"\b(?P<n>two|three|four|\d)\s+(?:[\w-]+\s+)?$", before)
+        nm = re.search(r"\b(?P<n>two|three|four|five|six|\d)\s+(?:[\w-]+\s+)?$", before)
         after = sent.text[sent.rel(car.end) :]
         run = re.match(r"^s?\s+(?:run|entered|fielded)\s+by\s+(?:the\s+)?", after)
-        if not (nm and run):
+        fields = re.search(_FIELDS, sent.tail(car.start, 60))
+        if not (nm and (run or fields)):
             continue
-        teams = [t for t in sent.after(car.end, EntityType.TEAM) if t.start - car.end < 40]
+        if run:
+            teams = [t for t in sent.after(car.end, EntityType.TEAM) if t.start - car.end < 40]
+        else:
+            teams = [t for t in sent.before(car.start, EntityType.TEAM) if car.start - t.end < 60]
         manu = _car_manufacturer(art, car.entity)
         if manu is None:
             continue
         champ = _champ_for(art, sent, car.start)
         classes = sent.of(K)
-        cls = classes[0].entity if classes else art.class_at(sent, car.start)
+        cls = classes[0].entity if classes else None
         season = art.season_in(sent, car.start) or art.focus_season
         art.emit(
             "manufacturerEntry",

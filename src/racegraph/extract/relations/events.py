@@ -30,6 +30,7 @@ _DAY_NP = re.compile(
     r"(?:\bthe\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+(?:race|sprint|feature race|encounter|outing))?"
 )
+_RACE_NAME = re.compile(r"\b(?:hours|race|grand prix|gp|\d+\s?(?:km|miles))\b", re.I)
 _YEARS_AGO = re.compile(r"\b(?P<n>\w+)\s+years?\s+ago\b", re.I)
 _TIE_AFTER = re.compile(
     r"^\s*(?:(?:race|round|event|finale)\s+)?(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I
@@ -107,6 +108,14 @@ def index_events(art: Article) -> None:
                 m
                 for m in sent.of(E)
                 if m.start <= a + 4 and m.end >= a + 4 and not _is_round(art, m)
+            ] or [
+                m
+                for m in sent.of(E)
+                if m.entity not in art.race_dates
+                and (
+                    art.kind(m.entity) is EventKind.RACE
+                    or (art.kind(m.entity) in (None, EventKind.EVENT) and _RACE_NAME.search(m.text))
+                )
             ]
             if cover:
                 key = cover[0].entity

@@ -77,6 +77,11 @@ _CAT_CUE = re.compile(
 _PRINCIPAL = re.compile(
     r"\b(?:team\s+(?:boss|principal|manager|owner|chief|founder)|boss|principal)\s+$", re.I
 )
+_PRINCIPAL_OF = re.compile(
+    r"\b(?:is|remains|was|becomes|became|named|appointed|as)\s+(?:the\s+|new\s+)*"
+    r"(?:team\s+)?(?:principal|boss)\s+(?:of|at)\s+(?:the\s+)?$",
+    re.I,
+)
 _PRINCIPAL_AFTER = re.compile(
     r"^\s*,\s*(?:the\s+)?(?:team\s+)?(?:boss|principal|owner|manager|chief)\s+(?:of|at)\s+(?:the\s+)?$",
     re.I,
@@ -379,3 +384,13 @@ def _principal(art: Article, sent: Sentence) -> None:
                 team = teams[0].entity
         if team:
             art.emit("teamPrincipal", sent, "teamPrincipal.cue", 0.85, s=team, o=p.entity)
+    for t in sent.of(EntityType.TEAM):
+        m = _PRINCIPAL_OF.search(sent.tail(t.start))
+        if m is None:
+            continue
+        pos = t.start - len(sent.tail(t.start)) + m.start()
+        people = sent.before(pos, *PERSON_TYPES)
+        if people:
+            art.emit(
+                "teamPrincipal", sent, "teamPrincipal.of", 0.8, s=t.entity, o=people[-1].entity
+            )

@@ -114,7 +114,7 @@ def _crew(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
     if group:
         return kept
     gap = sent.gap(sent.start, a)
-    if re.search(r"\b(?:they|their|them)\b", gap, re.I):
+    if re.search(r"\b(?:they|their|them|pair|duo|trio|crew)\b", gap, re.I):
         prev = [c for p, c in art.crews if p < a]
         return list(prev[-1]) if prev else []
     if re.search(r"\b(?:he|his|him|she|her)\b", gap, re.I):
@@ -190,6 +190,15 @@ def _sentence_results(
             cls = last_class
         if cls:
             last_class = cls
+        after_team = [
+            t
+            for t in sent.after(b, EntityType.TEAM)
+            if re.fullmatch(
+                r"[^,.;]{0,60}?\b(?:for|with)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}", sent.gap(b, t.start)
+            )
+        ]
+        if team is None and after_team and crew:
+            team = after_team[0].entity
         if team is None:
             before_teams = [t for t in sent.before(a, EntityType.TEAM)]
             if before_teams and crew:
