@@ -214,11 +214,11 @@ def bench_virtuoso(kg: Path, data: Path, triples: int, work: Path) -> dict[str, 
     }
 
 
-def make_dataset(triples: int, work: Path) -> tuple[Path, Path, int]:
+def make_dataset(triples: int, work: Path, dataset: str) -> tuple[Path, Path, int]:
     """(kg folder, N-Quads file, quad count)."""
     data = work / "data.nq"
     synth = ROOT / "bench" / "synth.py"
-    if synth.is_file():
+    if dataset == "synth" or (dataset == "auto" and synth.is_file()):
         raw = work / "synth.trig"
         subprocess.run(
             [sys.executable, str(synth), "--triples", str(triples), "--out", str(raw)], check=True
@@ -243,10 +243,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--triples", type=int, default=1_000_000)
     parser.add_argument("--no-virtuoso", action="store_true")
+    parser.add_argument(
+        "--dataset",
+        choices=["auto", "synth", "builtin"],
+        default="auto",
+        help="bench/synth.py (auto: when it exists) or the built-in article-shaped generator",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="racegraph-bench-") as tmp:
         work = Path(tmp)
-        kg, data, triples = make_dataset(args.triples, work)
+        kg, data, triples = make_dataset(args.triples, work, args.dataset)
         print(json.dumps(bench_oxigraph(kg, data, triples, work)), flush=True)
         if not args.no_virtuoso and virtuoso_binaries() is not None:
             print(json.dumps(bench_virtuoso(kg, data, triples, work)), flush=True)

@@ -56,3 +56,9 @@ def test_cli_draw_errors(small_kg: Path, tmp_path: Path) -> None:
         cli, ["draw", "Rossi", "--kg", str(small_kg), "-o", str(tmp_path / "x.jpg")]
     )
     assert bad.exit_code == 2 and ".svg" in bad.stderr
+
+
+def test_real_build_draws_valentino_rossi(built_kg: Path, tmp_path: Path) -> None:
+    source = draw_entity(built_kg, "Valentino Rossi", depth=1).source
+    assert "Valentino Rossi" in source
+    assert source.count("->") >= 3

@@ -176,3 +176,27 @@ def test_cli_export_errors(kg_dir: Path, tmp_path: Path) -> None:
     assert "no such graph" in unknown.stderr
     bad = runner.invoke(cli, ["export", "--kg", str(kg_dir), "--format", "turtle", "--all"])
     assert bad.exit_code == 2
+
+
+@pytest.mark.slow
+def test_real_build_exports_are_deterministic_and_parse(built_kg: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    store = ox.Store.read_only(str(built_kg / "store"))
+    quads = sum(1 for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
+    outputs = []
+    for run in range(2):
+        target = tmp_path / f"kg{run}.trig"
+        result = runner.invoke(
+            cli, ["export", "--kg", str(built_kg), "--format", "trig", "-o", str(target)]
+        )
+        assert result.exit_code == 0, result.output
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert sum(1 for _ in ox.parse(outputs[0], format=ox.RdfFormat.TRIG)) == quads
+    again = Dataset()
+    again.parse(data=outputs[0].decode(), format="trig")
+    assert _quad_count(again) == quads
+    turtle = runner.invoke(cli, ["export", "--kg", str(built_kg)])
+    assert turtle.exit_code == 0, turtle.output
+    triples = sum(1 for _ in ox.parse(turtle.stdout.encode(), format=ox.RdfFormat.TURTLE))
+    assert len(Graph().parse(data=turtle.stdout, format="turtle")) == triples

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 import requests
 from click.testing import CliRunner
@@ -279,3 +280,16 @@ def test_server_down_too_long_fails_naming_graph_and_keeps_loaded_graphs(
     counts = _graph_counts(server)
     assert len(done) >= 3
     assert [counts.get(g, 0) for g in done] == [10] * len(done)
+
+
+def test_real_build_loads_and_verifies(server: OxigraphServer, built_kg: Path) -> None:
+    result = CliRunner().invoke(cli, _args(server, built_kg))
+    assert result.exit_code == 0, result.output
+    counts = _graph_counts(server)
+    local = ox.Store.read_only(str(built_kg / "store"))
+    for graph in local.named_graphs():
+        expected = sum(1 for _ in local.quads_for_pattern(None, None, None, graph))
+        assert counts[graph.value] == expected, graph.value
+    again = CliRunner().invoke(cli, _args(server, built_kg, "--only-changed"))
+    assert again.exit_code == 0, again.output
+    assert "loaded" not in again.stdout.rsplit("\n", 2)[-2]
