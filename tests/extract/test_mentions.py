@@ -81,6 +81,7 @@ def spans(nlp: Language, text: str, group: str) -> list[tuple[str, str]]:
 
 def test_analyze_pipes_declares_span_groups(nlp: Language) -> None:
     analysis = nlp.analyze_pipes()
+    assert analysis is not None
     summary = analysis["summary"]
     assert summary[factories.REFERENCE_RULER]["assigns"] == ["doc.spans"]
     assert summary[factories.GENRE_RULER]["assigns"] == ["doc.spans"]
