@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 
 import spacy
@@ -14,7 +14,7 @@ from racegraph.extract.context import DocContext
 from racegraph.extract.factories import GENRE_RULER, REFERENCE_RULER
 from racegraph.extract.linking import link_mentions
 from racegraph.extract.mentions import ReferenceRuler, extract_mentions
-from racegraph.records import Article, Entity, Extraction, Fact, Mention
+from racegraph.records import Article, Extraction, Fact, Mention
 
 if TYPE_CHECKING:
     from racegraph.reference import Reference
@@ -79,15 +79,11 @@ def to_extraction(ctx: DocContext) -> Extraction:
     mentions.sort(key=lambda m: (m.start, m.end, m.label))
     return Extraction(
         article=ctx.article,
-        entities=_with_sorted_mentions(entities),
+        entities=entities,
         facts=facts,
         mentions=tuple(mentions),
         warnings=tuple(ctx.warnings),
     )
-
-
-def _with_sorted_mentions(entities: Iterable[Entity]) -> tuple[Entity, ...]:
-    return tuple(entities)
 
 
 def _fact_order(fact: Fact) -> tuple[str, str, int, int]:
