@@ -98,7 +98,7 @@ def test_class_rule_requirements() -> None:
     )
     (rule,) = roles(facts, "classRule")
     assert rule["class"] == "lmp2-pro-am" and rule["championship"] == "elms"
-    reqs = rule["requirements"]
+    reqs = rule["structured"]
     assert reqs[0].categories == ("bronze",) and reqs[0].minimum and reqs[0].count == 1
     assert reqs[1].categories == ("silver", "gold") and reqs[1].strictness == "usually"
     assert rule["lineupSize"] == 2

@@ -223,7 +223,7 @@ def _class_rule(art: Article, sent: Sentence) -> None:
         championship=champ,
         season=season,
         rule=body,
-        requirements=tuple(reqs),
+        structured=tuple(reqs),
         lineupSize=size or None,
     )
 

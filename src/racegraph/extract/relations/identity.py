@@ -306,6 +306,7 @@ def _retired(art: Article, sent: Sentence) -> None:
             continue
         y = _YEAR_AFTER.search(sent.text, m.end())
         year = int(y.group(1)) if y else None
+        phrase = sent.text[m.start() : y.end() if y else m.end()]
         art.emit("retired", sent, "retired.cue", 0.8, s=subj, o=champ, date=year)
         art.emit(
             "competesIn",
@@ -316,6 +317,7 @@ def _retired(art: Article, sent: Sentence) -> None:
             o=champ,
             season=year,
             status="confirmed",
+            modality=f"raced ({phrase})",
             asOf=art.published,
         )
 

@@ -96,7 +96,7 @@ def modality(text: str) -> tuple[str, str | None]:
         return "likely", m.group(0).lower()
     m = _CONFIRMED.search(text)
     if m:
-        return "confirmed", m.group(0).lower()
+        return "confirmed", "confirmed"
     m = _PLANNED.search(text)
     if m:
         word = m.group(0).lower()
@@ -250,7 +250,7 @@ def _competes(art: Article, sent: Sentence) -> None:
         continuing = bool(_CONTINUE.search(sent.gap(cue, end) + sent.gap(sent.start, cue)[-40:]))
         seasons: list[tuple[int | None, str, str | None]] = []
         if continuing:
-            seasons.append((pub, "confirmed", None))
+            seasons.append((pub, "confirmed", "raced"))
             future = explicit if explicit and explicit > pub else art.plan_season(sent)
             seasons.append((future, status if status != "confirmed" else "planned", wording))
         elif status != "confirmed":
@@ -262,7 +262,7 @@ def _competes(art: Article, sent: Sentence) -> None:
                 )
             )
         elif _PAST.search(sent.gap(max(sent.start, cue - 20), end + 20)) and not explicit:
-            seasons.append((None, status, wording))
+            seasons.append((None, status, wording or "raced"))
         else:
             seasons.append((explicit or art.focus_season, status, wording))
         team = _team_in(sent, sent.start, sent.end)
@@ -323,6 +323,7 @@ def _include_list(art: Article, sent: Sentence) -> None:
                 season=season,
                 **{"class": cls},
                 status="confirmed",
+                modality="confirmed",
                 asOf=art.published,
             )
         if (
@@ -340,6 +341,7 @@ def _include_list(art: Article, sent: Sentence) -> None:
                 season=season,
                 **{"class": cls},
                 status="confirmed",
+                modality="confirmed",
                 asOf=art.published,
             )
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
@@ -50,6 +51,11 @@ _PARTNER = re.compile(
     re.I,
 )
 _CREDIT = re.compile(r"\breasons? to celebrate\b|\bcelebrated\b|\bdouble podium\b", re.I)
+_EARLIER = re.compile(
+    r"\b(?P<n>several|a few|few|a|an|\d+|[a-z]+)\s+(?P<unit>day|week|month)s?\s+"
+    r"(?:earlier|before|ago|prior)\b",
+    re.I,
+)
 _YEARS_AGO = re.compile(r"\b(?P<n>\w+)\s+years?\s+ago\b", re.I)
 
 
@@ -270,6 +276,12 @@ def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
         art.emit("eventDate", sent, "eventDate.years-ago", 0.75, s=target, o=season)
     if target is None:
         return False
+    earlier = _EARLIER.search(sent.text)
+    if earlier and season is None:
+        n = number(earlier.group("n")) or 3
+        unit = {"day": 1, "week": 7, "month": 30}[earlier.group("unit").lower()]
+        when = art.published - _dt.timedelta(days=n * unit)
+        art.emit("eventDate", sent, "eventDate.relative", 0.6, s=target, o=when.year)
     if any(art.race_round.get(r) == target for _, r in art.race_marks):
         return False  # the reported meeting itself: a raceResult
     group = group_before(sent, a, [D])
@@ -301,6 +313,7 @@ def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
                 o=champ,
                 season=season,
                 status="confirmed",
+                modality="raced",
                 asOf=art.published,
             )
             if car is not None:
@@ -469,6 +482,7 @@ def _finish(
                     season=season,
                     **{"class": cls},
                     status="confirmed",
+                    modality="raced",
                     asOf=art.published,
                 )
             if r.team:
@@ -492,6 +506,7 @@ def _finish(
                 o=champ,
                 season=season,
                 status="confirmed",
+                modality="raced",
                 asOf=art.published,
             )
         if len(crew) > 1 and r.kind is None:
