@@ -6,7 +6,7 @@ import datetime as dt
 
 from racegraph.extract.relations._oracle import Placement
 from racegraph.records import Fact
-from tests.extract._relations_harness import CAR, ROUND, C, D, E, K, M, T, has, roles, run
+from tests.extract._relations_harness import CAR, ROUND, C, D, E, K, M, N, T, V, has, roles, run
 
 PUB = dt.date(2024, 6, 3)  # a Monday
 SAT, SUN = dt.date(2024, 6, 1), dt.date(2024, 6, 2)
@@ -134,3 +134,39 @@ def test_past_win_years_ago_mints_an_event() -> None:
     assert has(facts, "coDriver", event=event, season=2019)
     assert has(facts, "drives", s="mw", o="bmw-m4-dtm", championship="dtm", season=2019)
     assert has(facts, "competesIn", s="af", o="dtm", season=2019, status="confirmed")
+
+
+def test_venue_round_chequered_flag_compatriot_and_qualifying() -> None:
+    text = (
+        "Nick Tandy (GBR) took the chequered flag at the Road America round of IMSA on "
+        "Sunday, sharing the Porsche 963 with Mathieu Jaminet. His compatriot Jack Aitken "
+        "finished P3 after qualifying second. Tandy will remain with Penske next year."
+    )
+    facts = run(
+        text,
+        [
+            ("Nick Tandy", "nt", D),
+            ("Tandy", "nt", D),
+            ("GBR", "gb", N),
+            ("Road America", "road-america", V),
+            ("IMSA", "imsa", C),
+            ("Porsche 963", "porsche-963", CAR),
+            ("Porsche", "porsche", M),
+            ("Mathieu Jaminet", "mj", D),
+            ("Jack Aitken", "ja", D),
+            ("Penske", "penske", T),
+        ],
+        published=dt.date(2024, 9, 2),
+    )
+    sunday = dt.date(2024, 9, 1)
+    assert has(facts, "raceResult", position=1, drivers=("nt", "mj"), date=sunday)
+    assert has(facts, "raceResult", position=3, drivers=("ja",), date=sunday)
+    assert has(facts, "gridPosition", kind="qualifying", position=2, drivers=("ja",))
+    rounds = [r for r in roles(facts, "eventOf") if r.get("round") is None and r["o"] == "imsa"]
+    assert rounds
+    assert has(facts, "heldAt", o="road-america")
+    assert has(facts, "nationality", s="nt", o="gb")
+    assert has(facts, "nationality", s="ja", o="gb")
+    assert has(facts, "drives", s="nt", o="porsche-963", season=2024)
+    assert has(facts, "memberOf", s="nt", o="penske", season=2024)
+    assert has(facts, "memberOf", s="nt", o="penske", season=2025, status="planned")

@@ -23,12 +23,15 @@ _ROUND = re.compile(r"\b(?:round|rd\.?)\s+(?P<n>\d{1,2}|[a-z]+)\s+of\s+(?:the\s+
 _ROUND_ORD = re.compile(r"\b(?P<n>[a-z]+|\d{1,2}(?:st|nd|rd|th))\s+round\s+of\s+(?:the\s+)?", re.I)
 _RACE_CONTEXT = re.compile(
     r"\b(?:race|races|victory|win|won|pole|grid|podium|finish\w*|place|qualifying|result"
-    r"|started|start|lap|runner-up|triumph\w*)\b",
+    r"|started|start|lap|runner-up|triumph\w*|chequered|checkered|flag|P\d{1,2})\b",
     re.I,
 )
 _DAY_NP = re.compile(
     r"(?:\bthe\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+(?:race|sprint|feature race|encounter|outing))?"
+)
+_VENUE_ROUND = re.compile(
+    r"^\s+(?:round|meeting|race weekend|weekend|event|rounds)\b(?:\s+of\s+(?:the\s+)?)?", re.I
 )
 _RACE_NAME = re.compile(r"\b(?:hours|race|grand prix|gp|\d+\s?(?:km|miles))\b", re.I)
 _YEARS_AGO = re.compile(r"\b(?P<n>\w+)\s+years?\s+ago\b", re.I)
@@ -96,6 +99,25 @@ def index_events(art: Article) -> None:
                 if not rounds:
                     art.held[key] = _places_after(art, sent, champs[0].end)
                 art.round_marks.append((sent.start, key))
+        for v in sent.of(EntityType.VENUE):
+            vr = _VENUE_ROUND.match(sent.text[sent.rel(v.end) :])
+            if vr is None or any(_is_round(art, m) for m in sent.of(E)):
+                continue
+            near = [c for c in sent.after(v.end, C) if c.start - v.end <= len(vr.group(0)) + 2]
+            champ = near[0].entity if near else art.championship_at(v.start)
+            season = art.season_in(sent, v.end) or art.published.year
+            key = art.mint(
+                f"{champ or 'event'}-{season}-{v.entity}",
+                E,
+                f"{art.name(champ) + ' ' if champ else ''}{season} {art.name(v.entity)}",
+                mention=sent.text[sent.rel(v.start) : sent.rel(v.end) + len(vr.group(0))],
+                kind=EventKind.ROUND,
+            )
+            art.event_seasons[key] = season
+            if champ:
+                art.event_championships.setdefault(key, champ)
+            art.held[key] = [v.entity]
+            art.round_marks.append((sent.start, key))
         if not _RACE_CONTEXT.search(sent.text):
             continue
         for dm in _DAY_NP.finditer(sent.text):
@@ -126,12 +148,11 @@ def index_events(art: Article) -> None:
                     art.mint(key, E, key, mention=dm.group(0))
                 else:
                     rnd = art.round_at(a + 1)
-                    base = rnd or (art.championship_at(a) or "race")
-                    base_name = art.name(base)
+                    base = rnd or art.championship_at(a)
                     key = art.mint(
-                        f"{base}-race-{date.isoformat()}",
+                        f"{base}-race-{date.isoformat()}" if base else f"race-{date.isoformat()}",
                         E,
-                        f"{base_name} race, {date.isoformat()}",
+                        f"{art.name(base)} race, {date.isoformat()}" if base else f"Race, {date}",
                         mention=dm.group(0),
                         kind=EventKind.RACE,
                     )

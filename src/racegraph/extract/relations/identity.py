@@ -124,6 +124,16 @@ def _nationality(art: Article, sent: Sentence) -> None:
             continue
         if _is_demonym(art, c):
             _demonym(art, sent, c)
+    # "his compatriot Jack Aitken": the nationality of the person compared with
+    for d in sent.of(*PERSON_TYPES):
+        if not re.search(r"\bcompatriots?\s+$|\bfellow countryman\s+$", sent.tail(d.start)):
+            continue
+        other = art.antecedent(sent, d.start)
+        known = [
+            f.get("o") for f in art.facts if f.relation == "nationality" and f.get("s") == other
+        ]
+        if other and other != d.entity and known and isinstance(known[0], str):
+            art.emit("nationality", sent, "nationality.compatriot", 0.7, s=d.entity, o=known[0])
     # "Valentino Rossi (ITA)"
     for d in sent.of(*PERSON_TYPES):
         m = _ISO_PAREN.match(sent.text[sent.rel(d.end) :])
@@ -218,6 +228,8 @@ def _subject_near(art: Article, sent: Sentence, start: int, end: int) -> list[st
     after = group_after(sent, end, PERSON_TYPES)
     if after and not sent.gap(end, after[0].start).strip(" ,"):
         return [m.entity for m in after]
+    if any(m.start >= end and not sent.gap(end, m.start).strip() for m in sent.mentions):
+        return []  # a name follows but it is not a person (mis-typed): do not guess
     before = sent.before(start, *PERSON_TYPES)
     if before:
         return [before[-1].entity]
@@ -233,6 +245,7 @@ def _works(art: Article, sent: Sentence) -> None:
             after = sent.after(b, EntityType.MANUFACTURER)
             if after and after[0].start - b <= 5:
                 manu = after[0].entity
+                b = after[0].end
         if manu is None:
             before = sent.before(a, EntityType.MANUFACTURER)
             if before and re.fullmatch(r"\s*(?:[A-Z][\w-]{0,3}\s+)?", sent.gap(before[-1].end, a)):

@@ -79,7 +79,8 @@ _INCLUDE = re.compile(
 )
 _MEMBER_CUES = re.compile(
     r"\b(?:drives|races|rides|drove|raced|rode|signed|signs) (?:for|with)\s+(?:the\s+)?$"
-    r"|\bjoin(?:s|ed|ing)?\s+(?:the\s+)?$|\binclusion in\s+(?:the\s+)?$",
+    r"|\bjoin(?:s|ed|ing)?\s+(?:the\s+)?$|\binclusion in\s+(?:the\s+)?$"
+    r"|\b(?:remain|remains|stay|stays|continue|continues)\s+(?:[a-z]+\s+)?with\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -377,6 +378,19 @@ def _member(art: Article, sent: Sentence) -> None:
         else:
             season = art.season_in(sent)
         status, _ = modality(sent.text)
+        if cue and re.match(r"(?:remain|stay|continue)", cue.group(0), re.I) and season:
+            for s in subjects:  # staying with a team: a member now
+                art.emit(
+                    "memberOf",
+                    sent,
+                    "memberOf.remain",
+                    0.7,
+                    s=s,
+                    o=t.entity,
+                    championship=art.root(champ) if champ else None,
+                    season=art.published.year,
+                    asOf=art.published,
+                )
         for s in subjects:
             art.emit(
                 "memberOf",
@@ -441,6 +455,9 @@ def _drives(art: Article, sent: Sentence) -> None:
         )
         status, _ = modality(sent.text)
         season = art.season_in(sent, car.start)
+        races = [k for p, k in art.race_marks if sent.start <= p < sent.end]
+        if season is None and races and races[0] in art.race_dates:
+            season = art.race_dates[races[0]].year
         if season is None:
             season = art.plan_season(sent) if status != "confirmed" else art.focus_season
         for s in subjects:
