@@ -104,18 +104,18 @@ def index_events(art: Article) -> None:
             if vr is None or any(_is_round(art, m) for m in sent.of(E)):
                 continue
             near = [c for c in sent.after(v.end, C) if c.start - v.end <= len(vr.group(0)) + 2]
-            champ = near[0].entity if near else art.championship_at(v.start)
+            vchamp = near[0].entity if near else art.championship_at(v.start)
             season = art.season_in(sent, v.end) or art.published.year
             key = art.mint(
-                f"{champ or 'event'}-{season}-{v.entity}",
+                f"{vchamp or 'event'}-{season}-{v.entity}",
                 E,
-                f"{art.name(champ) + ' ' if champ else ''}{season} {art.name(v.entity)}",
+                f"{art.name(vchamp) + ' ' if vchamp else ''}{season} {art.name(v.entity)}",
                 mention=sent.text[sent.rel(v.start) : sent.rel(v.end) + len(vr.group(0))],
                 kind=EventKind.ROUND,
             )
             art.event_seasons[key] = season
-            if champ:
-                art.event_championships.setdefault(key, champ)
+            if vchamp:
+                art.event_championships.setdefault(key, vchamp)
             art.held[key] = [v.entity]
             art.round_marks.append((sent.start, key))
         if not _RACE_CONTEXT.search(sent.text):
