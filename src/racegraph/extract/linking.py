@@ -127,6 +127,7 @@ _RACING_LEMMAS = frozenset(
 )
 _SPEECH_LEMMAS = frozenset({"tell", "say", "speak", "explain", "confirm", "reveal", "report"})
 _TEAM_CUE_BEFORE = frozenset({"for", "with", "join", "joins", "joined", "joining"})
+_SESSIONS = frozenset({"qualifying", "hyperpole", "practice", "warm-up"})
 _CATEGORY_CUES = ("categor", "rated", "ranked", "graded", "driver")
 _NUMBER_WORDS = {
     "one": 1,
@@ -751,6 +752,9 @@ class _Linker:
             elif c.label == "EVENT_NAMED":
                 self.link_named_event(c)
         for c in others:
+            if c.label == "EVENT_SESSION":
+                self.link_session(c)
+        for c in others:
             if c.label == "EVENT_PRESS":
                 self.link_press(c)
 
@@ -900,25 +904,102 @@ class _Linker:
         self.add(c, key, T.EVENT, name, f"event-{c.rule}", kind=kind)
 
     def link_24h(self, c: Candidate) -> None:
+        """Endurance races named by their duration: "the 4 Hours of Imola", "the 2024 24 Hours
+        of Le Mans", "the Nürburgring 24 Hours". The key is per year when the year is known
+        (in the name, or from a date in the sentence: "on Sunday", "last year", "in April")."""
         span = self.span(c)
+        hours_at = next(i for i, t in enumerate(span) if t.lower_ in {"hours", "hour"})
+        if hours_at and span[hours_at - 1].text == "-":
+            hours_at -= 1
+        n_tok = span[hours_at - 1]
+        n = n_tok.text if n_tok.text.isdigit() else str(_NUMBER_WORDS.get(n_tok.lower_, n_tok.text))
+        year = next(
+            (int(t.text) for t in span if t.shape_ == "dddd" and t.i != n_tok.i),
+            None,
+        )
         venues = [(s, e) for s, e in self.refs_inside(c.start, c.end) if e.type is T.VENUE]
         if venues:
             vspan, venue = venues[0]
             vkey, vname = venue.key, vspan.text
         else:
-            words = [t for t in span if t.text[:1].isupper()]
+            words = [
+                t
+                for t in span
+                if t.text[:1].isupper()
+                and t.lower_ not in {"hours", "hour", "the"}
+                and t.shape_ != "dddd"
+            ]
             if not words:
                 return
             vname = self.doc[words[0].i : words[-1].i + 1].text
             vkey = slugify(vname)
-        key = f"{vkey}-24-hours"
+        if year is None:
+            year = self.sentence_year(c)
+        key = f"{vkey}-{n}-hours" + (f"-{year}" if year else "")
         self.ctx.events[key] = EventInfo(
             key=key,
             kind=EventKind.RACE,
             venue=vkey,
             country=self.ref_key(venue.country) if venues else None,
+            year=year,
         )
-        self.add(c, key, T.EVENT, f"24 Hours of {vname}", f"event-{c.rule}", kind=EventKind.RACE)
+        name = f"{n} Hours of {vname}"
+        self.add(c, key, T.EVENT, name, f"event-{c.rule}", kind=EventKind.RACE)
+        self.link_day_after(c, key, name)
+
+    def sentence_year(self, c: Candidate) -> int | None:
+        """The one year the dates of a candidate's sentence resolve to, if they agree."""
+        sent = self.doc[c.start].sent
+        years: set[int] = set()
+        for ent in sent.ents:
+            if ent.label_ != "DATE" or (ent.start < c.end and ent.end > c.start):
+                continue
+            ts = resolve(ent.text, self.ctx.article.published)
+            if ts is not None:
+                years.add(ts.year)
+        return years.pop() if len(years) == 1 else None
+
+    def link_day_after(self, c: Candidate, key: str, name: str) -> None:
+        """ "<event> on Sunday": the weekday names the event's day (same entity)."""
+        j = c.end
+        if j + 1 < len(self.doc) and self.doc[j].lower_ == "on":
+            day = self.doc[j + 1]
+            if day.lower_ in WEEKDAYS:
+                self.add(self.doc[j + 1 : j + 2], key, T.EVENT, name, "event-day-after")
+
+    def link_session(self, c: Candidate) -> None:
+        """ "qualifying on Saturday": a session of the race the sentence (or article) is
+        about; the session word and its weekday are both mentions."""
+        span = self.span(c)
+        word = next(t for t in span if t.lower_ in _SESSIONS)
+        sent = self.doc[c.start].sent
+        parent = None
+        for m in self.ctx.mentions_between(sent.start_char, sent.end_char):
+            if m.type is T.EVENT and m.entity in self.ctx.events:
+                parent = m.entity
+        if parent is None:
+            last = self.ctx.last_before(span.start_char, T.EVENT)
+            parent = last.entity if last is not None and last.entity in self.ctx.events else None
+        if parent is None:
+            return
+        info = self.ctx.events[parent]
+        session = word.lower_
+        key = f"{parent}-{session}"
+        name = f"{self.ctx.entities[parent].name} {session}"
+        self.ctx.events[key] = dataclasses.replace(
+            info, key=key, kind=EventKind.EVENT, parent=parent
+        )
+        self.add(
+            self.doc[word.i : word.i + 1],
+            key,
+            T.EVENT,
+            name,
+            f"event-{c.rule}",
+            kind=EventKind.EVENT,
+        )
+        for t in span:
+            if t.lower_ in WEEKDAYS:
+                self.add(self.doc[t.i : t.i + 1], key, T.EVENT, name, "event-session-day")
 
     def ref_key(self, iri: str | None) -> str | None:
         e = self.ref.by_iri(iri) if iri else None

@@ -40,6 +40,46 @@ NER_LABELS = frozenset(
 )
 VALUE_LABELS = frozenset({"DATE", "ORDINAL", "CARDINAL", "RACE_NUMBER", "POSITION"})
 
+NAME_PARTICLES = frozenset(
+    {"van", "der", "den", "de", "von", "da", "di", "du", "dos", "del", "della", "ter", "le", "la"}
+)
+ROLE_NOUNS = frozenset(
+    {
+        "boss",
+        "principal",
+        "president",
+        "manager",
+        "owner",
+        "director",
+        "chief",
+        "head",
+        "ceo",
+        "chairman",
+        "founder",
+        "coordinator",
+    }
+)
+# last words of team names ("Comtoyou Racing"): a run ending so is not a person
+TEAM_SUFFIXES = frozenset(
+    {
+        "Racing",
+        "Motorsport",
+        "Motorsports",
+        "Corse",
+        "Competition",
+        "Autosport",
+        "Autosports",
+        "Engineering",
+        "Competizione",
+        "Sport",
+        "Team",
+        "Squadra",
+        "Performance",
+    }
+)
+# noun demonyms that are also given names ("Dane Cameron"); adjectival ones are not
+_ADJ_DEMONYM_ENDINGS = ("an", "ish", "ese", "ch", "ic", "i", "ss")
+
 QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "``", "''"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
@@ -87,6 +127,8 @@ class ReferenceRuler:
             forms = set(entity.surface_forms())
             if entity.type.value == "CarModel":
                 forms |= {f + "s" for f in forms if f[-1:].isdigit() or f[-1:].isupper()}
+            elif entity.type.value == "Manufacturer":  # "two Ferraris", "three Toyotas"
+                forms |= {f + "s" for f in forms if f[-1:].islower() and " " not in f}
             self._types[entity.iri] = entity.type.value
             lower: list[Doc] = []
             orth: list[Doc] = []
@@ -188,6 +230,7 @@ _PHRASE_LABELS = frozenset(
         "EVENT_NAMED",
         "EVENT_24H",
         "EVENT_PRESS",
+        "EVENT_SESSION",
         "TEAM",
         "PERSON_DESC",
         "VENUE_DESC",
@@ -220,9 +263,71 @@ def _person_span(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int
         if doc[start - 1].is_sent_start and doc[start - 1].pos_ != "PROPN":
             break
         start -= 1
-    while end < len(doc) and end not in blocked and _is_name_token(doc[end]):
-        end += 1
+    while end < len(doc) and end not in blocked:
+        if _is_name_token(doc[end]) or _particle_before_name(doc, end):
+            end += 1
+        else:
+            break
     return start, end
+
+
+def _particle_before_name(doc: Doc, i: int) -> bool:
+    """A lower-case surname particle ("van", "der", "de") followed by more of the name."""
+    j = i
+    while j < len(doc) and doc[j].lower_ in NAME_PARTICLES and doc[j].is_lower:
+        j += 1
+    return j > i and j < len(doc) and _is_name_token(doc[j])
+
+
+def _name_run_end(doc: Doc, i: int, blocked: set[int]) -> int:
+    """End of a run of 2-5 title-case name tokens (particles allowed inside) starting at
+    ``i``, or ``i`` when there is none."""
+    j = i
+    while j < len(doc) and j not in blocked and j - i < 5:
+        t = doc[j]
+        if (t.is_title and t.is_alpha and t.pos_ in {"PROPN", "NOUN", "ADJ"}) or (
+            j > i and _particle_before_name(doc, j)
+        ):
+            j += 1
+        else:
+            break
+    if j - i < 2 or doc[j - 1].text in TEAM_SUFFIXES:
+        return i
+    return j
+
+
+def _cued_person_runs(doc: Doc, refs: Sequence[Span], blocked: set[int]) -> list[Candidate]:
+    """Name runs the NER missed or called an organisation, with a person cue:
+    "the American Elliott Skeer" (demonym before), "Rik Breukers from the Netherlands"
+    (origin after), "SRO boss Stephane Ratel" (role noun before)."""
+    countries = [s for s in refs if s.label_ == "Country"]
+    country_ends = {s.end for s in countries}
+    country_starts = {s.start for s in countries}
+    out: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        end = _name_run_end(doc, i, blocked)
+        if end == i:
+            i += 1
+            continue
+        rule = None
+        if i in country_ends:
+            rule = "demonym-name"
+        elif i > 0 and doc[i - 1].lower_ in ROLE_NOUNS:
+            rule = "role-name"
+        elif (
+            end < len(doc)
+            and doc[end].lower_ == "from"
+            and (
+                end + 1 in country_starts
+                or (end + 2 in country_starts and doc[end + 1].lower_ == "the")
+            )
+        ):
+            rule = "name-from-country"
+        if rule is not None:
+            out.append(Candidate(i, end, "PERSON", rule, priority=P_PERSON))
+        i = end
+    return out
 
 
 def _quoted(doc: Doc, start: int, end: int) -> bool:
@@ -240,8 +345,9 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
     for span in genre:
         raw.append(Candidate(span.start, span.end, span.label_, span.id_, priority=P_GENRE))
     ref_tokens: set[int] = set()
+    given_names = _demonym_given_names(doc, refs)
     for span in refs:
-        if not _plausible_reference(span):
+        if not _plausible_reference(span) or (span.start, span.end) in given_names:
             continue
         raw.append(
             Candidate(
@@ -251,6 +357,8 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
         ref_tokens.update(range(span.start, span.end))
     raw.extend(_car_candidates(doc, refs))
     raw.extend(_person_candidates(doc, ref_tokens))
+    genre_tokens = {i for s in genre if s.label_ in _PHRASE_LABELS for i in range(s.start, s.end)}
+    raw.extend(_cued_person_runs(doc, refs, ref_tokens | genre_tokens))
     for ent in doc.ents:
         if ent.label_ in NER_LABELS and ent.label_ != "PERSON":
             raw.append(Candidate(ent.start, ent.end, ent.label_, "ner", priority=P_NER))
@@ -273,6 +381,23 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
             )
     out = chosen + nested
     out.sort(key=lambda c: (c.start, -c.end, c.nested, c.label))
+    return out
+
+
+def _demonym_given_names(doc: Doc, refs: Sequence[Span]) -> set[tuple[int, int]]:
+    """Country matches that are a given name: a one-token noun demonym opening a person the
+    NER found, with no determiner before ("Dane Cameron", not "the Italian Rossi")."""
+    starts = {e.start for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
+    out: set[tuple[int, int]] = set()
+    for span in refs:
+        if (
+            span.label_ == "Country"
+            and len(span) == 1
+            and span.start in starts
+            and not span.text.lower().endswith(_ADJ_DEMONYM_ENDINGS)
+            and (span.start == 0 or doc[span.start - 1].pos_ not in {"DET", "ADJ"})
+        ):
+            out.add((span.start, span.end))
     return out
 
 
