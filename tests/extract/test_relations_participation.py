@@ -217,3 +217,22 @@ def test_sharing_the_podium_is_not_co_driving() -> None:
     text = "Lucas Auer won on Sunday and shared the podium with Marco Wittmann."
     facts = run(text, [("Lucas Auer", "la", D), ("Marco Wittmann", "mw", D)], published=PUB)
     assert roles(facts, "coDriver") == []
+
+
+def test_negated_and_unlinked_subjects_give_no_participation() -> None:
+    text = (
+        "Mick Schumacher will not race in the DTM next season. Ferdinand Habsburg has ruled "
+        "out a move to the IMSA series. Esteban Ocon could return to the WEC in 2026."
+    )
+    facts = run(
+        text,
+        [
+            ("Mick Schumacher", "ms", D),
+            ("DTM", "dtm", C),
+            ("IMSA", "imsa", C),
+            ("WEC", "wec", C),
+            ("Esteban Ocon", "alpine", T),  # mis-typed by linking: not a person
+        ],
+        published=PUB,
+    )
+    assert not has(facts, "competesIn", s="ms")

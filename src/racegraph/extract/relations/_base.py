@@ -370,6 +370,18 @@ class Article:
             current = m.entity
         return current
 
+    def dominant_championship(self) -> str | None:
+        """The championship the article names most often (first named wins ties)."""
+        counts: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for m in self.ctx.mentions:
+            if m.type is EntityType.CHAMPIONSHIP:
+                counts[m.entity] += 1
+                first.setdefault(m.entity, m.start)
+        if not counts:
+            return None
+        return max(counts, key=lambda k: (counts[k], -first[k]))
+
     def class_at(self, sent: Sentence, pos: int) -> str | None:
         """The class mentioned nearest before ``pos`` in this paragraph."""
         for m in self.mentions_before(pos, EntityType.CLASS):

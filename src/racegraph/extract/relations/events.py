@@ -297,7 +297,7 @@ def _event_of(art: Article, sent: Sentence) -> None:
     elif not champs:
         for ev in free:
             if not is_named_event(ev) and _GENERIC_EVENT.search(ev.text):
-                champ = art.championship_at(ev.start)
+                champ = art.dominant_championship()
                 if champ:
                     _emit_event_of(art, sent, ev, champ)
 

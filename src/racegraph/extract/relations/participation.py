@@ -54,6 +54,9 @@ _CUE = re.compile(
     r"|ride|rode|ridden|riding|contest|tackle|join(?:s|ed)?)\b",
     re.I,
 )
+_NEGATED = re.compile(
+    r"\b(?:not|n['’]t|never|no longer|ruled out|rules out|rule out|denied|without)\b", re.I
+)
 _CONTINUE = re.compile(r"\b(?:remain|continue|stay|carry on|keep)\w*\b", re.I)
 _PAST = re.compile(
     r"\b(?:stint|focus(?:ing|ed)|competed|raced|drove|took part|rode|career)\b", re.I
@@ -144,6 +147,8 @@ def _subjects(art: Article, sent: Sentence, cue: int) -> list[tuple[str, EntityT
     teams = [t for t in sent.before(cue, T) if t.start >= clause_start]
     if teams and not re.search(r"\b(?:he|his|she|her)\b", head, re.I):
         return [(teams[-1].entity, T)]
+    if _named_subject(sent, clause_start, cue):
+        return []  # the clause is about someone named but not linked as a person
     if re.search(r"\b(?:he|his|him|she|her)\b", sent.gap(sent.start, cue), re.I) or not sent.before(
         cue, *PERSON_TYPES
     ):
@@ -154,6 +159,47 @@ def _subjects(art: Article, sent: Sentence, cue: int) -> list[tuple[str, EntityT
                 return [(later[0].entity, D)]
         return [(ante, D)] if ante else []
     return []
+
+
+_NAME_START = re.compile(r"\s*[\"“]?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+_NOT_NAMES = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "It",
+        "He",
+        "She",
+        "His",
+        "Her",
+        "They",
+        "Their",
+        "I",
+        "We",
+        "Our",
+        "This",
+        "That",
+        "Instead",
+        "However",
+        "Although",
+        "But",
+        "And",
+        "Meanwhile",
+        "Also",
+        "Start",
+    ]
+)
+
+
+def _named_subject(sent: Sentence, clause_start: int, cue: int) -> bool:
+    """The clause opens with a proper name (linked to a non-person, or not linked at all)."""
+    m = _NAME_START.match(sent.gap(clause_start, cue))
+    if m is None or m.group("name").split()[0] in _NOT_NAMES:
+        return False
+    start = clause_start + m.start("name")
+    return not any(x.start <= start < x.end and x.type in PERSON_TYPES for x in sent.mentions) and (
+        any(x.start <= start < x.end for x in sent.mentions) or " " in m.group("name")
+    )
 
 
 def _team_in(sent: Sentence, lo: int, hi: int) -> str | None:
@@ -197,7 +243,9 @@ def _targets(art: Article, sent: Sentence) -> list[tuple[int, int, str, str | No
             cue = m.start
         if cue is None:
             continue
-        if _WISH.search(sent.tail(cue)):
+        if _WISH.search(sent.tail(cue)) or _NEGATED.search(
+            sent.gap(max(sent.start, cue - 40), m.start)
+        ):
             continue
         if m.type is C:
             cls = _class_for(art, sent, m)
