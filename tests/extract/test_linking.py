@@ -179,3 +179,63 @@ def test_weekdays_and_numbers_are_not_entities(nlp: Language, reference: Referen
     labels = {v.label: v.value for v in ctx.values}
     assert labels.get("RACE_NUMBER") == "7"
     assert "sunday" not in ctx.entities
+
+
+def test_endurance_race_names_any_duration_with_year_keys(
+    nlp: Language, reference: Reference
+) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "Ferrari won the 6 Hours of Fuji on Sunday. "
+        "The squad also entered the 2025 12 Hours of Sebring. "
+        "Nobody knows who will start the 24 Hours of Le Mans.",
+    )
+    fuji = [k for k, e in ctx.entities.items() if e.type is T.EVENT and "fuji" in k]
+    assert fuji == ["fuji-6-hours-2024"]  # the weekday dates it in the published year
+    assert "Sunday" in ctx.entities["fuji-6-hours-2024"].mentions
+    assert "sebring-12-hours-2025" in ctx.entities
+    assert "le-mans-24-hours" in ctx.entities  # no year in the sentence: no year in the key
+    assert ctx.entities["le-mans-24-hours"].name == "24 Hours of Le Mans"
+
+
+def test_dated_qualifying_is_a_session_of_the_race(nlp: Language, reference: Reference) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "Toyota won the 6 Hours of Fuji on Sunday. "
+        "Kamui Kobayashi had been fastest in qualifying on Saturday.",
+    )
+    session = ctx.entities["fuji-6-hours-2024-qualifying"]
+    assert session.type is T.EVENT
+    assert {"qualifying", "Saturday"} <= set(session.mentions)
+
+
+def test_entrant_named_like_a_person_is_a_team(nlp: Language, reference: Reference) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "Blue Heron will field two cars in the European Le Mans Series. "
+        "Marco Rossi won the title with Vortex ASP last year.",
+    )
+    assert types(ctx).get("blue-heron") is T.TEAM
+    assert types(ctx).get("vortex-asp") is T.TEAM
+
+
+def test_role_in_apposition_makes_a_person(nlp: Language, reference: Reference) -> None:
+    ctx = link(nlp, reference, "Gerard Neveu, president of the series, said the car was quick.")
+    assert types(ctx).get("gerard-neveu") is T.PERSON
+
+
+def test_crew_sharing_a_numbered_car_are_drivers(nlp: Language, reference: Reference) -> None:
+    ctx = link(
+        nlp, reference, "Felipe Nasr, Dane Cameron and Matt Campbell shared the #7 Porsche 963."
+    )
+    for key in ("felipe-nasr", "dane-cameron", "matt-campbell"):
+        assert types(ctx).get(key) is T.DRIVER, key
+
+
+def test_make_plus_team_word_is_a_team_name(nlp: Language, reference: Reference) -> None:
+    ctx = link(nlp, reference, "WRT won the race. In GTD Pro, Corvette Racing took the class win.")
+    corvette = [e for e in ctx.entities.values() if "Corvette Racing" in e.mentions]
+    assert corvette and corvette[0].type is T.TEAM and corvette[0].key != "wrt"

@@ -127,6 +127,10 @@ _RACING_LEMMAS = frozenset(
 )
 _SPEECH_LEMMAS = frozenset({"tell", "say", "speak", "explain", "confirm", "reveal", "report"})
 _TEAM_CUE_BEFORE = frozenset({"for", "with", "join", "joins", "joined", "joining"})
+_ENTRANT_VERBS = frozenset({"field", "enter", "run", "return", "withdraw", "bring", "expand"})
+_ENTRY_NOUNS = frozenset(
+    {"car", "entry", "crew", "line-up", "lineup", "prototype", "machine", "squad", "team"}
+)
 _SESSIONS = frozenset({"qualifying", "hyperpole", "practice", "warm-up"})
 _CATEGORY_CUES = ("categor", "rated", "ranked", "graded", "driver")
 _NUMBER_WORDS = {
@@ -389,6 +393,8 @@ class _Linker:
         self.find_nationalities(persons)
         for p in sorted(persons.values(), key=lambda p: p.key):
             etype = self.person_type(p)
+            if etype is T.TEAM:
+                self.team_names[p.name.lower()] = p.key
             for (start, end, rule), (ts, te) in zip(p.spans, p.tokens, strict=True):
                 self.add(self.doc[ts:te], p.key, etype, p.name, rule)
                 del start, end
@@ -401,18 +407,46 @@ class _Linker:
         return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_ in _SPEECH_LEMMAS
 
     def person_type(self, p: _Person) -> EntityType:
+        if self.is_team_name(p):
+            return T.TEAM
         role = False
         racing = False
-        for ts, _te in p.tokens:
+        for ts, te in p.tokens:
             left = {t.lower_ for t in self.doc[max(0, ts - 3) : ts]}
-            if left & _ROLE_WORDS:
+            # "Pierre Fillon, president of the ACO": a role in apposition
+            right = [t.lower_ for t in self.doc[te : te + 4]]
+            if left & _ROLE_WORDS or (right[:1] == [","] and set(right[1:]) & _ROLE_WORDS):
                 role = True
             sent = self.doc[ts].sent
             if any(t.lemma_.lower() in _RACING_LEMMAS or t.lower_ in _RACING_LEMMAS for t in sent):
                 racing = True
+            elif any(t.text == "#" for t in sent) or any(
+                m.type is T.CAR_MODEL
+                for m in self.ctx.mentions_between(sent.start_char, sent.end_char)
+            ):
+                racing = True  # "X and Y shared the #7 Porsche 963"
         if role:
             return T.PERSON
         return T.DRIVER if racing else T.PERSON
+
+    def is_team_name(self, p: _Person) -> bool:
+        """A "person" the NER found that is an entrant: an acronym in the name ("Akkodis ASP"),
+        or the subject of fielding cars or a crew ("Iron Lynx will field two cars", "Iron Dames
+        return with the crew of ...")."""
+        if len(p.name.split()) < 2:
+            return False
+        if any(w.isupper() and w.isalpha() and len(w) >= 2 for w in p.name.split()):
+            return True
+        for ts, te in p.tokens:
+            root = self.doc[ts:te].root
+            verb = root.head
+            if root.dep_ != "nsubj" or verb.lemma_ not in _ENTRANT_VERBS:
+                continue
+            objects = [c for c in verb.children if c.dep_ in {"dobj", "prep"}]
+            objects += [g for c in objects if c.dep_ == "prep" for g in c.children]
+            if any(o.lemma_ in _ENTRY_NOUNS for o in objects):
+                return True
+        return False
 
     def find_nationalities(self, persons: dict[str, _Person]) -> None:
         """ "X from <Country>", "X, the <demonym> ..." and "the <demonym> X"."""
@@ -463,6 +497,10 @@ class _Linker:
             and not (t.is_digit and (t.i == 0 or self.doc[t.i - 1].text == "#" or t.i == c.start))
         ]
         if not keep:
+            # "Corvette Racing": a capitalised name made only of a make and a team word is
+            # still a name, not an anaphor like "the Belgian team"
+            if len(span) >= 2 and all(t.text[:1].isupper() for t in span):
+                return span
             return None
         return self.doc[keep[0].i : keep[-1].i + 1]
 
