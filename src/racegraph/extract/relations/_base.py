@@ -125,6 +125,7 @@ class Sentence:
     end: int
     text: str
     mentions: tuple[LinkedMention, ...]
+    lower: str = ""  # the text in lower case, for cheap cue pre-checks
     _by_types: dict[tuple[EntityType, ...], tuple[LinkedMention, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -162,7 +163,7 @@ class Sentence:
         return self.gap(max(self.start, pos - n), pos)
 
     def years(self) -> list[tuple[int, int]]:
-        """Explicit years in the sentence as (absolute offset, year); "years ago" excluded."""
+        """Explicit years in the sentence as (absolute offset, year)."""
         return [(self.abs(m.start()), int(m.group(1))) for m in _YEAR.finditer(self.text)]
 
 
@@ -535,6 +536,7 @@ def build_sentences(ctx: DocContext) -> list[Sentence]:
                         end=b,
                         text=text[a:b],
                         mentions=tuple(ctx.mentions_between(a, b)),
+                        lower=text[a:b].lower(),
                     )
                 )
             if breaks:

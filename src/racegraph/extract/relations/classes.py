@@ -160,6 +160,8 @@ def _category_key(art: Article, sent: Sentence, word: str, near: int) -> str | N
 
 
 def _class_rule(art: Article, sent: Sentence) -> None:
+    if "rule" not in sent.lower and "regulation" not in sent.lower and "must" not in sent.lower:
+        return
     cue = _RULE_CUE.search(sent.text)
     if not cue:
         return
@@ -246,6 +248,8 @@ def _entry_list_key(art: Article, sent: Sentence, champ: str, season: int) -> st
 
 
 def _entry_count(art: Article, sent: Sentence) -> None:
+    if "entry" not in sent.lower:
+        return
     el = _ENTRY_LIST.search(sent.text)
     if not el:
         return
@@ -366,6 +370,8 @@ def _manufacturer_entry(art: Article, sent: Sentence) -> None:
 
 
 def _tested(art: Article, sent: Sentence) -> None:
+    if not _TEST_VERB.search(sent.text):
+        return
     para_test = [
         e
         for e in art.ctx.mentions

@@ -238,6 +238,8 @@ def _subject_near(art: Article, sent: Sentence, start: int, end: int) -> list[st
 
 
 def _works(art: Article, sent: Sentence) -> None:
+    if "works" not in sent.lower and "factory" not in sent.lower:
+        return
     for m in _WORKS.finditer(sent.text):
         a, b = sent.abs(m.start()), sent.abs(m.end())
         manu = None
@@ -266,6 +268,8 @@ def _works(art: Article, sent: Sentence) -> None:
 
 
 def _title(art: Article, sent: Sentence) -> None:
+    if "time" not in sent.lower:
+        return
     for m in _TITLE.finditer(sent.text):
         count = number(m.group("count"))
         body = [w for w in m.group("body").split() if w.lower() not in {"world", "the", "a"}]
@@ -306,6 +310,8 @@ def _age(art: Article, sent: Sentence) -> None:
 
 
 def _retired(art: Article, sent: Sentence) -> None:
+    if "retire" not in sent.lower and "hung up" not in sent.lower:
+        return
     for m in _RETIRE.finditer(sent.text):
         if not _RETIRE_CONTEXT.search(sent.text):
             continue
