@@ -236,3 +236,27 @@ def test_negated_and_unlinked_subjects_give_no_participation() -> None:
         published=PUB,
     )
     assert not has(facts, "competesIn", s="ms")
+
+
+def test_team_labels_give_membership() -> None:
+    text = (
+        "In the DTM, Rene Rast's team Schubert led early. Schubert's Sheldon van der Linde "
+        "followed, ahead of ROWE drivers Marco Wittmann and Augusto Farfus."
+    )
+    facts = run(
+        text,
+        [
+            ("DTM", "dtm", C),
+            ("Rene Rast", "rr", D),
+            ("Schubert", "schubert", T),
+            ("Sheldon van der Linde", "svdl", D),
+            ("ROWE", "rowe", T),
+            ("Marco Wittmann", "mw", D),
+            ("Augusto Farfus", "af", D),
+        ],
+        published=PUB,
+    )
+    assert has(facts, "memberOf", s="rr", o="schubert", championship="dtm")
+    assert has(facts, "memberOf", s="svdl", o="schubert")
+    assert has(facts, "memberOf", s="mw", o="rowe")
+    assert has(facts, "memberOf", s="af", o="rowe")

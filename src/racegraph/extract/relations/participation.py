@@ -395,6 +395,26 @@ def _include_list(art: Article, sent: Sentence) -> None:
             )
 
 
+def _team_labels(sent: Sentence, t: LinkedMention) -> list[str]:
+    """Persons a team is attached to by the phrase itself: "Rossi's team WRT",
+    "WRT's Charles Weerts", "WRT drivers Weerts and Vanthoor"."""
+    owner = [
+        p
+        for p in sent.before(t.start, *PERSON_TYPES)
+        if re.fullmatch(
+            r"['’]s?\s+(?:new\s+|current\s+)?team,?\s+(?:the\s+)?", sent.gap(p.end, t.start)
+        )
+    ]
+    if owner:
+        return [owner[-1].entity]
+    after = group_after(sent, t.end, PERSON_TYPES)
+    if after and re.fullmatch(
+        r"(?:['’]s?|\s+(?:drivers?|racers?|riders?|duo|pair))\s+", sent.gap(t.end, after[0].start)
+    ):
+        return [p.entity for p in after]
+    return []
+
+
 def _member(art: Article, sent: Sentence) -> None:
     for t in sent.of(T):
         base = max(sent.start, t.start - 80)
@@ -411,9 +431,11 @@ def _member(art: Article, sent: Sentence) -> None:
             r"\bridden with\s+(?:this\s+|the\s+)?$|\bwith (?:this|the same) team\s*$", before
         ):
             subjects = [s for s, ty in _subjects(art, sent, t.start - 12) if ty is D]
+        else:
+            subjects = _team_labels(sent, t)
         if not subjects:
             continue
-        champs = sent.of(C)
+        champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
         champ = champs[0].entity if champs else None
         years = _FOR_YEARS.search(sent.text)
         season: int | tuple[int, ...] | None
