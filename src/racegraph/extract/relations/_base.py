@@ -509,6 +509,23 @@ def is_named_event(m: LinkedMention) -> bool:
     )
 
 
+def _outermost(mentions: list[LinkedMention]) -> tuple[LinkedMention, ...]:
+    """Drop a mention nested in a longer mention of the same type ("GTWC" inside "GTWC Sprint
+    Cup"); nested mentions of other types stay ("Italian" inside "the Italian")."""
+    return tuple(
+        m
+        for m in mentions
+        if not any(
+            o is not m
+            and o.type is m.type
+            and o.start <= m.start
+            and m.end <= o.end
+            and (o.end - o.start) > (m.end - m.start)
+            for o in mentions
+        )
+    )
+
+
 def build_sentences(ctx: DocContext) -> list[Sentence]:
     """spaCy sentences, split again at line breaks (headlines are sentences of their own)."""
     out: list[Sentence] = []
@@ -535,7 +552,7 @@ def build_sentences(ctx: DocContext) -> list[Sentence]:
                         start=a,
                         end=b,
                         text=text[a:b],
-                        mentions=tuple(ctx.mentions_between(a, b)),
+                        mentions=_outermost(ctx.mentions_between(a, b)),
                         lower=text[a:b].lower(),
                     )
                 )

@@ -66,6 +66,11 @@ def extract(art: Article) -> None:
 
 def _champ_for(art: Article, sent: Sentence, pos: int) -> str | None:
     champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
+    near = [c for c in champs if same_clause(sent, c.start, pos)]
+    if near or champs:
+        champs = near
+        if not champs:
+            return art.championship_at(pos)
     if champs:
         return min(champs, key=lambda c: abs(c.start - pos)).entity
     return art.championship_at(pos)
@@ -125,7 +130,9 @@ def _class_of(
             _CLASS_WORD.match(tail)
             or re.search(r"\b(?:class|category)\s+$", head)
             or re.search(r"\b(?:cars?|entries)\s+in\s+(?:the\s+)?$", head)
-            or re.match(r"^\s*(?:\w+\s+){0,3}(?:class|category)\b", sent.text[sent.rel(k.start) :])
+            or re.match(
+                r"^\s*(?:[\w-]+\s+){0,3}(?:class|category)\b", sent.text[sent.rel(k.start) :]
+            )
         )
         if not classy:
             continue

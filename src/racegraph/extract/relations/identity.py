@@ -77,6 +77,9 @@ _CAT_CUE = re.compile(
 _PRINCIPAL = re.compile(
     r"\b(?:team\s+(?:boss|principal|manager|owner|chief|founder)|boss|principal)\s+$", re.I
 )
+_PRINCIPAL_INSIDE = re.compile(
+    r"(?:team\s+)?(?:boss|principal|manager|owner|chief)\s+(?=[A-Z])", re.I
+)
 _PRINCIPAL_OF = re.compile(
     r"\b(?:is|remains|was|becomes|became|named|appointed|as)\s+(?:the\s+|new\s+)*"
     r"(?:team\s+)?(?:principal|boss)\s+(?:of|at)\s+(?:the\s+)?$",
@@ -394,6 +397,9 @@ def _principal(art: Article, sent: Sentence) -> None:
     for p in sent.of(*PERSON_TYPES):
         base = max(sent.start, p.start - 80)
         m = _PRINCIPAL.search(sent.gap(base, p.start))
+        inner = _PRINCIPAL_INSIDE.match(p.text)
+        if m is None and inner is not None:
+            base, m = p.start, inner
         team = None
         if m:
             pos = base + m.start()

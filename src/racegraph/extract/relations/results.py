@@ -274,6 +274,15 @@ def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
         )
         art.emit("eventOf", sent, "eventOf.past-win", 0.75, s=target, o=champ, season=season)
         art.emit("eventDate", sent, "eventDate.years-ago", 0.75, s=target, o=season)
+    elif target is not None and season is not None and target not in art.race_dates:
+        # a named past win ("the last BMW victory ..., eight years ago"): date it, place it
+        later = [c for c in sent.after(b, EntityType.CHAMPIONSHIP) if c.start - b < 60]
+        inside = [c for c in sent.of(EntityType.CHAMPIONSHIP) if a <= c.start < b + 60]
+        past_champs = later or inside
+        if past_champs:
+            champ = past_champs[0].entity
+            art.emit("eventOf", sent, "eventOf.past-win", 0.7, s=target, o=champ, season=season)
+        art.emit("eventDate", sent, "eventDate.years-ago", 0.7, s=target, o=season)
     if target is None:
         return False
     earlier = _EARLIER.search(sent.text)
