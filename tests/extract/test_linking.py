@@ -239,3 +239,22 @@ def test_make_plus_team_word_is_a_team_name(nlp: Language, reference: Reference)
     ctx = link(nlp, reference, "WRT won the race. In GTD Pro, Corvette Racing took the class win.")
     corvette = [e for e in ctx.entities.values() if "Corvette Racing" in e.mentions]
     assert corvette and corvette[0].type is T.TEAM and corvette[0].key != "wrt"
+
+
+def test_class_then_cup_is_one_sub_class(nlp: Language, reference: Reference) -> None:
+    ctx = link(nlp, reference, "In the LMP3 Pro-Am class, the Polish crew took the win.")
+    sub = ctx.entities["lmp3-pro-am"]
+    assert sub.type is T.CLASS
+    assert sub.name == "LMP3 Pro-Am"
+    assert "lmp3" not in ctx.entities
+
+
+def test_entry_list_and_test_day_of_a_named_race(nlp: Language, reference: Reference) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "The organisers published the entry list for the 2025 24 Hours of Le Mans. "
+        "Test day takes place one week before the race.",
+    )
+    assert ctx.entities["le-mans-24-hours-2025-entry-list"].type is T.EVENT
+    assert "Test day" in ctx.entities["le-mans-24-hours-2025-test-day"].mentions

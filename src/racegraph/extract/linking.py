@@ -17,6 +17,7 @@ Passes, in order (later passes see what earlier ones linked):
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
@@ -131,6 +132,7 @@ _ENTRANT_VERBS = frozenset({"field", "enter", "run", "return", "withdraw", "brin
 _ENTRY_NOUNS = frozenset(
     {"car", "entry", "crew", "line-up", "lineup", "prototype", "machine", "squad", "team"}
 )
+_YEAR_WORDS = frozenset({"year", "season"} | set(WEEKDAYS))
 _SESSIONS = frozenset({"qualifying", "hyperpole", "practice", "warm-up"})
 _CATEGORY_CUES = ("categor", "rated", "ranked", "graded", "driver")
 _NUMBER_WORDS = {
@@ -188,6 +190,7 @@ class _Linker:
         self.nationality: dict[str, str] = {}  # person key -> country iri
         self.person_tokens: dict[str, str] = {}  # surname/first name/full name -> person key
         self.team_names: dict[str, str] = {}  # lower-cased core name -> team key
+        self.consumed: set[Candidate] = set()  # class names merged into a sub-class
 
     # ---------------------------------------------------------------- helpers
     def span(self, c: Candidate) -> Span:
@@ -248,7 +251,10 @@ class _Linker:
 
     # ---------------------------------------------------------------- main
     def run(self) -> None:
+        self.consumed = self.link_sub_classes()
         for c in self.top + self.nested:
+            if c in self.consumed:
+                continue
             if c.label == "REF":
                 self.link_reference(c)
             elif c.label == "NORP":
@@ -288,6 +294,40 @@ class _Linker:
             for s, e in self.refs_inside(c.start, c.end):
                 if e.type is T.MANUFACTURER and e.iri == entity.manufacturer:
                     self.add_ref(s, e, "manufacturer-in-car-name")
+
+    def link_sub_classes(self) -> set[Candidate]:
+        """ "LMP2 Pro-Am", "the GT3 Pro-Am class": a class name right before a cup or
+        sub-class name is one sub-class (key from the combined name), not two classes."""
+        classes = [
+            (c, e)
+            for c in self.top + self.nested
+            if c.label == "REF"
+            for e in self.refs_at(c)[:1]
+            if e.type is T.CLASS
+        ]
+        consumed: set[Candidate] = set()
+        for (c1, e1), (c2, e2) in itertools.pairwise(classes):
+            if c1.end != c2.start or e1.iri == e2.iri or c1 in consumed:
+                continue
+            words = list(self.doc[c1.start : c2.end])
+            while words and words[-1].lower_ in {"class", "category", "classification"}:
+                words.pop()
+            name = self.doc[words[0].i : words[-1].i + 1].text
+            key = slugify(name)
+            end = c2.end
+            start = (
+                c1.start - 1 if c1.start and self.doc[c1.start - 1].lower_ == "the" else c1.start
+            )
+            if start < c1.start and end < len(self.doc) and self.doc[end].lower_ == "class":
+                end += 1
+            self.add(self.doc[start:end], key, T.CLASS, name, "sub-class")
+            if start != c1.start or end != c2.end:
+                self.add(self.doc[c1.start : words[-1].i + 1], key, T.CLASS, name, "sub-class")
+            consumed.update({c1, c2})
+            for c in self.top:
+                if c.label == "CLASS_PHRASE" and c.start <= c1.start and c2.end <= c.end:
+                    consumed.add(c)
+        return consumed
 
     def inside_named_event(self, c: Candidate) -> bool:
         return self.inside(c, "EVENT_NAMED")
@@ -634,7 +674,7 @@ class _Linker:
                         "series-anaphor",
                         reference=champ.iri,
                     )
-            elif label == "CLASS_PHRASE":
+            elif label == "CLASS_PHRASE" and c not in self.consumed:
                 self.link_class_phrase(c)
             elif label == "VENUE_DESC":
                 self.link_venue_desc(c)
@@ -783,10 +823,11 @@ class _Linker:
         race_cands = [c for c in others if c.label == "EVENT_RACE"]
         self.link_races(race_cands, round_keys)
         for c in others:
+            if c.label == "EVENT_24H":
+                self.link_24h(c)
+        for c in others:
             if c.label in {"EVENT_TEST", "EVENT_FINALE", "EVENT_ENTRY_LIST"}:
                 self.link_series_event(c)
-            elif c.label == "EVENT_24H":
-                self.link_24h(c)
             elif c.label == "EVENT_NAMED":
                 self.link_named_event(c)
         for c in others:
@@ -857,7 +898,18 @@ class _Linker:
 
     def context_championship(self, c: Candidate) -> str | None:
         champ = self.last_championship(c.start)
-        return champ.iri if champ else None
+        if champ is not None:
+            return champ.iri
+        # none named yet: the article's most mentioned championship, if one stands out
+        counts = self.ctx.mention_counts()
+        champs = sorted(
+            (counts.get(e.key, 0), e.reference)
+            for e in self.ctx.entities.values()
+            if e.type is T.CHAMPIONSHIP and e.reference
+        )
+        if not champs or (len(champs) > 1 and champs[-1][0] == champs[-2][0]):
+            return None
+        return champs[-1][1]
 
     def link_races(self, races: list[Candidate], round_keys: list[tuple[int, str]]) -> None:
         if not races or not round_keys:
@@ -900,8 +952,39 @@ class _Linker:
             if ent.label_ == "DATE" and ent.text.lower() == day:
                 self.add(ent, key, T.EVENT, name, "event-weekday")
 
+    def named_race_for(self, c: Candidate, *, before: bool) -> str | None:
+        """The named race ("the 24 Hours of Le Mans") of a candidate's sentence, else (with
+        ``before``) the last one named earlier in the article."""
+        sent = self.doc[c.start].sent
+        found = None
+        for m in self.ctx.mentions:
+            info = self.ctx.events.get(m.entity) if m.type is T.EVENT else None
+            if info is None or info.kind is not EventKind.RACE or info.parent is not None:
+                continue
+            if sent.start_char <= m.start < sent.end_char:
+                return m.entity
+            if before and m.start < self.span(c).start_char:
+                found = m.entity
+        return found
+
+    def link_race_event(self, c: Candidate, race: str) -> None:
+        """ "the entry list for the 24 Hours of Le Mans", "Test day" of that race."""
+        what = "entry-list" if c.label == "EVENT_ENTRY_LIST" else "test-day"
+        kind = EventKind.ENTRY_LIST if c.label == "EVENT_ENTRY_LIST" else EventKind.TEST
+        key = f"{race}-{what}"
+        name = f"{self.ctx.entities[race].name} {what.replace('-', ' ')}"
+        self.ctx.events[key] = dataclasses.replace(
+            self.ctx.events[race], key=key, kind=kind, parent=race
+        )
+        self.add(c, key, T.EVENT, name, f"event-{c.rule}", kind=kind)
+
     def link_series_event(self, c: Candidate) -> None:
         f = self.event_frame(c)
+        if c.label in {"EVENT_ENTRY_LIST", "EVENT_TEST"} and not isinstance(f["champ"], str):
+            race = self.named_race_for(c, before=self.context_championship(c) is None)
+            if race is not None:
+                self.link_race_event(c, race)
+                return
         champ_iri = f["champ"] if isinstance(f["champ"], str) else self.context_championship(c)
         if champ_iri is None:
             return
@@ -992,6 +1075,8 @@ class _Linker:
         for ent in sent.ents:
             if ent.label_ != "DATE" or (ent.start < c.end and ent.end > c.start):
                 continue
+            if not any(t.shape_ == "dddd" or t.lower_ in _YEAR_WORDS for t in ent):
+                continue  # a bare month does not say which year
             ts = resolve(ent.text, self.ctx.article.published)
             if ts is not None:
                 years.add(ts.year)
