@@ -346,7 +346,7 @@ def _held_at(art: Article, sent: Sentence) -> None:
                 # a demonym names the place only as "the French circuit"
                 if (
                     p.type is EntityType.COUNTRY
-                    and p.text != art.name(p.entity)
+                    and art.name(p.entity).lower() not in p.text.lower()
                     and not re.match(
                         r"^\s+(?:circuit|track|venue|race ?track)\b", sent.text[sent.rel(p.end) :]
                     )
