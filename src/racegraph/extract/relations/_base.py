@@ -92,7 +92,11 @@ _PLURAL_PRONOUN = re.compile(r"\b(?:they|them|their)\b", re.I)
 
 
 def number(word: str) -> int | None:
-    """An integer from digits or an English number word ("nine" -> 9)."""
+    """An integer from digits or an English number word.
+
+    >>> number("nine"), number("21"), number("many")
+    (9, 21, None)
+    """
     w = word.lower()
     if w.isdigit():
         return int(w)
@@ -100,7 +104,11 @@ def number(word: str) -> int | None:
 
 
 def ordinal(word: str) -> int | None:
-    """An integer from "third", "21st", "P3" or "runner-up"."""
+    """An integer from an ordinal.
+
+    >>> ordinal("third"), ordinal("21st"), ordinal("P3"), ordinal("runner-up")
+    (3, 21, 3, 2)
+    """
     w = word.lower()
     if w in ORDINALS:
         return ORDINALS[w]

@@ -89,7 +89,17 @@ _MEMBER_CUES = re.compile(
 
 
 def modality(text: str) -> tuple[str, str | None]:
-    """Claim status and the text's wording for a participation statement."""
+    """Claim status and the text's wording for a participation statement.
+
+    >>> modality("It is increasingly likely that he will compete in the WEC.")
+    ('likely', 'increasingly likely')
+    >>> modality("He is certain to start in the Endurance Cup in 2024.")
+    ('planned', 'certain')
+    >>> modality("It has not yet been confirmed, but is considered certain.")
+    ('planned', 'considered certain, not yet confirmed')
+    >>> modality("He was officially confirmed in the entry list.")
+    ('confirmed', 'confirmed')
+    """
     if _CERTAIN_NOT_CONFIRMED.search(text):
         return "planned", "considered certain, not yet confirmed"
     m = _UNCERTAIN.search(text)
