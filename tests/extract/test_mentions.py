@@ -188,6 +188,11 @@ def _persons(nlp: Language, reference: Reference, text: str) -> list[str]:
         ("The decision was confirmed by ACO boss Pierre Fillon.", "Pierre Fillon"),
         ("Jan Heylen and the Dutchman Renger van der Zande won.", "Renger van der Zande"),
         ("Marco Bonanomi, Dane Cameron and Kamui Kobayashi finished third.", "Dane Cameron"),
+        ("He raced with Lena Maier, the former karting champion, at Spa.", "Lena Maier"),
+        (
+            "He shared the car with Robin de Haan and the Argentinian Jose Maria Lopez.",
+            "Robin de Haan",
+        ),
     ],
 )
 def test_cued_person_names(

@@ -59,6 +59,23 @@ ROLE_NOUNS = frozenset(
         "coordinator",
     }
 )
+# heads of a person apposition ("X, the former Formula One driver")
+PERSON_NOUNS = frozenset(
+    {
+        "driver",
+        "racer",
+        "rider",
+        "champion",
+        "pilot",
+        "youngster",
+        "veteran",
+        "rookie",
+        "teammate",
+        "team-mate",
+        "winner",
+        "ace",
+    }
+)
 # last words of team names ("Comtoyou Racing"): a run ending so is not a person
 TEAM_SUFFIXES = frozenset(
     {
@@ -296,6 +313,18 @@ def _name_run_end(doc: Doc, i: int, blocked: set[int]) -> int:
     return j
 
 
+def _person_apposition(doc: Doc, end: int) -> bool:
+    """ "X, the former Formula One driver": an apposition headed by a person noun."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"the", "a"}:
+        return False
+    for t in doc[end + 2 : end + 8]:
+        if t.is_punct:
+            return False
+        if t.lower_ in PERSON_NOUNS:
+            return True
+    return False
+
+
 def _cued_person_runs(doc: Doc, refs: Sequence[Span], blocked: set[int]) -> list[Candidate]:
     """Name runs the NER missed or called an organisation, with a person cue:
     "the American Elliott Skeer" (demonym before), "Rik Breukers from the Netherlands"
@@ -324,6 +353,8 @@ def _cued_person_runs(doc: Doc, refs: Sequence[Span], blocked: set[int]) -> list
             )
         ):
             rule = "name-from-country"
+        elif _person_apposition(doc, end):
+            rule = "name-apposition"
         if rule is not None:
             out.append(Candidate(i, end, "PERSON", rule, priority=P_PERSON))
         i = end
@@ -490,7 +521,9 @@ def _person_candidates(doc: Doc, blocked: set[int]) -> list[Candidate]:
     for ent in [*doc.ents, *_unlabelled_name_runs(doc)]:
         if ent.label_ not in {"ORG", "GPE", "NORP", "FAC", ""} or len(ent) > 4:
             continue
-        if not all(_is_name_token(t) or t.text == "-" for t in ent):
+        if not all(
+            _is_name_token(t) or t.text == "-" or _particle_before_name(doc, t.i) for t in ent
+        ):
             continue
         root = ent.root
         linked = {root.head.i} | {c.i for c in root.children if c.dep_ == "conj"}
