@@ -117,6 +117,7 @@ def test_reference_span_ids_are_iris(nlp: Language) -> None:
         ("Iron Lynx drove for Akkodis ASP Team at Spa.", ("Akkodis ASP Team", "TEAM")),
         ("Team WRT won again.", ("Team WRT", "TEAM")),
         ("He joined Proton Competition in May.", ("Proton Competition", "TEAM")),
+        ("Spirit of Race finished third.", ("Spirit of Race", "TEAM")),
         ("a Manthey-run 911", ("Manthey-run", "TEAM")),
         ("round four of the Endurance Cup at Monza", None),
         ("the #51 Ferrari", ("# 51", "RACE_NUMBER")),
