@@ -204,3 +204,25 @@ def test_manufacturer_fields_cars_and_weekday_of_a_named_race() -> None:
     assert has(
         facts, "raceResult", event="spa-24", position=1, drivers=("me", "ls"), team="getspeed"
     )
+
+
+def test_class_counts_in_the_sentences_after_an_entry_list() -> None:
+    text = (
+        "The ELMS has revealed a 43-car entry list for the 2025 season. The LMP2 class "
+        "features 16 cars, while 14 entries contest LMGT3."
+    )
+    facts = run(
+        text,
+        [("ELMS", "elms", C), ("LMP2", "lmp2", K), ("LMGT3", "lmgt3", K)],
+        published=dt.date(2025, 1, 20),
+    )
+    assert has(facts, "entryCount", championship="elms", season=2025, count=43)
+    assert has(facts, "entryCount", count=16, **{"class": "lmp2"})
+    assert has(facts, "entryCount", count=14, **{"class": "lmgt3"})
+    assert roles(facts, "competesIn") == []  # "14 entries contest LMGT3" names no driver
+
+
+def test_upgraded_category() -> None:
+    text = "Louis Deletraz was upgraded to platinum this winter."
+    facts = run(text, [("Louis Deletraz", "ld", D), ("platinum", "platinum", CAT)], published=PUB)
+    assert has(facts, "fiaCategory", s="ld", o="platinum")

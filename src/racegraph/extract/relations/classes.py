@@ -35,7 +35,14 @@ _COUNT = re.compile(
 _ORD_DRIVER = re.compile(r"\b(?:a|the)\s+(second|third|fourth)\s+driver\b", re.I)
 _ENTRY_LIST = re.compile(r"\b(?P<n>\d{1,3})[- ]car\s+entry(?:\s+list)?\b|\bentry list\b", re.I)
 _CARS_IN = re.compile(
-    r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?:cars|entries|entrants|crews)?\s*in\s+(?:the\s+)?$", re.I
+    r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?:cars|entries|entrants|crews)?\s*"
+    r"(?:in|contest|contesting|compete in|competing in|race in|racing in)\s+(?:the\s+)?$",
+    re.I,
+)
+_CLASS_HAS = re.compile(
+    r"^(?:\s+(?:class|category))?\s+(?:features|has|includes|comprises|counts|boasts|with)\s+"
+    r"(?P<n>\d{1,3}|[a-z]+)\s+(?:cars|entries|entrants|crews)\b",
+    re.I,
 )
 _EACH_WITH = re.compile(r"\beach with (?P<n>\w+) cars?\b|\b(?P<n2>\w+) cars? each\b", re.I)
 _FIELDS = re.compile(
@@ -55,10 +62,11 @@ def extract(art: Article) -> None:
     for sent in art.sentences:
         _replaces(art, sent, replaced)
     known = {k for _, k in replaced}
+    lists: dict[int, tuple[str, int, str, str]] = {}
     for sent in art.sentences:
         _class_of(art, sent, replaced, known)
         _class_rule(art, sent)
-        _entry_count(art, sent)
+        _entry_count(art, sent, lists)
         _manufacturer_entry(art, sent)
         _tested(art, sent)
     _manufacturer_of(art)
@@ -254,11 +262,12 @@ def _entry_list_key(art: Article, sent: Sentence, champ: str, season: int) -> st
     return key
 
 
-def _entry_count(art: Article, sent: Sentence) -> None:
-    if "entry" not in sent.lower:
-        return
-    el = _ENTRY_LIST.search(sent.text)
-    if not el:
+def _entry_count(art: Article, sent: Sentence, lists: dict[int, tuple[str, int, str, str]]) -> None:
+    """Counts of an entry list, in its sentence or the next ones of the paragraph."""
+    el = _ENTRY_LIST.search(sent.text) if "entry" in sent.lower else None
+    if el is None:
+        if sent.paragraph in lists and re.search(r"\b(?:cars|entries|entrants)\b", sent.lower):
+            _class_counts(art, sent, *lists[sent.paragraph])
         return
     champ = _champ_for(art, sent, sent.abs(el.start()))
     if champ is None:
@@ -266,6 +275,7 @@ def _entry_count(art: Article, sent: Sentence) -> None:
     season = art.season_in(sent, sent.abs(el.start())) or art.focus_season
     status = "provisional" if re.search(r"\bprovisional\b", sent.text, re.I) else "confirmed"
     source = _entry_list_key(art, sent, champ, season)
+    lists[sent.paragraph] = (champ, season, status, source)
     if el.group("n"):
         art.emit(
             "entryCount",
@@ -278,8 +288,17 @@ def _entry_count(art: Article, sent: Sentence) -> None:
             status=status,
             source=source,
         )
+    _class_counts(art, sent, champ, season, status, source)
+
+
+def _class_counts(
+    art: Article, sent: Sentence, champ: str, season: int, status: str, source: str
+) -> None:
+    """ "19 cars in the Hypercar class", "14 entries contest LMGT3", "LMP2 features 16 cars"."""
     for k in sent.of(K):
-        m = _CARS_IN.search(sent.gap(max(sent.start, k.start - 30), k.start))
+        m = _CARS_IN.search(sent.gap(max(sent.start, k.start - 40), k.start))
+        if m is None:
+            m = _CLASS_HAS.match(sent.text[sent.rel(k.end) :])
         if not m:
             continue
         n = number(m.group("n"))

@@ -72,7 +72,9 @@ _CAT_CHANGE = re.compile(
 )
 _CAT_RATED = re.compile(rf"\b(?P<cat>{_CATEGORY})[- ](?:rated|ranked|graded)\s+$", re.I)
 _CAT_CUE = re.compile(
-    r"categori[sz]ation|categor(?:y|ies)|rating|rated|ranked|status|grading|FIA", re.I
+    r"categori[sz]ation|categor(?:y|ies)|rating|rated|ranked|status|grading|FIA|upgraded"
+    r"|downgraded|promoted|demoted|reclassified",
+    re.I,
 )
 _PRINCIPAL = re.compile(
     r"\b(?:team\s+(?:boss|principal|manager|owner|chief|founder)|boss|principal)\s+$", re.I

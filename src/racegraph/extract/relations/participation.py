@@ -157,7 +157,7 @@ def _subjects(art: Article, sent: Sentence, cue: int) -> list[tuple[str, EntityT
     teams = [t for t in sent.before(cue, T) if t.start >= clause_start]
     if teams and not re.search(r"\b(?:he|his|she|her)\b", head, re.I):
         return [(teams[-1].entity, T)]
-    if _named_subject(sent, clause_start, cue):
+    if _named_subject(sent, clause_start, cue) or _GENERIC_SUBJECT.search(head):
         return []  # the clause is about someone named but not linked as a person
     if re.search(r"\b(?:he|his|him|she|her)\b", sent.gap(sent.start, cue), re.I) or not sent.before(
         cue, *PERSON_TYPES
@@ -171,6 +171,9 @@ def _subjects(art: Article, sent: Sentence, cue: int) -> list[tuple[str, EntityT
     return []
 
 
+_GENERIC_SUBJECT = re.compile(
+    r"\b(?:\d+|entries|cars|teams|manufacturers|crews|entrants|drivers|outfits|squads)\b", re.I
+)
 _NAME_START = re.compile(r"\s*[\"“]?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 _NOT_NAMES = frozenset(
     [
