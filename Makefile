@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: install run test lint docs clean
+.PHONY: install run test lint docs readme clean
 
 $(BIN)/racegraph: pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ lint: install
 docs: install
 	$(BIN)/racegraph queries --markdown
 	$(BIN)/racegraph docs --out build/docs
+
+readme: install
+	$(BIN)/cog -r README.md
 
 clean:
 	rm -rf build $(VENV)
