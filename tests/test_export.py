@@ -192,6 +192,8 @@ def test_real_build_exports_are_deterministic_and_parse(built_kg: Path, tmp_path
         assert result.exit_code == 0, result.output
         outputs.append(target.read_bytes())
     assert outputs[0] == outputs[1]
+    # the build writes kg.trig with write_trig: exporting it again gives the same bytes
+    assert outputs[0] == (built_kg / "kg.trig").read_bytes()
     assert sum(1 for _ in ox.parse(outputs[0], format=ox.RdfFormat.TRIG)) == quads
     again = Dataset()
     again.parse(data=outputs[0].decode(), format="trig")

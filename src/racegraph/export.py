@@ -593,6 +593,34 @@ def store_quads(store: ox.Store, graphs: Sequence[ox.NamedNode]) -> Iterator[Qua
             yield (_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object), name)  # type: ignore[misc]
 
 
+def _kg_quads(kg: Path, store: ox.Store, graphs: Sequence[ox.NamedNode]) -> Iterator[Quad]:
+    """Quads of ``graphs`` from ``kg/kg.trig`` (exact terms), else from the store.
+
+    The TriG file is preferred because the pyoxigraph store rewrites derived integer
+    datatypes (``xsd:positiveInteger``, ``xsd:nonNegativeInteger``…) to ``xsd:integer``.
+    """
+    trig = kg / "kg.trig"
+    if not trig.is_file():
+        log.warning(
+            "%s is missing: exporting from the store (integer subtypes become xsd:integer)", trig
+        )
+        yield from store_quads(store, graphs)
+        return
+    wanted = {g.value for g in graphs}
+    try:
+        for q in ox.parse(path=str(trig), format=ox.RdfFormat.TRIG):
+            graph = q.graph_name
+            if isinstance(graph, ox.NamedNode) and graph.value in wanted:
+                yield (
+                    _from_ox(q.subject),  # type: ignore[misc]
+                    _from_ox(q.predicate),
+                    _from_ox(q.object),
+                    URIRef(graph.value),
+                )
+    except (SyntaxError, OSError) as exc:
+        raise InputError(f"cannot read {trig}: {exc}") from None
+
+
 def export_kg(
     kg: Path,
     out: IO[str],
@@ -607,7 +635,9 @@ def export_kg(
     ``graphs`` selects graphs (article stems, ``inferred``, ``ontology``, ``reference`` or
     IRIs); empty means all. ``union`` merges them into one graph (the default, and the only
     choice, for Turtle and N-Triples). ``inferred`` adds (True) or drops (False) the inferred
-    graph; by default it is kept with all graphs and left out with ``graphs``.
+    graph; by default it is kept with all graphs and left out with ``graphs``. Terms are read
+    from ``kg/kg.trig`` (the store lists the graphs), so ``--format trig`` of a whole build
+    reproduces ``kg.trig`` byte for byte.
     """
     if union is None:
         union = not fmt.has_graphs
@@ -616,38 +646,49 @@ def export_kg(
     store = open_store(kg)
     selected = _selected_graphs(store, graphs, inferred=inferred)
     log.info("exporting %d graphs from %s as %s", len(selected), kg, fmt.value)
+    source = _kg_quads(kg, store, selected)
     if union:
-        triples: Iterable[Triple] = ((s, p, o) for s, p, o, _ in store_quads(store, selected))
+        triples: Iterable[Triple] = ((s, p, o) for s, p, o, _ in source)
         if fmt is ExportFormat.TURTLE:
             return write_turtle(triples, out)
         if fmt is ExportFormat.NTRIPLES:
             return write_ntriples(triples, out)
         quads: Iterable[Quad] = ((s, p, o, None) for s, p, o in triples)
     else:
-        quads = store_quads(store, selected)
+        quads = source
     if fmt is ExportFormat.TRIG:
         return write_trig(quads, out)
     if fmt is ExportFormat.NQUADS:
-        return (
-            _write_nquads_streaming(store, selected, out) if not union else write_nquads(quads, out)
-        )
+        return _write_nquads_streaming(quads, out) if not union else write_nquads(quads, out)
     return write_jsonld(quads, out)
 
 
-def _write_nquads_streaming(store: ox.Store, graphs: Sequence[ox.NamedNode], out: IO[str]) -> int:
-    """N-Quads one graph at a time: only the largest graph is held in memory."""
-    bnode_quads = [
-        q for q in store_quads(store, graphs) if isinstance(q[0], BNode) or isinstance(q[2], BNode)
-    ]
-    namer = _Namer(None, _bnode_labels(bnode_quads))
+def _write_nquads_streaming(quads: Iterable[Quad], out: IO[str]) -> int:
+    """Sorted N-Quads one graph at a time: only the largest graph is held in memory.
+
+    Expects the quads of a graph to come together (as ``write_trig`` writes them); blank
+    nodes are labelled per graph.
+    """
     total = 0
-    for graph in graphs:
-        gname = " " + namer.term(URIRef(graph.value))
-        total += _line_sorted(
+    group: list[Quad] = []
+
+    def flush() -> int:
+        if not group:
+            return 0
+        namer = _Namer(None, _bnode_labels(group))
+        name = group[0][3]
+        suffix = "" if name is None else " " + namer.term(name)
+        return _line_sorted(
             (
-                f"{namer.term(s)} {namer.term(p)} {namer.term(o)}{gname} .\n"
-                for s, p, o, _ in store_quads(store, [graph])
+                f"{namer.term(s)} {namer.term(p)} {namer.term(o)}{suffix} .\n"
+                for s, p, o, _ in group
             ),
             out,
         )
-    return total
+
+    for quad in quads:
+        if group and quad[3] != group[0][3]:
+            total += flush()
+            group = []
+        group.append(quad)
+    return total + flush()
