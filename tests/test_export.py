@@ -200,5 +200,6 @@ def test_real_build_exports_are_deterministic_and_parse(built_kg: Path, tmp_path
     assert _quad_count(again) == quads
     turtle = runner.invoke(cli, ["export", "--kg", str(built_kg)])
     assert turtle.exit_code == 0, turtle.output
+    assert turtle.stdout == (built_kg / "kg.ttl").read_text(encoding="utf-8")
     triples = sum(1 for _ in ox.parse(turtle.stdout.encode(), format=ox.RdfFormat.TURTLE))
     assert len(Graph().parse(data=turtle.stdout, format="turtle")) == triples
