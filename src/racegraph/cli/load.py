@@ -11,17 +11,19 @@ from rich.table import Table
 
 from racegraph.cli._errors import handle_errors
 from racegraph.load import LoadReport, LoadTarget, RetryPolicy, load_kg
+from racegraph.vocab import GRAPH
 
 
 def _render(report: LoadReport, console: Console) -> None:
     table = Table(title="dry run: nothing was written" if report.dry_run else None)
-    table.add_column("graph")
+    table.add_column(f"graph (in {GRAPH})", no_wrap=True)
     table.add_column("triples", justify="right")
     if not report.dry_run:
         table.add_column("on server", justify="right")
     table.add_column("status")
     for r in report.results:
-        row = [r.graph, str(r.triples)]
+        short = r.graph[len(GRAPH) :] if r.graph.startswith(str(GRAPH)) else r.graph
+        row = [short, str(r.triples)]
         if not report.dry_run:
             row.append("" if r.server_triples is None else str(r.server_triples))
         style = "red bold" if not r.ok else ("green" if r.status == "loaded" else "")
@@ -126,7 +128,7 @@ def load_command(
         auth="digest" if auth == "digest" else "basic" if auth == "basic" else "auto",
     )
     err = Console(stderr=True)
-    out = Console(soft_wrap=True)
+    out = Console(soft_wrap=True, width=None if Console().is_terminal else 160)
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
