@@ -226,3 +226,33 @@ def test_upgraded_category() -> None:
     text = "Louis Deletraz was upgraded to platinum this winter."
     facts = run(text, [("Louis Deletraz", "ld", D), ("platinum", "platinum", CAT)], published=PUB)
     assert has(facts, "fiaCategory", s="ld", o="platinum")
+
+
+def test_event_without_year_takes_the_articles_season() -> None:
+    text = "Nico Varga won the 2025 opener. The Asian Series then moves to the 8 Hours of Sepang."
+    facts = run(
+        text,
+        [
+            ("Nico Varga", "nico-varga", D),
+            ("Asian Series", "asian-series", C),
+            ("the 8 Hours of Sepang", "sepang-8h", E),
+        ],
+        published=PUB,
+    )
+    assert has(facts, "eventOf", s="sepang-8h", o="asian-series", season=2025)
+
+
+def test_session_day_does_not_mint_a_race() -> None:
+    text = "Mara Holt took pole position in qualifying on Saturday at the 6 Hours of Fuji."
+    facts = run(
+        text,
+        [("Mara Holt", "mara-holt", D), ("the 6 Hours of Fuji", "fuji-6h", E)],
+        published=dt.date(2024, 9, 16),
+    )
+    assert not [r for r in roles(facts, "eventDate") if r["o"] == dt.date(2024, 9, 14)]
+
+
+def test_event_dated_by_its_own_clause() -> None:
+    text = "The official test day takes place on 3 March, two weeks before the opener."
+    facts = run(text, [("The official test day", "test-day", E, TEST)], published=PUB)
+    assert has(facts, "eventDate", s="test-day", o=dt.date(2025, 3, 3))  # nearest 3 March

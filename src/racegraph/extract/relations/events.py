@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 from racegraph.extract.context import LinkedMention
@@ -47,6 +48,19 @@ _PLACE_TIE = re.compile(
     r"^\s*(?:(?:race|round|event|finale|test)\s+)?(?:of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5}?)?"
     r"(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$"
     r"|^\s*,\s*$",
+    re.I,
+)
+_SESSION_BEFORE = re.compile(
+    r"\b(?:qualifying|practice|warm-?up|testing|test|shakedown|session)\s+(?:on\s+)?(?:the\s+)?$",
+    re.I,
+)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_ON_DATE = re.compile(
+    r"^[^,;.]{0,40}?\bon\s+(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>"
+    + _MONTHS
+    + r")|(?P<m2>"
+    + _MONTHS
+    + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)\b(?!,?\s+\d{4})",
     re.I,
 )
 _GENERIC_EVENT = re.compile(
@@ -122,6 +136,8 @@ def index_events(art: Article) -> None:
             continue
         for dm in _DAY_NP.finditer(sent.text):
             a = sent.abs(dm.start())
+            if _SESSION_BEFORE.search(sent.text[: dm.start()]):
+                continue  # "in qualifying on Saturday": a session's day, not a race's
             span = resolve(dm.group(0), art.published)
             if span is None:
                 continue
@@ -193,6 +209,7 @@ def extract(art: Article) -> None:
     for sent in art.sentences:
         _event_of(art, sent)
         _held_at(art, sent)
+        _on_date(art, sent)
     # minted / reported rounds and races
     for key, ev_champ in art.event_championships.items():
         first = _first_sentence(art, key)
@@ -320,9 +337,40 @@ def _emit_event_of(art: Article, sent: Sentence, ev: LinkedMention, champ: str) 
         0.75,
         s=ev.entity,
         o=champ,
-        season=_event_season(art, sent, ev),
+        season=_event_season(art, sent, ev) or _fallback_season(art, sent, ev),
         round=rnd,
     )
+
+
+def _fallback_season(art: Article, sent: Sentence, ev: LinkedMention) -> int:
+    """The season of an event named without a year: the sentence's own season ("last
+    year"), else the season the article is about."""
+    if re.search(r"\bpost-season\b", ev.text, re.I):
+        return art.published.year
+    return art.season_in(sent, ev.start) or art.focus_season or art.published.year
+
+
+def _on_date(art: Article, sent: Sentence) -> None:
+    """A session or day dated by its own clause: "Test day takes place on 9 June" (the year
+    closest to the publication date)."""
+    for ev in sent.of(E):
+        if ev.entity in art.race_dates or _is_round(art, ev):
+            continue
+        m = _ON_DATE.match(sent.text[sent.rel(ev.end) :])
+        if m is None:
+            continue
+        month = _MONTHS.split("|").index((m.group("m1") or m.group("m2")).lower()) + 1
+        day = int(m.group("d1") or m.group("d2"))
+        pub = art.published
+        dates = []
+        for year in (pub.year - 1, pub.year, pub.year + 1):
+            try:
+                dates.append(_dt.date(year, month, day))
+            except ValueError:
+                continue
+        if dates:
+            best = min(dates, key=lambda d: abs((d - pub).days))
+            art.emit("eventDate", sent, "eventDate.on-date", 0.75, s=ev.entity, o=best)
 
 
 def _held_at(art: Article, sent: Sentence) -> None:
