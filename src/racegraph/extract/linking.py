@@ -6,12 +6,16 @@ car models) or of what the text says about them (events: championship + year + v
 
 Passes, in order (later passes see what earlier ones linked):
 
-1. reference names, car models, people named in full, teams named in full;
+1. sub-classes ("LMP2 Pro-Am"), reference names, car models, people named in full (a
+   "person" that fields cars or has an acronym in its name is a team: "Iron Lynx",
+   "Akkodis ASP"), teams named in full;
 2. residual NER spans (surnames of people named in full, known team names, organisations,
    demonyms);
 3. anaphora in document order: descriptors of the main person ("the Italian", "the
    44-year-old", quoted nicknames), team anaphora ("this team"), "the series", class phrases,
-   "the famed French circuit", and event phrases (rounds, races, tests, finales, entry lists).
+   "the famed French circuit", and event phrases (rounds, races, endurance races named by
+   duration with a per-year key when the year is known, dated sessions such as "qualifying on
+   Saturday", tests, finales, entry lists, also of a named race).
 """
 
 from __future__ import annotations

@@ -11,7 +11,9 @@ Two cheap rule components run inside the spaCy pipeline (registered in
 :func:`extract_mentions` then merges those spans with the statistical NER into
 non-overlapping :class:`Candidate` records (plus nested ones worth keeping), fixing the small
 model's person errors with rules that generalise (trim leading verbs, extend over adjacent
-proper nouns, coordination with a person, surnames of a person named in full).
+proper nouns and surname particles, coordination with a person, surnames of a person named
+in full, name runs cued by a demonym before, a role noun before, "from <Country>" or a person
+apposition after, noun demonyms that are given names: "Dane Cameron").
 """
 
 from __future__ import annotations
