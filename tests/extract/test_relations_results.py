@@ -170,3 +170,110 @@ def test_venue_round_chequered_flag_compatriot_and_qualifying() -> None:
     assert has(facts, "drives", s="nt", o="porsche-963", season=2024)
     assert has(facts, "memberOf", s="nt", o="penske", season=2024)
     assert has(facts, "memberOf", s="nt", o="penske", season=2025, status="planned")
+
+
+def test_team_subject_results_with_crews_and_class_paragraphs() -> None:
+    text = (
+        "Apex Racing claimed victory in the 6 Hours of Vallelunga on Sunday. Ivo Brandt "
+        "shared the winning car with Lena Moss from the Netherlands and the Swiss rookie "
+        "Tom Ruegg. The trio had started from pole position. Nordic Motorsport finished "
+        "second overall with Per Lind and Ola Berg, while Team Kite completed the podium.\n"
+        "In GT Am, Delta Works took the class win with Anna Rey. Orion finished second with "
+        "Jon Tal."
+    )
+    facts = run(
+        text,
+        [
+            ("Apex Racing", "apex", T),
+            ("the 6 Hours of Vallelunga", "vallelunga-6h", E),
+            ("Ivo Brandt", "ib", D),
+            ("Lena Moss", "lm", D),
+            ("Netherlands", "nl", N),
+            ("Tom Ruegg", "tr", D),
+            ("Nordic Motorsport", "nordic", T),
+            ("Per Lind", "pl", D),
+            ("Ola Berg", "ob", D),
+            ("Team Kite", "kite", T),
+            ("GT Am", "gt-am", K),
+            ("Delta Works", "delta", T),
+            ("Anna Rey", "ar", D),
+            ("Orion", "orion", T),
+            ("Jon Tal", "jt", D),
+        ],
+        published=PUB,
+    )
+    results = {
+        (r["position"], r["classification"], frozenset(r.get("drivers", ())), r.get("team"))
+        for r in roles(facts, "raceResult")
+        if r["event"] == "vallelunga-6h"
+    }
+    assert (1, "overall", frozenset({"ib", "lm", "tr"}), "apex") in results
+    assert (2, "overall", frozenset({"pl", "ob"}), "nordic") in results
+    assert (3, "overall", frozenset(), "kite") in results
+    assert (1, "gt-am", frozenset({"ar"}), "delta") in results
+    assert (2, "gt-am", frozenset({"jt"}), "orion") in results  # the paragraph's class
+    assert has(facts, "gridPosition", kind="pole", position=1, drivers=("ib", "lm", "tr"))
+    assert has(facts, "coDriver", s="pl", o="ob")
+    assert has(facts, "coDriver", s="ib", o="tr", event="vallelunga-6h")
+
+
+def test_class_went_to_and_passive_wins() -> None:
+    text = (
+        "Omega won the 4 Hours of Aragon on Sunday. "
+        "The GT class went to Rho Racing, whose Audi was driven by Kai Wen and Bo Lund. "
+        "The season opener at Vallelunga had been won by Sigma in the LMP3 class, with "
+        "Eva Dorn."
+    )
+    facts = run(
+        text,
+        [
+            ("Omega", "omega", T),
+            ("the 4 Hours of Aragon", "aragon-4h", E),
+            ("GT", "gt", K),
+            ("Rho Racing", "rho", T),
+            ("Kai Wen", "kw", D),
+            ("Bo Lund", "bl", D),
+            ("The season opener at Vallelunga", "opener", E),
+            ("Sigma", "sigma", T),
+            ("LMP3", "lmp3", K),
+            ("Eva Dorn", "ed", D),
+        ],
+        published=PUB,
+    )
+    assert has(
+        facts,
+        "raceResult",
+        event="aragon-4h",
+        position=1,
+        classification="gt",
+        drivers=("kw", "bl"),
+    )
+    assert has(
+        facts, "raceResult", event="opener", position=1, classification="lmp3", drivers=("ed",)
+    )
+
+
+def test_crew_sentence_after_a_team_win() -> None:
+    text = (
+        "Kappa Motorsport won the 12 Hours of Mugello on Saturday. Ada Noor, Ben Ito and "
+        "Cy Park shared the #8 Ligier."
+    )
+    facts = run(
+        text,
+        [
+            ("Kappa Motorsport", "kappa", T),
+            ("the 12 Hours of Mugello", "mugello-12h", E),
+            ("Ada Noor", "an", D),
+            ("Ben Ito", "bi", D),
+            ("Cy Park", "cp", D),
+        ],
+        published=PUB,
+    )
+    assert has(
+        facts,
+        "raceResult",
+        event="mugello-12h",
+        position=1,
+        drivers=("an", "bi", "cp"),
+        team="kappa",
+    )

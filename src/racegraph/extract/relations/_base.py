@@ -175,6 +175,17 @@ class Sentence:
         return [(self.abs(m.start()), int(m.group(1))) for m in _YEAR.finditer(self.text)]
 
 
+# between two members of a coordination: ", ", " and ", ", and ", with the origin of the
+# previous member ("from the Netherlands", "(GBR)") and a descriptor of the next one ("the
+# American", "German driver", "the Swiss youngster")
+_COORD_GAP = re.compile(
+    r"(?:\s+from\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|\s*\([A-Z]{2,3}\))?"
+    r"\s*(?:,|and|&|,\s*and)\s*"
+    r"(?:(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
+    r"(?:(?:driver|youngster|veteran|rookie|racer|ace|star|newcomer|compatriot)\s+)?)?"
+)
+
+
 def group_before(sent: Sentence, pos: int, types: Iterable[EntityType]) -> list[LinkedMention]:
     """The coordinated group of mentions ("A and B", "A, B and C") nearest before ``pos``.
 
@@ -190,9 +201,7 @@ def group_before(sent: Sentence, pos: int, types: Iterable[EntityType]) -> list[
         if m.end > group[0].start:
             continue
         gap = sent.gap(m.end, group[0].start)
-        if re.fullmatch(
-            r"(?:\s+from\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s*(?:,|and|&|,\s*and)\s*", gap
-        ):
+        if _COORD_GAP.fullmatch(gap):
             group.insert(0, m)
         else:
             break
@@ -210,9 +219,7 @@ def group_after(sent: Sentence, pos: int, types: Iterable[EntityType]) -> list[L
         if m.start < group[-1].end:
             continue
         gap = sent.gap(group[-1].end, m.start)
-        if re.fullmatch(
-            r"(?:\s+from\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?\s*(?:,|and|&|,\s*and)\s*", gap
-        ):
+        if _COORD_GAP.fullmatch(gap):
             group.append(m)
         else:
             break

@@ -50,6 +50,20 @@ _PARTNER = re.compile(
     r"|shar(?:e|es|ed|ing)\s+(?:the|his|her|their|a|an)\s+(?!podium)(?:[\w-]+\s+){0,5}?with)\s+$",
     re.I,
 )
+_PODIUM = re.compile(r"\bcomplet(?:ed|es|ing)\s+the\s+(?:class\s+|overall\s+)?podium\b", re.I)
+_WENT_TO = re.compile(r"\b(?:went|goes|fell)\s+to\s+$", re.I)
+# the crew named after the cue: "took the win with A and B", "whose Porsche was driven by A"
+_WITH_CREW = re.compile(
+    r"^(?:(?!,\s*(?:while|whereas|but|although|and|where|which)\b)[^;.]){0,80}?"
+    r"\b(?:with|by)\s+(?:(?:the|his|her|their)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_CLAUSE_START = re.compile(
+    r"(?:,\s*(?:while|whereas|but|although|and|as|where|which)\b|;|\bafter\b)", re.I
+)
+_CLASS_RESULT = re.compile(r"\bclass\s+(?:win|victory|podium|honou?rs|spoils)\b", re.I)
+_IN_CLASS_LEAD = re.compile(r"^(?:In|Among)\s+(?:the\s+)?$")
+_SHARED = re.compile(r"\bshar(?:e|es|ed|ing)\s+(?:the|a|an|their)\s+(?P<win>winning\s+)?", re.I)
 _CREDIT = re.compile(r"\breasons? to celebrate\b|\bcelebrated\b|\bdouble podium\b", re.I)
 _EARLIER = re.compile(
     r"\b(?P<n>several|a few|few|a|an|\d+|[a-z]+)\s+(?P<unit>day|week|month)s?\s+"
@@ -82,6 +96,7 @@ def extract(art: Article) -> None:
         teams = sent.of(EntityType.TEAM)
         if teams and _CREDIT.search(sent.text):
             credit[sent.paragraph] = (sent.start, teams[0].entity)
+        _shared_crew(art, sent, results)
         if not _sentence_results(art, sent, results, credit):
             _partners(art, sent, partners)
     _finish(art, results, partners)
@@ -148,8 +163,15 @@ def _sentence_results(
     """Collect the results of one sentence; True when it states a win of another event."""
     won = False
     found: list[tuple[int, int, int, str | None]] = []  # (start, end, position, grid kind)
+    wins: set[int] = set()
     for m in _WIN.finditer(sent.text):
         found.append((sent.abs(m.start()), sent.abs(m.end()), 1, None))
+        wins.add(sent.abs(m.start()))
+    for m in _PODIUM.finditer(sent.text):
+        found.append((sent.abs(m.start()), sent.abs(m.end()), 3, None))
+    for t in sent.of(EntityType.TEAM):
+        if _WENT_TO.search(sent.tail(t.start, 20)) and sent.before(t.start, EntityType.CLASS):
+            found.append((t.start, t.start, 1, None))
     for m in _POSITION.finditer(sent.text):
         a, b = sent.abs(m.start()), sent.abs(m.end())
         word = m.group(0).lower()
@@ -180,20 +202,35 @@ def _sentence_results(
     found.sort()
     last_class: str | None = None
     for a, b, position, kind in found:
-        if _won(art, sent, a, b):
+        if a in wins and _won(art, sent, a, b):
             won = True
             continue
-        crew = _crew(art, sent, a, b)
-        team = None
-        if not crew:
+        subject = _subject_team(sent, a, b) if kind is None else None
+        crew = _with_crew(sent, b) if subject else []
+        if not crew and subject is None:
+            crew = _crew(art, sent, a, b)
+        team = subject
+        if team is not None:
+            pass
+        elif not crew:
             subj_team = [t for t in sent.of(EntityType.TEAM)]
             if subj_team and kind is None and re.search(r"\boverall\b", sent.text, re.I):
                 team = subj_team[0].entity
             else:
                 continue
         cls = _class_near(sent, a, b) if kind is None else None
+        if cls is None and kind is None:
+            cls = _clause_class(art, sent, a, b)
         if cls is None and kind is None and last_class is not None and crew:
             cls = last_class
+        if cls is None and kind is None and subject is not None:
+            prev = [
+                r
+                for r in results
+                if r.kind is None and r.sent.paragraph == sent.paragraph and r.pos < a
+            ]
+            if prev and prev[-1].classification != "overall":
+                cls = prev[-1].classification  # a class paragraph goes on with its class
         if cls:
             last_class = cls
         after_team = [
@@ -211,7 +248,7 @@ def _sentence_results(
                 team = before_teams[-1].entity
             elif sent.paragraph in credit and credit[sent.paragraph][0] <= sent.start and crew:
                 team = credit[sent.paragraph][1]
-        race = _race_for(art, sent, a)
+        race = _stated_event(art, sent, a) or _race_for(art, sent, a)
         rnd = art.race_round.get(race) if race else art.round_at(a)
         results.append(
             _Result(
@@ -230,6 +267,130 @@ def _sentence_results(
         if crew:
             art.crews.append((a, tuple(crew)))
     return won
+
+
+def _clause_start(sent: Sentence, a: int) -> int:
+    """Where the clause holding absolute offset ``a`` starts."""
+    start = sent.start
+    for m in _CLAUSE_START.finditer(sent.text[: sent.rel(a)]):
+        start = sent.abs(m.end())
+    return start
+
+
+def _subject_team(sent: Sentence, a: int, b: int) -> str | None:
+    """The team a result cue is about: the team subject of the clause ("AF Corse finished
+    second", "..., while United Autosports completed the podium") with no driver between it
+    and the cue, or the agent after a passive cue ("won by Manthey EMA", "went to Wright")."""
+    start = _clause_start(sent, a)
+    near = [
+        m
+        for m in sent.mentions
+        if start <= m.start and m.end <= a and m.type in (D, EntityType.TEAM)
+    ]
+    if near and near[-1].type is EntityType.TEAM:
+        return near[-1].entity
+    after = sent.after(b, EntityType.TEAM)
+    if after and re.fullmatch(r"\s*(?:by|to)\s+(?:the\s+)?", sent.gap(b, after[0].start)):
+        return after[0].entity
+    went = [t for t in sent.of(EntityType.TEAM) if t.start == a]
+    return went[0].entity if went else None
+
+
+def _with_crew(sent: Sentence, b: int) -> list[str]:
+    """The drivers named after a result cue by "with" / "by" in the same clause."""
+    after = sent.after(b, D)
+    if not after or not _WITH_CREW.match(sent.gap(b, after[0].start)):
+        return []
+    if any(b <= t.start < after[0].start for t in sent.of(EntityType.TEAM)) and not re.search(
+        r"\b(?:with|by)\s+(?:[\w-]+\s+){0,2}$", sent.gap(b, after[0].start)
+    ):
+        return []
+    return [m.entity for m in group_after(sent, after[0].start, [D])]
+
+
+def _clause_class(art: Article, sent: Sentence, a: int, b: int) -> str | None:
+    """The class a result is classified in, from its clause: "In LMGT3, X took the win",
+    "The GTD class went to X", "won by X in the LMGT3 class", "completed the class podium"."""
+    start = _clause_start(sent, a)
+    for m in sent.of(EntityType.CLASS):
+        if m.start < start:
+            continue
+        lead = sent.gap(start, m.start)
+        if m.end <= a and (_IN_CLASS_LEAD.match(lead.strip() + " ") or _IN_CLASS_LEAD.match(lead)):
+            return m.entity
+        if m.end <= a and re.match(
+            r"^\s*(?:class\s+)?(?:went|goes|fell)\s+to\b", sent.gap(m.end, a + 12)
+        ):
+            return m.entity
+        if m.start >= b and re.fullmatch(r"[^,;]{0,40}?\bin\s+(?:the\s+)?", sent.gap(b, m.start)):
+            return m.entity
+    if _CLASS_RESULT.search(sent.gap(a, b + 15)) or re.search(r"\bclass\s+$", sent.tail(a, 10)):
+        return art.class_at(sent, a)
+    return None
+
+
+def _stated_event(art: Article, sent: Sentence, a: int) -> str | None:
+    """A named meeting the result clause itself reports ("The season opener at Barcelona had
+    been won by ..."), if it is not a timed session."""
+    if any(sent.start <= p < sent.end for p, _ in art.race_marks):
+        return None  # the sentence names its race session
+    start = _clause_start(sent, a)
+    for e in sent.of(EntityType.EVENT):
+        if (
+            start <= e.start
+            and e.end <= a
+            and art.kind(e.entity) not in (EventKind.TEST, EventKind.ENTRY_LIST)
+        ):
+            if re.search(r"\b(?:qualifying|practice|session|test)\b", e.text, re.I):
+                continue
+            return e.entity
+    return None
+
+
+def _shared_crew(art: Article, sent: Sentence, results: list[_Result]) -> None:
+    """A crew sentence after a team result: "X shared the winning car with Y and Z", "A, B
+    and C shared the #7 Porsche 963". The crew completes the driverless result it follows
+    (a winning car is the winner's even without one)."""
+    m = _SHARED.search(sent.text)
+    if m is None:
+        return
+    cue = sent.abs(m.start())
+    before = group_before(sent, cue, [D])
+    if not before or not re.fullmatch(r"[^,;]{0,40}", sent.gap(before[-1].end, cue)):
+        return  # the crew is the subject right before "shared"
+    crew = [d.entity for d in before] + [
+        d for d in _with_crew(sent, sent.abs(m.end())) if d not in {x.entity for x in before}
+    ]
+    winning = bool(m.group("win"))
+    target = None
+    for r in reversed(results):
+        if r.kind is not None or r.sent.paragraph != sent.paragraph:
+            continue
+        if winning and r.position == 1 and not r.drivers:
+            target = r
+            break
+        if not winning and not r.drivers and r.sent.index == sent.index - 1:
+            target = r
+            break
+    if target is None and winning:
+        team = art.last_team(sent, cue)
+        race = _race_for(art, sent, cue)
+        cls = art.class_at(sent, cue)
+        target = _Result(
+            sent=sent,
+            pos=cue,
+            event=race,
+            round=art.race_round.get(race) if race else art.round_at(cue),
+            position=1,
+            classification=cls or "overall",
+            team=team,
+        )
+        results.append(target)
+    if target is None:
+        return
+    target.drivers.extend(d for d in crew if d not in target.drivers)
+    target.named.extend(d for d in crew if d not in target.named)
+    art.crews.append((cue, tuple(target.drivers)))
 
 
 def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
@@ -431,7 +592,7 @@ def _finish(
                 elif b in r.drivers and a not in r.drivers and r.drivers:
                     r.drivers.append(a)
     for r in merged:
-        if not r.drivers:
+        if not r.drivers and (r.team is None or r.kind is not None):
             continue
         date = art.race_dates.get(r.event or "")
         crew = tuple(r.drivers)
@@ -471,6 +632,19 @@ def _finish(
             or (in_sentence[0] if in_sentence else None)
             or art.championship_at(r.sent.start + 1)
         )
+        if len(crew) > 1 and r.kind is None:  # a crew shares a car, championship or not
+            for i, x in enumerate(crew):
+                for y in crew[i + 1 :]:
+                    art.emit(
+                        "coDriver",
+                        r.sent,
+                        "coDriver.crew",
+                        0.75,
+                        s=x,
+                        o=y,
+                        event=rnd,
+                        season=season,
+                    )
         if champ is None:
             continue
         cls = r.classification if r.classification != "overall" else None
@@ -518,19 +692,6 @@ def _finish(
                 modality="raced",
                 asOf=art.published,
             )
-        if len(crew) > 1 and r.kind is None:
-            for i, x in enumerate(crew):
-                for y in crew[i + 1 :]:
-                    art.emit(
-                        "coDriver",
-                        r.sent,
-                        "coDriver.crew",
-                        0.75,
-                        s=x,
-                        o=y,
-                        event=rnd,
-                        season=season,
-                    )
     for a, b, race, _, sent in partners:
         rnd = art.race_round.get(race or "") or race
         date = art.race_dates.get(race or "")
