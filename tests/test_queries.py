@@ -226,9 +226,12 @@ def test_pyoxigraph_substitutions_differ_from_values() -> None:
     store = ox.Store()
     text = "SELECT ?x ?c WHERE { VALUES ?x { 1 2 } FILTER(!BOUND(?c) || ?x = ?c) }"
     substituted = store.query(text, substitutions={ox.Variable("c"): ox.Literal(1)})
+    assert isinstance(substituted, ox.QuerySolutions)
     assert len(list(substituted)) == 2  # the guard did not filter
     bound = q.bind_values(text, {"c": Literal(1)})
-    assert [str(r["x"].value) for r in store.query(bound)] == ["1"]
+    answer = store.query(bound)
+    assert isinstance(answer, ox.QuerySolutions)
+    assert [str(getattr(r["x"], "value", "")) for r in answer] == ["1"]
 
 
 def test_optional_filter_params_filter(mini: ox.Store) -> None:
@@ -309,7 +312,7 @@ def test_formats_round_trip_through_rdflib(fmt: str) -> None:
         io.StringIO(text) if fmt != "xml" else io.BytesIO(text.encode()), format=fmt
     )
     assert [str(v) for v in parsed.vars or []] == list(SAMPLE.variables)
-    rows = [tuple(row) for row in parsed]
+    rows = [tuple(row) for row in parsed if not isinstance(row, bool)]
     assert len(rows) == 3
     if fmt in ("json", "xml", "tsv"):  # lossless formats
         assert rows[0][0] == URIRef("http://e/1")

@@ -30,6 +30,14 @@ from racegraph import queries as q
 from racegraph.errors import ParameterError
 
 MINI = Path(__file__).parent / "data" / "queries" / "mini.trig"
+
+
+def _solutions(store: ox.Store, text: str) -> list[ox.QuerySolution]:
+    answer = store.query(text)
+    assert isinstance(answer, ox.QuerySolutions)
+    return list(answer)
+
+
 SAVED = q.list_queries()
 ECHO = "SELECT ?v WHERE { }"
 
@@ -134,7 +142,7 @@ def test_executed_query_is_the_saved_one_plus_values(saved: q.SavedQuery, value:
 @settings(max_examples=200, deadline=None)
 @given(value=hostile_text)
 def test_string_values_come_back_unchanged_embedded(value: str) -> None:
-    rows = [r["v"] for r in ox.Store().query(q.bind_values(ECHO, {"v": Literal(value)}))]
+    rows = [r["v"] for r in _solutions(ox.Store(), q.bind_values(ECHO, {"v": Literal(value)}))]
     assert len(rows) == 1 and isinstance(rows[0], ox.Literal)
     assert rows[0].value == value
     assert rows[0].datatype == ox.NamedNode(str(XSD.string))
@@ -159,7 +167,7 @@ def test_typed_values_bind_with_their_datatype(case: tuple[str, str, Literal]) -
     ptype, raw, expected = case
     term = q.convert_param(q.Param("v", ptype, True, None, ""), raw)
     assert term == expected
-    (row,) = list(ox.Store().query(q.bind_values(ECHO, {"v": term})))
+    (row,) = _solutions(ox.Store(), q.bind_values(ECHO, {"v": term}))
     assert row["v"].value == str(expected)
     assert row["v"].datatype.value == str(expected.datatype)
 
@@ -175,7 +183,7 @@ def test_iri_params_are_absolute_http_iris_or_refused(raw: str) -> None:
     assert isinstance(term, URIRef)
     assert re.match(r"https?://", str(term))
     assert not re.search(r'[\x00-\x20<>"{}|^`\\]', str(term))
-    (row,) = list(ox.Store().query(q.bind_values(ECHO, {"v": term})))
+    (row,) = _solutions(ox.Store(), q.bind_values(ECHO, {"v": term}))
     assert row["v"] == ox.NamedNode(str(term))
 
 

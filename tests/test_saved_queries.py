@@ -61,7 +61,7 @@ class KG:
         out = {slugify(iri)}
         for pred in (RDFS.label, SKOS.altLabel, RG.fileName):
             for quad in self.store.quads_for_pattern(node, ox.NamedNode(str(pred)), None, None):
-                out.add(slugify(str(quad.object.value)))
+                out.add(slugify(str(getattr(quad.object, "value", ""))))
         return frozenset(out - {""})
 
     def keys(self, term: object) -> Keys:
@@ -79,7 +79,8 @@ class KG:
         scores: dict[str, int] = {}
         for pred in (label, alt):
             for quad in self.store.quads_for_pattern(None, pred, None, None):
-                if isinstance(quad.subject, ox.NamedNode) and slugify(quad.object.value) in wanted:
+                text = str(getattr(quad.object, "value", ""))
+                if isinstance(quad.subject, ox.NamedNode) and slugify(text) in wanted:
                     scores[quad.subject.value] = scores.get(quad.subject.value, 0) + 1
         if not scores:
             pytest.fail(f"no entity of the graph matches gold entity {gold_id!r}")
