@@ -256,3 +256,13 @@ def test_event_dated_by_its_own_clause() -> None:
     text = "The official test day takes place on 3 March, two weeks before the opener."
     facts = run(text, [("The official test day", "test-day", E, TEST)], published=PUB)
     assert has(facts, "eventDate", s="test-day", o=dt.date(2025, 3, 3))  # nearest 3 March
+
+
+def test_class_of_ignores_a_championship_used_as_a_career_label() -> None:
+    text = "Former Formula 2 racer Ivo Lam will race in the Hypercar class."
+    facts = run(
+        text,
+        [("Formula 2", "f2", C), ("Ivo Lam", "il", D), ("Hypercar", "hypercar", K)],
+        published=PUB,
+    )
+    assert not roles(facts, "classOf")

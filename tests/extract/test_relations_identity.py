@@ -156,3 +156,30 @@ def test_remains_team_principal_of() -> None:
     facts = run(text, [("Kamui Kobayashi", "kk", D), ("Toyota", "toyota", T)])
     assert has(facts, "teamPrincipal", s="toyota", o="kk")
     assert has(facts, "title", s="kk", count=2, discipline="Le Mans")
+
+
+def test_nationality_variants_in_crew_lists() -> None:
+    text = (
+        "Ana Ruiz, Bo Stahl and Cem Aksoy from Turkey won, with Polish racer Dan Nowak "
+        "second. Eli Roth, from the Netherlands, was third alongside the Irish Finn Kelly and "
+        "Gus Moe from Norway."
+    )
+    facts = run(
+        text,
+        [
+            ("Ana Ruiz", "ar", D),
+            ("Bo Stahl", "bs", D),
+            ("Cem Aksoy", "ca", D),
+            ("Turkey", "tr", N),
+            ("Polish", "pl", N),
+            ("Dan Nowak", "dn", D),
+            ("Eli Roth", "er", D),
+            ("Netherlands", "nl", N),
+            ("Irish", "ie", N),
+            ("Finn Kelly", "fk", D),
+            ("Gus Moe", "gm", D),
+            ("Norway", "no", N),
+        ],
+    )
+    got = {(r["s"], r["o"]) for r in roles(facts, "nationality")}
+    assert got == {("ca", "tr"), ("dn", "pl"), ("er", "nl"), ("fk", "ie"), ("gm", "no")}

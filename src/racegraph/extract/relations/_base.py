@@ -492,7 +492,10 @@ class Article:
         return ref.key
 
 
-_TITLE_USE = re.compile(r"^\s*(?:world\s+)?(?:champion|title|winner|crown)\b", re.I)
+_TITLE_USE = re.compile(
+    r"^\s*(?:world\s+)?(?:champion|title|winner|crown|racer|driver|star|veteran|graduate)s?\b",
+    re.I,
+)
 _CLAUSE_BREAK = re.compile(
     r",\s*(?:where|which|who|while|although|though|but|whereas|when)\b|;|,\s*and\s+(?:his|her|the|a)\b",
     re.I,

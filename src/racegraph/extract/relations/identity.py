@@ -42,7 +42,12 @@ _PERSON_NOUNS = frozenset(
     ]
 )
 _TEAM_NOUNS = frozenset(["team", "squad", "outfit", "crew", "operation", "équipe", "stable"])
-_FROM = re.compile(r"\s+(?:from|of)\s+$")
+_FROM = re.compile(r",?\s+(?:from|of)\s+(?:the\s+)?$")
+_DESCRIPTOR = re.compile(
+    r"^\s*(?:(?:racing\s+)?(?:driver|youngster|rookie|veteran|racer|ace|star|pilot|teenager"
+    r"|newcomer|talent)\s+)?$",
+    re.I,
+)
 _ISO_PAREN = re.compile(r"^\s*\(([A-Z]{3})\)")
 _WORKS = re.compile(
     r"\b(?P<kind>works|factory)\s+(?:driver|rider|racer|pilot)(?P<pl>s)?\b"
@@ -119,9 +124,18 @@ def _nationality(art: Article, sent: Sentence) -> None:
             cut = sent.abs(_FROM.search(before).start())  # type: ignore[union-attr]
             group = group_before(sent, cut + 1, PERSON_TYPES)
             last = [m for m in sent.of(*PERSON_TYPES) if m.end <= cut]
-            if last and not sent.gap(last[-1].end, cut).strip():
+            if last and not sent.gap(last[-1].end, cut).strip(" ,"):
+                more = sent.after(c.end, *PERSON_TYPES)
+                if more and re.fullmatch(
+                    r"\s*(?:,|and|,\s*and)\s*", sent.gap(c.end, more[0].start)
+                ):
+                    group = group[-1:]  # "A, B from Oman and C": a list, each with its own
+                if len(group) > 2:
+                    group = group[-1:]  # "A, B and C from Brazil": each of a list has its own
                 for i, d in enumerate(group):
                     nxt = group[i + 1].start if i + 1 < len(group) else cut
+                    if i + 1 < len(group) and _own_demonym(art, sent, d):
+                        continue  # "the American A and B from Belgium"
                     if d.end <= cut and not re.search(r"\bfrom\b", sent.gap(d.end, nxt)):
                         art.emit(
                             "nationality", sent, "nationality.from", 0.85, s=d.entity, o=c.entity
@@ -150,6 +164,19 @@ def _nationality(art: Article, sent: Sentence) -> None:
             key = art.ensure_reference(refs[0].iri, EntityType.COUNTRY) if refs else None
         if key:
             art.emit("nationality", sent, "nationality.iso-code", 0.85, s=d.entity, o=key)
+
+
+def _own_demonym(art: Article, sent: Sentence, d: LinkedMention) -> bool:
+    """A demonym names this person already ("the American Elliott Skeer")."""
+    return any(
+        c.end <= d.start + len(c.text) + 20
+        and c.start < d.end
+        and (
+            (d.start <= c.start and c.end <= d.end)
+            or _DESCRIPTOR.match(sent.gap(c.end, d.start)) is not None
+        )
+        for c in sent.of(EntityType.COUNTRY)
+    )
 
 
 def _is_demonym(art: Article, c: LinkedMention) -> bool:
@@ -181,7 +208,13 @@ def _demonym(art: Article, sent: Sentence, c: LinkedMention) -> None:
             art.emit("basedIn", sent, "basedIn.based", 0.85, s=teams[0].entity, o=c.entity)
         return
     # the demonym directly before a person mention: "Belgian Maxime Martin"
-    nxt = [m for m in sent.mentions if m.start >= c.end and m.start - c.end <= 1]
+    nxt = [
+        m
+        for m in sent.mentions
+        if m.start >= c.end
+        and m.start - c.end <= 22
+        and _DESCRIPTOR.match(sent.gap(c.end, m.start))
+    ]
     person = [m for m in nxt if m.type in PERSON_TYPES and m.start > c.start]
     if person:
         art.emit(

@@ -606,7 +606,7 @@ def _finish(
                 date=date,
                 position=r.position,
                 classification=r.classification,
-                drivers=crew,
+                drivers=crew or None,
                 team=r.team,
                 car=r.car,
             )
@@ -688,6 +688,7 @@ def _finish(
                 s=r.team,
                 o=champ,
                 season=season,
+                **{"class": cls},
                 status="confirmed",
                 modality="raced",
                 asOf=art.published,
