@@ -381,6 +381,11 @@ class Article:
                 break
             if m.type is not EntityType.CHAMPIONSHIP:
                 continue
+            text = self.ctx.article.text
+            if _CAREER_LABEL.match(text[m.end : m.end + 30]) or re.search(
+                r"\b(?:\w+-time|former|ex-)\s*$", text[max(0, m.start - 20) : m.start], re.I
+            ):
+                continue  # "former Formula 2 racer", "nine-time champion": not the context
             if current is not None and self.parent(current) == m.entity:
                 continue
             current = m.entity
@@ -496,6 +501,7 @@ _TITLE_USE = re.compile(
     r"^\s*(?:world\s+)?(?:champion|title|winner|crown|racer|driver|star|veteran|graduate)s?\b",
     re.I,
 )
+_CAREER_LABEL = re.compile(r"^\s*(?:racer|driver|star|veteran|graduate)s?\b", re.I)
 _CLAUSE_BREAK = re.compile(
     r",\s*(?:where|which|who|while|although|though|but|whereas|when)\b|;|,\s*and\s+(?:his|her|the|a)\b",
     re.I,
