@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.extract._relations_harness import CAR, C, D, K, M, T, has, roles, run
+from tests.extract._relations_harness import CAR, C, D, K, M, N, T, has, roles, run
 
 PUB = dt.date(2024, 10, 14)
 
@@ -206,7 +206,11 @@ def test_announcement_contest_share_and_remain_with_team() -> None:
         **{"class": "hypercar"},
     )
     pairs = {frozenset((r["s"], r["o"])) for r in roles(facts, "coDriver")}
-    assert pairs == {frozenset({"svdl", "rf"}), frozenset({"svdl", "rr"})}
+    assert pairs == {  # the three share one car
+        frozenset({"svdl", "rf"}),
+        frozenset({"svdl", "rr"}),
+        frozenset({"rf", "rr"}),
+    }
     assert has(facts, "drives", s="svdl", o="bmw-m-hybrid-v8", season=2025)
     assert has(facts, "competesIn", s="af", o="wec", season=2024, status="confirmed")
     assert has(facts, "competesIn", s="af", o="wec", season=2025, status="planned")
@@ -260,3 +264,61 @@ def test_team_labels_give_membership() -> None:
     assert has(facts, "memberOf", s="svdl", o="schubert")
     assert has(facts, "memberOf", s="mw", o="rowe")
     assert has(facts, "memberOf", s="af", o="rowe")
+
+
+def test_line_up_announcement_and_crew_sentences() -> None:
+    text = (
+        "Nova Racing has confirmed its line-up for the 2025 Asian Le Mans Series. Ivo Bern "
+        "will share the #21 Oreca 07 with Kim Lau from Canada and the Danish Ole Holm in the "
+        "LMP2 class. The second car will be driven by Raf Duyn, the 2019 karting champion, "
+        "together with Abe Cole and Sam Pye."
+    )
+    facts = run(
+        text,
+        [
+            ("Nova Racing", "nova", T),
+            ("Asian Le Mans Series", "alms", C),
+            ("Ivo Bern", "ib", D),
+            ("Oreca 07", "oreca-07", CAR),
+            ("Kim Lau", "kl", D),
+            ("Canada", "ca", N),
+            ("Danish", "dk", N),
+            ("Ole Holm", "oh", D),
+            ("LMP2", "lmp2", K),
+            ("Raf Duyn", "rd", D),
+            ("Abe Cole", "ac", D),
+            ("Sam Pye", "sp", D),
+        ],
+        published=PUB,
+    )
+    for d in ("ib", "kl", "oh"):
+        assert has(facts, "competesIn", s=d, o="alms", season=2025, status="confirmed")
+        assert has(facts, "drives", s=d, o="oreca-07", number=21)
+        assert has(facts, "memberOf", s=d, o="nova", championship="alms", season=2025)
+    assert has(facts, "competesIn", s="ib", **{"class": "lmp2"})
+    assert has(facts, "coDriver", s="ib", o="oh")
+    assert has(facts, "coDriver", s="rd", o="sp")
+    assert has(facts, "memberOf", s="ac", o="nova", season=2025)
+    assert not has(facts, "coDriver", s="oh", o="rd")
+
+
+def test_crew_team_named_by_the_next_sentence() -> None:
+    text = (
+        "Ferro has signed Lia Moor for the 2025 IMSA season. She will drive alongside Ugo "
+        "Tal. Apex Racing will run the car in the GTD class."
+    )
+    facts = run(
+        text,
+        [
+            ("Ferro", "ferro", M),
+            ("Lia Moor", "lm", D),
+            ("IMSA", "imsa", C),
+            ("Ugo Tal", "ut", D),
+            ("Apex Racing", "apex", T),
+            ("GTD", "gtd", K),
+        ],
+        published=PUB,
+    )
+    assert has(facts, "memberOf", s="ut", o="apex", championship="imsa", season=2025)
+    assert has(facts, "competesIn", s="apex", o="imsa", season=2025, **{"class": "gtd"})
+    assert has(facts, "coDriver", s="lm", o="ut")

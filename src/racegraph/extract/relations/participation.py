@@ -234,6 +234,159 @@ def extract(art: Article) -> None:
         _include_list(art, sent)
         _member(art, sent)
         _drives(art, sent)
+    _lineups(art)
+
+
+_ANNOUNCE = re.compile(
+    r"\b(?:line-?ups?|signed|signs|confirmed|confirms|announced|announces|named|nominated)\b",
+    re.I,
+)
+_CREW_CUE = re.compile(
+    r"\b(?:shar(?:e|es|ed|ing)|driv(?:e|es|en|ing)|pilot(?:s|ed)?|alongside|together with"
+    r"|partner(?:s|ed|ing)?(?: with| by)?|joined by|teamed with|team up with)\b",
+    re.I,
+)
+_CO_LINK = re.compile(
+    r"^(?:\s*,?\s+(?:the|a|an)\s+[^,;.]{1,60},)?\s*,?\s*(?:(?:together|along)\s+with|alongside"
+    r"|with|and|by)\s+(?:(?:the|his|her)\s+)?(?:[A-Z][a-z]+\s+)?$"
+)
+_RUNS_CAR = re.compile(
+    r"^\s*(?:will\s+|is\s+to\s+|is\s+set\s+to\s+)?(?:run|runs|field|fields|enter|enters"
+    r"|operate|operates|look after|looks after)\s+the\s+(?:car|entry|\w+\s+car)\b",
+    re.I,
+)
+_RESULT_WORDS = re.compile(
+    r"\b(?:won|win|victory|finish(?:ed|ing)?|podium|pole|winning|qualifying"
+    r"|(?:second|third)[- ](?:place|position|overall))\b",
+    re.I,
+)
+
+
+def _crew_of(art: Article, sent: Sentence) -> list[str]:
+    """The drivers a line-up sentence puts in one car: the subject ("The Italian", "Callum
+    Ilott") and the drivers linked to it by "with", "alongside", "together with", "driven
+    by" (through an apposition "X, the 2009 champion, together with Y and Z")."""
+    cue = _CREW_CUE.search(sent.text)
+    if cue is None:
+        return []
+    pos = sent.abs(cue.start())
+    named = sent.before(pos, D) or re.search(r"\b(?:he|she)\b", sent.gap(sent.start, pos), re.I)
+    passive = re.search(r"\b(?:by|joined)\s*$|\bdriven$", sent.text[: cue.end()], re.I)
+    crew = [e for e, ty in _subjects(art, sent, pos) if ty is D] if named and not passive else []
+    end = sent.abs(cue.end())
+    for d in sent.after(sent.abs(cue.start()), D):
+        if d.start < end:
+            continue
+        if not (
+            re.fullmatch(
+                r"[^,;.]{0,60}?\b(?:with|by|alongside)\s+(?:[\w-]+\s+){0,2}", sent.gap(end, d.start)
+            )
+            or _CO_LINK.match(sent.gap(end, d.start))
+        ):
+            break
+        group = group_after(sent, d.start, [D])
+        crew.extend(g.entity for g in group if g.entity not in crew)
+        end = group[-1].end
+    return crew if len(crew) > 1 else []
+
+
+def _lineups(art: Article) -> None:
+    """Line-up stories: a team or maker announces drivers for a championship season
+    ("JOTA has confirmed its line-up for the 2024 WEC", "Lamborghini has signed X for the
+    IMSA"), then crew sentences put drivers in its cars ("X will share the #12 Porsche 963
+    with Y and Z"; "The second car will be driven by A together with B and C"). Each crew
+    gets coDriver pairs, competesIn and (with a team) memberOf; a following "TEAM will run
+    the car in the GTP class" names the crew's team and class."""
+    context: tuple[str | None, str, int, str] | None = None  # team, championship, season, status
+    last: tuple[Sentence, list[str]] | None = None
+    for sent in art.sentences:
+        champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
+        if champs and _ANNOUNCE.search(sent.text):
+            teams = sent.of(T)
+            status, _ = modality(sent.text)
+            season = art.season_in(sent, champs[0].start)
+            if season is None:
+                season = art.plan_season(sent) if art.published.month > 6 else art.focus_season
+            context = (teams[0].entity if teams else None, champs[0].entity, season, status)
+            if teams:
+                _emit_competes(art, sent, teams[0].entity, context, None, status)
+        runs = [t for t in sent.of(T) if _RUNS_CAR.match(sent.text[sent.rel(t.end) :])]
+        if runs and last is not None and context is not None and last[0].index == sent.index - 1:
+            team = runs[0].entity
+            classes = sent.of(K)
+            cls = classes[0].entity if classes else None
+            context = (team, context[1], context[2], context[3])
+            _emit_competes(art, sent, team, context, cls, context[3])
+            for d in last[1]:
+                _emit_crew_member(art, sent, d, context, cls, context[3])
+            continue
+        if context is None or _RESULT_WORDS.search(sent.text):
+            continue
+        if re.search(r"\btest", sent.text, re.I):
+            continue
+        crew = _crew_of(art, sent)
+        if not crew:
+            continue
+        status, _ = modality(sent.text)
+        if status == "planned" and context[3] == "confirmed":
+            status = "confirmed"  # "will share" after the confirmed line-up
+        classes = sent.of(K)
+        cls = classes[0].entity if classes else None
+        crew_team = _team_in(sent, sent.start, sent.end) or context[0]
+        ctx = (crew_team, context[1], context[2], context[3])
+        for d in crew:
+            _emit_crew_member(art, sent, d, ctx, cls, status)
+        if crew_team is not None and cls is not None:
+            _emit_competes(art, sent, crew_team, ctx, cls, status)
+        for i, x in enumerate(crew):
+            for y in crew[i + 1 :]:
+                art.emit("coDriver", sent, "coDriver.lineup", 0.7, s=x, o=y, season=ctx[2])
+        last = (sent, crew)
+
+
+def _emit_competes(
+    art: Article,
+    sent: Sentence,
+    who: str,
+    ctx: tuple[str | None, str, int, str],
+    cls: str | None,
+    status: str,
+) -> None:
+    art.emit(
+        "competesIn",
+        sent,
+        "competesIn.lineup",
+        0.7,
+        s=who,
+        o=ctx[1],
+        season=ctx[2],
+        **{"class": cls},
+        status=status,
+        asOf=art.published,
+    )
+
+
+def _emit_crew_member(
+    art: Article,
+    sent: Sentence,
+    driver: str,
+    ctx: tuple[str | None, str, int, str],
+    cls: str | None,
+    status: str,
+) -> None:
+    _emit_competes(art, sent, driver, ctx, cls, status)
+    if ctx[0] is not None:
+        art.emit(
+            "memberOf",
+            sent,
+            "memberOf.lineup",
+            0.7,
+            s=driver,
+            o=ctx[0],
+            championship=art.root(ctx[1]),
+            season=ctx[2],
+            asOf=art.published,
+        )
 
 
 def _targets(art: Article, sent: Sentence) -> list[tuple[int, int, str, str | None]]:
@@ -514,6 +667,12 @@ def _drives(art: Article, sent: Sentence) -> None:
         subjects = [s for s, ty in _subjects(art, sent, cue_pos) if ty is D]
         if not subjects:
             continue
+        co = [d for d in sent.after(car.end, D) if d.entity not in subjects]
+        if co and re.fullmatch(
+            r"[^,;.]{0,25}?\b(?:with|alongside|together with)\s+(?:(?:the|his|her)\s+)?",
+            sent.gap(car.end, co[0].start),
+        ):
+            subjects += [g.entity for g in group_after(sent, co[0].start, [D])]
         num = _NUMBER.search(sent.text)
         number = int(next(g for g in num.groups() if g)) if num else None
         team = _team_in(sent, sent.start, sent.end)
