@@ -266,3 +266,30 @@ def test_class_of_ignores_a_championship_used_as_a_career_label() -> None:
         published=PUB,
     )
     assert not roles(facts, "classOf")
+
+
+def test_event_entry_list_story_counts_and_makes() -> None:
+    text = (
+        "Organisers have published the entry list for the 2025 12 Hours of Bathurst, featuring "
+        "41 cars. The Pro class counts 12 entries, including three Audis and the two Ford "
+        "cars of Walkinshaw.\n"
+        "The Am class attracts 9 cars."
+    )
+    facts = run(
+        text,
+        [
+            ("the entry list", "bathurst-entry-list", E),
+            ("the 2025 12 Hours of Bathurst", "bathurst-12h-2025", E),
+            ("Pro", "pro", K),
+            ("Audis", "audi", M),
+            ("Ford", "ford", M),
+            ("Walkinshaw", "walkinshaw", T),
+            ("Am", "am", K),
+        ],
+        published=PUB,
+    )
+    assert has(facts, "entryCount", season=2025, count=41)
+    assert has(facts, "entryCount", season=2025, count=12, **{"class": "pro"})
+    assert has(facts, "entryCount", season=2025, count=9, **{"class": "am"})
+    assert has(facts, "manufacturerEntry", manufacturer="audi", cars=3, **{"class": "pro"})
+    assert has(facts, "manufacturerEntry", manufacturer="ford", cars=2, **{"class": "pro"})

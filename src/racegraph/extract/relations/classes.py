@@ -40,8 +40,14 @@ _CARS_IN = re.compile(
     re.I,
 )
 _CLASS_HAS = re.compile(
-    r"^(?:\s+(?:class|category))?\s+(?:features|has|includes|comprises|counts|boasts|with)\s+"
+    r"^(?:\s+(?:class|category))?\s+(?:features|has|includes|comprises|counts|boasts|with"
+    r"|attracts|attracted|draws|drew|totals|numbers|sees|brings together)\s+"
     r"(?P<n>\d{1,3}|[a-z]+)\s+(?:cars|entries|entrants|crews)\b",
+    re.I,
+)
+_TOTAL = re.compile(
+    r"\b(?:featuring|features|with|of|comprising|totall?ing|counting)\s+(?P<n>\d{1,3}|[a-z]+)\s+"
+    r"(?:cars|entries|entrants|crews)\b(?!\s+in\b)",
     re.I,
 )
 _EACH_WITH = re.compile(r"\beach with (?P<n>\w+) cars?\b|\b(?P<n2>\w+) cars? each\b", re.I)
@@ -62,7 +68,7 @@ def extract(art: Article) -> None:
     for sent in art.sentences:
         _replaces(art, sent, replaced)
     known = {k for _, k in replaced}
-    lists: dict[int, tuple[str, int, str, str]] = {}
+    lists: dict[int, tuple[str | None, int, str, str]] = {}
     for sent in art.sentences:
         _class_of(art, sent, replaced, known)
         _class_rule(art, sent)
@@ -262,20 +268,44 @@ def _entry_list_key(art: Article, sent: Sentence, champ: str, season: int) -> st
     return key
 
 
-def _entry_count(art: Article, sent: Sentence, lists: dict[int, tuple[str, int, str, str]]) -> None:
-    """Counts of an entry list, in its sentence or the next ones of the paragraph."""
+def _entry_count(
+    art: Article, sent: Sentence, lists: dict[int, tuple[str | None, int, str, str]]
+) -> None:
+    """Counts of an entry list, in its sentence or the next ones of the story (an entry-list
+    story goes on class by class: "LMP2 has 16 entries. ... The LMGT3 class attracts 23")."""
     el = _ENTRY_LIST.search(sent.text) if "entry" in sent.lower else None
     if el is None:
-        if sent.paragraph in lists and re.search(r"\b(?:cars|entries|entrants)\b", sent.lower):
-            _class_counts(art, sent, *lists[sent.paragraph])
+        current = [p for p in lists if p <= sent.paragraph]
+        if current and re.search(r"\b(?:cars|entries|entrants|crews)\b", sent.lower):
+            listed = lists[max(current)]
+            _class_counts(art, sent, *listed)
+            _make_counts(art, sent, listed[0], listed[1], [k.entity for k in sent.of(K)])
         return
     champ = _champ_for(art, sent, sent.abs(el.start()))
-    if champ is None:
+    event_list = [
+        ev
+        for ev in sent.of(EntityType.EVENT)
+        if art.kind(ev.entity) is EventKind.ENTRY_LIST or "entry" in ev.text.lower()
+    ]
+    if champ is None and not event_list:
         return
     season = art.season_in(sent, sent.abs(el.start())) or art.focus_season
     status = "provisional" if re.search(r"\bprovisional\b", sent.text, re.I) else "confirmed"
-    source = _entry_list_key(art, sent, champ, season)
+    source = event_list[0].entity if event_list else _entry_list_key(art, sent, champ or "", season)
     lists[sent.paragraph] = (champ, season, status, source)
+    total = _TOTAL.search(sent.text, el.end())
+    if total and not el.group("n") and number(total.group("n")):
+        art.emit(
+            "entryCount",
+            sent,
+            "entryCount.total",
+            0.75,
+            championship=champ,
+            season=season,
+            count=number(total.group("n")),
+            status=status,
+            source=source,
+        )
     if el.group("n"):
         art.emit(
             "entryCount",
@@ -291,8 +321,36 @@ def _entry_count(art: Article, sent: Sentence, lists: dict[int, tuple[str, int, 
     _class_counts(art, sent, champ, season, status, source)
 
 
+def _make_counts(
+    art: Article, sent: Sentence, champ: str | None, season: int, classes: list[str]
+) -> None:
+    """Cars per make in an entry list: "two Ferraris from AF Corse, three Toyotas and the
+    two Cadillac cars of Chip Ganassi Racing"."""
+    cls = classes[0] if len(set(classes)) == 1 else None
+    for m in sent.of(M):
+        nm = re.search(
+            r"\b(?P<n>two|three|four|five|six|seven|eight|\d)\s+$", sent.tail(m.start, 20)
+        )
+        plural = m.text.endswith("s") or re.match(
+            r"^\s+(?:cars|entries|machines)\b", sent.text[sent.rel(m.end) :]
+        )
+        if nm is None or not plural:
+            continue
+        art.emit(
+            "manufacturerEntry",
+            sent,
+            "manufacturerEntry.count",
+            0.7,
+            manufacturer=m.entity,
+            championship=champ,
+            season=season,
+            **{"class": cls},
+            cars=number(nm.group("n")),
+        )
+
+
 def _class_counts(
-    art: Article, sent: Sentence, champ: str, season: int, status: str, source: str
+    art: Article, sent: Sentence, champ: str | None, season: int, status: str, source: str
 ) -> None:
     """ "19 cars in the Hypercar class", "14 entries contest LMGT3", "LMP2 features 16 cars"."""
     for k in sent.of(K):
