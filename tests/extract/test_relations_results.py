@@ -277,3 +277,28 @@ def test_crew_sentence_after_a_team_win() -> None:
         drivers=("an", "bi", "cp"),
         team="kappa",
     )
+
+
+def test_sister_car_crew_and_class_of_from_class_results() -> None:
+    text = (
+        "Zeta Racing won the 6 Hours of Imola on Sunday, the third round of the Asian Series. "
+        "The sister car of Kai Berg and Ole Rask finished second. In GT Am, Mu Motorsport "
+        "took the class win with Ana Reis."
+    )
+    facts = run(
+        text,
+        [
+            ("Zeta Racing", "zeta", T),
+            ("the 6 Hours of Imola", "imola-6h", E),
+            ("Asian Series", "asian", C),
+            ("Kai Berg", "kb", D),
+            ("Ole Rask", "or", D),
+            ("GT Am", "gt-am", K),
+            ("Mu Motorsport", "mu", T),
+            ("Ana Reis", "ar", D),
+        ],
+        published=PUB,
+    )
+    assert has(facts, "raceResult", position=2, drivers=("kb", "or"), team="zeta")
+    assert has(facts, "memberOf", s="kb", o="zeta", championship="asian", season=2024)
+    assert has(facts, "classOf", s="gt-am", o="asian", season=2024)

@@ -210,6 +210,10 @@ def _sentence_results(
         if not crew and subject is None:
             crew = _crew(art, sent, a, b)
         team = subject
+        sister = re.search(r"\b(?:sister|second|other)\s+(?:car|entry)\b", sent.gap(sent.start, a))
+        if team is None and crew and sister:
+            teams = [r.team for r in results if r.team and r.sent.paragraph == sent.paragraph]
+            team = teams[-1] if teams else art.last_team(sent, a)  # "the sister car of A and B"
         if team is not None:
             pass
         elif not crew:
@@ -648,6 +652,8 @@ def _finish(
         if champ is None:
             continue
         cls = r.classification if r.classification != "overall" else None
+        if cls is not None and r.kind is None:  # a class result: the class runs in the series
+            art.emit("classOf", r.sent, "classOf.result", 0.7, s=cls, o=champ, season=season)
         stated = [
             c.entity
             for c in r.sent.of(EntityType.CHAMPIONSHIP)
