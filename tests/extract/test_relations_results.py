@@ -6,7 +6,22 @@ import datetime as dt
 
 from racegraph.extract.relations._oracle import Placement
 from racegraph.records import Fact
-from tests.extract._relations_harness import CAR, ROUND, C, D, E, K, M, N, T, V, has, roles, run
+from tests.extract._relations_harness import (
+    CAR,
+    RACE,
+    ROUND,
+    C,
+    D,
+    E,
+    K,
+    M,
+    N,
+    T,
+    V,
+    has,
+    roles,
+    run,
+)
 
 PUB = dt.date(2024, 6, 3)  # a Monday
 SAT, SUN = dt.date(2024, 6, 1), dt.date(2024, 6, 2)
@@ -302,3 +317,24 @@ def test_sister_car_crew_and_class_of_from_class_results() -> None:
     assert has(facts, "raceResult", position=2, drivers=("kb", "or"), team="zeta")
     assert has(facts, "memberOf", s="kb", o="zeta", championship="asian", season=2024)
     assert has(facts, "classOf", s="gt-am", o="asian", season=2024)
+
+
+def test_crew_of_a_named_race_shares_the_car_at_that_race() -> None:
+    text = (
+        "Team Orca won the 3 Hours of Assen on Sunday, the fifth round of the GT Cup. "
+        "Jo Kurz shared the winning car with Max Dorn."
+    )
+    facts = run(
+        text,
+        [
+            ("Team Orca", "orca", T),
+            ("the 3 Hours of Assen", "assen-3h", E, RACE),
+            ("fifth round of the GT Cup", "gt-cup-round-5", E, ROUND),
+            ("GT Cup", "gt-cup", C),
+            ("Jo Kurz", "jk", D),
+            ("Max Dorn", "md", D),
+        ],
+        published=PUB,
+    )
+    assert has(facts, "raceResult", event="assen-3h", position=1, drivers=("jk", "md"))
+    assert has(facts, "coDriver", s="jk", o="md", event="assen-3h")

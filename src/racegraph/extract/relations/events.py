@@ -50,6 +50,7 @@ _PLACE_TIE = re.compile(
     r"|^\s*,\s*$",
     re.I,
 )
+_APPOSED_ROUND = re.compile(r"(?:\s+on\s+\w+)?\s*,\s*(?:the\s+)?", re.I)
 _SESSION_BEFORE = re.compile(
     r"\b(?:qualifying|practice|warm-?up|testing|test|shakedown|session)\s+(?:on\s+)?(?:the\s+)?$",
     re.I,
@@ -95,6 +96,14 @@ def index_events(art: Article) -> None:
                 champ = champs[0].entity
                 rounds = [m for m in sent.of(E) if _is_round(art, m) or art.kind(m.entity) is None]
                 rounds = [m for m in rounds if art.kind(m.entity) not in (EventKind.RACE,)]
+                if not rounds:  # "the 3 Hours of X on Sunday, the fourth round of the Y"
+                    rounds = [
+                        m
+                        for m in sent.of(E)
+                        if m.end <= sent.abs(rm.start())
+                        and is_named_event(m)
+                        and _APPOSED_ROUND.fullmatch(sent.gap(m.end, sent.abs(rm.start())))
+                    ]
                 if rounds:
                     key = rounds[0].entity
                 else:

@@ -273,6 +273,16 @@ def _sentence_results(
     return won
 
 
+_NAMED_RACE = re.compile(r"^(?:the\s+)?(?:\d{4}\s+)?(?:\d+\s+Hours|[A-Z][\w'’-]+\s+\d+\s+Hours)\b")
+
+
+def _named_race(art: Article, key: str | None) -> bool:
+    """A race with a name of its own ("the 3 Hours of Hockenheim"), not a session of a
+    meeting ("the Saturday race"): a crew shares the car at the race itself."""
+    ent = art.entity(key) if key else None
+    return ent is not None and any(_NAMED_RACE.match(m) for m in ent.mentions)
+
+
 def _clause_start(sent: Sentence, a: int) -> int:
     """Where the clause holding absolute offset ``a`` starts."""
     start = sent.start
@@ -626,7 +636,7 @@ def _finish(
                 drivers=crew,
             )
         season = date.year if date else art.published.year
-        rnd = art.race_round.get(r.event or "") or r.event
+        rnd = r.event if _named_race(art, r.event) else art.race_round.get(r.event or "") or r.event
         in_sentence = [
             c.entity for c in r.sent.of(EntityType.CHAMPIONSHIP) if not is_title_use(r.sent, c)
         ]
