@@ -338,3 +338,27 @@ def test_crew_of_a_named_race_shares_the_car_at_that_race() -> None:
     )
     assert has(facts, "raceResult", event="assen-3h", position=1, drivers=("jk", "md"))
     assert has(facts, "coDriver", s="jk", o="md", event="assen-3h")
+
+
+def test_object_team_is_not_a_result_subject_and_partners_stay_in_their_paragraph() -> None:
+    text = (
+        "Rhea Racing won the 6 Hours of Fuji on Sunday. Ivo Lenz drove for the squad last "
+        "year and finished second in the race.\n"
+        "Next season the second car goes to Al Moss together with Bea Kay."
+    )
+    facts = run(
+        text,
+        [
+            ("Rhea Racing", "rhea", T),
+            ("the 6 Hours of Fuji", "fuji-6h", E, RACE),
+            ("Ivo Lenz", "il", D),
+            ("the squad", "rhea", T),
+            ("Al Moss", "am", D),
+            ("Bea Kay", "bk", D),
+        ],
+        published=PUB,
+    )
+    assert not [
+        r for r in roles(facts, "raceResult") if r["position"] == 2 and not r.get("drivers")
+    ]
+    assert not [r for r in roles(facts, "coDriver") if r.get("event") == "fuji-6h"]

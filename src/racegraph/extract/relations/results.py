@@ -301,7 +301,7 @@ def _subject_team(sent: Sentence, a: int, b: int) -> str | None:
         for m in sent.mentions
         if start <= m.start and m.end <= a and m.type in (D, EntityType.TEAM)
     ]
-    if near and near[-1].type is EntityType.TEAM:
+    if near and all(m.type is EntityType.TEAM for m in near):  # the team is the subject
         return near[-1].entity
     after = sent.after(b, EntityType.TEAM)
     if after and re.fullmatch(r"\s*(?:by|to)\s+(?:the\s+)?", sent.gap(b, after[0].start)):
@@ -552,6 +552,17 @@ def _partner(
     if not subj or subj == p.entity:
         return
     race = _race_for(art, sent, cue)
+    para = [
+        p
+        for p, k in art.race_marks
+        if k == race and (s := art.sentence_at(p)) is not None and s.paragraph == sent.paragraph
+    ]
+    if (
+        race is not None
+        and not para
+        and not any(sent.start <= p < sent.end for p, _ in art.race_marks)
+    ):
+        race = None  # a race reported in another paragraph is not this crew's
     out.append((subj, p.entity, race, None, sent))
 
 
@@ -710,7 +721,7 @@ def _finish(
                 asOf=art.published,
             )
     for a, b, race, _, sent in partners:
-        rnd = art.race_round.get(race or "") or race
+        rnd = race if _named_race(art, race) else art.race_round.get(race or "") or race
         date = art.race_dates.get(race or "")
         year = date.year if date else (art.season_in(sent) or art.focus_season)
         art.emit("coDriver", sent, "coDriver.partner", 0.75, s=a, o=b, event=rnd, season=year)
