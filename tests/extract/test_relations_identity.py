@@ -183,3 +183,30 @@ def test_nationality_variants_in_crew_lists() -> None:
     )
     got = {(r["s"], r["o"]) for r in roles(facts, "nationality")}
     assert got == {("ca", "tr"), ("dn", "pl"), ("er", "nl"), ("fk", "ie"), ("gm", "no")}
+
+
+def test_works_driver_from_signings_and_moves() -> None:
+    text = (
+        "Porsche has signed Ivo Brand for 2025. Ana Weiss, who joined Ford from Audi in May, "
+        "leads. Tom Beck quit the series after nine seasons with Bentley."
+    )
+    facts = run(
+        text,
+        [
+            ("Porsche", "porsche", M),
+            ("Ivo Brand", "ib", D),
+            ("Ana Weiss", "aw", D),
+            ("Ford", "ford", M),
+            ("Audi", "audi", M),
+            ("Tom Beck", "tb", D),
+            ("Bentley", "bentley", M),
+        ],
+    )
+    got = {(r["s"], r["o"]) for r in roles(facts, "worksDriverFor")}
+    assert got == {("ib", "porsche"), ("aw", "ford"), ("tb", "bentley")}
+
+
+def test_retirement_from_a_named_championship() -> None:
+    text = "Tom Beck has announced his retirement from the Super GT series after ten seasons."
+    facts = run(text, [("Tom Beck", "tb", D), ("Super GT", "super-gt", C)])
+    assert has(facts, "retired", s="tb", o="super-gt")

@@ -362,3 +362,13 @@ def test_object_team_is_not_a_result_subject_and_partners_stay_in_their_paragrap
         r for r in roles(facts, "raceResult") if r["position"] == 2 and not r.get("drivers")
     ]
     assert not [r for r in roles(facts, "coDriver") if r.get("event") == "fuji-6h"]
+
+
+def test_won_a_named_event_as_object() -> None:
+    text = "Nina Holt, who won the 2023 Spa 24 Hours, joins the team."
+    facts = run(
+        text,
+        [("Nina Holt", "nh", D), ("the 2023 Spa 24 Hours", "spa-24h-2023", E)],
+        published=PUB,
+    )
+    assert has(facts, "won", s="nh", o="spa-24h-2023")

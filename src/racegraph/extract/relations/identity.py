@@ -275,7 +275,47 @@ def _subject_near(art: Article, sent: Sentence, start: int, end: int) -> list[st
     return [ante] if ante else []
 
 
+_SIGNED_BY = re.compile(
+    r"^\s+(?:has\s+|have\s+)?(?:signed|re-signed|hired|recruited|snapped up|drafted in)\s+$", re.I
+)
+_JOINED = re.compile(
+    r"^\s*,?\s+(?:who\s+)?(?:has\s+|have\s+|had\s+)?(?:joined|signed (?:for|with)|moved to"
+    r"|switched to)\s+$"
+    r"|^[^.;]{0,100}?\bafter\s+(?:\w+\s+)?(?:seasons|years)\s+(?:with|at)\s+$",
+    re.I,
+)
+
+
+def _signed(art: Article, sent: Sentence) -> None:
+    """A maker signs a driver ("Lamborghini has signed X"), a driver joins a maker ("X
+    joined BMW from Mercedes-AMG", "after twelve seasons with Aston Martin")."""
+    for manu in sent.of(EntityType.MANUFACTURER):
+        after = sent.after(manu.end, EntityType.DRIVER)
+        if after and _SIGNED_BY.match(sent.gap(manu.end, after[0].start)):
+            for d in group_after(sent, after[0].start, [EntityType.DRIVER]):
+                art.emit(
+                    "worksDriverFor", sent, "worksDriverFor.signed", 0.75, s=d.entity, o=manu.entity
+                )
+            continue
+        before = sent.before(manu.start, EntityType.DRIVER)
+        if not before:
+            continue
+        gap = sent.gap(before[-1].end, manu.start)
+        if _JOINED.match(gap) and not re.search(r"\b(?:he|she)\b", gap, re.I):
+            if re.search(r"[-\s](?:based|run)\s*$|\bteam\b", gap):
+                continue
+            art.emit(
+                "worksDriverFor",
+                sent,
+                "worksDriverFor.joined",
+                0.7,
+                s=before[-1].entity,
+                o=manu.entity,
+            )
+
+
 def _works(art: Article, sent: Sentence) -> None:
+    _signed(art, sent)
     if "works" not in sent.lower and "factory" not in sent.lower:
         return
     for m in _WORKS.finditer(sent.text):
@@ -351,7 +391,12 @@ def _retired(art: Article, sent: Sentence) -> None:
     if "retire" not in sent.lower and "hung up" not in sent.lower:
         return
     for m in _RETIRE.finditer(sent.text):
-        if not _RETIRE_CONTEXT.search(sent.text):
+        from_champ = [
+            c
+            for c in sent.of(EntityType.CHAMPIONSHIP)
+            if re.fullmatch(r"\s+from\s+(?:the\s+)?", sent.gap(sent.abs(m.end()), c.start))
+        ]
+        if not _RETIRE_CONTEXT.search(sent.text) and not from_champ:
             continue
         pos = sent.abs(m.start())
         champs = sent.of(EntityType.CHAMPIONSHIP)

@@ -418,10 +418,20 @@ def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
     ]
     target = None
     for e in events:
-        if (e.start <= a and b <= e.end) or (
-            e.start >= b
-            and re.fullmatch(
-                r"\s+(?:[\w-]+\s+){0,5}?(?:at|in)\s+(?:the\s+)?['‘’\"]?", sent.gap(b, e.start)
+        if (
+            (e.start <= a and b <= e.end)
+            or (
+                e.start >= b
+                and (
+                    re.fullmatch(
+                        r"\s+(?:[\w-]+\s+){0,5}?(?:at|in)\s+(?:the\s+)?['‘’\"]?",
+                        sent.gap(b, e.start),
+                    )
+                    or (  # "who won the 2023 Nürburgring 24 Hours": the event is the object
+                        sent.text[sent.rel(a) : sent.rel(b)].lower() == "won"
+                        and re.fullmatch(r"\s+(?:the\s+)?", sent.gap(b, e.start))
+                    )
+                )
             )
         ):
             target = e.entity
