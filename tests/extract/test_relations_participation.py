@@ -322,3 +322,32 @@ def test_crew_team_named_by_the_next_sentence() -> None:
     assert has(facts, "memberOf", s="ut", o="apex", championship="imsa", season=2025)
     assert has(facts, "competesIn", s="apex", o="imsa", season=2025, **{"class": "gtd"})
     assert has(facts, "coDriver", s="lm", o="ut")
+
+
+def test_alongside_co_subjects_and_appositions_in_crews() -> None:
+    text = (
+        "Ivo Lenz is likely to race in the Asian Le Mans Series next year alongside Al Moss "
+        "and Bea Kay. Ana Reis will drive the Oreca 07 alongside Kim Lau, the former Formula 3 "
+        "racer, and Ole Holm from Norway."
+    )
+    facts = run(
+        text,
+        [
+            ("Ivo Lenz", "il", D),
+            ("Asian Le Mans Series", "alms", C),
+            ("Al Moss", "am", D),
+            ("Bea Kay", "bk", D),
+            ("Ana Reis", "ar", D),
+            ("Oreca 07", "oreca-07", CAR),
+            ("Kim Lau", "kl", D),
+            ("Formula 3", "f3", C),
+            ("Ole Holm", "oh", D),
+            ("Norway", "no", N),
+        ],
+        published=PUB,
+    )
+    for d in ("il", "am", "bk"):
+        assert has(facts, "competesIn", s=d, o="alms", season=2025, status="likely")
+    for d in ("ar", "kl", "oh"):
+        assert has(facts, "drives", s=d, o="oreca-07")
+    assert {(r["s"], r["o"]) for r in roles(facts, "nationality")} == {("oh", "no")}

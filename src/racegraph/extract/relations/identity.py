@@ -134,8 +134,11 @@ def _nationality(art: Article, sent: Sentence) -> None:
                     group = group[-1:]  # "A, B and C from Brazil": each of a list has its own
                 for i, d in enumerate(group):
                     nxt = group[i + 1].start if i + 1 < len(group) else cut
-                    if i + 1 < len(group) and _own_demonym(art, sent, d):
-                        continue  # "the American A and B from Belgium"
+                    if i + 1 < len(group) and (
+                        _own_demonym(art, sent, d)
+                        or re.search(r",\s+(?:the|a|an)\s", sent.gap(d.end, nxt))
+                    ):
+                        continue  # "the American A and B from Belgium", "A, the ex-F1 driver,"
                     if d.end <= cut and not re.search(r"\bfrom\b", sent.gap(d.end, nxt)):
                         art.emit(
                             "nationality", sent, "nationality.from", 0.85, s=d.entity, o=c.entity

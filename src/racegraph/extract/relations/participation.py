@@ -481,6 +481,8 @@ def _competes(art: Article, sent: Sentence) -> None:
         else:
             seasons.append((explicit or art.focus_season, status, wording))
         team = _team_in(sent, sent.start, sent.end)
+        if subjects and all(ty is D for _, ty in subjects):
+            subjects += [(d, D) for d in _alongside(sent, end) if (d, D) not in subjects]
         for s, stype in subjects:
             for season, st, word in seasons:
                 future = season is not None and season > pub
@@ -511,6 +513,17 @@ def _competes(art: Article, sent: Sentence) -> None:
                         status=st if st != "confirmed" else None,
                         asOf=art.published,
                     )
+
+
+def _alongside(sent: Sentence, pos: int) -> list[str]:
+    """Drivers who take part with the subject: "race in the WEC next year alongside A and B"."""
+    after = sent.after(pos, D)
+    if not after or not re.fullmatch(
+        r"[^,;.]{0,30}?\b(?:alongside|together with|with)\s+(?:(?:the|his|her)\s+)?",
+        sent.gap(pos, after[0].start),
+    ):
+        return []
+    return [g.entity for g in group_after(sent, after[0].start, [D])]
 
 
 def _include_list(art: Article, sent: Sentence) -> None:
