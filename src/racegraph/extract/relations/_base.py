@@ -258,6 +258,7 @@ class Article:
     event_tied: dict[str, str] = field(default_factory=dict)
     _parents: dict[str, str | None] = field(default_factory=dict)
     crews: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
+    modalities: dict[int, tuple[str, str | None]] = field(default_factory=dict)
 
     def race_at(self, pos: int) -> str | None:
         """The race the text is about at ``pos`` (last race named before it)."""

@@ -118,6 +118,14 @@ def modality(text: str) -> tuple[str, str | None]:
     return "confirmed", None
 
 
+def _modality_of(art: Article, sent: Sentence) -> tuple[str, str | None]:
+    """:func:`modality` of a sentence, computed once per article."""
+    found = art.modalities.get(sent.index)
+    if found is None:
+        found = art.modalities[sent.index] = modality(sent.text)
+    return found
+
+
 def speaker(art: Article, sent: Sentence) -> str | None:
     """The driver quoted in this paragraph ("... ," said Rossi)."""
     for s in [sent, *[x for x in art.sentences if x.paragraph == sent.paragraph and x is not sent]]:
@@ -303,15 +311,16 @@ def _lineups(art: Article) -> None:
         champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
         if champs and _ANNOUNCE.search(sent.text):
             teams = sent.of(T)
-            status, _ = modality(sent.text)
+            status, _ = _modality_of(art, sent)
             season = art.season_in(sent, champs[0].start)
             if season is None:
                 season = art.plan_season(sent) if art.published.month > 6 else art.focus_season
             context = (teams[0].entity if teams else None, champs[0].entity, season, status)
             if teams:
                 _emit_competes(art, sent, teams[0].entity, context, None, status)
-        runs = [t for t in sent.of(T) if _RUNS_CAR.match(sent.text[sent.rel(t.end) :])]
-        if runs and last is not None and context is not None and last[0].index == sent.index - 1:
+        follows = last is not None and context is not None and last[0].index == sent.index - 1
+        runs = [t for t in sent.of(T) if follows and _RUNS_CAR.match(sent.text[sent.rel(t.end) :])]
+        if runs and last is not None and context is not None:
             team = runs[0].entity
             classes = sent.of(K)
             cls = classes[0].entity if classes else None
@@ -320,14 +329,12 @@ def _lineups(art: Article) -> None:
             for d in last[1]:
                 _emit_crew_member(art, sent, d, context, cls, context[3])
             continue
-        if context is None or _RESULT_WORDS.search(sent.text):
-            continue
-        if re.search(r"\btest", sent.text, re.I):
+        if context is None or "test" in sent.lower or _RESULT_WORDS.search(sent.text):
             continue
         crew = _crew_of(art, sent)
         if not crew:
             continue
-        status, _ = modality(sent.text)
+        status, _ = _modality_of(art, sent)
         if status == "planned" and context[3] == "confirmed":
             status = "confirmed"  # "will share" after the confirmed line-up
         classes = sent.of(K)
@@ -450,7 +457,7 @@ def _class_for(art: Article, sent: Sentence, champ: LinkedMention) -> str | None
 
 def _competes(art: Article, sent: Sentence) -> None:
     for cue, end, champ, cls in _targets(art, sent):
-        status, wording = modality(sent.text)
+        status, wording = _modality_of(art, sent)
         subjects = _subjects(art, sent, cue)
         if cue == end - len(_mention_text(sent, end)) and re.match(
             r"^\s*(?:['’]s?\s+)?(?:\w+\s+)?(?:entry|line-?up)\b", sent.text[sent.rel(end) :]
@@ -626,7 +633,7 @@ def _member(art: Article, sent: Sentence) -> None:
             season = art.season_in(sent) or art.focus_season
         else:
             season = art.season_in(sent)
-        status, _ = modality(sent.text)
+        status, _ = _modality_of(art, sent)
         if cue and re.match(r"(?:remain|stay|continue)", cue.group(0), re.I) and season:
             for s in subjects:  # staying with a team: a member now
                 art.emit(
@@ -708,7 +715,7 @@ def _drives(art: Article, sent: Sentence) -> None:
             if classes
             else art.class_at(sent, car.start)
         )
-        status, _ = modality(sent.text)
+        status, _ = _modality_of(art, sent)
         season = art.season_in(sent, car.start)
         races = [k for p, k in art.race_marks if sent.start <= p < sent.end]
         if season is None and races and races[0] in art.race_dates:
