@@ -293,3 +293,23 @@ def test_event_entry_list_story_counts_and_makes() -> None:
     assert has(facts, "entryCount", season=2025, count=9, **{"class": "am"})
     assert has(facts, "manufacturerEntry", manufacturer="audi", cars=3, **{"class": "pro"})
     assert has(facts, "manufacturerEntry", manufacturer="ford", cars=2, **{"class": "pro"})
+
+
+def test_test_drive_partners_tested_too() -> None:
+    text = (
+        "Ivo Lenz tested the Ferrari 499P at Fiorano on Monday, sharing the car with Al Moss "
+        "and the Danish Bea Kay."
+    )
+    facts = run(
+        text,
+        [
+            ("Ivo Lenz", "il", D),
+            ("Ferrari 499P", "ferrari-499p", CAR),
+            ("Fiorano", "fiorano", V),
+            ("Al Moss", "am", D),
+            ("Danish", "dk", N),
+            ("Bea Kay", "bk", D),
+        ],
+        published=PUB,
+    )
+    assert {r["s"] for r in roles(facts, "tested")} == {"il", "am", "bk"}

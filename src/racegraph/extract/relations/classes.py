@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 
 from racegraph.extract.context import LinkedMention
-from racegraph.extract.relations._base import Article, Sentence, is_title_use, number, same_clause
+from racegraph.extract.relations._base import (
+    Article,
+    Sentence,
+    group_after,
+    is_title_use,
+    number,
+    same_clause,
+)
 from racegraph.records import EntityType, EventKind, LineupRequirement
 from racegraph.vocab import slugify
 
@@ -58,6 +65,12 @@ _FIELDS = re.compile(
 )
 _INCLUDING = re.compile(r"\b(?:including|include|includes|:)\s+", re.I)
 _TEST = re.compile(r"\btest(?:s|ed|ing)?\b|\bshakedown\b", re.I)
+_TEST_PARTNER = re.compile(
+    r"\b(?:alongside|together with|sharing (?:the|a) (?:car|cockpit|seat|wheel|duties) with"
+    r"|shared (?:the|a) (?:car|cockpit|seat|wheel|duties) with)\s+(?:(?:the|his|her)\s+)?"
+    r"(?:[A-Z][a-z]+\s+)?$",
+    re.I,
+)
 _TEST_VERB = re.compile(
     r"\b(?:drove|tested|tried|sampled|drives|got behind the wheel of|ran)\b", re.I
 )
@@ -490,16 +503,24 @@ def _tested(art: Article, sent: Sentence) -> None:
             for t in sent.of(EntityType.TEAM)
             if abs(t.start - obj.end) < 30 or abs(obj.start - t.end) < 12
         ]
-        art.emit(
-            "tested",
-            sent,
-            "tested.drove",
-            0.75,
-            s=subj,
-            o=obj.entity,
-            event=event,
-            team=teams[0].entity if teams else None,
-        )
+        # who tested with the subject: "..., sharing the car with A and B", "alongside A"
+        sharers = [subj]
+        for d in sent.after(obj.end, EntityType.DRIVER):
+            gap = sent.gap(obj.end, d.start)
+            if _TEST_PARTNER.search(gap) and not re.search(r"[.;]", gap):
+                sharers += [g.entity for g in group_after(sent, d.start, [EntityType.DRIVER])]
+                break
+        for who in dict.fromkeys(sharers):
+            art.emit(
+                "tested",
+                sent,
+                "tested.drove",
+                0.75,
+                s=who,
+                o=obj.entity,
+                event=event,
+                team=teams[0].entity if teams else None,
+            )
 
 
 def _manufacturer_of(art: Article) -> None:
