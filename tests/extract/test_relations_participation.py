@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.extract._relations_harness import CAR, C, D, K, M, N, T, has, roles, run
+from tests.extract._relations_harness import CAR, C, D, E, K, M, N, T, has, roles, run
 
 PUB = dt.date(2024, 10, 14)
 
@@ -351,3 +351,25 @@ def test_alongside_co_subjects_and_appositions_in_crews() -> None:
     for d in ("ar", "kl", "oh"):
         assert has(facts, "drives", s=d, o="oreca-07")
     assert {(r["s"], r["o"]) for r in roles(facts, "nationality")} == {("oh", "no")}
+
+
+def test_crew_of_a_team_in_an_entry_list_story() -> None:
+    text = (
+        "Organisers published the entry list for the 2025 Bathurst 12 Hour. Kappa Racing "
+        "returns with the crew of Ana Reis from Brazil, Kim Lau and Ole Holm."
+    )
+    facts = run(
+        text,
+        [
+            ("the 2025 Bathurst 12 Hour", "bathurst-2025", E),
+            ("Kappa Racing", "kappa", T),
+            ("Ana Reis", "ar", D),
+            ("Brazil", "br", N),
+            ("Kim Lau", "kl", D),
+            ("Ole Holm", "oh", D),
+        ],
+        published=PUB,
+    )
+    for d in ("ar", "kl", "oh"):
+        assert has(facts, "memberOf", s=d, o="kappa", season=2025)
+    assert has(facts, "coDriver", s="ar", o="oh", event="bathurst-2025")

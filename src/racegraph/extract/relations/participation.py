@@ -243,6 +243,62 @@ def extract(art: Article) -> None:
         _member(art, sent)
         _drives(art, sent)
     _lineups(art)
+    for sent in art.sentences:
+        if " of " in sent.lower:
+            _crew_of_team(art, sent)
+
+
+_CREW_OF = re.compile(
+    r"\b(?:crew|line-?up|trio|duo|pairing|pair)\s+of\s+(?:(?:the|his|her)\s+)?$", re.I
+)
+
+
+def _crew_of_team(art: Article, sent: Sentence) -> None:
+    """A team's car and its crew: "Iron Dames will return with the all-female crew of A,
+    B and C" (memberOf, coDriver; competesIn where the championship is known)."""
+    for d in sent.of(D):
+        if not _CREW_OF.search(sent.tail(d.start, 30)):
+            continue
+        teams = [t for t in sent.before(d.start, T)]
+        if not teams or not same_clause(sent, teams[-1].end, d.start):
+            continue
+        crew = [g.entity for g in group_after(sent, d.start, [D])]
+        if len(crew) < 2:
+            continue
+        team = teams[-1].entity
+        champ = art.championship_at(sent.start + 1)
+        season = art.season_in(sent) or art.focus_season
+        for x in crew:
+            art.emit(
+                "memberOf",
+                sent,
+                "memberOf.crew-of",
+                0.7,
+                s=x,
+                o=team,
+                championship=art.root(champ) if champ else None,
+                season=season,
+                asOf=art.published,
+            )
+        event = _listed_for(art, sent)
+        for i, x in enumerate(crew):
+            for y in crew[i + 1 :]:
+                art.emit(
+                    "coDriver", sent, "coDriver.crew-of", 0.7, s=x, o=y, event=event, season=season
+                )
+        break
+
+
+def _listed_for(art: Article, sent: Sentence) -> str | None:
+    """The race an earlier entry list of the story is for ("the entry list for the 2024 24
+    Hours of Le Mans"): the crews it lists race there."""
+    for prev in art.sentences[: sent.index]:
+        if "entry list" not in prev.lower:
+            continue
+        for e in prev.of(EntityType.EVENT):
+            if re.search(r"\bentry list for\s+(?:the\s+)?$", prev.tail(e.start, 30), re.I):
+                return e.entity
+    return None
 
 
 _ANNOUNCE = re.compile(
