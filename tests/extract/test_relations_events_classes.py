@@ -313,3 +313,17 @@ def test_test_drive_partners_tested_too() -> None:
         published=PUB,
     )
     assert {r["s"] for r in roles(facts, "tested")} == {"il", "am", "bk"}
+
+
+def test_event_without_year_outside_a_calendar_statement_keeps_no_season() -> None:
+    text = "Nico Varga dreams of racing at the 8 Hours of Sepang in the Asian Series one day."
+    facts = run(
+        text,
+        [
+            ("Nico Varga", "nico-varga", D),
+            ("the 8 Hours of Sepang", "sepang-8h", E),
+            ("Asian Series", "asian-series", C),
+        ],
+        published=PUB,
+    )
+    assert has(facts, "eventOf", s="sepang-8h", o="asian-series", season=None)

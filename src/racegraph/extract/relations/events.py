@@ -50,6 +50,12 @@ _PLACE_TIE = re.compile(
     r"|^\s*,\s*$",
     re.I,
 )
+# a calendar statement: the events it names belong to the season the article is about
+_SCHEDULE = re.compile(
+    r"\b(?:next|heads?|moves (?:on )?to|continues? (?:at|with)|(?:season )?opener|finale"
+    r"|starts? with|scheduled|expected to contest|upcoming|calendar|post-season)\b",
+    re.I,
+)
 _APPOSED_ROUND = re.compile(r"(?:\s+on\s+\w+)?\s*,\s*(?:the\s+)?", re.I)
 _SESSION_BEFORE = re.compile(
     r"\b(?:qualifying|practice|warm-?up|testing|test|shakedown|session)\s+(?:on\s+)?(?:the\s+)?$",
@@ -346,7 +352,8 @@ def _emit_event_of(art: Article, sent: Sentence, ev: LinkedMention, champ: str) 
         0.75,
         s=ev.entity,
         o=champ,
-        season=_event_season(art, sent, ev) or _fallback_season(art, sent, ev),
+        season=_event_season(art, sent, ev)
+        or (_fallback_season(art, sent, ev) if _SCHEDULE.search(sent.text) else None),
         round=rnd,
     )
 
