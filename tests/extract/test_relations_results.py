@@ -372,3 +372,20 @@ def test_won_a_named_event_as_object() -> None:
         published=PUB,
     )
     assert has(facts, "won", s="nh", o="spa-24h-2023")
+
+
+def test_win_at_a_meeting_with_reported_races_belongs_to_the_race() -> None:
+    text = (
+        "At the Zandvoort round of the DTM, Mia Lenz won the Sunday race. "
+        "At the Zandvoort round, Mia Lenz secured her first victory."
+    )
+    facts = run(
+        text,
+        [
+            ("Zandvoort round", "zandvoort-round", E, ROUND),
+            ("DTM", "dtm", C),
+            ("Mia Lenz", "ml", D),
+        ],
+        published=PUB,
+    )
+    assert not [r for r in roles(facts, "raceResult") if r["event"] == "zandvoort-round"]

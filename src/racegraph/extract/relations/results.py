@@ -357,6 +357,8 @@ def _stated_event(art: Article, sent: Sentence, a: int) -> str | None:
         ):
             if re.search(r"\b(?:qualifying|practice|session|test)\b", e.text, re.I):
                 continue
+            if e.entity in art.race_round.values():
+                continue  # a meeting whose races are reported: the result is a race's
             return e.entity
     return None
 
