@@ -18,7 +18,31 @@ MAX_BYTES = 5 * 1024 * 1024
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})(?:[ \t]+|\r?\n|$)")
 _HTML = re.compile(r"<\s*(html|body|div|p|span|script|a\s|br|head|!doctype)\b", re.IGNORECASE)
 _ENGLISH_WORDS = frozenset(
-    "the a an and of in to is was for on with at his her their by from as that it has have".split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "in",
+        "to",
+        "is",
+        "was",
+        "for",
+        "on",
+        "with",
+        "at",
+        "his",
+        "her",
+        "their",
+        "by",
+        "from",
+        "as",
+        "that",
+        "it",
+        "has",
+        "have",
+    ]
 )
 
 
@@ -65,9 +89,7 @@ def read_article(path: Path) -> Article:
     if not body.strip():
         raise InputError(f"{name}: the article has a date line but no body text")
     if _HTML.search(body):
-        raise InputError(
-            f"{name}: looks like HTML markup; save the article's plain text instead"
-        )
+        raise InputError(f"{name}: looks like HTML markup; save the article's plain text instead")
     words = re.findall(r"[^\W\d_]+", body.lower())
     if len(words) >= 20:
         share = sum(w in _ENGLISH_WORDS for w in words) / len(words)
