@@ -175,13 +175,13 @@ class Sentence:
         return [(self.abs(m.start()), int(m.group(1))) for m in _YEAR.finditer(self.text)]
 
 
-# between two members of a coordination: ", ", " and ", ", and ", with the origin of the
+# between two members of a coordination: ", ", " and ", ", and ", "/", with the origin of the
 # previous member ("from the Netherlands", "(GBR)") and a descriptor of the next one ("the
 # American", "German driver", "the Swiss youngster")
 _COORD_GAP = re.compile(
     r"(?:\s+from\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|\s*\([A-Z]{2,3}\)"
     r"|,\s+(?:the|a|an)\s+[^,;.()]{1,50}(?=,))?"  # an apposition: ", the former F1 driver,"
-    r"\s*(?:,|and|&|,\s*and)\s*"
+    r"\s*(?:,|and|&|,\s*and|/)\s*"
     r"(?:(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
     r"(?:(?:driver|youngster|veteran|rookie|racer|ace|star|newcomer|compatriot)\s+)?)?"
 )
