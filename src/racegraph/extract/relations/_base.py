@@ -370,6 +370,18 @@ class Article:
             key = p
         return key
 
+    def root_known(self, key: str) -> str:
+        """The top-level championship of a (sub-)championship among the article's entities
+        (the named championship itself when no parent of it is an entity of the article)."""
+        best = key
+        seen = {key}
+        while (p := self.parent(key)) is not None and p not in seen:
+            seen.add(p)
+            key = p
+            if p in self.ctx.entities:
+                best = p
+        return best
+
     def championship_at(self, pos: int) -> str | None:
         """The championship the text is about at ``pos``.
 
@@ -557,8 +569,14 @@ def build_sentences(ctx: DocContext) -> list[Sentence]:
     out: list[Sentence] = []
     paragraph = 0
     text = ctx.article.text
+    spans: list[tuple[int, int]] = []
     for span in ctx.doc.sents:
         s0, s1 = span.start_char, span.end_char
+        if spans and s0 > 0 and not text[s0 - 1].isspace():
+            spans[-1] = (spans[-1][0], s1)  # "Cadillac V-Series.R": no break inside a word
+        else:
+            spans.append((s0, s1))
+    for s0, s1 in spans:
         pieces = []
         cur = s0
         for m in re.finditer(r"\n+", text[s0:s1]):
