@@ -17,11 +17,28 @@ from racegraph.extract.relations._base import (
 )
 from racegraph.extract.time import resolve
 from racegraph.records import EntityType, EventKind
+from racegraph.vocab import slugify
 
 E = EntityType.EVENT
 C = EntityType.CHAMPIONSHIP
-_ROUND = re.compile(r"\b(?:round|rd\.?)\s+(?P<n>\d{1,2}|[a-z]+)\s+of\s+(?:the\s+)?", re.I)
-_ROUND_ORD = re.compile(r"\b(?P<n>[a-z]+|\d{1,2}(?:st|nd|rd|th))\s+round\s+of\s+(?:the\s+)?", re.I)
+# "round five of the X", "the sixth round of the 2023 X", "the opening round of X"
+_ROUND = re.compile(
+    r"\b(?:round|rd\.?)\s+(?P<n>\d{1,2}|[a-z]+)\s+of\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?", re.I
+)
+_ROUND_ORD = re.compile(
+    r"\b(?P<n>[a-z]+|\d{1,2}(?:st|nd|rd|th))\s+round\s+of\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?",
+    re.I,
+)
+_FIRST_ROUND = frozenset({"opening", "first", "season-opening"})
+# a weekday in a pole / qualifying clause is a session's day, not a race's: "Pole position
+# had gone to X on Saturday", "after qualifying second in class on Saturday"
+_SESSION_CLAUSE_CUT = re.compile(
+    r";|,\s*(?:but|while|whereas|although|as|and)\b|\b(?:after|before|having)\b", re.I
+)
+_SESSION_WORD = re.compile(r"\b(?:pole|qualif\w*|practice|warm-?up|shakedown)\b", re.I)
+_RACE_WORD = re.compile(
+    r"\b(?:race|won|win|victory|finish\w*|podium|triumph\w*|result|runner-up)\b", re.I
+)
 _RACE_CONTEXT = re.compile(
     r"\b(?:race|races|victory|win|won|pole|grid|podium|finish\w*|place|qualifying|result"
     r"|started|start|lap|runner-up|triumph\w*|chequered|checkered|flag|P\d{1,2})\b",
@@ -86,6 +103,8 @@ def _is_round(art: Article, m: LinkedMention) -> bool:
 
 def index_events(art: Article) -> None:
     """First pass: find the rounds and race sessions the article reports."""
+    known_before = set(art.ctx.entities)
+    day_raced: set[str] = set()  # races minted from a bare weekday ("on Sunday")
     for sent in art.sentences:
         for m in sent.of(E):
             if _is_round(art, m):
@@ -94,7 +113,8 @@ def index_events(art: Article) -> None:
                 art.race_marks.append((m.start, m.entity))
         for pat in (_ROUND, _ROUND_ORD):
             for rm in pat.finditer(sent.text):
-                n = number(rm.group("n")) or ordinal(rm.group("n"))
+                word = rm.group("n").lower()
+                n = 1 if word in _FIRST_ROUND else number(word) or ordinal(word)
                 end = sent.abs(rm.end())
                 champs = [c for c in sent.after(end, C) if c.start - end <= 2]
                 if n is None or not champs:
@@ -151,7 +171,7 @@ def index_events(art: Article) -> None:
             continue
         for dm in _DAY_NP.finditer(sent.text):
             a = sent.abs(dm.start())
-            if _SESSION_BEFORE.search(sent.text[: dm.start()]):
+            if _SESSION_BEFORE.search(sent.text[: dm.start()]) or _session_day(sent, dm):
                 continue  # "in qualifying on Saturday": a session's day, not a race's
             span = resolve(dm.group(0), art.published)
             if span is None:
@@ -180,6 +200,12 @@ def index_events(art: Article) -> None:
                 else:
                     rnd = art.round_at(a + 1)
                     base = rnd or art.championship_at(a)
+                    if not _RACE_WORD.search(dm.group(0)):
+                        day_raced.add(
+                            f"{base}-race-{date.isoformat()}"
+                            if base
+                            else f"race-{date.isoformat()}"
+                        )
                     key = art.mint(
                         f"{base}-race-{date.isoformat()}" if base else f"race-{date.isoformat()}",
                         E,
@@ -195,6 +221,41 @@ def index_events(art: Article) -> None:
     for key in list(art.race_round):
         if art.race_round[key] is None:
             art.race_round[key] = art.round_marks[0][1] if art.round_marks else None
+    _single_race_rounds(art, {slugify(k) for k in day_raced} - known_before)
+
+
+def _session_day(sent: Sentence, dm: re.Match[str]) -> bool:
+    """A weekday whose clause is about pole or qualifying (and not about the race)."""
+    if _RACE_WORD.search(dm.group(0)):
+        return False  # "the Saturday race"
+    lead = sent.text[: dm.start()]
+    cut = 0
+    for m in _SESSION_CLAUSE_CUT.finditer(lead):
+        cut = m.end()
+    lead = lead[cut:]
+    return bool(_SESSION_WORD.search(lead)) and not _RACE_WORD.search(lead)
+
+
+def _single_race_rounds(art: Article, minted: set[str]) -> None:
+    """A meeting reported with one race day only ("X won on Sunday ..., round five of the Y")
+    is the race itself: the day dates the meeting instead of minting a session of it."""
+    for key in sorted(minted):
+        rnd = art.race_round.get(key)
+        if rnd is None or rnd in art.race_dates or key not in art.race_dates:
+            continue
+        if any(r == rnd for k, r in art.race_round.items() if k != key):
+            continue  # several races of the meeting
+        first = min(p for p, k in art.race_marks if k == key)
+        sent = art.sentence_at(first)
+        if sent is None or not any(
+            sent.start <= p < sent.end and k == rnd for p, k in art.round_marks
+        ):
+            continue
+        art.race_dates[rnd] = art.race_dates.pop(key)
+        art.race_marks[:] = [(p, rnd if k == key else k) for p, k in art.race_marks]
+        del art.race_round[key]
+        art.race_round[rnd] = rnd
+        art.ctx.entities.pop(key, None)
 
 
 def _event_season(art: Article, sent: Sentence, m: LinkedMention) -> int | None:
