@@ -37,7 +37,23 @@ _POSITION = re.compile(
     r"|\bP(?P<p>\d{1,2})\b|\brunner-up\b|\bpole(?:\s+position)?\b",
     re.I,
 )
-_FINISH_BEFORE = re.compile(r"\b(?:finish(?:ed|ing)?|cross(?:ed|ing) the line)\s+(?:in\s+)?$", re.I)
+_FINISH_BEFORE = re.compile(
+    r"\b(?:finish(?:ed|ing)?|cross(?:ed|ing) the line|was|were|came(?:\s+home)?|ran|faded"
+    r"|dropped|fell|slipped|recovered|climbed|classified)\s+(?:back\s+)?(?:to\s+|in\s+|home\s+)?$",
+    re.I,
+)
+_STANDINGS_AFTER = re.compile(
+    r"^\s+(?:in|of)\s+(?:the\s+)?(?:championship|standings|points|title|drivers)", re.I
+)
+# "Second went to the #48 ...", "... of A and B in third, ahead of ...", "... of A and B third."
+_ORD_WENT = re.compile(r"^\s+(?:place\s+)?(?:went|goes|fell)\s+to\b", re.I)
+_ORD_END = re.compile(r"^\s*(?:[,.;]|$)")
+_AHEAD_OF = re.compile(r"^[^;.]{0,30}?,?\s*ahead of\s+", re.I)
+_RESPECTIVELY = re.compile(
+    rf"\b(?P<ords>(?:{_ORD})(?:\s*,\s*(?:{_ORD}))*\s*,?\s+and\s+(?:{_ORD}))"
+    r"(?P<ctx>\s+(?:in\s+class|overall))?\s+respectively\b",
+    re.I,
+)
 _QUALI_BEFORE = re.compile(r"\bqualif(?:ied|ying)\s+(?:in\s+)?$", re.I)
 _EXCLUDE_BEFORE = re.compile(
     r"\b(?:joining|along with|alongside|together with|partnered with|behind|ahead of|beat"
@@ -51,7 +67,7 @@ _PARTNER = re.compile(
     re.I,
 )
 _PODIUM = re.compile(r"\bcomplet(?:ed|es|ing)\s+the\s+(?:class\s+|overall\s+)?podium\b", re.I)
-_WENT_TO = re.compile(r"\b(?:went|goes|fell)\s+to\s+$", re.I)
+_WENT_TO = re.compile(r"\b(?:went|goes|fell)\s+to\s+(?:the\s+)?(?:#\s?\d{1,3}\s+)?$", re.I)
 # the crew named after the cue: "took the win with A and B", "whose Porsche was driven by A"
 _WITH_CREW = re.compile(
     r"^(?:(?!,\s*(?:while|whereas|but|although|and|where|which)\b)[^;.]){0,80}?"
@@ -86,6 +102,8 @@ class _Result:
     car: str | None = None
     kind: str | None = None  # gridPosition kind; None for a finishing position
     named: list[str] = field(default_factory=list)
+    number: int | None = None
+    keys: set[str] = field(default_factory=set)  # team / car / make of the crew's entry
 
 
 def extract(art: Article) -> None:
@@ -164,6 +182,7 @@ def _sentence_results(
     won = False
     found: list[tuple[int, int, int, str | None]] = []  # (start, end, position, grid kind)
     wins: set[int] = set()
+    taken = _respectively(art, sent, results)
     for m in _WIN.finditer(sent.text):
         found.append((sent.abs(m.start()), sent.abs(m.end()), 1, None))
         wins.add(sent.abs(m.start()))
@@ -182,12 +201,32 @@ def _sentence_results(
         if word == "runner-up":
             found.append((a, b, 2, None))
             continue
+        if any(x <= a < y for x, y in taken):
+            continue  # "second and third in class respectively"
         if m.group("p"):
             found.append((a, b, int(m.group("p")), None))
             continue
         pos = ordinal(m.group("ord"))
         ctx = (m.group("ctx") or "").lower()
         if pos is None:
+            continue
+        after = sent.text[m.end() :]
+        drivers_before = sent.before(a, D)
+        if not ctx and (
+            (_ORD_WENT.match(after) and not sent.gap(_clause_start(sent, a), a).strip())
+            or (
+                _ORD_END.match(after)
+                and (
+                    re.search(r"\bin\s+$", before)
+                    or (
+                        drivers_before and re.fullmatch(r"\s+", sent.gap(drivers_before[-1].end, a))
+                    )
+                )
+            )
+        ):
+            found.append((a, b, pos, None))
+            continue
+        if _STANDINGS_AFTER.match(after):
             continue
         if "grid" in ctx:
             found.append((a, b, pos, "grid"))
@@ -209,11 +248,23 @@ def _sentence_results(
         crew = _with_crew(sent, b) if subject else []
         if not crew and subject is None:
             crew = _crew(art, sent, a, b)
+        if not crew and kind is None:
+            crew = _of_crew(sent, b)
+        if not crew and subject is None:
+            crew = _entry_subject_crew(sent, a, results)
         team = subject
-        sister = re.search(r"\b(?:sister|second|other)\s+(?:car|entry)\b", sent.gap(sent.start, a))
+        entry = _crew_entry(sent, crew)
+        sister = re.search(
+            r"\b(?:sister|second|other)\s+(?:#\s?\d{1,3}\s+)?(?:car|entry)\b",
+            sent.gap(sent.start, a),
+        )
         if team is None and crew and sister:
-            teams = [r.team for r in results if r.team and r.sent.paragraph == sent.paragraph]
-            team = teams[-1] if teams else art.last_team(sent, a)  # "the sister car of A and B"
+            prior = [r for r in results if r.team and r.sent.paragraph == sent.paragraph]
+            team = prior[-1].team if prior else art.last_team(sent, a)  # "the sister car of A"
+            if prior and entry.car is None:
+                entry.car = prior[-1].car
+        if team is None and entry.team is not None and crew:
+            team = entry.team
         if team is not None:
             pass
         elif not crew:
@@ -223,6 +274,8 @@ def _sentence_results(
             else:
                 continue
         cls = _class_near(sent, a, b) if kind is None else None
+        if cls is None and kind is None and re.match(r"^\s+in\s+class\b", sent.text[sent.rel(b) :]):
+            cls = art.class_at(sent, a)
         if cls is None and kind is None:
             cls = _clause_class(art, sent, a, b)
         if cls is None and kind is None and last_class is not None and crew:
@@ -266,11 +319,109 @@ def _sentence_results(
                 team=team,
                 kind=kind,
                 named=[d for d in crew if d in {m.entity for m in sent.of(D)}],
+                car=entry.car,
+                number=entry.number,
+                keys=entry.keys,
             )
         )
         if crew:
             art.crews.append((a, tuple(crew)))
+        if kind is None and crew:
+            _ahead_of(art, sent, b, results[-1], results)
     return won
+
+
+def _ahead_of(art: Article, sent: Sentence, b: int, r: _Result, results: list[_Result]) -> None:
+    """ "X took the class win, ahead of the Y of A and B": the next position, same class."""
+    m = _AHEAD_OF.match(sent.text[sent.rel(b) :])
+    if m is None:
+        return
+    crew = _of_crew(sent, b + m.end() - 1)
+    if not crew or set(crew) & set(r.drivers):
+        return
+    entry = _crew_entry(sent, crew)
+    results.append(
+        _Result(
+            sent=sent,
+            pos=b + m.end(),
+            event=r.event,
+            round=r.round,
+            position=r.position + 1,
+            classification=r.classification,
+            drivers=crew,
+            team=entry.team,
+            car=entry.car,
+            number=entry.number,
+            keys=entry.keys,
+            named=list(crew),
+        )
+    )
+    art.crews.append((b + m.end(), tuple(crew)))
+
+
+def _respectively(art: Article, sent: Sentence, results: list[_Result]) -> list[tuple[int, int]]:
+    """ "The X of A and B and the Y of C and D finished second and third in class
+    respectively": one crew per position, in order. Returns the spans it consumed."""
+    if "respectively" not in sent.lower:
+        return []
+    taken: list[tuple[int, int]] = []
+    for m in _RESPECTIVELY.finditer(sent.text):
+        a, b = sent.abs(m.start()), sent.abs(m.end())
+        words = re.findall(rf"{_ORD}", m.group("ords"), re.I)
+        positions = [ordinal(w) for w in words]
+        start = _clause_start(sent, a)
+        groups: list[list[LinkedMention]] = []
+        edge = a
+        while len(groups) < len(positions):
+            g = group_before(sent, edge, [D])
+            if not g or g[0].start < start:
+                break
+            groups.insert(0, g)
+            edge = g[0].start
+        if len(groups) != len(positions):
+            continue
+        ctx = (m.group("ctx") or "").lower()
+        cls = art.class_at(sent, a) if "class" in ctx else None
+        race = _stated_event(art, sent, a) or _race_for(art, sent, a)
+        for g, position in zip(groups, positions, strict=True):
+            if position is None:
+                continue
+            crew = [x.entity for x in g]
+            entry = _crew_entry(sent, crew)
+            results.append(
+                _Result(
+                    sent=sent,
+                    pos=g[0].start,
+                    event=race,
+                    round=art.race_round.get(race) if race else art.round_at(a),
+                    position=position,
+                    classification=cls or "overall",
+                    drivers=crew,
+                    team=entry.team,
+                    car=entry.car,
+                    number=entry.number,
+                    keys=entry.keys,
+                    named=list(crew),
+                )
+            )
+            art.crews.append((g[0].start, tuple(crew)))
+        taken.append((a, b))
+    return taken
+
+
+def _entry_subject_crew(sent: Sentence, a: int, results: list[_Result]) -> list[str]:
+    """ "..., but the Ferrari faded to ninth": the crew of the entry named earlier."""
+    start = _clause_start(sent, a)
+    subj = [m for m in sent.of(*_ENTRY_TYPES, D) if start <= m.start and m.end <= a]
+    if not subj or subj[0].type is D or not re.search(r"\bthe\s+$", sent.gap(start, subj[0].start)):
+        return []
+    key, name = subj[0].entity, subj[0].text.lower()
+    for r in reversed(results):
+        if r.drivers and (key in r.keys or any(k.startswith(key + "-") for k in r.keys)):
+            return list(r.drivers)
+        if r.drivers and name and any(name in k.replace("-", " ") for k in r.keys):
+            return list(r.drivers)
+    return []
 
 
 _NAMED_RACE = re.compile(r"^(?:the\s+)?(?:\d{4}\s+)?(?:\d+\s+Hours|[A-Z][\w'’-]+\s+\d+\s+Hours)\b")
@@ -333,7 +484,8 @@ def _clause_class(art: Article, sent: Sentence, a: int, b: int) -> str | None:
         if m.end <= a and (_IN_CLASS_LEAD.match(lead.strip() + " ") or _IN_CLASS_LEAD.match(lead)):
             return m.entity
         if m.end <= a and re.match(
-            r"^\s*(?:class\s+)?(?:went|goes|fell)\s+to\b", sent.gap(m.end, a + 12)
+            r"^\s*(?:class\s+)?(?:(?:honou?rs|win|victory|spoils)\s+)?(?:went|goes|fell)\s+to\b",
+            sent.gap(m.end, a + 12),
         ):
             return m.entity
         if m.start >= b and re.fullmatch(r"[^,;]{0,40}?\bin\s+(?:the\s+)?", sent.gap(b, m.start)):
@@ -618,6 +770,8 @@ def _finish(
             if d not in twin.drivers:
                 twin.drivers.append(d)
         twin.team = twin.team or r.team
+        twin.car = twin.car or r.car
+        twin.number = twin.number if twin.number is not None else r.number
     # crews complete themselves with stated partners at the same meeting
     for r in merged:
         rnd = art.race_round.get(r.event or "")
@@ -682,9 +836,27 @@ def _finish(
                         event=rnd,
                         season=season,
                     )
+        cls = r.classification if r.classification != "overall" else None
+        if r.car is not None:  # "the #32 Team WRT BMW M4 GT3 of A, B and C"
+            for d in crew:
+                art.emit(
+                    "drives",
+                    r.sent,
+                    "drives.entry",
+                    0.75,
+                    s=d,
+                    o=r.car,
+                    number=r.number,
+                    team=r.team,
+                    championship=champ,
+                    season=season,
+                    **{"class": cls if r.kind is None else None},
+                )
         if champ is None:
             continue
-        cls = r.classification if r.classification != "overall" else None
+        root = art.root(champ)
+        if root not in art.ctx.entities:
+            root = champ  # facts only name entities of the article
         if cls is not None and r.kind is None:  # a class result: the class runs in the series
             art.emit("classOf", r.sent, "classOf.result", 0.7, s=cls, o=champ, season=season)
         stated = [
@@ -715,7 +887,7 @@ def _finish(
                     0.7,
                     s=d,
                     o=r.team,
-                    championship=art.root(champ),
+                    championship=root,
                     season=season,
                 )
         if r.team:
@@ -737,3 +909,148 @@ def _finish(
         date = art.race_dates.get(race or "")
         year = date.year if date else (art.season_in(sent) or art.focus_season)
         art.emit("coDriver", sent, "coDriver.partner", 0.75, s=a, o=b, event=rnd, season=year)
+
+
+# --------------------------------------------------------------------------- car entries
+# "the #32 Team WRT BMW M4 GT3 of A, B and C", "Kessel Racing's Ferrari 296 GT3 of A and B",
+# "Team WRT, whose #41 Oreca 07 was shared by A, B and C", "A, B and C won in the #8 Toyota
+# GR010 Hybrid", "A and B (Winward Racing)": the car, race number and team of a crew.
+T = EntityType.TEAM
+_ENTRY_TYPES = (T, EntityType.CAR_MODEL, EntityType.MANUFACTURER)
+_NUM = re.compile(r"#\s?(\d{1,3})\b")
+_OF_CREW = re.compile(
+    r"^\s+(?:[a-z-]+\s+){0,2}?(?:of|(?:(?:was|were)\s+)?(?:shared|driven|crewed|raced)\s+by)\s+$"
+)
+_CHAIN_GAP = re.compile(r"^\s*(?:['’]s\s+)?(?:#\s?\d{1,3}\s+)?$")
+_IN_CAR = re.compile(
+    r"^[^,;.()]{0,40}?\b(?:in|brought|drove|drives|driving|shared|sharing|steered|piloted)"
+    r"\s+(?:the|a|an|their|its)\s+(?:#\s?\d{1,3}\s+)?$",
+    re.I,
+)
+_HEADLESS = re.compile(r"#\s?(\d{1,3})\s+(?:[\w-]+\s+){0,2}?(?:car|entry|machine)\s+of\s+$", re.I)
+_WHOSE = re.compile(r"^\s*,\s*whose\s+(?:#\s?\d{1,3}\s+)?$", re.I)
+
+
+@dataclass(slots=True)
+class _Entry:
+    team: str | None = None
+    car: str | None = None
+    number: int | None = None
+    keys: set[str] = field(default_factory=set)
+
+    def update(self, other: _Entry) -> None:
+        self.team = self.team or other.team
+        self.car = self.car or other.car
+        self.number = self.number if self.number is not None else other.number
+        self.keys |= other.keys
+
+
+def _chain(sent: Sentence, head: LinkedMention, forward: bool) -> list[LinkedMention]:
+    """Entry mentions glued to ``head``: "#1 ABT Audi R8", "Kessel Racing's Ferrari"."""
+    ms = sent.of(*_ENTRY_TYPES)
+    chain = [head]
+    if forward:
+        for m in ms:
+            if m.start >= chain[-1].end and _CHAIN_GAP.match(sent.gap(chain[-1].end, m.start)):
+                chain.append(m)
+            elif m.start >= chain[-1].end:
+                break
+    else:
+        for m in reversed(ms):
+            if m.end <= chain[0].start and _CHAIN_GAP.match(sent.gap(m.end, chain[0].start)):
+                chain.insert(0, m)
+            elif m.end <= chain[0].start:
+                break
+    return chain
+
+
+def _entry_of(sent: Sentence, chain: list[LinkedMention], lo: int) -> _Entry:
+    teams = [m.entity for m in chain if m.type is T]
+    cars = [m.entity for m in chain if m.type is EntityType.CAR_MODEL]
+    nums = _NUM.findall(sent.gap(min(lo, chain[0].start), chain[-1].end))
+    entry = _Entry(
+        team=teams[0] if teams else None,
+        car=cars[-1] if cars else None,
+        number=int(nums[-1]) if nums else None,
+        keys={m.entity for m in chain},
+    )
+    if entry.team is None:
+        before = [t for t in sent.before(chain[0].start, T)]
+        if before and _WHOSE.match(sent.gap(before[-1].end, chain[0].start)):
+            entry.team = before[-1].entity  # "Team WRT, whose #41 Oreca 07 was shared by"
+    return entry
+
+
+def _entry_before(sent: Sentence, start: int) -> _Entry | None:
+    """The entry a crew starting at ``start`` is "of" / "shared by"."""
+    heads = sent.before(start, *_ENTRY_TYPES)
+    drivers = sent.before(start, D)
+    if heads and not (drivers and drivers[-1].start > heads[-1].end):
+        head = heads[-1]
+        if _OF_CREW.match(sent.gap(head.end, start).lower()):
+            chain = _chain(sent, head, forward=False)
+            return _entry_of(sent, chain, chain[0].start - 6)
+    headless = _HEADLESS.search(sent.tail(start, 40))
+    if headless:
+        return _Entry(number=int(headless.group(1)))
+    return None
+
+
+def _entry_after(sent: Sentence, end: int) -> _Entry | None:
+    """The entry named after a crew ending at ``end``: "(Team X)", "in the #8 Toyota"."""
+    entry: _Entry | None = None
+    heads = sent.after(end, *_ENTRY_TYPES)
+    drivers = sent.after(end, D)
+    if (
+        heads
+        and re.fullmatch(r"\s*\(\s*", sent.gap(end, heads[0].start))
+        and heads[0].type is T
+        and sent.text[sent.rel(heads[0].end) :].lstrip().startswith(")")
+    ):
+        entry = _Entry(team=heads[0].entity, keys={heads[0].entity})  # "A and B (Team X)"
+    for head in heads:
+        if drivers and drivers[0].start < head.start:
+            break
+        gap = sent.gap(end, head.start)
+        if _IN_CAR.match(gap):
+            found = _entry_of(sent, _chain(sent, head, forward=True), head.start - 6)
+            if entry is None:
+                entry = found
+            else:
+                entry.update(found)
+            break
+        if re.search(r"[;.]|,\s*(?:while|but|whereas|although|and)\b", gap):
+            break
+    return entry
+
+
+def _crew_entry(sent: Sentence, crew: list[str]) -> _Entry:
+    """The entry of a crew named in this sentence (before or after the names)."""
+    ms = [m for m in sent.of(D) if m.entity in crew]
+    entry = _Entry()
+    if not ms:
+        return entry
+    before = _entry_before(sent, ms[0].start)
+    if before is not None:
+        entry.update(before)
+    after = _entry_after(sent, ms[-1].end)
+    if after is not None:
+        entry.update(after)
+    return entry
+
+
+def _of_crew(sent: Sentence, b: int) -> list[str]:
+    """A crew named after a cue through its entry: "went to the #48 Mercedes-AMG GT3 of A, B
+    and C", "Completing the podium were A, B and C"."""
+    after = sent.after(b, D)
+    if not after:
+        return []
+    gap = sent.gap(b, after[0].start)
+    if re.search(r"[;.]|,\s*(?:while|but|whereas|although|and)\b", gap) or len(gap) > 100:
+        return []
+    if re.fullmatch(r"\s+(?:were|was)\s+", gap) or (
+        any(h.start >= b for h in sent.before(after[0].start, *_ENTRY_TYPES))
+        and _entry_before(sent, after[0].start) is not None
+    ):
+        return [m.entity for m in group_after(sent, after[0].start, [D])]
+    return []
