@@ -165,6 +165,9 @@ class _Mapper:
                 if form and form != entity.name:
                     self.add(iri, SKOS.altLabel, Literal(form))
             self.add(self.article, SCHEMA.mentions, iri)
+            parent = self.iris.get(entity.parent) if entity.parent else None
+            if parent is not None:
+                self.add(iri, RG.partOfEvent, parent)
 
     # --- assertion nodes ----------------------------------------------------------------
 

@@ -90,6 +90,8 @@ class Entity:
     mentions: tuple[str, ...] = ()
     reference: str | None = None
     kind: EventKind | None = None
+    parent: str | None = None
+    """For events: the key of the event this one is part of (a race of a round)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
@@ -14,7 +15,7 @@ from racegraph.extract.context import DocContext
 from racegraph.extract.factories import GENRE_RULER, REFERENCE_RULER
 from racegraph.extract.linking import link_mentions
 from racegraph.extract.mentions import ReferenceRuler, extract_mentions
-from racegraph.records import Article, Extraction, Fact, Mention
+from racegraph.records import Article, Entity, Extraction, Fact, Mention
 
 if TYPE_CHECKING:
     from racegraph.reference import Reference
@@ -67,7 +68,9 @@ def extract_doc(article: Article, doc: Doc, *, reference: Reference) -> Extracti
 
 def to_extraction(ctx: DocContext) -> Extraction:
     """Freeze a context into the plain output record (deterministic order)."""
-    entities = tuple(sorted(ctx.entities.values(), key=lambda e: e.key))
+    entities = tuple(
+        sorted((_with_parent(e, ctx) for e in ctx.entities.values()), key=lambda e: e.key)
+    )
     facts = tuple(sorted(ctx.facts, key=_fact_order))
     mentions = [
         Mention(text=m.text, start=m.start, end=m.end, label=m.entity, rule=m.rule)
@@ -115,3 +118,12 @@ __all__ = [
     "load_pipeline",
     "to_extraction",
 ]
+
+
+def _with_parent(entity: Entity, ctx: DocContext) -> Entity:
+    """Carry an event's parent (race -> round) onto its record when both are entities."""
+    info = ctx.events.get(entity.key)
+    parent = info.parent if info is not None else None
+    if parent is None or parent not in ctx.entities or parent == entity.key:
+        return entity
+    return dataclasses.replace(entity, parent=parent)
