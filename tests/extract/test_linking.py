@@ -258,3 +258,100 @@ def test_entry_list_and_test_day_of_a_named_race(nlp: Language, reference: Refer
     )
     assert ctx.entities["le-mans-24-hours-2025-entry-list"].type is T.EVENT
     assert "Test day" in ctx.entities["le-mans-24-hours-2025-test-day"].mentions
+
+
+# ---------------------------------------------------------------- blind3 rules
+
+
+def _types(ctx: DocContext) -> dict[str, tuple[EntityType, str]]:
+    return {m.text: (m.type, m.entity) for m in ctx.mentions}
+
+
+def test_drove_for_makes_a_team(nlp: Language, reference: Reference) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "Marco Rinaldi, the Italian, drove for Hartmann Sauer in 2022 before joining us.",
+    )
+    assert _types(ctx)["Hartmann Sauer"][0] is T.TEAM
+    assert _types(ctx)["Marco Rinaldi"][0] is T.DRIVER
+
+
+def test_signing_and_its_make_a_team_in_the_whole_article(
+    nlp: Language, reference: Reference
+) -> None:
+    text = (
+        "Kestrel Lane has signed Tomas Berg for the new season. "
+        "Berg will race in the LMP2 class and the crew of Kestrel Lane hopes for podiums."
+    )
+    ctx = link(nlp, reference, text)
+    teams = {m.entity for m in ctx.mentions if m.text == "Kestrel Lane"}
+    assert teams and all(ctx.entities[k].type is T.TEAM for k in teams)
+
+
+def test_its_makes_a_team(nlp: Language, reference: Reference) -> None:
+    ctx = link(nlp, reference, "Halden Brooks celebrated its second win of the year at Sebring.")
+    assert _types(ctx)["Halden Brooks"][0] is T.TEAM
+
+
+def test_team_named_after_a_person_is_a_separate_entity(
+    nlp: Language, reference: Reference
+) -> None:
+    text = "Jon Meyer Racing won at Daytona. Team owner Jon Meyer praised the crew."
+    ctx = link(nlp, reference, text)
+    types = _types(ctx)
+    assert types["Jon Meyer Racing"][0] is T.TEAM
+    assert types["Jon Meyer"][0] is T.PERSON
+    assert types["Jon Meyer Racing"][1] != types["Jon Meyer"][1]
+
+
+def test_multi_word_surname_tail_is_the_same_person(nlp: Language, reference: Reference) -> None:
+    text = (
+        "Roberto Del Castillo shared the car with Peter Lund at Monza. "
+        '"We pushed hard," said Del Castillo after the race.'
+    )
+    ctx = link(nlp, reference, text)
+    keys = {m.entity for m in ctx.mentions if m.text in {"Roberto Del Castillo", "Del Castillo"}}
+    assert len(keys) == 1
+
+
+def test_numbered_words_and_sponsor_in_endurance_race_names(
+    nlp: Language, reference: Reference
+) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "Rinaldi won the Twelve Hours of Sebring and then the Motul 6 Hours of Spa.",
+        "2024-06-03",
+    )
+    events = {m.text: m.entity for m in ctx.mentions if m.type is T.EVENT}
+    assert "the Twelve Hours of Sebring" in events
+    assert "the Motul 6 Hours of Spa" in events
+    assert events["the Motul 6 Hours of Spa"].startswith("spa")
+
+
+def test_apposed_round_is_the_named_race(nlp: Language, reference: Reference) -> None:
+    text = (
+        "Rinaldi won the 4 Hours of Imola on Sunday, the third round of the "
+        "European Le Mans Series."
+    )
+    ctx = link(nlp, reference, text, "2024-04-15")
+    events = {m.text: m.entity for m in ctx.mentions if m.type is T.EVENT}
+    race = events["the 4 Hours of Imola"]
+    assert events["the third round of the European Le Mans Series"] == race
+    assert ctx.events[race].round == 3
+    # the weekday names the race's day: no separate race
+    assert events.get("Sunday", race) == race
+
+
+def test_distance_race_name_is_not_a_year(nlp: Language, reference: Reference) -> None:
+    ctx = link(nlp, reference, "The season opens with the Lisbon 1500 km in March.", "2024-11-05")
+    events = [e for e in ctx.entities.values() if e.type is T.EVENT]
+    assert any("1500" in e.name and e.key.endswith("-2024") for e in events)
+
+
+def test_race_named_after_le_mans_not_a_series(nlp: Language, reference: Reference) -> None:
+    ctx = link(nlp, reference, "The field heads to the Lone Star Le Mans in Texas.")
+    assert any(m.text == "Lone Star Le Mans" and m.type is T.EVENT for m in ctx.mentions)
+    ctx = link(nlp, reference, "He won the European Le Mans Series title in 2022.")
+    assert not any(m.type is T.EVENT for m in ctx.mentions)

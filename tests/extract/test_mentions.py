@@ -214,3 +214,11 @@ def test_plural_manufacturer_names(full_nlp: Language) -> None:
     found = spans(full_nlp, "two Ferraris and three Toyotas", REFERENCE_SPANS)
     assert ("Ferraris", "Manufacturer") in found
     assert ("Toyotas", "Manufacturer") in found
+
+
+def test_lone_surname_with_role_apposition_is_a_person() -> None:
+    full = load_reference()
+    nlp = load_pipeline(full)
+    doc = nlp("Dupont, the team's chief engineer, said the car was fast from the first lap.")
+    cands = extract_mentions(doc, full)
+    assert any(c.label == "PERSON" and doc[c.start : c.end].text == "Dupont" for c in cands)

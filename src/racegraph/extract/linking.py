@@ -33,7 +33,7 @@ from racegraph.records import EntityType, EventKind
 from racegraph.vocab import slugify
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from racegraph.reference import ReferenceEntity
 
@@ -128,6 +128,7 @@ _RACING_LEMMAS = frozenset(
         "car",
         "pilot",
         "category",
+        "enter",
     }
 )
 _SPEECH_LEMMAS = frozenset({"tell", "say", "speak", "explain", "confirm", "reveal", "report"})
@@ -137,6 +138,11 @@ _ENTRY_NOUNS = frozenset(
     {"car", "entry", "crew", "line-up", "lineup", "prototype", "machine", "squad", "team"}
 )
 _YEAR_WORDS = frozenset({"year", "season"} | set(WEEKDAYS))
+_DISTANCE_UNITS = frozenset({"km", "kms", "kilometres", "kilometers", "miles"})
+# "X drove for Y": Y is an entrant
+_DRIVE_FOR_LEMMAS = frozenset({"drive", "race", "compete", "run"})
+# "Y has signed X": Y is an entrant when X is a person
+_SIGNING_LEMMAS = frozenset({"sign", "hire", "recruit"})
 _SESSIONS = frozenset({"qualifying", "hyperpole", "practice", "warm-up"})
 _CATEGORY_CUES = ("categor", "rated", "ranked", "graded", "driver")
 _NUMBER_WORDS = {
@@ -166,6 +172,7 @@ _ORDINALS = {
     "tenth": 10,
     "eleventh": 11,
     "twelfth": 12,
+    "opening": 1,
 }
 
 
@@ -374,8 +381,11 @@ class _Linker:
     def link_people(self) -> None:
         persons: dict[str, _Person] = {}
         singles: list[Candidate] = []
+        single_texts = {
+            self.span(c).text for c in self.top if c.label == "PERSON" and c.length == 1
+        }
         for c in self.top:
-            if c.label != "PERSON":
+            if not (c.label == "PERSON" or self.org_full_name(c, single_texts)):
                 continue
             span = self.span(c)
             if len(span) >= 2:
@@ -389,6 +399,7 @@ class _Linker:
                     self.person_tokens.setdefault(part, key)
             else:
                 singles.append(c)
+        self.merge_name_tails(persons)
         # drop first-name keys that clash between two people
         firsts: dict[str, set[str]] = {}
         for p in persons.values():
@@ -443,6 +454,36 @@ class _Linker:
                 self.add(self.doc[ts:te], p.key, etype, p.name, rule)
                 del start, end
 
+    def org_full_name(self, c: Candidate, single_texts: set[str]) -> bool:
+        """An organisation-tagged "Filipe Albuquerque" whose last word is used alone as a
+        person elsewhere in the article ("said Albuquerque") is that person's full name."""
+        if c.label != "ORG" or not 2 <= c.length <= 4:
+            return False
+        span = self.span(c)
+        if span[-1].text not in single_texts or span[-1].text in _TEAM_SUFFIX_WORDS:
+            return False
+        return all(_is_name_word(t) for t in span)
+
+    def merge_name_tails(self, persons: dict[str, _Person]) -> None:
+        """ "Pier Guidi" after "Alessandro Pier Guidi": a name that is the tail of exactly one
+        longer name of the article is that person (multi-word surnames)."""
+        for p in sorted(persons.values(), key=lambda p: len(p.name.split())):
+            words = p.name.split()
+            longer = [
+                q
+                for q in persons.values()
+                if len(q.name.split()) > len(words) and q.name.split()[-len(words) :] == words
+            ]
+            if len(longer) != 1 or p.key not in persons:
+                continue
+            q = longer[0]
+            q.spans.extend((s, e, "surname") for s, e, _r in p.spans)
+            q.tokens.extend(p.tokens)
+            for part, key in list(self.person_tokens.items()):
+                if key == p.key:
+                    self.person_tokens[part] = q.key
+            del persons[p.key]
+
     def is_speech_object(self, span: Span) -> bool:
         root = span.root
         head = root.head
@@ -475,20 +516,49 @@ class _Linker:
 
     def is_team_name(self, p: _Person) -> bool:
         """A "person" the NER found that is an entrant: an acronym in the name ("Akkodis ASP"),
-        or the subject of fielding cars or a crew ("Iron Lynx will field two cars", "Iron Dames
-        return with the crew of ...")."""
-        if len(p.name.split()) < 2:
-            return False
-        if any(w.isupper() and w.isalpha() and len(w) >= 2 for w in p.name.split()):
+        the subject of fielding cars or a crew ("Iron Lynx will field two cars", "Iron Dames
+        return with the crew of ..."), of signing a person ("Jota has signed X") or of a
+        predicate with "its" ("Vasser Sullivan claimed its first win"), what a driver drove
+        for ("X drove for Kellymoss"), or the owner of a car ("Tresor Attempto, whose Audi
+        ... "). One cued mention types the name in the whole article."""
+        words = p.name.split()
+        if len(words) >= 2 and any(w.isupper() and w.isalpha() and len(w) >= 2 for w in words):
             return True
-        for ts, te in p.tokens:
-            root = self.doc[ts:te].root
-            verb = root.head
-            if root.dep_ != "nsubj" or verb.lemma_ not in _ENTRANT_VERBS:
-                continue
+        return any(self.entrant_cue(self.doc[ts:te]) for ts, te in p.tokens)
+
+    def entrant_cue(self, span: Span) -> bool:
+        root = span.root
+        verb = root.head
+        if root.dep_ == "nsubj":
             objects = [c for c in verb.children if c.dep_ in {"dobj", "prep"}]
             objects += [g for c in objects if c.dep_ == "prep" for g in c.children]
-            if any(o.lemma_ in _ENTRY_NOUNS for o in objects):
+            if verb.lemma_ in _ENTRANT_VERBS and any(o.lemma_ in _ENTRY_NOUNS for o in objects):
+                return True
+            if verb.lemma_ in _SIGNING_LEMMAS and any(
+                o.dep_ == "dobj" and o.ent_type_ == "PERSON" for o in objects
+            ):
+                return True
+            if any(g.dep_ == "poss" and g.lower_ == "its" for o in objects for g in o.children):
+                return True
+        if (
+            root.dep_ == "pobj"
+            and verb.lower_ == "for"
+            and verb.head.pos_ == "VERB"
+            and verb.head.lemma_ in _DRIVE_FOR_LEMMAS
+        ):
+            return True
+        end = span.end
+        if (
+            end + 1 < len(self.doc)
+            and self.doc[end].text == ","
+            and self.doc[end + 1].lower_ == "whose"
+        ):
+            sent = span.sent
+            clause = self.doc[end + 1 : min(end + 8, sent.end)]
+            cars = self.ctx.mentions_between(clause.start_char, clause.end_char)
+            if any(m.type in {T.CAR_MODEL, T.MANUFACTURER} for m in cars) or any(
+                t.lemma_ in _ENTRY_NOUNS for t in clause
+            ):
                 return True
         return False
 
@@ -561,6 +631,11 @@ class _Linker:
             return
         name = core.text
         key = self.team_names.get(name.lower()) or slugify(name)
+        taken = self.ctx.entities.get(key)
+        if taken is not None and taken.type is not T.TEAM:
+            # "Wayne Taylor Racing" and its owner "Wayne Taylor": two entities
+            name = self.span(c).text
+            key = slugify(name)
         self.team_names[name.lower()] = key
         span = self.span(c)
         start = span.start
@@ -777,8 +852,13 @@ class _Linker:
         year = self.ctx.article.published.year
         rounds: list[tuple[Candidate, dict[str, object]]] = []
         others: list[Candidate] = []
+        named = [c for c in cands if c.label in {"EVENT_24H", "EVENT_NAMED"}]
+        apposed: list[tuple[Candidate, Candidate]] = []
         for c in cands:
-            if c.label == "EVENT_ROUND":
+            race = self.apposed_race(c, named) if c.label == "EVENT_ROUND" else None
+            if race is not None:
+                apposed.append((c, race))
+            elif c.label == "EVENT_ROUND":
                 rounds.append((c, self.event_frame(c)))
             else:
                 others.append(c)
@@ -829,6 +909,8 @@ class _Linker:
         for c in others:
             if c.label == "EVENT_24H":
                 self.link_24h(c)
+        for c, race in apposed:
+            self.link_apposed_round(c, race)
         for c in others:
             if c.label in {"EVENT_TEST", "EVENT_FINALE", "EVENT_ENTRY_LIST"}:
                 self.link_series_event(c)
@@ -840,6 +922,47 @@ class _Linker:
         for c in others:
             if c.label == "EVENT_PRESS":
                 self.link_press(c)
+
+    def apposed_race(self, c: Candidate, named: list[Candidate]) -> Candidate | None:
+        """ "the 4 Hours of Imola on Sunday, the second round of the ELMS": a round phrase in
+        apposition to a race named in the same sentence is that race, not another event."""
+        sent = self.doc[c.start].sent
+        before = [n for n in named if sent.start <= n.start and n.end <= c.start]
+        if not before:
+            return None
+        race = before[-1]
+        gap = self.doc[race.end : c.start]
+        if not any(t.text == "," for t in gap) or gap[-1].text != ",":
+            return None
+        ok = {",", "on", "in", "at", "this", "last"} | set(WEEKDAYS)
+        places = {
+            i
+            for s, e in self.refs_inside(race.end, c.start)
+            if e.type in {T.VENUE, T.COUNTRY}
+            for i in range(s.start, s.end)
+        }
+        if all(t.lower_ in ok or t.ent_type_ == "DATE" or t.i in places for t in gap):
+            return race
+        return None
+
+    def link_apposed_round(self, c: Candidate, race: Candidate) -> None:
+        start = self.span(race).start_char
+        linked = next(
+            (m for m in self.ctx.mentions if m.start == start and m.type is T.EVENT), None
+        )
+        if linked is None:
+            return
+        f = self.event_frame(c)
+        info = self.ctx.events.get(linked.entity)
+        if info is not None:
+            champ = self.ref.by_iri(f["champ"]) if isinstance(f["champ"], str) else None
+            self.ctx.events[linked.entity] = dataclasses.replace(
+                info,
+                championship=info.championship or (champ.key if champ else None),
+                round=info.round or (f["round"] if isinstance(f["round"], int) else None),
+            )
+        entity = self.ctx.entities[linked.entity]
+        self.add(c, linked.entity, T.EVENT, entity.name, f"event-apposed-{c.rule}")
 
     def venue_surface(
         self, members: list[tuple[Candidate, dict[str, object]]], venue: ReferenceEntity | None
@@ -862,6 +985,8 @@ class _Linker:
             if t.lower_ == "round" and i + 1 < len(span):
                 nxt = span[i + 1].lower_
                 rnd = int(nxt) if nxt.isdigit() else _NUMBER_WORDS.get(nxt)
+            if t.lower_ == "round" and i > 0 and rnd is None:  # "the fifth round of"
+                rnd = _ORDINALS.get(span[i - 1].lower_)
         if c.label == "EVENT_ROUND":
             sent = self.doc[c.start].sent
             sent_refs = self.refs_inside(sent.start, sent.end)
@@ -1134,9 +1259,10 @@ class _Linker:
 
     def link_named_event(self, c: Candidate) -> None:
         span = self.span(c)
-        year = next((int(t.text) for t in span if t.shape_ == "dddd"), None)
-        year = year or self.ctx.article.published.year
-        words = [t for t in span if t.shape_ != "dddd"]
+        years = [t for t in span if _is_year(t)]
+        year = int(years[0].text) if years else None
+        year = year or self.sentence_year(c) or self.ctx.article.published.year
+        words = [t for t in span if t not in years and not (t.i == c.start and t.lower_ == "the")]
         title = " ".join(t.text for t in words)
         key = f"{slugify(title)}-{year}"
         venues = [e for _s, e in self.refs_inside(c.start, c.end) if e.type is T.VENUE]
@@ -1233,6 +1359,23 @@ def _strip_possessive(span: Span) -> Span | None:
     if start >= end:
         return None
     return span.doc[start:end]
+
+
+_TEAM_SUFFIX_WORDS = frozenset({"Racing", "Motorsport", "Motorsports", "Team", "Corse", "Sport"})
+
+
+def _is_name_word(token: Token) -> bool:
+    return (token.is_title and token.is_alpha) or (
+        token.is_lower and token.lower_ in {"van", "der", "den", "de", "von", "da", "di", "le"}
+    )
+
+
+def _is_year(token: Token) -> bool:
+    """A four-digit year, not a distance ("the Qatar 1812 km")."""
+    if token.shape_ != "dddd" or not 1900 <= int(token.text) <= 2100:
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is None or nxt.lower_ not in _DISTANCE_UNITS
 
 
 def _looks_like_name(span: Span) -> bool:

@@ -338,7 +338,7 @@ def _cued_person_runs(doc: Doc, refs: Sequence[Span], blocked: set[int]) -> list
     i = 0
     while i < len(doc):
         end = _name_run_end(doc, i, blocked)
-        if end == i:
+        if end == i and not _role_apposition(doc, i, blocked):
             i += 1
             continue
         rule = None
@@ -357,10 +357,31 @@ def _cued_person_runs(doc: Doc, refs: Sequence[Span], blocked: set[int]) -> list
             rule = "name-from-country"
         elif _person_apposition(doc, end):
             rule = "name-apposition"
+        elif end == i and _role_apposition(doc, i, blocked):
+            rule = "surname-role-apposition"
+            end = i + 1
         if rule is not None:
             out.append(Candidate(i, end, "PERSON", rule, priority=P_PERSON))
         i = end
     return out
+
+
+def _role_apposition(doc: Doc, i: int, blocked: set[int]) -> bool:
+    """ "Marchand, the team's chief engineer, said": a lone capitalised name the NER missed,
+    in apposition to a role noun (a person; organisations are not "the chief engineer")."""
+    t = doc[i]
+    if i in blocked or not (t.is_title and t.is_alpha and t.pos_ == "PROPN"):
+        return False
+    if t.ent_type_ not in {"", "ORG"} or (i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I"):
+        return False
+    if i + 2 >= len(doc) or doc[i + 1].text != "," or doc[i + 2].lower_ not in {"the", "a"}:
+        return False
+    for tok in doc[i + 3 : i + 9]:
+        if tok.is_punct and tok.text not in {"'s", "’s"}:
+            return False
+        if tok.lower_ in ROLE_NOUNS or tok.lower_ == "engineer":
+            return True
+    return False
 
 
 def _quoted(doc: Doc, start: int, end: int) -> bool:
@@ -376,6 +397,8 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
     genre = list(doc.spans[GENRE_SPANS]) if GENRE_SPANS in doc.spans else []
     refs = list(doc.spans[REFERENCE_SPANS]) if REFERENCE_SPANS in doc.spans else []
     for span in genre:
+        if span.label_ == "EVENT_NAMED" and _inside_longer_reference(span, refs):
+            continue  # "European Le Mans" of "European Le Mans Series" is not a race name
         raw.append(Candidate(span.start, span.end, span.label_, span.id_, priority=P_GENRE))
     ref_tokens: set[int] = set()
     given_names = _demonym_given_names(doc, refs)
@@ -415,6 +438,17 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
     out = chosen + nested
     out.sort(key=lambda c: (c.start, -c.end, c.nested, c.label))
     return out
+
+
+def _inside_longer_reference(span: Span, refs: Sequence[Span]) -> bool:
+    """A genre phrase that a longer reference name covers and extends past."""
+    return any(
+        r.start <= span.start
+        and span.end <= r.end
+        and (r.end - r.start) > (span.end - span.start)
+        and _plausible_reference(r)
+        for r in refs
+    )
 
 
 def _demonym_given_names(doc: Doc, refs: Sequence[Span]) -> set[tuple[int, int]]:
