@@ -120,15 +120,21 @@ def index_events(art: Article) -> None:
                 if n is None or not champs:
                     continue
                 champ = champs[0].entity
-                rounds = [m for m in sent.of(E) if _is_round(art, m) or art.kind(m.entity) is None]
-                rounds = [m for m in rounds if art.kind(m.entity) not in (EventKind.RACE,)]
+                rounds = [m for m in sent.of(E) if m.start <= sent.abs(rm.start()) < m.end]
+                if not rounds:  # the round phrase is not linked to an event of its own
+                    rounds = [
+                        m for m in sent.of(E) if _is_round(art, m) or art.kind(m.entity) is None
+                    ]
+                    rounds = [m for m in rounds if art.kind(m.entity) not in (EventKind.RACE,)]
                 if not rounds:  # "the 3 Hours of X on Sunday, the fourth round of the Y"
                     rounds = [
                         m
                         for m in sent.of(E)
                         if m.end <= sent.abs(rm.start())
-                        and is_named_event(m)
-                        and _APPOSED_ROUND.fullmatch(sent.gap(m.end, sent.abs(rm.start())))
+                        and (is_named_event(m) or _RACE_NAME.search(m.text))
+                        and _APPOSED_ROUND.fullmatch(
+                            re.sub(r"\s*the\s*$", " ", sent.gap(m.end, sent.abs(rm.start())))
+                        )
                     ]
                 if rounds:
                     key = rounds[0].entity

@@ -924,9 +924,10 @@ _OF_CREW = re.compile(
 _CHAIN_GAP = re.compile(r"^\s*(?:['’]s\s+)?(?:#\s?\d{1,3}\s+)?$")
 _IN_CAR = re.compile(
     r"^[^,;.()]{0,40}?\b(?:in|brought|drove|drives|driving|shared|sharing|steered|piloted)"
-    r"\s+(?:the|a|an|their|its)\s+(?:#\s?\d{1,3}\s+)?$",
-    re.I,
+    r"\s+(?:the|a|an|their|its)\s+(?:#\s?\d{1,3}\s+)?(?:[A-Z][\w&'’-]*\s+){0,2}$",
 )
+_ENTERED_BY = re.compile(r"^\s*,?\s*(?:entered|run|fielded|prepared)\s+by\s+(?:the\s+)?$", re.I)
+_NUM_BEFORE = re.compile(r"#\s?(\d{1,3})\s+[^,;#()]{0,40}$")
 _HEADLESS = re.compile(r"#\s?(\d{1,3})\s+(?:[\w-]+\s+){0,2}?(?:car|entry|machine)\s+of\s+$", re.I)
 _WHOSE = re.compile(r"^\s*,\s*whose\s+(?:#\s?\d{1,3}\s+)?$", re.I)
 
@@ -968,6 +969,9 @@ def _entry_of(sent: Sentence, chain: list[LinkedMention], lo: int) -> _Entry:
     teams = [m.entity for m in chain if m.type is T]
     cars = [m.entity for m in chain if m.type is EntityType.CAR_MODEL]
     nums = _NUM.findall(sent.gap(min(lo, chain[0].start), chain[-1].end))
+    lead = _NUM_BEFORE.search(sent.tail(chain[0].start, 50))  # "#32 Team WRT BMW M4 GT3"
+    if not nums and lead:
+        nums = [lead.group(1)]
     entry = _Entry(
         team=teams[0] if teams else None,
         car=cars[-1] if cars else None,
@@ -1012,6 +1016,13 @@ def _entry_after(sent: Sentence, end: int) -> _Entry | None:
         if drivers and drivers[0].start < head.start:
             break
         gap = sent.gap(end, head.start)
+        if head.type is T and _ENTERED_BY.match(gap):  # "..., entered by Team X"
+            found = _Entry(team=head.entity, keys={head.entity})
+            if entry is None:
+                entry = found
+            else:
+                entry.update(found)
+            continue
         if _IN_CAR.match(gap):
             found = _entry_of(sent, _chain(sent, head, forward=True), head.start - 6)
             if entry is None:
