@@ -3,6 +3,7 @@ manufacturerOf, tested."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from racegraph.extract.context import LinkedMention
@@ -10,6 +11,7 @@ from racegraph.extract.relations._base import (
     Article,
     Sentence,
     group_after,
+    group_before,
     is_title_use,
     number,
     same_clause,
@@ -27,7 +29,7 @@ _REPLACE_NOUN = re.compile(r"\breplacement of\s+(?:the\s+)?$", re.I)
 _RULE_CUE = re.compile(
     r"\b(?:rules?|regulations?)\b[^.]{0,40}?"
     r"\b(?:mandate|require|stipulate|demand|specify|call for)s?\b"
-    r"|\bline-?ups? must\b|\bmust (?:include|feature|comprise)\b",
+    r"|\bline-?ups? must\b|\bmust (?:include|feature|comprise|contain|have)\b",
     re.I,
 )
 _CATEGORY = re.compile(r"\b(platinum|gold|silver|bronze)\b", re.I)
@@ -87,6 +89,9 @@ def extract(art: Article) -> None:
         _class_rule(art, sent)
         _entry_count(art, sent, lists)
         _manufacturer_entry(art, sent)
+        _grid_counts(art, sent)
+        _maker_groups(art, sent)
+        _team_fields_make(art, sent)
         _tested(art, sent)
     _manufacturer_of(art)
 
@@ -118,6 +123,10 @@ def _replaces(art: Article, sent: Sentence, replaced: set[tuple[int, str]]) -> N
                 new, old = old, new
             elif not active or new.entity == old.entity:
                 continue
+            if active and any(
+                new.end <= k.start and k.end <= new.end + active.start() for k in classes
+            ):
+                continue  # "A, B ... replaces C": B, the class nearest the cue, is the new one
             champ = _champ_for(art, sent, new.start)
             if champ is None:
                 continue
@@ -193,11 +202,27 @@ def _category_key(art: Article, sent: Sentence, word: str, near: int) -> str | N
     return art.mint("fia-" + word.lower(), EntityType.FIA_CATEGORY, word.capitalize(), mention=word)
 
 
+_CLASS_MUST = re.compile(r"^\s+(?:crews?|line-?ups?|teams?|entries|cars|entrants)?\s*must\b", re.I)
+
+
 def _class_rule(art: Article, sent: Sentence) -> None:
     if "rule" not in sent.lower and "regulation" not in sent.lower and "must" not in sent.lower:
         return
     cue = _RULE_CUE.search(sent.text)
     if not cue:
+        return
+    heads = [k for k in sent.of(K) if _CLASS_MUST.match(sent.text[sent.rel(k.end) :])]
+    if len({k.entity for k in heads}) > 1:
+        # one rule per class: "every LMP2 crew must include ..., and LMGT3 crews must ..."
+        for i, k in enumerate(heads):
+            end = heads[i + 1].start if i + 1 < len(heads) else sent.end
+            seg = sent.gap(k.end, end)
+            mm = re.search(r"\bmust\s+(?:\w+\s+)?", seg)
+            if mm is None:
+                continue
+            a = k.end + mm.end()
+            body = re.sub(r"[\s,;]*(?:and\s*)?$", "", sent.gap(a, end)).rstrip(".")
+            _rule_for(art, sent, body, a, k.entity)
         return
     body = sent.text[cue.end() :].strip().rstrip(".")
     offset = (
@@ -205,6 +230,11 @@ def _class_rule(art: Article, sent: Sentence) -> None:
         + cue.end()
         + (len(sent.text[cue.end() :]) - len(sent.text[cue.end() :].lstrip()))
     )
+    _rule_for(art, sent, body, offset, None)
+
+
+def _rule_for(art: Article, sent: Sentence, body: str, offset: int, cls: str | None) -> None:
+    """A classRule from the requirement text ``body`` starting at ``offset``."""
     reqs: list[LineupRequirement] = []
     size = 0
     pos = 0
@@ -246,8 +276,9 @@ def _class_rule(art: Article, sent: Sentence) -> None:
         )
     if not reqs:
         return
-    classes = sent.of(K)
-    cls = classes[0].entity if classes else art.class_at(sent, sent.start)
+    if cls is None:
+        classes = sent.of(K)
+        cls = classes[0].entity if classes else art.class_at(sent, sent.start)
     champ = _champ_for(art, sent, sent.start)
     season = art.season_in(sent) or art.focus_season
     art.emit(
@@ -302,7 +333,7 @@ def _entry_count(
     ]
     if champ is None and not event_list:
         return
-    season = art.season_in(sent, sent.abs(el.start())) or art.focus_season
+    season = _count_season(art, sent, sent.abs(el.start()))
     status = "provisional" if re.search(r"\bprovisional\b", sent.text, re.I) else "confirmed"
     source = event_list[0].entity if event_list else _entry_list_key(art, sent, champ or "", season)
     lists[sent.paragraph] = (champ, season, status, source)
@@ -372,6 +403,10 @@ def _class_counts(
             m = _CLASS_HAS.match(sent.text[sent.rel(k.end) :])
         if not m:
             continue
+        if sent.before(k.start, EntityType.TEAM) and _TEAM_ENTERS.search(
+            sent.gap(sent.start, k.start)
+        ):
+            continue  # "United Autosports enters two LMP2 cars and one in LMP3"
         n = number(m.group("n"))
         if n is None:
             continue
@@ -533,3 +568,252 @@ def _manufacturer_of(art: Article) -> None:
             manu = _car_manufacturer(art, car.entity)
             if manu:
                 art.emit("manufacturerOf", sent, "manufacturerOf.car", 0.85, s=car.entity, o=manu)
+
+
+# --- counts stated outside an entry-list sentence ----------------------------------------
+
+_COMPARISON = re.compile(
+    r"\b(?:than|compared (?:with|to)|on)\s+(?:last|the previous|a year ago)(?:\s+(?:year|season))?"
+    r"|\b(?:than|from)\s+(?:a year|\w+ years?) ago\b",
+    re.I,
+)
+_GRID = re.compile(
+    r"\b(?P<n>\d{1,3})[- ](?:car|strong)\s+(?:grid|field)\b"
+    r"|\b(?:grid|field) of (?P<n2>\d{1,3}) (?:cars|entries)\b",
+    re.I,
+)
+_CLASS_COUNT = re.compile(
+    r"^(?:\s+(?:class|category|grid|field))?(?:,\s*(?:which|who)\b[^,;.]*,)?\s+"
+    r"(?:will\s+|now\s+)?(?:is\s+the\s+\w+\s+(?:class|category)\s+with"
+    r"|features?|has|have|includes?|comprises?|counts?|boasts?|attracts?|attracted|draws?"
+    r"|drew|totals?|numbers?|sees|brings together|will have)\s+"
+    r"(?P<n>\d{1,3}|[a-z]+)\s+(?:[\w-]+\s+){0,2}?(?:cars|entries|entrants|crews)\b",
+    re.I,
+)
+_ELLIPSIS_COUNT = re.compile(r"^\s+(?P<n>\d{1,3})\b(?![-\d]|\s*(?:cars?|entries|%))")
+_PREVIOUS = re.compile(
+    r"^[^;.\d]{0,40}?\b(?P<d>\w+)\s+(?:(?:cars?|entries)\s+)?(?P<dir>more|fewer|less)"
+    r"\s+than\s+(?:last|the previous|a year ago)",
+    re.I,
+)
+_TEAM_ENTERS = re.compile(
+    r"\b(?:enters?|entering|fields?|fielding|runs?|running)\b[^.;]{0,30}$", re.I
+)
+
+
+def _count_season(art: Article, sent: Sentence, pos: int) -> int:
+    """The season of a count: what the sentence names, not the year it is compared with
+    ("18, two more than last year" is this season's count)."""
+    masked = _COMPARISON.sub(lambda m: " " * len(m.group(0)), sent.text)
+    plain = dataclasses.replace(sent, text=masked)
+    return art.season_in(plain, pos) or art.focus_season
+
+
+def _class_champ(art: Article, sent: Sentence, cls: str, pos: int) -> str | None:
+    """The championship of a class count: one named in the clause, else the championship
+    the article already put the class in, else the one the text is about."""
+    champs = [
+        c for c in sent.of(C) if not is_title_use(sent, c) and same_clause(sent, c.start, pos)
+    ]
+    if champs:
+        return min(champs, key=lambda c: abs(c.start - pos)).entity
+    for f in art.facts:
+        if f.relation == "classOf" and f.get("s") == cls and isinstance(f.get("o"), str):
+            return str(f.get("o"))
+    return art.championship_at(pos)
+
+
+def _emit_count(
+    art: Article,
+    sent: Sentence,
+    rule: str,
+    pos: int,
+    champ: str | None,
+    cls: str | None,
+    n: int,
+    season: int,
+) -> None:
+    status = "provisional" if re.search(r"\bprovisional\b", sent.text, re.I) else "confirmed"
+    art.emit(
+        "entryCount",
+        sent,
+        rule,
+        0.75,
+        championship=champ,
+        season=season,
+        **{"class": cls},
+        count=n,
+        status=status,
+    )
+    if cls is not None and champ is not None:
+        art.emit("classOf", sent, "classOf.counted", 0.7, s=cls, o=champ, season=season)
+    # "18, two more than last year": last season's count
+    prev = _PREVIOUS.match(sent.text[sent.rel(pos) :])
+    if prev:
+        d = number(prev.group("d"))
+        if d is not None:
+            old = n - d if prev.group("dir").lower() == "more" else n + d
+            art.emit(
+                "entryCount",
+                sent,
+                rule + "-previous",
+                0.7,
+                championship=champ,
+                season=season - 1,
+                **{"class": cls},
+                count=old,
+                status="confirmed",
+            )
+
+
+def _grid_counts(art: Article, sent: Sentence) -> None:
+    """ "A 45-car grid will contest the 2025 ELMS", "LMP3 counts seven entries and LMGT3
+    18, two more than last year", "IMSA's GTP grid will count 13 full-season cars"."""
+    for g in _GRID.finditer(sent.text):
+        pos = sent.abs(g.start())
+        n = int(g.group("n") or g.group("n2"))
+        champ = _champ_for(art, sent, pos)
+        after = sent.abs(g.end())
+        cut = [c for c in sent.of(C) if c.start >= after and same_clause(sent, after, c.start)]
+        end = cut[0].end if cut else after
+        _emit_count(
+            art, sent, "entryCount.grid", end, champ, None, n, _count_season(art, sent, pos)
+        )
+    counted = False
+    for k in sent.of(K):
+        tail = sent.text[sent.rel(k.end) :]
+        m = _CLASS_COUNT.match(tail)
+        if m is None and counted:
+            m = _ELLIPSIS_COUNT.match(tail)
+        if m is None:
+            continue
+        head = sent.gap(sent.start, k.start)
+        if [t for t in sent.before(k.start, EntityType.TEAM)] and _TEAM_ENTERS.search(head):
+            continue  # "United Autosports enters two LMP2 cars": a team's entries
+        count = number(m.group("n"))
+        if count is None:
+            continue
+        n = count
+        counted = True
+        end = k.end + m.end()
+        champ = _class_champ(art, sent, k.entity, k.start)
+        season = _count_season(art, sent, k.start)
+        _emit_count(art, sent, "entryCount.class-count", end, champ, k.entity, n, season)
+        # "LMP2 is the largest class with 14 Oreca 07 entries": a one-make class count
+        inside = [x for x in sent.mentions if k.end + m.start("n") < x.start and x.end <= end]
+        models = [x for x in inside if x.type is CAR]
+        manu = _car_manufacturer(art, models[0].entity) if models else None
+        if manu is None:
+            makes = [x for x in inside if x.type is M]
+            manu = makes[0].entity if makes else None
+        if manu is not None:
+            art.emit(
+                "manufacturerEntry",
+                sent,
+                "manufacturerEntry.class-count",
+                0.7,
+                manufacturer=manu,
+                championship=champ,
+                season=season,
+                **{"class": k.entity},
+                cars=n,
+                car=models[0].entity if models else None,
+            )
+
+
+_EACH_FIELD = re.compile(
+    r"^\s+(?:each\s+(?:will\s+)?(?:field|fields|fielding|enter|enters|entering|run|runs|running"
+    r"|have|has|bring|brings|supply|supplies)\s+(?P<n>\w+)\b"
+    r"|(?:will\s+)?(?:field|fields|fielding|enter|enters|entering|run|runs|running|have|bring"
+    r"|brings)\s+(?P<n2>\w+)\s+(?:[\w-]+\s+)?(?:(?:cars?|entries)\s+)?(?:apiece|each)\b"
+    r"|[^.;,]{0,40}?\bwith\s+(?P<n3>\w+)\s+(?:[\w-]+\s+)?(?:cars?|entries)\s+(?:each|apiece)\b)",
+    re.I,
+)
+
+
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:runs?|fields?|enters?|one|two|three|four|five|six|seven|eight|\d+)\s+"
+    r"(?:[A-Z][\w-]*\s+)?$",
+    re.I,
+)
+
+
+def _maker_groups(art: Article, sent: Sentence) -> None:
+    """ "Ferrari, Porsche and McLaren each field three cars", "with Aston Martin and Lexus
+    entering two apiece", "Mercedes-AMG and BMW complete the class with one car each"."""
+    if "each" not in sent.lower and "apiece" not in sent.lower:
+        return
+    for m in sent.of(M):
+        e = _EACH_FIELD.match(sent.text[sent.rel(m.end) :])
+        if e is None:
+            continue
+        cars = number(e.group("n") or e.group("n2") or e.group("n3"))
+        if cars is None:
+            continue
+        group = group_before(sent, m.end, [M])
+        for i in range(len(group) - 1, -1, -1):
+            if _COUNTED_BEFORE.search(sent.tail(group[i].start, 30)):
+                group = group[i + 1 :]  # "runs three Chevrolets, and A and B ... each"
+                break
+        if not group:
+            continue
+        classes = [k for k in sent.of(K) if same_clause(sent, k.start, m.start)] or sent.of(K)
+        cls = (
+            min(classes, key=lambda k: abs(k.start - m.start)).entity
+            if classes
+            else art.class_at(sent, m.start)
+        )
+        champ = _class_champ(art, sent, cls, m.start) if cls else _champ_for(art, sent, m.start)
+        season = _count_season(art, sent, m.start)
+        for g in group:
+            art.emit(
+                "manufacturerEntry",
+                sent,
+                "manufacturerEntry.each",
+                0.75,
+                manufacturer=g.entity,
+                championship=champ,
+                season=season,
+                **{"class": cls},
+                cars=cars,
+            )
+
+
+_FIELDS_N = re.compile(
+    r"^\s+(?:is\s+set\s+to\s+|will\s+|plans\s+to\s+|is\s+to\s+|is\s+expected\s+to\s+)?"
+    r"(?:field|fields|enter|enters|run|runs|operate|operates)\s+(?P<n>\w+)\s+$",
+    re.I,
+)
+
+
+def _team_fields_make(art: Article, sent: Sentence) -> None:
+    """ "TF Sport runs three Chevrolet Corvettes", "WTR is set to field two Cadillac
+    V-Series.R prototypes in the GTP class of the 2025 IMSA": cars of a make a team runs."""
+    for t in sent.of(EntityType.TEAM):
+        makes = [m for m in sent.after(t.end, M) if m.start - t.end < 40]
+        if not makes:
+            continue
+        f = _FIELDS_N.match(sent.gap(t.end, makes[0].start))
+        cars = number(f.group("n")) if f else None
+        if not cars or cars < 2:
+            continue
+        manu = makes[0]
+        models = [c for c in sent.after(manu.start, CAR) if c.start - manu.end < 3]
+        classes = [k for k in sent.of(K) if same_clause(sent, k.start, manu.start)]
+        cls = classes[0].entity if classes else art.class_at(sent, manu.start)
+        champ = (
+            _class_champ(art, sent, cls, manu.start) if cls else _champ_for(art, sent, manu.start)
+        )
+        art.emit(
+            "manufacturerEntry",
+            sent,
+            "manufacturerEntry.team-fields",
+            0.75,
+            manufacturer=manu.entity,
+            championship=champ,
+            season=_count_season(art, sent, manu.start),
+            **{"class": cls},
+            cars=cars,
+            team=t.entity,
+            car=models[0].entity if models else None,
+        )

@@ -42,7 +42,7 @@ _PERSON_NOUNS = frozenset(
     ]
 )
 _TEAM_NOUNS = frozenset(["team", "squad", "outfit", "crew", "operation", "équipe", "stable"])
-_FROM = re.compile(r",?\s+(?:from|of)\s+(?:the\s+)?$")
+_FROM = re.compile(r",?\s+(?:who\s+(?:hails|comes|originates)\s+)?(?:from|of)\s+(?:the\s+)?$", re.I)
 _DESCRIPTOR = re.compile(
     r"^\s*(?:(?:racing\s+)?(?:driver|youngster|rookie|veteran|racer|ace|star|pilot|teenager"
     r"|newcomer|talent)\s+)?$",
@@ -57,7 +57,7 @@ _WORKS = re.compile(
 _TITLE = re.compile(
     r"\b(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|double|triple)[- ]times?\s+"
-    r"(?P<body>(?:[\w-]+\s+){0,3}?)(?P<head>champion|winner|title[- ]holder|victor)\b",
+    r"(?P<body>(?:[\w-]+\s+){0,4}?)(?P<head>champion|winner|title[- ]holder|victor)\b",
     re.I,
 )
 _AGE = re.compile(r"\b(?P<age>\d{1,2})-year-old\b")
@@ -247,7 +247,7 @@ def _demonym(art: Article, sent: Sentence, c: LinkedMention) -> None:
             art.emit("basedIn", sent, "basedIn.demonym", 0.8, s=team, o=c.entity)
         return
     person_noun = head_noun in _PERSON_NOUNS or any(w.lower() in _PERSON_NOUNS for w in words[:3])
-    det = re.search(r"\b(?:the|an?|fellow)\s+(?:[a-z-]+\s+)?$", sent.tail(c.start), re.I)
+    det = re.search(r"\b(?:the|an?|fellow)\s+(?:[\w-]+\s+)?$", sent.tail(c.start), re.I)
     if person_noun or (head_noun == "<bare>" and det):
         # apposition "Rossi, the Italian motorcyclist," or a description of the antecedent
         appos = re.search(r",\s*(?:the|an?)\s+(?:[a-z-]+\s+)?$", sent.tail(c.start))
@@ -353,7 +353,7 @@ def _title(art: Article, sent: Sentence) -> None:
         return
     for m in _TITLE.finditer(sent.text):
         count = number(m.group("count"))
-        body = [w for w in m.group("body").split() if w.lower() not in {"world", "the", "a"}]
+        body = [w for w in m.group("body").split() if w not in {"world", "the", "a"}]
         discipline = " ".join(body) or None
         a, b = sent.abs(m.start()), sent.abs(m.end())
         for s in _subject_near(art, sent, a, b)[:1]:
@@ -372,10 +372,31 @@ def _title(art: Article, sent: Sentence) -> None:
 def _age(art: Article, sent: Sentence) -> None:
     for m in _AGE.finditer(sent.text):
         a, b = sent.abs(m.start()), sent.abs(m.end())
-        for s in _subject_near(art, sent, a, b)[:1]:
+        cover = [p for p in sent.of(*PERSON_TYPES) if p.start <= a and b <= p.end]
+        # "The 41-year-old Austrian" linked to the driver: the age is that driver's
+        for s in ([cover[0].entity] if cover else _subject_near(art, sent, a, b))[:1]:
             art.emit(
                 "age", sent, "age.year-old", 0.85, s=s, o=int(m.group("age")), asOf=art.published
             )
+    for c in sent.of(EntityType.COUNTRY):
+        # "The Dane, 32, ...": a demonym description with an age apposition
+        m3 = _AGE_APPOS.match(sent.text[sent.rel(c.end) :])
+        if (
+            m3
+            and re.fullmatch(r"\s*(?:the|a)\s+", sent.gap(sent.start, c.start), re.I)
+            and not any(p.start <= c.start and c.end <= p.end for p in sent.of(*PERSON_TYPES))
+        ):
+            who = art.antecedent(sent, c.start)
+            if who:
+                art.emit(
+                    "age",
+                    sent,
+                    "age.demonym-apposition",
+                    0.75,
+                    s=who,
+                    o=int(m3.group("age")),
+                    asOf=art.published,
+                )
     for d in sent.of(EntityType.DRIVER):
         m2 = _AGE_APPOS.match(sent.text[sent.rel(d.end) :])
         if m2:
@@ -401,6 +422,8 @@ def _retired(art: Article, sent: Sentence) -> None:
         ]
         if not _RETIRE_CONTEXT.search(sent.text) and not from_champ:
             continue
+        if not from_champ and re.match(r"\s+from\s+", sent.text[m.end() :]):
+            continue  # "retire from professional racing": no championship named
         pos = sent.abs(m.start())
         champs = sent.of(EntityType.CHAMPIONSHIP)
         if not champs:
@@ -492,7 +515,7 @@ def _principal(art: Article, sent: Sentence) -> None:
             teams = sent.after(p.end, EntityType.TEAM)
             if teams and _PRINCIPAL_AFTER.match(sent.gap(p.end, teams[0].start)):
                 team = teams[0].entity
-        if team:
+        if team and team != p.entity:
             art.emit("teamPrincipal", sent, "teamPrincipal.cue", 0.85, s=team, o=p.entity)
     for t in sent.of(EntityType.TEAM):
         m = _PRINCIPAL_OF.search(sent.tail(t.start))
