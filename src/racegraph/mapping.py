@@ -222,6 +222,11 @@ class _Mapper:
             target = self.entity(fact.get(role))
             if target is not None:
                 self.add(node, prop, target)
+        makers = fact.get("manufacturers")
+        for key in makers if isinstance(makers, tuple) else ():
+            maker = self.entity(key) if isinstance(key, str) else None
+            if maker is not None:
+                self.add(node, RG.withManufacturer, maker)
         status = fact.get("status")
         if isinstance(status, str):
             self.add(node, RG.claimStatus, RG[status])

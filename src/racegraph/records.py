@@ -173,6 +173,7 @@ ENTITY_ROLES: frozenset[str] = frozenset(
         "car",
         "previous",
         "manufacturer",
+        "manufacturers",
         "source",
     }
 )

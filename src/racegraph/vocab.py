@@ -125,6 +125,7 @@ class RG(DefinedNamespace):
     requirement: URIRef
     entryList: URIRef
     manufacturerOfEntry: URIRef
+    withManufacturer: URIRef
     resultClass: URIRef
 
     # datatype properties

@@ -13,7 +13,8 @@ family:
 * :mod:`.classes` - classOf, replaces, classRule, entryCount, manufacturerEntry,
   manufacturerOf, tested;
 * :mod:`.identity` - nationality, basedIn, worksDriverFor, title, age, retired, fiaCategory,
-  teamPrincipal.
+  teamPrincipal;
+* :mod:`.stints` - the makes of cars of a team membership ("in both Audi and BMW cars").
 
 Rules are cue expressions over sentence text whose arguments are the linked mentions next to
 the cue (plus the parse where it helps, e.g. what a demonym modifies). The patterns are
@@ -25,7 +26,14 @@ number of sentences.
 from __future__ import annotations
 
 from racegraph.extract.context import DocContext
-from racegraph.extract.relations import classes, events, identity, participation, results
+from racegraph.extract.relations import (
+    classes,
+    events,
+    identity,
+    participation,
+    results,
+    stints,
+)
 from racegraph.extract.relations._base import prepare
 from racegraph.extract.relations._consolidate import consolidate
 
@@ -42,4 +50,5 @@ def extract_relations(ctx: DocContext) -> None:
     participation.extract(art)
     classes.extract(art)
     identity.extract(art)
+    stints.annotate(art)
     ctx.facts.extend(consolidate(art.facts))
