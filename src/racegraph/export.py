@@ -42,7 +42,7 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from racegraph.errors import InputError, UsageError
-from racegraph.store import open_store
+from racegraph.store import open_store, to_rdflib
 from racegraph.vocab import GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH
 
 __all__ = [
@@ -523,21 +523,6 @@ def write_jsonld(
 # --- reading the built knowledge graph --------------------------------------------------------
 
 
-def _from_ox(term: object) -> Node | None:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        datatype = term.datatype.value
-        if datatype == str(XSD.string):
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype), normalize=False)
-    return None
-
-
 _SPECIAL_GRAPHS = {
     "inferred": INFERRED_GRAPH,
     "ontology": ONTOLOGY_GRAPH,
@@ -590,7 +575,7 @@ def store_quads(store: ox.Store, graphs: Sequence[ox.NamedNode]) -> Iterator[Qua
     for graph in graphs:
         name = URIRef(graph.value)
         for q in store.quads_for_pattern(None, None, None, graph):
-            yield (_from_ox(q.subject), _from_ox(q.predicate), _from_ox(q.object), name)  # type: ignore[misc]
+            yield (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), name)  # type: ignore[misc]
 
 
 def _kg_quads(kg: Path, store: ox.Store, graphs: Sequence[ox.NamedNode]) -> Iterator[Quad]:
@@ -612,9 +597,9 @@ def _kg_quads(kg: Path, store: ox.Store, graphs: Sequence[ox.NamedNode]) -> Iter
             graph = q.graph_name
             if isinstance(graph, ox.NamedNode) and graph.value in wanted:
                 yield (
-                    _from_ox(q.subject),  # type: ignore[misc]
-                    _from_ox(q.predicate),
-                    _from_ox(q.object),
+                    to_rdflib(q.subject),  # type: ignore[misc]
+                    to_rdflib(q.predicate),
+                    to_rdflib(q.object),
                     URIRef(graph.value),
                 )
     except (SyntaxError, OSError) as exc:

@@ -59,6 +59,7 @@ from racegraph.errors import (
     UnknownQuery,
     UpdateRefused,
 )
+from racegraph.store import to_rdflib
 from racegraph.vocab import BASE, PREFIXES
 
 if TYPE_CHECKING:
@@ -647,18 +648,10 @@ class _Backend:
 def _from_ox(term: object) -> Term | None:
     if term is None:
         return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        dt = term.datatype.value
-        if dt == str(XSD.string):
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(dt), normalize=False)
-    raise QueryError(f"unsupported term in results: {term!r}")
+    converted = to_rdflib(term)
+    if not isinstance(converted, URIRef | Literal | BNode):
+        raise QueryError(f"unsupported term in results: {term!r}")
+    return converted
 
 
 def _to_ox(term: Term) -> ox.NamedNode | ox.Literal | ox.BlankNode:

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import XSD, BNode, Literal, URIRef
+from rdflib.term import Node
 
 from racegraph.errors import StoreError
 
@@ -71,3 +73,25 @@ def memory_store(quads: Iterable[ox.Quad]) -> ox.Store:
     store = ox.Store()
     store.extend(quads)
     return store
+
+
+def to_rdflib(term: object) -> Node | None:
+    """The rdflib term of a pyoxigraph term (None for anything else, e.g. an unbound value).
+
+    Literals keep their lexical form as stored (``normalize=False``).
+
+    >>> to_rdflib(ox.Literal("46", datatype=ox.NamedNode(str(XSD.integer))))
+    rdflib.term.Literal('46', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))
+    """
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == str(XSD.string):
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype), normalize=False)
+    return None
