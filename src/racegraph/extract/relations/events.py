@@ -173,8 +173,10 @@ def index_events(art: Article) -> None:
                 art.event_championships.setdefault(key, vchamp)
             art.held[key] = [v.entity]
             art.round_marks.append((sent.start, key))
-        if not _RACE_CONTEXT.search(sent.text):
-            continue
+        if not _RACE_CONTEXT.search(sent.text) and not any(
+            art.kind(m.entity) is EventKind.RACE and _RACE_NAME.search(m.text) for m in sent.of(E)
+        ):
+            continue  # a day is a race's when the sentence is about a race
         for dm in _DAY_NP.finditer(sent.text):
             a = sent.abs(dm.start())
             if _SESSION_BEFORE.search(sent.text[: dm.start()]) or _session_day(sent, dm):

@@ -47,6 +47,9 @@ _STANDINGS_AFTER = re.compile(
 )
 # "Second went to the #48 ...", "... of A and B in third, ahead of ...", "... of A and B third."
 _ORD_WENT = re.compile(r"^\s+(?:place\s+)?(?:went|goes|fell)\s+to\b", re.I)
+_POLE_TO = re.compile(
+    r"^(?:-?sitting\b|\s+(?:position\s+)?(?:had\s+)?(?:gone|went|fell)\s+to\b)", re.I
+)
 _ORD_END = re.compile(r"^\s*(?:[,.;]|$)")
 _AHEAD_OF = re.compile(r"^[^;.]{0,30}?,?\s*ahead of\s+", re.I)
 _RESPECTIVELY = re.compile(
@@ -246,9 +249,11 @@ def _sentence_results(
             continue
         subject = _subject_team(sent, a, b) if kind is None else None
         crew = _with_crew(sent, b) if subject else []
+        if kind == "pole" and _POLE_TO.match(sent.text[sent.rel(b) :]):
+            crew = _of_crew(sent, b)  # "Pole had gone to the X of A and B", "the pole-sitting X of"
         if not crew and subject is None:
             crew = _crew(art, sent, a, b)
-        if not crew and kind is None:
+        if not crew:
             crew = _of_crew(sent, b)
         if not crew and subject is None:
             crew = _entry_subject_crew(sent, a, results)
@@ -299,7 +304,7 @@ def _sentence_results(
         ]
         if team is None and after_team and crew:
             team = after_team[0].entity
-        if team is None:
+        if team is None and not entry.keys:  # a crew named with its own car has its team there
             before_teams = [t for t in sent.before(a, EntityType.TEAM)]
             if before_teams and crew:
                 team = before_teams[-1].entity
@@ -923,7 +928,7 @@ _OF_CREW = re.compile(
 )
 _CHAIN_GAP = re.compile(r"^\s*(?:['’]s\s+)?(?:#\s?\d{1,3}\s+)?$")
 _IN_CAR = re.compile(
-    r"^[^,;.()]{0,40}?\b(?:in|brought|drove|drives|driving|shared|sharing|steered|piloted)"
+    r"^(?:\s*\([A-Z]{2,3}\))?[^,;.()]{0,40}?\b(?:in|brought|drove|drives|driving|shared|sharing|steered|piloted)"
     r"\s+(?:the|a|an|their|its)\s+(?:#\s?\d{1,3}\s+)?(?:[A-Z][\w&'’-]*\s+){0,2}$",
 )
 _ENTERED_BY = re.compile(r"^\s*,?\s*(?:entered|run|fielded|prepared)\s+by\s+(?:the\s+)?$", re.I)
@@ -946,9 +951,24 @@ class _Entry:
         self.keys |= other.keys
 
 
+def _entry_mentions(sent: Sentence, pos: int, after: bool) -> list[LinkedMention]:
+    """Team / car / make mentions before or after ``pos``, without a make nested in a car
+    model ("Toyota" inside "Toyota GR010 Hybrid")."""
+    cars = sent.of(EntityType.CAR_MODEL)
+    ms = [
+        m
+        for m in sent.of(*_ENTRY_TYPES)
+        if not (
+            m.type is EntityType.MANUFACTURER
+            and any(c.start <= m.start and m.end <= c.end for c in cars)
+        )
+    ]
+    return [m for m in ms if m.start >= pos] if after else [m for m in ms if m.end <= pos]
+
+
 def _chain(sent: Sentence, head: LinkedMention, forward: bool) -> list[LinkedMention]:
     """Entry mentions glued to ``head``: "#1 ABT Audi R8", "Kessel Racing's Ferrari"."""
-    ms = sent.of(*_ENTRY_TYPES)
+    ms = _entry_mentions(sent, sent.start, after=True)
     chain = [head]
     if forward:
         for m in ms:
@@ -987,7 +1007,7 @@ def _entry_of(sent: Sentence, chain: list[LinkedMention], lo: int) -> _Entry:
 
 def _entry_before(sent: Sentence, start: int) -> _Entry | None:
     """The entry a crew starting at ``start`` is "of" / "shared by"."""
-    heads = sent.before(start, *_ENTRY_TYPES)
+    heads = _entry_mentions(sent, start, after=False)
     drivers = sent.before(start, D)
     if heads and not (drivers and drivers[-1].start > heads[-1].end):
         head = heads[-1]
@@ -1003,7 +1023,7 @@ def _entry_before(sent: Sentence, start: int) -> _Entry | None:
 def _entry_after(sent: Sentence, end: int) -> _Entry | None:
     """The entry named after a crew ending at ``end``: "(Team X)", "in the #8 Toyota"."""
     entry: _Entry | None = None
-    heads = sent.after(end, *_ENTRY_TYPES)
+    heads = _entry_mentions(sent, end, after=True)
     drivers = sent.after(end, D)
     if (
         heads
