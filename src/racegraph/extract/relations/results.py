@@ -342,6 +342,9 @@ def _ahead_of(art: Article, sent: Sentence, b: int, r: _Result, results: list[_R
     if m is None:
         return
     crew = _of_crew(sent, b + m.end() - 1)
+    bare = sent.after(b + m.end(), D)
+    if not crew and bare and bare[0].start == b + m.end():  # "ahead of A and B (Team X)"
+        crew = [x.entity for x in group_after(sent, bare[0].start, [D])]
     if not crew or set(crew) & set(r.drivers):
         return
     entry = _crew_entry(sent, crew)
