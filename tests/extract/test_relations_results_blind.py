@@ -229,3 +229,36 @@ def test_pole_went_to_an_entry_and_the_make_that_faded() -> None:
     assert _crew(facts, "raceResult", position=7) == {"c", "d"}
     assert has(facts, "drives", s="c", o="f296", number=51, team="nordic")
     assert {r["o"] for r in roles(facts, "eventDate")} == {SUN}  # Saturday was qualifying
+
+
+def test_team_one_two_credits_both_crews_and_settle_for() -> None:
+    text = (
+        "Nordic Racing scored a one-two in the Imola 6 Hours on Sunday. Ann Alpha and Bea Beta "
+        "won in the #8 Chevrolet Corvette Z06 GT3.R, with the sister #9 car of Cal Gamma and "
+        "Dan Delta finishing second. The pole-sitting #4 Blue Racing Ferrari 296 GT3 of Eve "
+        "Epsilon and Fay Zeta faded, and the Blue Racing pair had to settle for third."
+    )
+    facts = run(
+        text,
+        [
+            ("the Imola 6 Hours", "imola-6h", E, RACE),
+            ("Nordic Racing", "nordic", T),
+            ("Blue Racing", "blue", T),
+            ("Chevrolet Corvette Z06 GT3.R", "z06", CAR),
+            ("Ferrari 296 GT3", "f296", CAR),
+            ("Ann Alpha", "a", D),
+            ("Bea Beta", "b", D),
+            ("Cal Gamma", "c", D),
+            ("Dan Delta", "d", D),
+            ("Eve Epsilon", "e", D),
+            ("Fay Zeta", "f", D),
+        ],
+        published=PUB,
+    )
+    assert _crew(facts, "raceResult", position=1) == {"a", "b"}
+    assert has(facts, "raceResult", position=1, team="nordic", car="z06")
+    assert _crew(facts, "raceResult", position=2) == {"c", "d"}
+    assert has(facts, "raceResult", position=2, team="nordic")
+    assert has(facts, "drives", s="a", o="z06", number=8)
+    assert has(facts, "gridPosition", kind="pole", drivers=("e", "f"))
+    assert _crew(facts, "raceResult", position=3) == {"e", "f"}

@@ -39,7 +39,8 @@ _POSITION = re.compile(
 )
 _FINISH_BEFORE = re.compile(
     r"\b(?:finish(?:ed|ing)?|cross(?:ed|ing) the line|was|were|came(?:\s+home)?|ran|faded"
-    r"|dropped|fell|slipped|recovered|climbed|classified)\s+(?:back\s+)?(?:to\s+|in\s+|home\s+)?$",
+    r"|dropped|fell|slipped|recovered|climbed|classified|settle[ds]?\s+for)"
+    r"\s+(?:back\s+)?(?:to\s+|in\s+|home\s+)?$",
     re.I,
 )
 _STANDINGS_AFTER = re.compile(
@@ -70,7 +71,9 @@ _PARTNER = re.compile(
     re.I,
 )
 _PODIUM = re.compile(r"\bcomplet(?:ed|es|ing)\s+the\s+(?:class\s+|overall\s+)?podium\b", re.I)
-_WENT_TO = re.compile(r"\b(?:went|goes|fell)\s+to\s+(?:the\s+)?(?:#\s?\d{1,3}\s+)?$", re.I)
+_WENT_TO = re.compile(r"\b(?:went|goes|fell)\s+to\s+(?:the\s+)?(?:#\s?\d{1,3}\s+|#)?$", re.I)
+# "Toyota scored a one-two": the team holds the first two (or three) places
+_ONE_TWO = re.compile(r"\bone-two(?P<three>-three)?\b|\b1-2(?P<three2>-3)?\b", re.I)
 # the crew named after the cue: "took the win with A and B", "whose Porsche was driven by A"
 _WITH_CREW = re.compile(
     r"^(?:(?!,\s*(?:while|whereas|but|although|and|where|which)\b)[^;.]){0,80}?"
@@ -191,6 +194,11 @@ def _sentence_results(
         wins.add(sent.abs(m.start()))
     for m in _PODIUM.finditer(sent.text):
         found.append((sent.abs(m.start()), sent.abs(m.end()), 3, None))
+    for m in _ONE_TWO.finditer(sent.text):
+        a, b = sent.abs(m.start()), sent.abs(m.end())
+        if _subject_team(sent, a, b) is not None and not sent.of(D):
+            last = 3 if (m.group("three") or m.group("three2")) else 2
+            found.extend((a, b, p, None) for p in range(1, last + 1))
     for t in sent.of(EntityType.TEAM):
         if _WENT_TO.search(sent.tail(t.start, 20)) and sent.before(t.start, EntityType.CLASS):
             found.append((t.start, t.start, 1, None))
@@ -461,6 +469,8 @@ def _subject_team(sent: Sentence, a: int, b: int) -> str | None:
         if start <= m.start and m.end <= a and m.type in (D, EntityType.TEAM)
     ]
     if near and all(m.type is EntityType.TEAM for m in near):  # the team is the subject
+        if re.match(r"\s+(?:pair|duo|trio|crew|drivers)\b", sent.text[sent.rel(near[-1].end) :]):
+            return None  # "the Team Kunimitsu pair had to settle for second": a crew
         return near[-1].entity
     after = sent.after(b, EntityType.TEAM)
     if after and re.fullmatch(r"\s*(?:by|to)\s+(?:the\s+)?", sent.gap(b, after[0].start)):
@@ -932,7 +942,7 @@ _OF_CREW = re.compile(
 _CHAIN_GAP = re.compile(r"^\s*(?:['’]s\s+)?(?:#\s?\d{1,3}\s+)?$")
 _IN_CAR = re.compile(
     r"^(?:\s*\([A-Z]{2,3}\))?[^,;.()]{0,40}?\b(?:in|brought|drove|drives|driving|shared|sharing|steered|piloted)"
-    r"\s+(?:the|a|an|their|its)\s+(?:#\s?\d{1,3}\s+)?(?:[A-Z][\w&'’-]*\s+){0,2}$",
+    r"\s+(?:the|a|an|their|its)\s+(?:#\s?\d{1,3}\s+|#)?(?:[A-Z][\w&'’-]*\s+){0,2}$",
 )
 _ENTERED_BY = re.compile(r"^\s*,?\s*(?:entered|run|fielded|prepared)\s+by\s+(?:the\s+)?$", re.I)
 _NUM_BEFORE = re.compile(r"#\s?(\d{1,3})\s+[^,;#()]{0,40}$")
@@ -1053,7 +1063,7 @@ def _entry_after(sent: Sentence, end: int) -> _Entry | None:
             else:
                 entry.update(found)
             break
-        if re.search(r"[;.]|,\s*(?:while|but|whereas|although|and)\b", gap):
+        if re.search(r";|\.\s|,\s*(?:while|but|whereas|although|and)\b", gap):
             break
     return entry
 
@@ -1080,7 +1090,7 @@ def _of_crew(sent: Sentence, b: int) -> list[str]:
     if not after:
         return []
     gap = sent.gap(b, after[0].start)
-    if re.search(r"[;.]|,\s*(?:while|but|whereas|although|and)\b", gap) or len(gap) > 100:
+    if re.search(r";|\.\s|,\s*(?:while|but|whereas|although|and)\b", gap) or len(gap) > 100:
         return []
     if re.fullmatch(r"\s+(?:were|was)\s+", gap) or (
         any(h.start >= b for h in sent.before(after[0].start, *_ENTRY_TYPES))
