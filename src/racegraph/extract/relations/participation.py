@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 
 from racegraph.extract.context import LinkedMention
@@ -14,7 +16,8 @@ from racegraph.extract.relations._base import (
     is_title_use,
     same_clause,
 )
-from racegraph.records import EntityType, EventKind
+from racegraph.extract.relations.classes import _car_manufacturer
+from racegraph.records import EntityType, EventKind, Fact, Value
 
 D = EntityType.DRIVER
 T = EntityType.TEAM
@@ -28,7 +31,9 @@ _CERTAIN_NOT_CONFIRMED = re.compile(
     re.I,
 )
 _UNCERTAIN = re.compile(
-    r"\b(?:uncertain|unclear|in doubt|not certain|undecided|remains? to be seen|open question)\b",
+    r"\b(?:uncertain|unclear|in doubt|not certain|undecided|remains? to be seen|open question"
+    r"|subject to (?:budget|funding|sponsorship|a deal|contract)|in talks|in discussions"
+    r"|in negotiations)\b",
     re.I,
 )
 _LIKELY = re.compile(
@@ -51,7 +56,8 @@ _CUE = re.compile(
     r" race|driv(?:e|es|ing)|drove|contest(?:s|ed|ing)?|participat(?:e|es|ed|ing|ion)|take part"
     r"|took part|line up|venture|move|moved|switch(?:es|ed)?|enter(?:s|ed)?|entry|return(?:s|ed)?"
     r"|remain(?:s|ed)?|continue(?:s|d)?|stay(?:s|ed)?|debut|foray|inclusion|focus(?:ing|ed)? on"
-    r"|ride|rode|ridden|riding|contest|tackle|join(?:s|ed)?)\b",
+    r"|ride|rode|ridden|riding|contest|tackle|join(?:s|ed)?|field(?:s|ed|ing)?"
+    r"|represent(?:s|ed|ing)?|spen[dt]\s+(?:\w+\s+)?(?:seasons|years))\b",
     re.I,
 )
 _NEGATED = re.compile(
@@ -59,7 +65,7 @@ _NEGATED = re.compile(
 )
 _CONTINUE = re.compile(r"\b(?:remain|continue|stay|carry on|keep)\w*\b", re.I)
 _PAST = re.compile(
-    r"\b(?:stint|focus(?:ing|ed)|competed|raced|drove|took part|rode|career)\b", re.I
+    r"\b(?:stint|focus(?:ing|ed)|competed|raced|drove|took part|rode|career|spent)\b", re.I
 )
 _AFTER_NOUN = re.compile(
     r"^\s*(?:['’]s?\s+)?(?:\w+\s+)?(?:stint|campaign|programme|program|entry|line-?up)\b", re.I
@@ -103,8 +109,8 @@ def modality(text: str) -> tuple[str, str | None]:
     if _CERTAIN_NOT_CONFIRMED.search(text):
         return "planned", "considered certain, not yet confirmed"
     m = _UNCERTAIN.search(text)
-    if m:
-        return "uncertain", m.group(0).lower()
+    if m and not (m.group(0).lower().startswith("subject to") and _LIKELY.search(text)):
+        return "uncertain", m.group(0).lower()  # "likely ..., subject to budget": likely
     m = _LIKELY.search(text)
     if m:
         return "likely", m.group(0).lower()
@@ -138,7 +144,47 @@ def speaker(art: Article, sent: Sentence) -> str | None:
     return None
 
 
+_REL_CLAUSE = re.compile(r",\s*(?:who|whose|which)\b[^,;]*,")
+
+
+def _rel_spans(sent: Sentence, cue: int) -> list[tuple[int, int]]:
+    """Relative clauses (", who shared the car with X this year,") ending before ``cue``."""
+    out = []
+    for rc in _REL_CLAUSE.finditer(sent.text):
+        a, b = sent.abs(rc.start()), sent.abs(rc.end())
+        if b <= cue:
+            out.append((a, b))
+    return out
+
+
+def _season_outside(art: Article, sent: Sentence, pos: int) -> int | None:
+    """:meth:`Article.season_in` ignoring relative clauses before ``pos``."""
+    spans = _rel_spans(sent, pos)
+    if not spans:
+        return art.season_in(sent, pos)
+    chars = list(sent.text)
+    for a, b in spans:
+        for i in range(sent.rel(a), sent.rel(b)):
+            chars[i] = " "
+    return art.season_in(dataclasses.replace(sent, text="".join(chars)), pos)
+
+
 def _subjects(art: Article, sent: Sentence, cue: int) -> list[tuple[str, EntityType]]:
+    found = _subjects_all(art, sent, cue)
+    spans = _rel_spans(sent, cue)
+    if spans and found and all(ty is D for _, ty in found):
+        inside = {
+            m.entity for m in sent.of(*PERSON_TYPES) if any(a <= m.start < b for a, b in spans)
+        }
+        if {e for e, _ in found} <= inside:
+            # "Pera, who shared the car with Lietz this year, is likely to move": Pera
+            head = group_before(sent, spans[-1][0] + 1, PERSON_TYPES)
+            if head:
+                return [(g.entity, D) for g in head]
+    return found
+
+
+def _subjects_all(art: Article, sent: Sentence, cue: int) -> list[tuple[str, EntityType]]:
     clause_start = sent.start
     for m in re.finditer(r"[;:]|,\s*(?:but|and|while)\b", sent.text):
         if sent.abs(m.start()) < cue:
@@ -231,21 +277,32 @@ def _team_in(sent: Sentence, lo: int, hi: int) -> str | None:
                 _WITH_TEAM.search(gap)
                 or re.search(r"\binclusion in\s+(?:the\s+)?$", gap)
                 or re.match(r"^-?run\b", sent.text[sent.rel(t.end) :])
+                or re.match(  # "the team's Endurance Cup programme"
+                    r"^['’]s\s+(?:[A-Z][\w-]*\s+){1,5}(?:programme|program|campaign|entry)\b",
+                    sent.text[sent.rel(t.end) :],
+                )
             ):
                 return t.entity
     return None
 
 
 def extract(art: Article) -> None:
+    crews: dict[int, _Crew] = {}
     for sent in art.sentences:
         _competes(art, sent)
         _include_list(art, sent)
         _member(art, sent)
         _drives(art, sent)
+        _team_entries(art, sent)
+        _shared_with(art, sent)
+        _numbered_crews(art, sent, crews)
+        _joined(art, sent, crews)
     _lineups(art)
     for sent in art.sentences:
         if " of " in sent.lower:
             _crew_of_team(art, sent)
+    for sent in art.sentences:
+        _status_update(art, sent)
 
 
 _CREW_OF = re.compile(
@@ -276,7 +333,7 @@ def _crew_of_team(art: Article, sent: Sentence) -> None:
                 0.7,
                 s=x,
                 o=team,
-                championship=art.root(champ) if champ else None,
+                championship=art.root_known(champ) if champ else None,
                 season=season,
                 asOf=art.published,
             )
@@ -319,11 +376,24 @@ _RUNS_CAR = re.compile(
     r"|operate|operates|look after|looks after)\s+the\s+(?:car|entry|\w+\s+car)\b",
     re.I,
 )
+_PAST_SHARE = re.compile(r"\b(?:shared|partnered|teamed up with|drove with)\b", re.I)
 _RESULT_WORDS = re.compile(
     r"\b(?:won|win|victory|finish(?:ed|ing)?|podium|pole|winning|qualifying"
     r"|(?:second|third)[- ](?:place|position|overall))\b",
     re.I,
 )
+
+
+def _race_result(sent: Sentence) -> bool:
+    """The sentence reports a race result ("Completing the podium were A, B and C in the
+    #1 Audi"), not a season standing ("finishing fifth in the standings")."""
+    text = re.sub(
+        r"\bfinish\w*\s+\w+\s+in\s+the\s+(?:standings|championship|points|table)\b",
+        "",
+        sent.text,
+        flags=re.I,
+    )
+    return bool(_RESULT_WORDS.search(text))
 
 
 def _crew_of(art: Article, sent: Sentence) -> list[str]:
@@ -387,6 +457,8 @@ def _lineups(art: Article) -> None:
             continue
         if context is None or "test" in sent.lower or _RESULT_WORDS.search(sent.text):
             continue
+        if _PAST_SHARE.search(sent.text):
+            continue  # "who shared the car with Lietz this year": not the announced line-up
         crew = _crew_of(art, sent)
         if not crew:
             continue
@@ -446,7 +518,7 @@ def _emit_crew_member(
             0.7,
             s=driver,
             o=ctx[0],
-            championship=art.root(ctx[1]),
+            championship=art.root_known(ctx[1]),
             season=ctx[2],
             asOf=art.published,
         )
@@ -523,11 +595,13 @@ def _competes(art: Article, sent: Sentence) -> None:
                     subjects.append((t.entity, T))
         if not subjects:
             continue
-        explicit = art.season_in(sent, end)
+        explicit = _season_outside(art, sent, end)
         pub = art.published.year
         continuing = bool(_CONTINUE.search(sent.gap(cue, end) + sent.gap(sent.start, cue)[-40:]))
         seasons: list[tuple[int | None, str, str | None]] = []
-        if continuing:
+        if re.search(r"\b(?:still|currently)\s+(?:\w+\s+)?$", sent.tail(cue, 30)):
+            seasons.append((pub, "confirmed", wording))  # "the team he still represents in"
+        elif continuing:
             seasons.append((pub, "confirmed", "raced"))
             future = explicit if explicit and explicit > pub else art.plan_season(sent)
             seasons.append((future, status if status != "confirmed" else "planned", wording))
@@ -539,11 +613,18 @@ def _competes(art: Article, sent: Sentence) -> None:
                     wording,
                 )
             )
-        elif _PAST.search(sent.gap(max(sent.start, cue - 20), end + 20)) and not explicit:
+        elif _PAST.search(sent.gap(max(sent.start, cue - 20), end + 20)) and (
+            not explicit or re.match(r"spen[dt]\s", sent.gap(cue, end))
+        ):
             seasons.append((None, status, wording or "raced"))
         else:
             seasons.append((explicit or art.focus_season, status, wording))
-        team = _team_in(sent, sent.start, sent.end)
+        team = _team_in(sent, max(sent.start, cue - 60), sent.end)
+        for t in sent.before(cue, T):
+            if re.fullmatch(
+                r",?\s*(?:that|which)?\s*(?:he|she)\s+(?:\w+\s+)?", sent.gap(t.end, cue), re.I
+            ):
+                team = t.entity  # "the German team he still represents in the Endurance Cup"
         if subjects and all(ty is D for _, ty in subjects):
             subjects += [(d, D) for d in _alongside(sent, end) if (d, D) not in subjects]
         for s, stype in subjects:
@@ -571,7 +652,7 @@ def _competes(art: Article, sent: Sentence) -> None:
                         0.7,
                         s=s,
                         o=team,
-                        championship=art.root(champ),
+                        championship=art.root_known(champ),
                         season=season,
                         status=st if st != "confirmed" else None,
                         asOf=art.published,
@@ -657,6 +738,11 @@ def _team_labels(sent: Sentence, t: LinkedMention) -> list[str]:
     return []
 
 
+_YEAR_SPAN = re.compile(
+    r"^\s+(?:from|between)\s+((?:19|20)\d\d)\s+(?:to|and|until)\s+((?:19|20)\d\d)\b"
+)
+
+
 def _member(art: Article, sent: Sentence) -> None:
     for t in sent.of(T):
         base = max(sent.start, t.start - 80)
@@ -677,11 +763,22 @@ def _member(art: Article, sent: Sentence) -> None:
             subjects = _team_labels(sent, t)
         if not subjects:
             continue
-        champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
+        champs = [
+            c
+            for c in sent.of(C)
+            if not is_title_use(sent, c)
+            and not any(
+                o.entity != t.entity and min(c.end, t.end) <= o.start < max(c.start, t.start)
+                for o in sent.of(T)
+            )  # "raced for A from 2013 before joining B, which he represents in CH": not A's
+        ]
         champ = champs[0].entity if champs else None
         years = _FOR_YEARS.search(sent.text)
+        span = _YEAR_SPAN.match(sent.text[sent.rel(t.end) :])
         season: int | tuple[int, ...] | None
-        if years:
+        if span and int(span.group(1)) <= int(span.group(2)) <= int(span.group(1)) + 30:
+            season = tuple(range(int(span.group(1)), int(span.group(2)) + 1))
+        elif years:
             n = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(years.group("n").lower())
             n = n or int(years.group("n"))
             season = tuple(range(art.published.year - n + 1, art.published.year + 1))
@@ -699,7 +796,7 @@ def _member(art: Article, sent: Sentence) -> None:
                     0.7,
                     s=s,
                     o=t.entity,
-                    championship=art.root(champ) if champ else None,
+                    championship=art.root_known(champ) if champ else None,
                     season=art.published.year,
                     asOf=art.published,
                 )
@@ -711,7 +808,7 @@ def _member(art: Article, sent: Sentence) -> None:
                 0.75,
                 s=s,
                 o=t.entity,
-                championship=art.root(champ) if champ else None,
+                championship=art.root_known(champ) if champ else None,
                 season=season,
                 status=status if status != "confirmed" else None,
                 asOf=art.published,
@@ -778,6 +875,30 @@ def _drives(art: Article, sent: Sentence) -> None:
             season = art.race_dates[races[0]].year
         if season is None:
             season = art.plan_season(sent) if status != "confirmed" else art.focus_season
+        if (
+            len(subjects) > 1
+            and status == "confirmed"
+            and season <= art.published.year
+            and not _race_result(sent)  # a race's crews: results.py
+        ):
+            # "This year he shared the #2 Mercedes-AMG GT3 Evo with A and B"
+            for i, x in enumerate(subjects):
+                for y in subjects[i + 1 :]:
+                    art.emit("coDriver", sent, "coDriver.shared-car", 0.7, s=x, o=y, season=season)
+                if champ is not None:
+                    art.emit(
+                        "competesIn",
+                        sent,
+                        "competesIn.drove",
+                        0.7,
+                        s=x,
+                        o=champ,
+                        season=season,
+                        **{"class": cls},
+                        team=team,
+                        status="confirmed",
+                        asOf=art.published,
+                    )
         for s in subjects:
             art.emit(
                 "drives",
@@ -793,3 +914,345 @@ def _drives(art: Article, sent: Sentence) -> None:
                 **{"class": cls},
                 status=status if status != "confirmed" else None,
             )
+
+
+# --- line-up statements found on blind text ----------------------------------------------
+
+_Crew = tuple[tuple[str, ...], str | None, str | None, str | None, int, str | None]
+"""A numbered car's crew: drivers, car model, team, championship, season, class."""
+
+_CREW_BEFORE_NUMBER = re.compile(
+    r"^\s*(?:(?:will|are|is|to)\s+)?(?:be\s+)?(?:sharing|share|shares|driving|drive|drives"
+    r"|in|aboard|racing|race|crewing)\s+(?:the\s+)?#\s?(?P<n>\d{1,3})\b",
+    re.I,
+)
+_NUMBER_SHARED_BY = re.compile(
+    r"#\s?(?P<n>\d{1,3})\s+(?:[\w.-]+\s+){0,3}?(?:will\s+be|is|are|to\s+be)\s+"
+    r"(?:shared|driven|crewed|raced)\s+by\s+(?:the\s+)?",
+    re.I,
+)
+_JOIN_CREW = re.compile(
+    r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?#\s?(?P<n>\d{1,3})\s+(?:crew|car|entry|line-?up)\b",
+    re.I,
+)
+_JOINED_BY = re.compile(r"\b(?:be|is|was|has been|are|were)\s+joined\s+by\s+(?:the\s+)?", re.I)
+
+
+def _list_confirmed_before(art: Article, sent: Sentence) -> bool:
+    """An entry list was named earlier in the story (its crews are confirmed entries)."""
+    return any("entry list" in s.lower for s in art.sentences[: sent.index + 1])
+
+
+def _crew_car(art: Article, sent: Sentence, lo: int, hi: int) -> str | None:
+    """The car model of a numbered car: a model named in ``[lo, hi)`` or the sentence, else
+    the last model of the make named right after the number ("Its #22 Oreca")."""
+    models = [c for c in sent.of(EntityType.CAR_MODEL) if lo <= c.start < hi] or sent.of(
+        EntityType.CAR_MODEL
+    )
+    if models:
+        return models[0].entity
+    makes = [m for m in sent.of(EntityType.MANUFACTURER) if lo <= m.start < hi]
+    if not makes:
+        return None
+    for m in art.mentions_before(lo, EntityType.CAR_MODEL):
+        if _car_manufacturer(art, m.entity) == makes[0].entity:
+            return m.entity
+    return None
+
+
+def _class_of_car(art: Article, sent: Sentence, car: str) -> str | None:
+    """The class an earlier sentence names a car model in ("LMP2 ... 14 Oreca 07 entries")."""
+    for prev in reversed(art.sentences[: sent.index]):
+        cars = [c for c in prev.of(EntityType.CAR_MODEL) if c.entity == car]
+        classes = prev.of(K)
+        if cars and classes:
+            near = [
+                k
+                for k in classes
+                if k.end <= cars[0].start and same_clause(prev, k.end, cars[0].start)
+            ]
+            return (near[-1] if near else classes[0]).entity
+    return None
+
+
+def _numbered_crews(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> None:
+    """Crews of numbered cars: "with A and B sharing the #10 car and C and D in the #40",
+    "Its #22 Oreca will be shared by A, B and C". Each crew member competes (with the team,
+    class and the statement's status), is a member of the team, drives the car (when its
+    model is known); the crew are co-drivers."""
+    if "#" not in sent.text or _race_result(sent):
+        return  # the crews of a race report are left to results.py
+    found: list[tuple[int, int, list[str]]] = []
+    for d in sent.of(D):
+        m = _CREW_BEFORE_NUMBER.match(sent.text[sent.rel(d.end) :])
+        if m is None:
+            continue
+        group = [g.entity for g in group_before(sent, d.end, [D])]
+        found.append((int(m.group("n")), d.end + m.end(), group))
+    for m in _NUMBER_SHARED_BY.finditer(sent.text):
+        group = [g.entity for g in group_after(sent, sent.abs(m.end()), [D])]
+        after = sent.after(sent.abs(m.end()), D)
+        if group and after and after[0].start - sent.abs(m.end()) < 3:
+            found.append((int(m.group("n")), sent.abs(m.start()), group))
+    if not found:
+        return
+    status, wording = _modality_of(art, sent)
+    if status == "planned" and _list_confirmed_before(art, sent):
+        status, wording = "confirmed", "entry list"
+    champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
+    champ = champs[0].entity if champs else art.championship_at(sent.start)
+    if champ is None:
+        return
+    season = art.season_in(sent)
+    if season is None:
+        season = art.plan_season(sent) if status != "confirmed" else art.focus_season
+    classes = sent.of(K)
+    cls = classes[0].entity if classes else art.class_at(sent, sent.start)
+    teams = sent.of(T)
+    team = teams[0].entity if teams else art.last_team(sent, sent.start)
+    for num, pos, crew in found:
+        car = _crew_car(art, sent, pos - 12, pos + 40)
+        car_cls = _class_of_car(art, sent, car) if car and not classes else None
+        crews[num] = (tuple(crew), car, team, champ, season, car_cls or cls)
+        for x in crew:
+            _emit_crew_facts(art, sent, x, crews[num], num, status, wording)
+        for i, x in enumerate(crew):
+            for y in crew[i + 1 :]:
+                art.emit("coDriver", sent, "coDriver.numbered", 0.7, s=x, o=y, season=season)
+
+
+def _emit_crew_facts(
+    art: Article,
+    sent: Sentence,
+    driver: str,
+    crew: _Crew,
+    num: int,
+    status: str,
+    wording: str | None,
+) -> None:
+    _, car, team, champ, season, cls = crew
+    if champ is None:
+        return
+    art.emit(
+        "competesIn",
+        sent,
+        "competesIn.numbered-crew",
+        0.7,
+        s=driver,
+        o=champ,
+        season=season,
+        **{"class": cls},
+        team=team,
+        status=status,
+        modality=wording,
+        asOf=art.published,
+    )
+    if team is not None:
+        art.emit(
+            "memberOf",
+            sent,
+            "memberOf.numbered-crew",
+            0.7,
+            s=driver,
+            o=team,
+            championship=art.root_known(champ),
+            season=season,
+            asOf=art.published,
+        )
+    if car is not None:
+        art.emit(
+            "drives",
+            sent,
+            "drives.numbered-crew",
+            0.7,
+            s=driver,
+            o=car,
+            number=num,
+            team=team,
+            championship=champ,
+            season=season,
+            **{"class": cls},
+            status=status if status != "confirmed" else None,
+        )
+
+
+def _joined(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> None:
+    """A driver added to a line-up: "X will join the #10 crew" (the crew's car, team and
+    championship), "He will be joined by Y" (Y takes part where he does)."""
+    status, wording = _modality_of(art, sent)
+    for m in _JOIN_CREW.finditer(sent.text):
+        num = int(m.group("n"))
+        if num not in crews:
+            continue
+        who = [x for x, ty in _subjects(art, sent, sent.abs(m.start())) if ty is D]
+        for x in who:
+            _emit_crew_facts(art, sent, x, crews[num], num, status, wording)
+            for y in crews[num][0]:
+                if y != x:
+                    art.emit("coDriver", sent, "coDriver.joins", 0.65, s=x, o=y)
+    for m in _JOINED_BY.finditer(sent.text):
+        cue = sent.abs(m.start())
+        new = [g.entity for g in group_after(sent, sent.abs(m.end()), [D])]
+        after = sent.after(sent.abs(m.end()), D)
+        if not new or not after or after[0].start - sent.abs(m.end()) > 2:
+            continue
+        hosts = [x for x, ty in _subjects(art, sent, cue) if ty is D]
+        if len(hosts) != 1:
+            continue
+        host = hosts[0]
+        pub = art.published.year
+        copied: list[Fact] = [
+            f
+            for f in art.facts
+            if f.get("s") == host
+            and f.relation in {"competesIn", "memberOf", "drives"}
+            and isinstance(f.get("season"), int)
+            and int(str(f.get("season"))) >= pub
+        ]
+        for x in new:
+            art.emit("coDriver", sent, "coDriver.joined-by", 0.7, s=x, o=host)
+            for f in copied:
+                args: dict[str, Value | None] = dict(f.args)
+                args["s"] = x
+                if status in {"likely", "uncertain"} and f.relation == "competesIn":
+                    args["status"], args["modality"] = status, wording
+                art.emit(f.relation, sent, f.evidence.rule + "+joined-by", 0.65, **args)
+
+
+_SHARE_WITH = re.compile(
+    r"\bshar(?:e|es|ed|ing)\s+(?:the|a|his|her|their)\s+(?:#\d+\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:car|seat|cockpit|entry|drive|wheel)\s+(?:with|alongside)\s+(?:(?:the|his|her)\s+)?$",
+    re.I,
+)
+
+
+def _shared_with(art: Article, sent: Sentence) -> None:
+    """ "X shared the car with Y": co-drivers (a car model is left to :func:`_drives`)."""
+    if "shar" not in sent.lower or sent.of(EntityType.CAR_MODEL):
+        return
+    for d in sent.of(D):
+        m = _SHARE_WITH.search(sent.tail(d.start, 80))
+        if m is None:
+            continue
+        cue = d.start - len(sent.tail(d.start, 80)) + m.start()
+        who = [x for x, ty in _subjects(art, sent, cue) if ty is D]
+        partners = [g.entity for g in group_after(sent, d.start, [D])]
+        season = art.season_in(sent, cue)
+        for x in who:
+            for y in partners:
+                if x != y:
+                    art.emit("coDriver", sent, "coDriver.shared", 0.7, s=x, o=y, season=season)
+        break
+
+
+_TEAM_ENTERS = re.compile(
+    r"^\s*(?:,[^,;]{0,40},)?\s+(?:will\s+|is\s+set\s+to\s+|also\s+)?"
+    r"(?:enters?|fields?|runs?)\s+(?P<n>one|two|three|four|five|six|\d)\s+",
+    re.I,
+)
+
+
+def _team_entries(art: Article, sent: Sentence) -> None:
+    """A team's entries: "United Autosports enters two LMP2 cars and one in LMP3", "TF
+    Sport runs three Corvettes" (in the class the story is about)."""
+    for t in sent.of(T):
+        m = _TEAM_ENTERS.match(sent.text[sent.rel(t.end) :])
+        if m is None:
+            continue
+        start = t.end + m.end()
+        stop = re.search(
+            r"[;.]|,\s*(?:while|but|and\s+(?![a-z]+\s+in\b))", sent.text[sent.rel(start) :]
+        )
+        end = start + stop.start() if stop else sent.end
+        classes = [k for k in sent.of(K) if start <= k.start < end]
+        if not classes:
+            cls = art.class_at(sent, t.start)
+            if cls is None:
+                continue
+            keys = [cls]
+        else:
+            keys = list(dict.fromkeys(k.entity for k in classes))
+        champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
+        champ = champs[0].entity if champs else art.championship_at(t.start)
+        if champ is None:
+            continue
+        status, wording = _modality_of(art, sent)
+        season = art.season_in(sent, t.start) or art.focus_season
+        for k in keys:
+            art.emit(
+                "competesIn",
+                sent,
+                "competesIn.team-enters",
+                0.7,
+                s=t.entity,
+                o=champ,
+                season=season,
+                **{"class": k},
+                status=status,
+                modality=wording,
+                asOf=art.published,
+            )
+
+
+_PAST_RULES = frozenset(
+    {"competesIn.drove", "competesIn.retired", "competesIn.result", "competesIn.won"}
+)
+_STATUS_CLAUSE = re.compile(r",\s*(?:while|whereas|although|though|but)\b|;")
+_PARTICIPATION_WORD = re.compile(
+    r"\b(?:place|seat|programme|program|contract|drive|race|racing|season|entry|deal"
+    r"|budget|stay|return|line-?up)\b",
+    re.I,
+)
+
+
+def _status_update(art: Article, sent: Sentence) -> None:
+    """A later clause about one driver's programme sets the status of his announced
+    participation: "Jarvis ... is confirmed for the full season, while Sato's programme is
+    subject to budget", "Deletraz ... is expected to race the full season"."""
+    bounds = [sent.start]
+    bounds += [sent.abs(m.end()) for m in _STATUS_CLAUSE.finditer(sent.text)]
+    bounds.append(sent.end)
+    pub = art.published.year
+    for a, b in itertools.pairwise(bounds):
+        clause = sent.gap(a, b)
+        people = [m for m in sent.of(*PERSON_TYPES) if a <= m.start < b]
+        if (
+            not people
+            or sent.gap(a, people[0].start).strip(" ,")
+            or any(
+                a <= c.start < b
+                and not re.search(r"\b(?:who|which)\b[^,;]*$", sent.gap(a, c.start))
+                for c in sent.of(C)
+            )
+        ):
+            continue
+        if not _PARTICIPATION_WORD.search(clause):
+            continue
+        status, wording = modality(clause)
+        if wording is None:
+            continue
+        who = people[0].entity
+        plans = {
+            f.get("o")
+            for f in art.facts
+            if f.relation == "competesIn"
+            and f.get("s") == who
+            and isinstance(f.get("season"), int)
+            and int(str(f.get("season"))) >= pub
+        }
+        if len(plans) != 1:
+            continue  # plans in several championships: the clause does not say which
+        for i, f in enumerate(art.facts):
+            season = f.get("season")
+            if (
+                f.relation != "competesIn"
+                or f.get("s") != who
+                or not isinstance(season, int)
+                or season < pub
+                or (season == pub and f.evidence.rule in _PAST_RULES)
+                or f.evidence.start >= sent.start
+            ):
+                continue
+            args: dict[str, Value | None] = dict(f.args)
+            args["status"], args["modality"] = status, wording
+            art.facts[i] = Fact.make(f.relation, f.evidence, **args)
