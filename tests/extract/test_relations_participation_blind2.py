@@ -139,8 +139,8 @@ def test_a_team_enters_cars_in_classes() -> None:
 
 def test_shared_car_this_year_gives_co_drivers_and_participation() -> None:
     text = (
-        "Kelvin van der Linde ended the 2024 DTM season. This year he shared the #7 Audi R8 LMS with Ricardo "
-        "Feller and Christopher Haase, finishing third in the standings."
+        "Kelvin van der Linde ended the 2024 DTM season. This year he shared the #7 Audi "
+        "R8 LMS with Ricardo Feller and Christopher Haase, finishing third in the standings."
     )
     facts = run(
         text,
