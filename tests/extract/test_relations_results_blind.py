@@ -262,3 +262,29 @@ def test_team_one_two_credits_both_crews_and_settle_for() -> None:
     assert has(facts, "drives", s="a", o="z06", number=8)
     assert has(facts, "gridPosition", kind="pole", drivers=("e", "f"))
     assert _crew(facts, "raceResult", position=3) == {"e", "f"}
+
+
+def test_entry_with_an_unresolved_first_name_and_team_in_parentheses_before_the_car() -> None:
+    text = (
+        "Ann Alpha and Bea Beta (Nordic Racing) won the Imola 6 Hours on Sunday in the #57 "
+        "Ferrari 296 GT3. Pole had gone to the #4 Blue Racing Ferrari 296 GT3 of Zed Unknown, "
+        "Cal Gamma and Dan Delta on Saturday."
+    )
+    facts = run(
+        text,
+        [
+            ("the Imola 6 Hours", "imola-6h", E, RACE),
+            ("Nordic Racing", "nordic", T),
+            ("Blue Racing", "blue", T),
+            ("Ferrari 296 GT3", "f296", CAR),
+            ("Ann Alpha", "a", D),
+            ("Bea Beta", "b", D),
+            ("Cal Gamma", "c", D),
+            ("Dan Delta", "d", D),
+        ],
+        published=PUB,
+    )
+    assert has(facts, "raceResult", position=1, team="nordic", car="f296")
+    assert has(facts, "drives", s="b", o="f296", number=57, team="nordic")
+    assert has(facts, "drives", s="c", o="f296", number=4, team="blue")
+    assert has(facts, "gridPosition", kind="pole", drivers=("c", "d"))

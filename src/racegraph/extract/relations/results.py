@@ -257,9 +257,10 @@ def _sentence_results(
             continue
         subject = _subject_team(sent, a, b) if kind is None else None
         crew = _with_crew(sent, b) if subject else []
-        if kind == "pole" and _POLE_TO.match(sent.text[sent.rel(b) :]):
+        pole_to = kind == "pole" and bool(_POLE_TO.match(sent.text[sent.rel(b) :]))
+        if pole_to:
             crew = _of_crew(sent, b)  # "Pole had gone to the X of A and B", "the pole-sitting X of"
-        if not crew and subject is None:
+        if not crew and subject is None and not pole_to:
             crew = _crew(art, sent, a, b)
         if not crew:
             crew = _of_crew(sent, b)
@@ -939,9 +940,14 @@ _NUM = re.compile(r"#\s?(\d{1,3})\b")
 _OF_CREW = re.compile(
     r"^\s+(?:[a-z-]+\s+){0,2}?(?:of|(?:(?:was|were)\s+)?(?:shared|driven|crewed|raced)\s+by)\s+$"
 )
+# "of Alessandro Pier Guidi, B and C" with the first name unresolved: the entry is still B's
+_OF_CREW_UNNAMED = re.compile(
+    r"^\s+(?:[a-z-]+\s+){0,2}?(?:of|(?:(?:was|were)\s+)?(?:shared|driven|crewed|raced)\s+by)"
+    r"\s+(?:[A-Z][\w'’.-]+\s+){1,3}?[A-Z][\w'’.-]+(?:\s*\([A-Z]{2,3}\))?\s*(?:,|/|,?\s*and)\s*$"
+)
 _CHAIN_GAP = re.compile(r"^\s*(?:['’]s\s+)?(?:#\s?\d{1,3}\s+)?$")
 _IN_CAR = re.compile(
-    r"^(?:\s*\([A-Z]{2,3}\))?[^,;.()]{0,40}?\b(?:in|brought|drove|drives|driving|shared|sharing|steered|piloted)"
+    r"^(?:\s*\([^()]{1,40}\))?[^,;.()]{0,40}?\b(?:in|brought|drove|drives|driving|shared|sharing|steered|piloted)"
     r"\s+(?:the|a|an|their|its)\s+(?:#\s?\d{1,3}\s+|#)?(?:[A-Z][\w&'’-]*\s+){0,2}$",
 )
 _ENTERED_BY = re.compile(r"^\s*,?\s*(?:entered|run|fielded|prepared)\s+by\s+(?:the\s+)?$", re.I)
@@ -1024,7 +1030,8 @@ def _entry_before(sent: Sentence, start: int) -> _Entry | None:
     drivers = sent.before(start, D)
     if heads and not (drivers and drivers[-1].start > heads[-1].end):
         head = heads[-1]
-        if _OF_CREW.match(sent.gap(head.end, start).lower()):
+        gap = sent.gap(head.end, start)
+        if _OF_CREW.match(gap.lower()) or _OF_CREW_UNNAMED.match(gap):
             chain = _chain(sent, head, forward=False)
             return _entry_of(sent, chain, chain[0].start - 6)
     headless = _HEADLESS.search(sent.tail(start, 40))
