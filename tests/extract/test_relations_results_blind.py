@@ -288,3 +288,47 @@ def test_entry_with_an_unresolved_first_name_and_team_in_parentheses_before_the_
     assert has(facts, "drives", s="b", o="f296", number=57, team="nordic")
     assert has(facts, "drives", s="c", o="f296", number=4, team="blue")
     assert has(facts, "gridPosition", kind="pole", drivers=("c", "d"))
+
+
+def test_entry_sentence_completes_a_team_win_and_passive_class_win() -> None:
+    text = (
+        "Nordic Racing claimed victory in the Imola 6 Hours on Sunday. The #37 Oreca 07 of Ann "
+        "Alpha and Bea Beta crossed the line 12 seconds ahead of the #22 Blue Racing Oreca 07 "
+        "shared by Cal Gamma and Dan Delta. Red Racing rounded out the podium with Eve Epsilon "
+        "and Fay Zeta.\n\nIn LMP3, the #17 Ligier JS P320 of Gil Eta and Hal Theta won, while "
+        "the LMGT3 class was won by the #60 Porsche 911 GT3 R of Ian Iota and Jon Kappa."
+    )
+    facts = run(
+        text,
+        [
+            ("the Imola 6 Hours", "imola-6h", E, RACE),
+            ("Nordic Racing", "nordic", T),
+            ("Blue Racing", "blue", T),
+            ("Red Racing", "red", T),
+            ("Oreca 07", "o07", CAR),
+            ("Ligier JS P320", "p320", CAR),
+            ("Porsche 911 GT3 R", "p911", CAR),
+            ("LMP3", "lmp3", K),
+            ("LMGT3", "lmgt3", K),
+            ("Ann Alpha", "a", D),
+            ("Bea Beta", "b", D),
+            ("Cal Gamma", "c", D),
+            ("Dan Delta", "d", D),
+            ("Eve Epsilon", "e", D),
+            ("Fay Zeta", "f", D),
+            ("Gil Eta", "g", D),
+            ("Hal Theta", "h", D),
+            ("Ian Iota", "i", D),
+            ("Jon Kappa", "j", D),
+        ],
+        published=PUB,
+    )
+    assert _crew(facts, "raceResult", position=1, classification="overall") == {"a", "b"}
+    assert has(facts, "raceResult", position=1, team="nordic", car="o07")
+    assert has(facts, "drives", s="a", o="o07", number=37, team="nordic")
+    assert _crew(facts, "raceResult", position=2) == {"c", "d"}
+    assert has(facts, "raceResult", position=2, team="blue")
+    assert _crew(facts, "raceResult", position=3) == {"e", "f"}
+    assert _crew(facts, "raceResult", classification="lmp3") == {"g", "h"}
+    assert _crew(facts, "raceResult", classification="lmgt3") == {"i", "j"}
+    assert has(facts, "drives", s="j", o="p911", number=60)

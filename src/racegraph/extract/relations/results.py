@@ -52,7 +52,7 @@ _POLE_TO = re.compile(
     r"^(?:-?sitting\b|\s+(?:position\s+)?(?:had\s+)?(?:gone|went|fell)\s+to\b)", re.I
 )
 _ORD_END = re.compile(r"^\s*(?:[,.;]|$)")
-_AHEAD_OF = re.compile(r"^[^;.]{0,30}?,?\s*ahead of\s+", re.I)
+_AHEAD_OF = re.compile(r"^[^;.]{0,40}?,?\s*ahead of\s+", re.I)
 _RESPECTIVELY = re.compile(
     rf"\b(?P<ords>(?:{_ORD})(?:\s*,\s*(?:{_ORD}))*\s*,?\s+and\s+(?:{_ORD}))"
     r"(?P<ctx>\s+(?:in\s+class|overall))?\s+respectively\b",
@@ -70,7 +70,11 @@ _PARTNER = re.compile(
     r"|shar(?:e|es|ed|ing)\s+(?:the|his|her|their|a|an)\s+(?!podium)(?:[\w-]+\s+){0,5}?with)\s+$",
     re.I,
 )
-_PODIUM = re.compile(r"\bcomplet(?:ed|es|ing)\s+the\s+(?:class\s+|overall\s+)?podium\b", re.I)
+_PODIUM = re.compile(
+    r"\b(?:complet(?:ed|es|ing)|round(?:ed|s|ing)\s+(?:out|off))\s+the\s+(?:class\s+|overall\s+)?"
+    r"podium\b",
+    re.I,
+)
 _WENT_TO = re.compile(r"\b(?:went|goes|fell)\s+to\s+(?:the\s+)?(?:#\s?\d{1,3}\s+|#)?$", re.I)
 # "Toyota scored a one-two": the team holds the first two (or three) places
 _ONE_TWO = re.compile(r"\bone-two(?P<three>-three)?\b|\b1-2(?P<three2>-3)?\b", re.I)
@@ -83,6 +87,7 @@ _WITH_CREW = re.compile(
 _CLAUSE_START = re.compile(
     r"(?:,\s*(?:while|whereas|but|although|and|as|where|which)\b|;|\bafter\b)", re.I
 )
+_CREW_CLAUSE = re.compile(r",\s*(?:while|whereas|but|although|and|where|which)\b|;", re.I)
 _CLASS_RESULT = re.compile(r"\bclass\s+(?:win|victory|podium|honou?rs|spoils)\b", re.I)
 _IN_CLASS_LEAD = re.compile(r"^(?:In|Among)\s+(?:the\s+)?$")
 _SHARED = re.compile(r"\bshar(?:e|es|ed|ing)\s+(?:the|a|an|their)\s+(?P<win>winning\s+)?", re.I)
@@ -121,6 +126,7 @@ def extract(art: Article) -> None:
         if teams and _CREDIT.search(sent.text):
             credit[sent.paragraph] = (sent.start, teams[0].entity)
         _shared_crew(art, sent, results)
+        _entry_completes(art, sent, results)
         if not _sentence_results(art, sent, results, credit):
             _partners(art, sent, partners)
     _finish(art, results, partners)
@@ -143,7 +149,10 @@ def _crew(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
     after = group_after(sent, b, [D])
     if after and re.fullmatch(r"\s*(?:for|by)\s+", sent.gap(b, after[0].start)):
         return [m.entity for m in after]
-    group = group_before(sent, a, [D])
+    start = sent.start  # the crew of this clause ("..., while the X class was won by ...")
+    for m in _CREW_CLAUSE.finditer(sent.text[: sent.rel(a)]):
+        start = sent.abs(m.end())
+    group = [g for g in group_before(sent, a, [D]) if g.start >= start]
     kept = []
     excluded = False
     prev_end = sent.start
@@ -258,14 +267,14 @@ def _sentence_results(
         subject = _subject_team(sent, a, b) if kind is None else None
         crew = _with_crew(sent, b) if subject else []
         pole_to = kind == "pole" and bool(_POLE_TO.match(sent.text[sent.rel(b) :]))
-        if pole_to:
+        if pole_to or (kind is None and re.match(r"\s+by\s+the\b", sent.text[sent.rel(b) :])):
             crew = _of_crew(sent, b)  # "Pole had gone to the X of A and B", "the pole-sitting X of"
         if not crew and subject is None and not pole_to:
             crew = _crew(art, sent, a, b)
         if not crew:
             crew = _of_crew(sent, b)
         if not crew and subject is None:
-            crew = _entry_subject_crew(sent, a, results)
+            crew = _entry_subject_crew(art, sent, a, results)
         team = subject
         entry = _crew_entry(sent, crew)
         sister = re.search(
@@ -426,7 +435,7 @@ def _respectively(art: Article, sent: Sentence, results: list[_Result]) -> list[
     return taken
 
 
-def _entry_subject_crew(sent: Sentence, a: int, results: list[_Result]) -> list[str]:
+def _entry_subject_crew(art: Article, sent: Sentence, a: int, results: list[_Result]) -> list[str]:
     """ "..., but the Ferrari faded to ninth": the crew of the entry named earlier."""
     start = _clause_start(sent, a)
     subj = [m for m in sent.of(*_ENTRY_TYPES, D) if start <= m.start and m.end <= a]
@@ -436,8 +445,8 @@ def _entry_subject_crew(sent: Sentence, a: int, results: list[_Result]) -> list[
     for r in reversed(results):
         if r.drivers and (key in r.keys or any(k.startswith(key + "-") for k in r.keys)):
             return list(r.drivers)
-        if r.drivers and name and any(name in k.replace("-", " ") for k in r.keys):
-            return list(r.drivers)
+        if r.drivers and any(art.name(k).lower().startswith(name) for k in r.keys):
+            return list(r.drivers)  # "the Ferrari": the crew of the Ferrari 296 GT3
     return []
 
 
@@ -503,7 +512,8 @@ def _clause_class(art: Article, sent: Sentence, a: int, b: int) -> str | None:
         if m.end <= a and (_IN_CLASS_LEAD.match(lead.strip() + " ") or _IN_CLASS_LEAD.match(lead)):
             return m.entity
         if m.end <= a and re.match(
-            r"^\s*(?:class\s+)?(?:(?:honou?rs|win|victory|spoils)\s+)?(?:went|goes|fell)\s+to\b",
+            r"^\s*(?:class\s+)?(?:(?:honou?rs|win|victory|spoils)\s+)?"
+            r"(?:(?:went|goes|fell)\s+to|(?:was|were|is)\s+(?:won|claimed|taken)\s+by)\b",
             sent.gap(m.end, a + 12),
         ):
             return m.entity
@@ -1105,3 +1115,40 @@ def _of_crew(sent: Sentence, b: int) -> list[str]:
     ):
         return [m.entity for m in group_after(sent, after[0].start, [D])]
     return []
+
+
+def _entry_completes(art: Article, sent: Sentence, results: list[_Result]) -> None:
+    """ "Cool Racing claimed victory ... The #37 Oreca 07 of A, B and C crossed the line ahead
+    of ...": a sentence opening on a crew's entry names the crew of the driverless result
+    right before it."""
+    drivers = sent.of(D)
+    if not drivers:
+        return
+    prev = [
+        r
+        for r in results
+        if r.kind is None
+        and not r.drivers
+        and r.sent.paragraph == sent.paragraph
+        and r.sent.index == sent.index - 1
+    ]
+    heads = _entry_mentions(sent, drivers[0].start, after=False)
+    if len(prev) != 1 or not heads:
+        return
+    chain = _chain(sent, heads[-1], forward=False)
+    if not re.fullmatch(
+        r"\s*(?:the\s+)?(?:#\s?\d{1,3}\s+)?", sent.gap(sent.start, chain[0].start), re.I
+    ):
+        return
+    entry = _entry_before(sent, drivers[0].start)
+    if entry is None:
+        return
+    group = group_after(sent, drivers[0].start, [D])
+    target = prev[0]
+    target.drivers.extend(g.entity for g in group if g.entity not in target.drivers)
+    target.named.extend(g.entity for g in group if g.entity not in target.named)
+    target.car = target.car or entry.car
+    target.number = target.number if target.number is not None else entry.number
+    target.keys |= entry.keys
+    art.crews.append((group[0].start, tuple(target.drivers)))
+    _ahead_of(art, sent, group[-1].end, target, results)
