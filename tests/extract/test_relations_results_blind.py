@@ -332,3 +332,34 @@ def test_entry_sentence_completes_a_team_win_and_passive_class_win() -> None:
     assert _crew(facts, "raceResult", classification="lmp3") == {"g", "h"}
     assert _crew(facts, "raceResult", classification="lmgt3") == {"i", "j"}
     assert has(facts, "drives", s="j", o="p911", number=60)
+
+
+def test_runners_up_margin_over_podium_completed_by_and_pole_set_by() -> None:
+    text = (
+        "Ann Alpha and Bea Beta took the chequered flag in the Imola 6 Hours on Sunday with a "
+        "4.5-second margin over the Porsche of Cal Gamma and Dan Delta, who finished as "
+        "runners-up for Blue Racing. The podium was completed by the Audi of Eve Epsilon and "
+        "Fay Zeta. Pole had been set by Alpha on Saturday."
+    )
+    facts = run(
+        text,
+        [
+            ("the Imola 6 Hours", "imola-6h", E, RACE),
+            ("Blue Racing", "blue", T),
+            ("Porsche", "porsche", M),
+            ("Audi", "audi", M),
+            ("Ann Alpha", "a", D),
+            ("Alpha", "a", D),
+            ("Bea Beta", "b", D),
+            ("Cal Gamma", "c", D),
+            ("Dan Delta", "d", D),
+            ("Eve Epsilon", "e", D),
+            ("Fay Zeta", "f", D),
+        ],
+        published=PUB,
+    )
+    assert _crew(facts, "raceResult", position=1) == {"a", "b"}
+    assert _crew(facts, "raceResult", position=2) == {"c", "d"}
+    assert has(facts, "raceResult", position=2, team="blue")
+    assert _crew(facts, "raceResult", position=3) == {"e", "f"}
+    assert has(facts, "gridPosition", kind="pole", drivers=("a",), event="imola-6h")

@@ -34,7 +34,7 @@ _ORD = (
 _POSITION = re.compile(
     rf"\b(?P<ord>{_ORD})(?P<ctx>[- ]place(?:[- ]finish)?|\s+position|\s+overall|\s+in class"
     r"|(?:[- ]place)?\s+on the (?:starting\s+)?grid|(?:[- ]place)?\s+in qualifying)?\b"
-    r"|\bP(?P<p>\d{1,2})\b|\brunner-up\b|\bpole(?:\s+position)?\b",
+    r"|\bP(?P<p>\d{1,2})\b|\brunners?-up\b|\bpole(?:\s+position)?\b",
     re.I,
 )
 _FINISH_BEFORE = re.compile(
@@ -49,10 +49,14 @@ _STANDINGS_AFTER = re.compile(
 # "Second went to the #48 ...", "... of A and B in third, ahead of ...", "... of A and B third."
 _ORD_WENT = re.compile(r"^\s+(?:place\s+)?(?:went|goes|fell)\s+to\b", re.I)
 _POLE_TO = re.compile(
-    r"^(?:-?sitting\b|\s+(?:position\s+)?(?:had\s+)?(?:gone|went|fell)\s+to\b)", re.I
+    r"^(?:-?sitting\b|\s+(?:position\s+)?(?:had\s+)?(?:gone|went|fell)\s+to\b"
+    r"|\s+(?:position\s+)?(?:had\s+been\s+|was\s+)?(?:set|taken|claimed|secured)\s+by\b)",
+    re.I,
 )
 _ORD_END = re.compile(r"^\s*(?:[,.;]|$)")
-_AHEAD_OF = re.compile(r"^[^;.]{0,40}?,?\s*ahead of\s+", re.I)
+_AHEAD_OF = re.compile(
+    r"^(?:[^;.]|\.\d){0,40}?,?\s*(?:ahead of|clear of|(?:margin|advantage|gap) over)\s+", re.I
+)
 _RESPECTIVELY = re.compile(
     rf"\b(?P<ords>(?:{_ORD})(?:\s*,\s*(?:{_ORD}))*\s*,?\s+and\s+(?:{_ORD}))"
     r"(?P<ctx>\s+(?:in\s+class|overall))?\s+respectively\b",
@@ -72,7 +76,7 @@ _PARTNER = re.compile(
 )
 _PODIUM = re.compile(
     r"\b(?:complet(?:ed|es|ing)|round(?:ed|s|ing)\s+(?:out|off))\s+the\s+(?:class\s+|overall\s+)?"
-    r"podium\b",
+    r"podium\b|\bpodium\s+(?:was|is)\s+(?:completed|rounded\s+(?:out|off))(?=\s+by\b)",
     re.I,
 )
 _WENT_TO = re.compile(r"\b(?:went|goes|fell)\s+to\s+(?:the\s+)?(?:#\s?\d{1,3}\s+|#)?$", re.I)
@@ -218,7 +222,7 @@ def _sentence_results(
         if word.startswith("pole"):
             found.append((a, b, 1, "pole"))
             continue
-        if word == "runner-up":
+        if word in ("runner-up", "runners-up"):
             found.append((a, b, 2, None))
             continue
         if any(x <= a < y for x, y in taken):
@@ -1109,7 +1113,10 @@ def _of_crew(sent: Sentence, b: int) -> list[str]:
     gap = sent.gap(b, after[0].start)
     if re.search(r";|\.\s|,\s*(?:while|but|whereas|although|and)\b", gap) or len(gap) > 100:
         return []
-    if re.fullmatch(r"\s+(?:were|was)\s+", gap) or (
+    if re.fullmatch(
+        r"\s+(?:were|was|(?:(?:had\s+been|was|were)\s+)?(?:set|taken|claimed|secured)\s+by)\s+",
+        gap,
+    ) or (
         any(h.start >= b for h in sent.before(after[0].start, *_ENTRY_TYPES))
         and _entry_before(sent, after[0].start) is not None
     ):
