@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.extract._relations_harness import RACE, ROUND, C, D, E, has, roles, run
+from tests.extract._relations_harness import RACE, ROUND, C, D, E, V, has, roles, run
 
 PUB = dt.date(2025, 5, 5)  # a Monday
 SAT, SUN = dt.date(2025, 5, 3), dt.date(2025, 5, 4)
@@ -85,3 +85,24 @@ def test_weekday_of_a_pole_clause_is_not_a_race() -> None:
     assert {r["o"] for r in roles(facts, "eventDate")} == {SUN}
     assert has(facts, "gridPosition", event="imola-6h", kind="pole", drivers=("b",))
     assert has(facts, "gridPosition", event="imola-6h", kind="qualifying", position=5)
+
+
+def test_coming_round_named_by_number_and_venue() -> None:
+    text = (
+        "Ann Alpha won the Imola 6 Hours on Sunday in the GT Cup. The series returns to Monza "
+        "for round six in June."
+    )
+    facts = run(
+        text,
+        [
+            ("the Imola 6 Hours", "imola-6h", E, RACE),
+            ("GT Cup", "gt-cup", C),
+            ("Monza", "monza", V),
+            ("Ann Alpha", "a", D),
+        ],
+        published=PUB,
+    )
+    rounds = [r for r in roles(facts, "eventOf") if r.get("round") == 6]
+    assert len(rounds) == 1 and rounds[0]["o"] == "gt-cup" and rounds[0]["season"] == 2025
+    assert has(facts, "heldAt", s=rounds[0]["s"], o="monza")
+    assert not has(facts, "eventOf", s="imola-6h", round=6)

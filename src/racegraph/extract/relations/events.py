@@ -29,6 +29,10 @@ _ROUND_ORD = re.compile(
     r"\b(?P<n>[a-z]+|\d{1,2}(?:st|nd|rd|th))\s+round\s+of\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?",
     re.I,
 )
+# a coming round named by its number and place: "returns to Suzuka for round five",
+# "heads to Road America for round six", "round seven at Spa follows in July"
+_NEXT_ROUND = re.compile(r"\bround\s+(?P<n>\d{1,2}|[a-z]+)\b(?!\s+of\b)", re.I)
+_TO_PLACE_FOR = re.compile(r"\b(?:to|at|in)\s+(?:the\s+)?$", re.I)
 _FIRST_ROUND = frozenset({"opening", "first", "season-opening"})
 # a weekday in a pole / qualifying clause is a session's day, not a race's: "Pole position
 # had gone to X on Saturday", "after qualifying second in class on Saturday"
@@ -154,6 +158,7 @@ def index_events(art: Article) -> None:
                 if not rounds:
                     art.held[key] = _places_after(art, sent, champs[0].end)
                 art.round_marks.append((sent.start, key))
+        _coming_round(art, sent)
         for v in sent.of(EntityType.VENUE):
             vr = _VENUE_ROUND.match(sent.text[sent.rel(v.end) :])
             if vr is None or any(_is_round(art, m) for m in sent.of(E)):
@@ -230,6 +235,43 @@ def index_events(art: Article) -> None:
         if art.race_round[key] is None:
             art.race_round[key] = art.round_marks[0][1] if art.round_marks else None
     _single_race_rounds(art, {slugify(k) for k in day_raced} - known_before)
+
+
+def _coming_round(art: Article, sent: Sentence) -> None:
+    """A calendar statement naming a round by number and venue ("The series returns to Suzuka
+    for round five"): a round of the article's championship held there."""
+    if not _SCHEDULE.search(sent.text) and not re.search(r"\breturns?\b", sent.text, re.I):
+        return
+    for rm in _NEXT_ROUND.finditer(sent.text):
+        n = number(rm.group("n"))
+        if n is None or any(e.start <= sent.abs(rm.start()) < e.end for e in sent.of(E)):
+            continue
+        a, b = sent.abs(rm.start()), sent.abs(rm.end())
+        venues = [
+            v
+            for v in sent.of(EntityType.VENUE)
+            if (
+                v.end <= a
+                and _TO_PLACE_FOR.search(sent.tail(v.start, 12))
+                and re.fullmatch(r"\s+for\s+(?:the\s+)?", sent.gap(v.end, a))
+            )
+            or (v.start >= b and re.fullmatch(r"\s+(?:at|in)\s+(?:the\s+)?", sent.gap(b, v.start)))
+        ]
+        champ = art.championship_at(a) or art.dominant_championship()
+        if not venues or champ is None:
+            continue
+        season = art.season_in(sent, a) or art.published.year
+        key = art.mint(
+            f"{champ}-{season}-round-{n}",
+            E,
+            f"{art.name(champ)} {season} Round {n}",
+            mention=rm.group(0),
+            kind=EventKind.ROUND,
+        )
+        art.emit(
+            "eventOf", sent, "eventOf.coming-round", 0.7, s=key, o=champ, season=season, round=n
+        )
+        art.emit("heldAt", sent, "heldAt.coming-round", 0.7, s=key, o=venues[0].entity)
 
 
 def _session_day(sent: Sentence, dm: re.Match[str]) -> bool:
