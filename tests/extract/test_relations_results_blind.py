@@ -363,3 +363,38 @@ def test_runners_up_margin_over_podium_completed_by_and_pole_set_by() -> None:
     assert has(facts, "raceResult", position=2, team="blue")
     assert _crew(facts, "raceResult", position=3) == {"e", "f"}
     assert has(facts, "gridPosition", kind="pole", drivers=("a",), event="imola-6h")
+
+
+def test_numbered_rows_under_a_class_results_header() -> None:
+    text = (
+        "Ann Alpha and Bea Beta won the Imola 6 Hours on Sunday.\n\n"
+        "Silver results:\n"
+        "1. #65 Nordic Racing Ferrari 296 GT3 - Cal Gamma, Dan Delta\n"
+        "2. #88 Blue Racing Porsche 911 GT3 R - Eve Epsilon, Fay Zeta\n\n"
+        "Entry list for Spa:\n"
+        "1. #7 Nordic Racing Ferrari 296 GT3 - Gil Eta, Hal Theta"
+    )
+    facts = run(
+        text,
+        [
+            ("the Imola 6 Hours", "imola-6h", E, RACE),
+            ("Silver", "silver", K),
+            ("Nordic Racing", "nordic", T),
+            ("Blue Racing", "blue", T),
+            ("Ferrari 296 GT3", "f296", CAR),
+            ("Porsche 911 GT3 R", "p911", CAR),
+            ("Ann Alpha", "a", D),
+            ("Bea Beta", "b", D),
+            ("Cal Gamma", "c", D),
+            ("Dan Delta", "d", D),
+            ("Eve Epsilon", "e", D),
+            ("Fay Zeta", "f", D),
+            ("Gil Eta", "g", D),
+            ("Hal Theta", "h", D),
+        ],
+        published=PUB,
+    )
+    assert _crew(facts, "raceResult", position=1, classification="silver") == {"c", "d"}
+    assert has(facts, "raceResult", position=2, classification="silver", team="blue", car="p911")
+    assert has(facts, "drives", s="e", o="p911", number=88, team="blue")
+    assert not any("g" in (r.get("drivers") or ()) for r in roles(facts, "raceResult"))

@@ -119,6 +119,7 @@ class _Result:
     named: list[str] = field(default_factory=list)
     number: int | None = None
     keys: set[str] = field(default_factory=set)  # team / car / make of the crew's entry
+    table: bool = False  # a numbered line of a results table
 
 
 def extract(art: Article) -> None:
@@ -129,6 +130,8 @@ def extract(art: Article) -> None:
         teams = sent.of(EntityType.TEAM)
         if teams and _CREDIT.search(sent.text):
             credit[sent.paragraph] = (sent.start, teams[0].entity)
+        if _table_row(art, sent, results):
+            continue
         _shared_crew(art, sent, results)
         _entry_completes(art, sent, results)
         if not _sentence_results(art, sent, results, credit):
@@ -799,6 +802,8 @@ def _finish(
         if twin is None:
             merged.append(r)
             continue
+        if (r.table or twin.table) and twin.drivers and not set(r.drivers) & set(twin.drivers):
+            continue  # a table of another (unrecognised) class, not this crew's partners
         for d in r.drivers:
             if d not in twin.drivers:
                 twin.drivers.append(d)
@@ -1159,3 +1164,73 @@ def _entry_completes(art: Article, sent: Sentence, results: list[_Result]) -> No
     target.keys |= entry.keys
     art.crews.append((group[0].start, tuple(target.drivers)))
     _ahead_of(art, sent, group[-1].end, target, results)
+
+
+# a results table: "GT300 results:" then "1. #65 LEON Racing Mercedes-AMG GT3 - A / B"
+_ROW = re.compile(r"^\s*(?P<n>\d{1,2})[.)]\s+")
+_TABLE_HEADER = re.compile(
+    r"\b(?:results?|classification|finishing order|top (?:three|five|six|ten))\b", re.I
+)
+_NOT_RESULTS = re.compile(r"\b(?:standings|points|entry|entries|line-?ups?|calendar)\b", re.I)
+
+
+def _row_number(art: Article, sent: Sentence) -> int | None:
+    """The number a table line starts with ("1. ..."; the parser may split "1." off)."""
+    m = _ROW.match(sent.text)
+    if m is not None:
+        return int(m.group("n"))
+    prev = art.sentences[sent.index - 1] if sent.index > 0 else None
+    if prev is not None and prev.paragraph == sent.paragraph:
+        bare = re.fullmatch(r"\s*(\d{1,2})[.)]\s*", prev.text)
+        if bare:
+            return int(bare.group(1))
+    return None
+
+
+def _table_row(art: Article, sent: Sentence, results: list[_Result]) -> bool:
+    """A numbered line under a results header: the position, its crew and entry."""
+    n = _row_number(art, sent)
+    drivers = sent.of(D)
+    if n is None or not drivers:
+        return False
+    header = next(
+        (
+            p
+            for p in reversed(art.sentences[: sent.index])
+            if _row_number(art, p) is None and not re.fullmatch(r"\s*\d{1,2}[.)]\s*", p.text)
+        ),
+        None,
+    )
+    if (
+        header is None
+        or not _TABLE_HEADER.search(header.text)
+        or _NOT_RESULTS.search(header.text)
+        or len(header.text) > 80
+    ):
+        return False
+    classes = header.of(EntityType.CLASS)
+    crew = [d.entity for d in group_after(sent, drivers[0].start, [D])]
+    row = _entry_mentions(sent, sent.start, after=True)
+    teams = [x.entity for x in row if x.type is T]
+    cars = [x.entity for x in row if x.type is EntityType.CAR_MODEL]
+    num = _NUM.search(sent.text)
+    race = art.race_at(sent.start)
+    results.append(
+        _Result(
+            sent=sent,
+            pos=sent.start,
+            event=race,
+            round=art.race_round.get(race) if race else art.round_at(sent.start),
+            position=n,
+            classification=classes[0].entity if classes else "overall",
+            drivers=crew,
+            team=teams[0] if teams else None,
+            car=cars[-1] if cars else None,
+            number=int(num.group(1)) if num else None,
+            keys={x.entity for x in row},
+            named=list(crew),
+            table=True,
+        )
+    )
+    art.crews.append((sent.start, tuple(crew)))
+    return True
