@@ -398,3 +398,14 @@ def test_numbered_rows_under_a_class_results_header() -> None:
     assert has(facts, "raceResult", position=2, classification="silver", team="blue", car="p911")
     assert has(facts, "drives", s="e", o="p911", number=88, team="blue")
     assert not any("g" in (r.get("drivers") or ()) for r in roles(facts, "raceResult"))
+
+
+def test_qualified_the_car_fifth() -> None:
+    text = "Ann Alpha won the Imola 6 Hours on Sunday. Bea Beta had qualified the car fifth."
+    facts = run(
+        text,
+        [("the Imola 6 Hours", "imola-6h", E, RACE), ("Ann Alpha", "a", D), ("Bea Beta", "b", D)],
+        published=PUB,
+    )
+    assert has(facts, "gridPosition", kind="qualifying", position=5, drivers=("b",))
+    assert not has(facts, "raceResult", position=5)

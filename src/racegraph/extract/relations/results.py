@@ -62,7 +62,9 @@ _RESPECTIVELY = re.compile(
     r"(?P<ctx>\s+(?:in\s+class|overall))?\s+respectively\b",
     re.I,
 )
-_QUALI_BEFORE = re.compile(r"\bqualif(?:ied|ying)\s+(?:in\s+)?$", re.I)
+_QUALI_BEFORE = re.compile(
+    r"\bqualif(?:ied|ying)\s+(?:(?:the|their|his|her)\s+car\s+|it\s+)?(?:in\s+)?$", re.I
+)
 _EXCLUDE_BEFORE = re.compile(
     r"\b(?:joining|along with|alongside|together with|partnered with|behind|ahead of|beat"
     r"|beating|over|with)\s+$",
