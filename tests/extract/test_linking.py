@@ -355,3 +355,18 @@ def test_race_named_after_le_mans_not_a_series(nlp: Language, reference: Referen
     assert any(m.text == "Lone Star Le Mans" and m.type is T.EVENT for m in ctx.mentions)
     ctx = link(nlp, reference, "He won the European Le Mans Series title in 2022.")
     assert not any(m.type is T.EVENT for m in ctx.mentions)
+
+
+def test_slash_separated_crew_is_split_into_people(nlp: Language, reference: Reference) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "Mateo Rivas/Dane Holloway/Piet van der Berg brought the car home second, while "
+        "Jonas Krieger / Emil Sandvik won the race. Rivas/Holloway/Berg led early.",
+    )
+    for key in ("mateo-rivas", "dane-holloway", "piet-van-der-berg", "jonas-krieger"):
+        assert key in ctx.entities, key
+        assert ctx.entities[key].type in {T.DRIVER, T.PERSON}
+    assert "Rivas" in ctx.entities["mateo-rivas"].mentions
+    assert not any("/" in e.name for e in ctx.entities.values())
+    assert "dk" not in ctx.entities  # "Dane" is a given name here

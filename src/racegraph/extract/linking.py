@@ -520,7 +520,10 @@ class _Linker:
         return with the crew of ..."), of signing a person ("Jota has signed X") or of a
         predicate with "its" ("Vasser Sullivan claimed its first win"), what a driver drove
         for ("X drove for Kellymoss"), or the owner of a car ("Tresor Attempto, whose Audi
-        ... "). One cued mention types the name in the whole article."""
+        ... "). One cued mention types the name in the whole article. A part of a
+        slash-separated crew ("A/B/C brought the car home") is always a person."""
+        if any(rule == "slash-crew" for _s, _e, rule in p.spans):
+            return False
         words = p.name.split()
         if len(words) >= 2 and any(w.isupper() and w.isalpha() and len(w) >= 2 for w in words):
             return True

@@ -236,6 +236,7 @@ class GenreRuler:
 P_GENRE = 40
 P_REFERENCE = 30
 P_PERSON = 25
+P_CREW = 26  # a part of a slash-separated crew beats the NER's merged span
 P_NER = 10
 
 # Genre labels whose spans swallow what is inside (nested reference names are kept apart).
@@ -412,6 +413,19 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
         )
         ref_tokens.update(range(span.start, span.end))
     raw.extend(_car_candidates(doc, refs))
+    crews = _slash_crew_candidates(doc, refs)
+    if crews:
+        crew_tokens = {i for c in crews for i in range(c.start, c.end)}
+        raw = [
+            c
+            for c in raw
+            if not (
+                c.label == "REF"
+                and _ref_label(refs, c) == "Country"
+                and crew_tokens.issuperset(range(c.start, c.end))
+            )
+        ]
+        raw.extend(crews)
     raw.extend(_person_candidates(doc, ref_tokens))
     genre_tokens = {i for s in genre if s.label_ in _PHRASE_LABELS for i in range(s.start, s.end)}
     raw.extend(_cued_person_runs(doc, refs, ref_tokens | genre_tokens))
@@ -437,6 +451,71 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
             )
     out = chosen + nested
     out.sort(key=lambda c: (c.start, -c.end, c.nested, c.label))
+    return out
+
+
+def _ref_label(refs: Sequence[Span], c: Candidate) -> str:
+    for r in refs:
+        if (r.start, r.end, r.kb_id_) == (c.start, c.end, c.iri):
+            return str(r.label_)
+    return ""
+
+
+def _crew_word(token: Token) -> bool:
+    return token.is_alpha and token.is_title and token.pos_ in {"PROPN", "NOUN", "ADJ"}
+
+
+def _crew_segment_start(doc: Doc, end: int) -> int:
+    """Start of the name written right before token ``end`` (a slash), or ``end``."""
+    i = end
+    while i > 0 and end - i < 4:
+        t = doc[i - 1]
+        if _crew_word(t) or (t.lower_ in NAME_PARTICLES and t.is_lower and i < end):
+            i -= 1
+        else:
+            break
+    while i < end and doc[i].is_lower:  # never open on a particle
+        i += 1
+    return i
+
+
+def _crew_segment_end(doc: Doc, start: int) -> int:
+    j = start
+    while j < len(doc) and j - start < 4:
+        if _crew_word(doc[j]) or (j > start and _particle_before_name(doc, j)):
+            j += 1
+        else:
+            break
+    return j
+
+
+def _slash_crew_candidates(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
+    """Slash-separated crews ("Laurin Heinrich/Klaus Bachler", "Nasr/Cameron/Campbell",
+    "Maro Engel / Luca Stolz"): every part is a person (a part holding a reference name
+    other than a demonym, or ending on a team word, disqualifies the crew)."""
+    blocked = {i for r in refs if r.label_ != "Country" for i in range(r.start, r.end)}
+    out: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        if doc[i].text != "/" or i == 0:
+            i += 1
+            continue
+        parts = [(_crew_segment_start(doc, i), i)]
+        j = i
+        while j < len(doc) and doc[j].text == "/":
+            end = _crew_segment_end(doc, j + 1)
+            parts.append((j + 1, end))
+            j = end
+        ok = all(
+            e > s
+            and not blocked & set(range(s, e))
+            and doc[e - 1].text not in TEAM_SUFFIXES
+            and not (e - s == 1 and doc[s].is_sent_start and doc[s].pos_ != "PROPN")
+            for s, e in parts
+        )
+        if ok:
+            out.extend(Candidate(s, e, "PERSON", "slash-crew", priority=P_CREW) for s, e in parts)
+        i = max(j, i + 1)
     return out
 
 
