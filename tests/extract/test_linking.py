@@ -370,3 +370,46 @@ def test_slash_separated_crew_is_split_into_people(nlp: Language, reference: Ref
     assert "Rivas" in ctx.entities["mateo-rivas"].mentions
     assert not any("/" in e.name for e in ctx.entities.values())
     assert "dk" not in ctx.entities  # "Dane" is a given name here
+
+
+def test_team_phrase_stops_before_car_and_spans_hyphenated_words(
+    nlp: Language, reference: Reference
+) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "The #12 Team Falken BMW M4 GT3 of Tom Smith won, ahead of the car entered by "
+        "Mercedes-AMG Team Kron-Haus. The #5 Corvette Racing Chevrolet Corvette Z06 GT3.R "
+        "was third.",
+    )
+    teams = {e.name for e in ctx.entities.values() if e.type is T.TEAM}
+    assert "Team Falken" in {m.text for m in ctx.mentions if m.type is T.TEAM}
+    assert not any("BMW" in name for name in teams)
+    assert "Mercedes-AMG Team Kron-Haus" in {m.text for m in ctx.mentions if m.type is T.TEAM}
+    assert ctx.entities["corvette-racing"].type is T.TEAM
+    assert "Corvette Racing" in ctx.entities["corvette-racing"].mentions
+
+
+def test_parenthesised_country_code_is_a_nationality(nlp: Language, reference: Reference) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "Jan de Wit (NED) and Marco Keller (SUI) won the race in the #33 car. "
+        "The Dutchman set the fastest lap.",
+    )
+    assert ctx.entities["nl"].type is T.COUNTRY
+    assert ctx.entities["ch"].type is T.COUNTRY
+    assert not any(e.type is T.TEAM for e in ctx.entities.values())
+    dutchman = [m for m in ctx.mentions if m.text == "The Dutchman"]
+    assert dutchman and dutchman[0].entity == "jan-de-wit"
+
+
+def test_demonym_with_no_stated_holder_is_not_guessed(nlp: Language, reference: Reference) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "Pierre Lamotte won the race. Lamotte led every lap. Later Tim Baker and Joe Hart "
+        "finished second in class. The Swiss pulled clear in the final stint.",
+    )
+    swiss = [m for m in ctx.mentions if m.text == "The Swiss"]
+    assert not swiss or swiss[0].type is T.COUNTRY

@@ -202,6 +202,7 @@ class _Linker:
         self.person_tokens: dict[str, str] = {}  # surname/first name/full name -> person key
         self.team_names: dict[str, str] = {}  # lower-cased core name -> team key
         self.consumed: set[Candidate] = set()  # class names merged into a sub-class
+        self.code_countries: dict[int, str] = {}  # token of "(SUI)" -> country iri
 
     # ---------------------------------------------------------------- helpers
     def span(self, c: Candidate) -> Span:
@@ -273,6 +274,7 @@ class _Linker:
         for c in self.top:
             if c.label == "CAR":
                 self.link_car(c)
+        self.link_country_codes()
         self.link_people()
         for c in self.top:
             if c.label == "TEAM":
@@ -376,6 +378,25 @@ class _Linker:
             if span.start == start and span.kb_id_ == iri:
                 return cast("Span", span)
         return self.doc[start : start + 1]
+
+    def link_country_codes(self) -> None:
+        """ "Sebastien Buemi (SUI)": a parenthesised three-capital code is a country (ISO or
+        sporting code), never a team."""
+        doc = self.doc
+        for t in doc[1:-1]:
+            if not (
+                doc[t.i - 1].text == "("
+                and doc[t.i + 1].text == ")"
+                and len(t.text) == 3
+                and t.is_alpha
+                and t.is_upper
+            ):
+                continue
+            code = _SPORT_CODES.get(t.text, t.text)
+            hits = [e for e in self.ref.lookup(code) if e.type is T.COUNTRY]
+            if hits:
+                self.code_countries[t.i] = hits[0].iri
+                self.add_ref(doc[t.i : t.i + 1], hits[0], "country-code")
 
     # ---------------------------------------------------------------- people
     def link_people(self) -> None:
@@ -590,14 +611,54 @@ class _Linker:
                     for (cs, _ce), e in countries.items():
                         if te + 1 <= cs <= te + 4 and self.doc[te + 1].lower_ in {"the", "a"}:
                             self.nationality.setdefault(p.key, e.iri)
+                if te + 2 < len(self.doc) and self.doc[te].text == "(":
+                    iri = self.code_countries.get(te + 1)
+                    if iri is not None:  # "Nicky Catsburg (NED)"
+                        self.nationality.setdefault(p.key, iri)
                 if ts >= 1:
                     for (_cs, ce), e in countries.items():
                         if ce == ts:
                             self.nationality.setdefault(p.key, e.iri)
 
     # ---------------------------------------------------------------- teams
+    def team_extent(self, c: Candidate) -> Span:
+        """The team name of a TEAM phrase: over hyphen-joined words at either edge
+        ("Mercedes-AMG Team Mann-Filter"), and cut before a car named inside it ("Team WRT
+        BMW M4 GT3": a car model, or a maker followed by a model word)."""
+        doc = self.doc
+        start, end = c.start, c.end
+        while (
+            start >= 2
+            and doc[start - 1].text == "-"
+            and not doc[start - 2].whitespace_
+            and not doc[start - 1].whitespace_
+            and doc[start - 2].text[:1].isupper()
+        ):
+            start -= 2
+        while (
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and doc[end + 1].text[:1].isupper()
+        ):
+            end += 2
+        for s, e in sorted(self.refs_inside(start, end), key=lambda x: x[0].start):
+            if s.start <= c.start:
+                continue
+            car = e.type is T.CAR_MODEL or (
+                e.type is T.MANUFACTURER
+                and s.end < end
+                and any(ch.isdigit() for ch in doc[s.end].text)
+            )
+            if car and any(t.text[:1].isupper() for t in doc[c.start : s.start]):
+                end = s.start
+                break
+        return doc[start:end]
+
     def team_core(self, c: Candidate) -> Span | None:
-        span = self.span(c)
+        span = self.team_extent(c)
+        c = dataclasses.replace(c, start=span.start, end=span.end)
         inner = {
             i
             for s, e in self.refs_inside(c.start, c.end)
@@ -615,7 +676,9 @@ class _Linker:
         ]
         if not keep:
             # "Corvette Racing": a capitalised name made only of a make and a team word is
-            # still a name, not an anaphor like "the Belgian team"
+            # still a name, not an anaphor like "the Belgian team" (nor is "#3" part of it)
+            while len(span) > 1 and (span[0].text == "#" or span[0].is_digit):
+                span = span[1:]
             if len(span) >= 2 and all(t.text[:1].isupper() for t in span):
                 return span
             return None
@@ -640,7 +703,7 @@ class _Linker:
             name = self.span(c).text
             key = slugify(name)
         self.team_names[name.lower()] = key
-        span = self.span(c)
+        span = self.team_extent(c)
         start = span.start
         while start < core.start and (span.doc[start].text == "#" or span.doc[start].is_digit):
             start += 1  # "#93 Sky Tempesta Racing": the race number is not part of the name
@@ -729,8 +792,17 @@ class _Linker:
             if len(same) > 1:
                 counts = self.ctx.mention_counts()
                 return max(same, key=lambda k: (counts.get(k, 0), k))
+            # a demonym nobody in the article is stated to hold is the main person only when
+            # he is the last person named before it and has no other stated nationality;
+            # otherwise no guess ("X and Y won. The Swiss pulled clear" is not the subject)
             subject = self.ctx.subject
-            if subject and self.nationality.get(subject, country) != country:
+            last = self.ctx.last_before(self.span(c).start_char, T.DRIVER, T.PERSON)
+            if (
+                subject is None
+                or subject in self.nationality
+                or last is None
+                or last.entity != subject
+            ):
                 return None
         return self.ctx.subject
 
@@ -1363,6 +1435,47 @@ def _strip_possessive(span: Span) -> Span | None:
         return None
     return span.doc[start:end]
 
+
+# sporting (IOC/FIA) nationality codes that differ from ISO 3166 alpha-3
+_SPORT_CODES = {
+    "SUI": "CHE",
+    "NED": "NLD",
+    "GER": "DEU",
+    "DEN": "DNK",
+    "POR": "PRT",
+    "RSA": "ZAF",
+    "UAE": "ARE",
+    "CRO": "HRV",
+    "GRE": "GRC",
+    "INA": "IDN",
+    "MAS": "MYS",
+    "PHI": "PHL",
+    "KSA": "SAU",
+    "BUL": "BGR",
+    "CHI": "CHL",
+    "URU": "URY",
+    "PAR": "PRY",
+    "LAT": "LVA",
+    "SLO": "SVN",
+    "MON": "MCO",
+    "TPE": "TWN",
+    "ZIM": "ZWE",
+    "NGR": "NGA",
+    "IRI": "IRN",
+    "ALG": "DZA",
+    "VIE": "VNM",
+    "LIB": "LBN",
+    "KUW": "KWT",
+    "BRN": "BHR",
+    "OMA": "OMN",
+    "GUA": "GTM",
+    "CRC": "CRI",
+    "ESA": "SLV",
+    "HON": "HND",
+    "PUR": "PRI",
+    "ISV": "VIR",
+    "BAR": "BRB",
+}
 
 _TEAM_SUFFIX_WORDS = frozenset({"Racing", "Motorsport", "Motorsports", "Team", "Corse", "Sport"})
 

@@ -358,6 +358,8 @@ def _cued_person_runs(doc: Doc, refs: Sequence[Span], blocked: set[int]) -> list
             rule = "name-from-country"
         elif _person_apposition(doc, end):
             rule = "name-apposition"
+        elif end > i and _country_code_after(doc, end):
+            rule = "name-country-code"
         elif end == i and _role_apposition(doc, i, blocked):
             rule = "surname-role-apposition"
             end = i + 1
@@ -365,6 +367,14 @@ def _cued_person_runs(doc: Doc, refs: Sequence[Span], blocked: set[int]) -> list
             out.append(Candidate(i, end, "PERSON", rule, priority=P_PERSON))
         i = end
     return out
+
+
+def _country_code_after(doc: Doc, end: int) -> bool:
+    """ "Jan de Wit (NED)": a sporting nationality code in brackets after a name."""
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    code = doc[end + 1].text
+    return len(code) == 3 and code.isalpha() and code.isupper()
 
 
 def _role_apposition(doc: Doc, i: int, blocked: set[int]) -> bool:
