@@ -413,3 +413,17 @@ def test_demonym_with_no_stated_holder_is_not_guessed(nlp: Language, reference: 
     )
     swiss = [m for m in ctx.mentions if m.text == "The Swiss"]
     assert not swiss or swiss[0].type is T.COUNTRY
+
+
+def test_crew_after_a_car_and_named_car_models(nlp: Language, reference: Reference) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "Tanabe passed the #100 Honda Civic Type R-GT of Kenta Mori and Daiki Oshiro "
+        "with ten laps to go, while the Toyota GR Supra GT500 of Aki Sato was fifth.",
+    )
+    for key in ("kenta-mori", "daiki-oshiro", "aki-sato"):
+        assert ctx.entities[key].type is T.DRIVER, key
+    assert ctx.entities["honda-civic-type-r-gt"].type is T.CAR_MODEL
+    assert ctx.entities["toyota-gr-supra-gt500"].type is T.CAR_MODEL
+    assert not any(e.type is T.TEAM for e in ctx.entities.values())

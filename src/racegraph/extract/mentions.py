@@ -335,7 +335,9 @@ def _cued_person_runs(doc: Doc, refs: Sequence[Span], blocked: set[int]) -> list
     countries = [s for s in refs if s.label_ == "Country"]
     country_ends = {s.end for s in countries}
     country_starts = {s.start for s in countries}
+    car_ends = {s.end for s in refs if s.label_ == "CarModel"}
     out: list[Candidate] = []
+    crew_end = -1
     i = 0
     while i < len(doc):
         end = _name_run_end(doc, i, blocked)
@@ -343,7 +345,13 @@ def _cued_person_runs(doc: Doc, refs: Sequence[Span], blocked: set[int]) -> list
             i += 1
             continue
         rule = None
-        if i in country_ends:
+        if end > i and (
+            _car_of(doc, i, car_ends)
+            or (i >= 1 and i - 1 == crew_end and doc[i - 1].lower_ in {"and", ","})
+        ):
+            rule = "car-of-crew"
+            crew_end = end
+        elif i in country_ends:
             rule = "demonym-name"
         elif i > 0 and doc[i - 1].lower_ in ROLE_NOUNS:
             rule = "role-name"
@@ -367,6 +375,25 @@ def _cued_person_runs(doc: Doc, refs: Sequence[Span], blocked: set[int]) -> list
             out.append(Candidate(i, end, "PERSON", rule, priority=P_PERSON))
         i = end
     return out
+
+
+def _car_of(doc: Doc, i: int, car_ends: set[int]) -> bool:
+    """ "the #100 Honda Civic Type R-GT of Naoki Yamamoto": a name run after "of" that
+    follows a car (a car model, or a model word with a digit a few words before)."""
+    if i < 2 or doc[i - 1].lower_ != "of":
+        return False
+    if any(e in car_ends for e in range(i - 3, i)):
+        return True
+    for t in reversed(doc[max(0, i - 9) : i - 1]):
+        if t.is_punct and t.text not in {"-", ".", "#"}:
+            return False
+        if t.pos_ == "VERB":
+            return False
+        if any(ch.isdigit() for ch in t.text) and (
+            not t.like_num or (t.i > 0 and doc[t.i - 1].text == "#")
+        ):
+            return True
+    return False
 
 
 def _country_code_after(doc: Doc, end: int) -> bool:
@@ -571,12 +598,15 @@ def _car_candidates(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
     "<class> <Manufacturer>" ("LMP2 Oreca")."""
     out: list[Candidate] = []
     cars = {(s.start, s.end) for s in refs if s.label_ == "CarModel"}
+    makers = {s.start for s in refs if s.label_ == "Manufacturer"}
     covered = {i for s in refs if s.label_ == "CarModel" for i in range(s.start, s.end)}
     for span in refs:
         if span.label_ == "Manufacturer":
             end = span.end
             while end < len(doc) and end - span.end < 3 and _model_token(doc[end]):
                 end += 1
+            if end == span.end:
+                end = _named_model_end(doc, span.end, makers)
             if end > span.end and not any(i in covered for i in range(span.start, end)):
                 out.append(
                     Candidate(span.start, end, "CAR", "manufacturer-model", span.kb_id_, P_GENRE)
@@ -599,6 +629,25 @@ def _car_candidates(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
                         )
                     )
     return out
+
+
+def _named_model_end(doc: Doc, start: int, makers: set[int]) -> int:
+    """ "Honda Civic Type R-GT", "Toyota GR Supra GT500", "Nissan Z GT500": model words after
+    a maker that end on a model code (a word with a digit, or "-GT"); ``start`` if none."""
+    end = start
+    j = start
+    while j < len(doc) and j - start < 6:
+        t = doc[j]
+        joined = t.text == "-" and j > start and not doc[j - 1].whitespace_ and not t.whitespace_
+        if not (joined or (t.is_alpha and t.text[:1].isupper()) or _model_token(t)):
+            break
+        if j in makers:  # "NISMO Nissan Z GT500": the car is the second maker's
+            break
+        code = any(ch.isdigit() for ch in t.text) and not t.like_num
+        if code or (t.is_upper and t.is_alpha and j > start and doc[j - 1].text == "-"):
+            end = j + 1
+        j += 1
+    return end
 
 
 def _model_token(token: Token) -> bool:
