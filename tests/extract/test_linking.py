@@ -427,3 +427,30 @@ def test_crew_after_a_car_and_named_car_models(nlp: Language, reference: Referen
     assert ctx.entities["honda-civic-type-r-gt"].type is T.CAR_MODEL
     assert ctx.entities["toyota-gr-supra-gt500"].type is T.CAR_MODEL
     assert not any(e.type is T.TEAM for e in ctx.entities.values())
+
+
+def test_country_name_opening_a_person_is_a_given_name(nlp: Language, reference: Reference) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "Chad Morgan and Jordan Whitfield will share the #40 car for Whitfield Racing. "
+        "The team tested in Jordan last month.",
+    )
+    assert "jordan-whitfield" in ctx.entities
+    jordan = [m for m in ctx.mentions if m.text == "Jordan"]
+    assert all(m.start > ctx.article.text.index("tested") for m in jordan)
+
+
+def test_team_name_with_connector_and_class_codes(nlp: Language, reference: Reference) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "KRT Team au JPS'S claimed GT500 victory on Sunday, ahead of the Team Hayabusa pair.\n\n"
+        "GT300 results:\n1. #7 Ono Racing - Ken Ono / Ryo Sato",
+    )
+    team_mentions = {m.text for m in ctx.mentions if m.type is T.TEAM}
+    assert "KRT Team au JPS'S" in team_mentions
+    assert "Team Hayabusa" in team_mentions
+    assert ctx.entities["gt500"].type is T.CLASS
+    assert ctx.entities["gt300"].type is T.CLASS
+    assert not any(m.text in {"'S", "the Team"} for m in ctx.mentions)

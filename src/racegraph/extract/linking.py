@@ -279,6 +279,7 @@ class _Linker:
         for c in self.top:
             if c.label == "TEAM":
                 self.link_team(c, anaphora=False)
+        self.link_class_codes()
         for c in self.top:
             if c.label in {"ORG", "GPE", "FAC", "LOC", "EVENT"}:
                 self.link_residual(c)
@@ -643,6 +644,20 @@ class _Linker:
             and doc[end + 1].text[:1].isupper()
         ):
             end += 2
+        # "TGR Team au TOM'S": a short lower-case connector before a capitals name
+        while (
+            end + 1 < len(doc)
+            and doc[end].is_lower
+            and doc[end].is_alpha
+            and len(doc[end]) <= 3
+            and not doc[end].is_stop
+            and doc[end + 1].is_upper
+            and doc[end + 1].is_alpha
+            and len(doc[end + 1]) >= 2
+        ):
+            end += 2
+        if end < len(doc) and doc[end].text in {"'S", "’S"} and doc[end - 1].is_upper:
+            end += 1
         for s, e in sorted(self.refs_inside(start, end), key=lambda x: x[0].start):
             if s.start <= c.start:
                 continue
@@ -669,7 +684,7 @@ class _Linker:
             t
             for t in span
             if t.i not in inner
-            and t.lower_ not in _TEAM_WORDS
+            and (t.lower_ not in _TEAM_WORDS or t.text in {"'S", "’S"})
             and t.ent_type_ != "NORP"
             and (t.text[:1].isupper() or t.text[:1].isdigit())
             and not (t.is_digit and (t.i == 0 or self.doc[t.i - 1].text == "#" or t.i == c.start))
@@ -720,6 +735,26 @@ class _Linker:
             return best
         last = self.ctx.last_before(self.span(c).start_char, T.TEAM)
         return last.entity if last else None
+
+    def link_class_codes(self) -> None:
+        """ "claimed GT500 victory", "GT300 results:": a capitals-and-digits code the
+        reference lacks, outside any car name, used as a class (before a class word or a
+        colon, or after "in"/"the") is a class (Super GT's GT500/GT300)."""
+        doc = self.doc
+        for t in doc:
+            text = t.text
+            letters = text.rstrip("0123456789")
+            digits = text[len(letters) :]
+            if not (2 <= len(letters) <= 4 and letters.isupper() and 2 <= len(digits) <= 3):
+                continue
+            if self.ctx.mentions_between(t.idx, t.idx + len(text)) or self.ref.lookup(text):
+                continue
+            if t.i > 0 and (doc[t.i - 1].text == "#" or _car_word(doc[t.i - 1])):
+                continue
+            nxt = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
+            prev = doc[t.i - 1].lower_ if t.i > 0 else ""
+            if nxt in _CLASS_CODE_NEXT or prev in {"in", "the"}:
+                self.add(doc[t.i : t.i + 1], slugify(text), T.CLASS, text, "class-code")
 
     # ---------------------------------------------------------------- residual NER spans
     def link_residual(self, c: Candidate) -> None:
@@ -1434,6 +1469,33 @@ def _strip_possessive(span: Span) -> Span | None:
     if start >= end:
         return None
     return span.doc[start:end]
+
+
+_CLASS_CODE_NEXT = frozenset(
+    {
+        "class",
+        "category",
+        "victory",
+        "win",
+        "results",
+        "result",
+        "honours",
+        "pole",
+        "title",
+        "field",
+        "race",
+        "standings",
+        "winner",
+        "winners",
+        "championship",
+        ":",
+    }
+)
+
+
+def _car_word(token: Token) -> bool:
+    """A word of a car name before a model code ("Supra GT500", "Nissan Z GT500")."""
+    return token.text[:1].isupper() and token.pos_ == "PROPN" and token.lower_ not in {"the"}
 
 
 # sporting (IOC/FIA) nationality codes that differ from ISO 3166 alpha-3

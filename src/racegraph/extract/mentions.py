@@ -272,7 +272,10 @@ def _is_name_token(token: Token) -> bool:
 def _person_span(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int] | None:
     """Trim a PERSON span to its proper-noun core and extend it over adjacent name tokens."""
     while start < end and (
-        doc[start].pos_ not in {"PROPN"} or doc[start].text in QUOTES or not doc[start].is_title
+        doc[start].pos_ not in {"PROPN"}
+        or doc[start].text in QUOTES
+        or not doc[start].is_title
+        or not doc[start].text[:1].isalpha()  # the "'S" of "TOM'S"
     ):
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
@@ -439,7 +442,7 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
             continue  # "European Le Mans" of "European Le Mans Series" is not a race name
         raw.append(Candidate(span.start, span.end, span.label_, span.id_, priority=P_GENRE))
     ref_tokens: set[int] = set()
-    given_names = _demonym_given_names(doc, refs)
+    given_names = _demonym_given_names(doc, refs, reference)
     for span in refs:
         if not _plausible_reference(span) or (span.start, span.end) in given_names:
             continue
@@ -567,17 +570,24 @@ def _inside_longer_reference(span: Span, refs: Sequence[Span]) -> bool:
     )
 
 
-def _demonym_given_names(doc: Doc, refs: Sequence[Span]) -> set[tuple[int, int]]:
-    """Country matches that are a given name: a one-token noun demonym opening a person the
-    NER found, with no determiner before ("Dane Cameron", not "the Italian Rossi")."""
+def _demonym_given_names(
+    doc: Doc, refs: Sequence[Span], reference: Reference
+) -> set[tuple[int, int]]:
+    """Country matches that are a given name: a one-token noun demonym ("Dane Cameron", not
+    "the Italian Rossi") or a country name ("Jordan Taylor") opening a person the NER found,
+    followed by a capitalised surname, with no determiner before."""
     starts = {e.start for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
     out: set[tuple[int, int]] = set()
     for span in refs:
+        if span.label_ != "Country" or len(span) != 1:
+            continue
+        entity = reference.by_iri(span.kb_id_)
+        demonym = entity is not None and span.text in entity.demonyms
         if (
-            span.label_ == "Country"
-            and len(span) == 1
-            and span.start in starts
-            and not span.text.lower().endswith(_ADJ_DEMONYM_ENDINGS)
+            span.start in starts
+            and (not demonym or not span.text.lower().endswith(_ADJ_DEMONYM_ENDINGS))
+            and span.end < len(doc)
+            and _is_name_token(doc[span.end])
             and (span.start == 0 or doc[span.start - 1].pos_ not in {"DET", "ADJ"})
         ):
             out.add((span.start, span.end))
