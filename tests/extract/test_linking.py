@@ -454,3 +454,16 @@ def test_team_name_with_connector_and_class_codes(nlp: Language, reference: Refe
     assert ctx.entities["gt500"].type is T.CLASS
     assert ctx.entities["gt300"].type is T.CLASS
     assert not any(m.text in {"'S", "the Team"} for m in ctx.mentions)
+
+
+def test_name_between_race_number_and_car_is_the_entrant(
+    nlp: Language, reference: Reference
+) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "Second went to the #71 KTB Audi R8 LMS GT3 of Ian Moss and Lee Park, ahead of the "
+        "#12 Orbis entry of Sam Hill.",
+    )
+    assert ctx.entities["ktb"].type is T.TEAM
+    assert ctx.entities["orbis"].type is T.TEAM

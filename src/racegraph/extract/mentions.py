@@ -380,6 +380,48 @@ def _cued_person_runs(doc: Doc, refs: Sequence[Span], blocked: set[int]) -> list
     return out
 
 
+def _numbered_entrants(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
+    """ "#88 JLOC Lamborghini Huracan GT3", "#1 ABT Audi R8", "#28 Jota entry": the name
+    between a race number and the car (a maker or car model) or "entry"/"car" is the
+    entrant team (one to three capitalised words, or a lower-case word before a team
+    suffix: "muta Racing")."""
+    car_starts = {s.start for s in refs if s.label_ in {"Manufacturer", "CarModel"}}
+    other = {
+        i
+        for s in refs
+        if s.label_ not in {"Manufacturer", "CarModel"}
+        for i in range(s.start, s.end)
+    }
+    out: list[Candidate] = []
+    for t in doc[:-2]:
+        if t.text != "#" or not doc[t.i + 1].is_digit:
+            continue
+        start = t.i + 2
+        end = start
+        while end < len(doc) and end - start < 4 and end not in car_starts:
+            if doc[end].lower_ in {"entry", "car"} or _model_code(doc[end]):
+                break
+            end += 1
+        if end == start or end - start > 3 or end >= len(doc):
+            continue
+        if not (end in car_starts or doc[end].lower_ in {"entry", "car"} or _model_code(doc[end])):
+            continue
+        words = doc[start:end]
+        if any(i in other for i in range(start, end)) or any(not w.is_alpha for w in words):
+            continue
+        if all(w.text[:1].isupper() for w in words) or (
+            len(words) == 2 and words[-1].text in TEAM_SUFFIXES
+        ):
+            out.append(Candidate(start, end, "TEAM", "number-entrant", priority=P_GENRE))
+    return out
+
+
+def _model_code(token: Token) -> bool:
+    """ "GR86", "R8", "M4": letters with digits (not a plain number)."""
+    text = token.text
+    return token.is_alpha is False and text.isalnum() and not text.isdigit() and text[0].isupper()
+
+
 def _car_of(doc: Doc, i: int, car_ends: set[int]) -> bool:
     """ "the #100 Honda Civic Type R-GT of Naoki Yamamoto": a name run after "of" that
     follows a car (a car model, or a model word with a digit a few words before)."""
@@ -453,6 +495,7 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
         )
         ref_tokens.update(range(span.start, span.end))
     raw.extend(_car_candidates(doc, refs))
+    raw.extend(_numbered_entrants(doc, refs))
     crews = _slash_crew_candidates(doc, refs)
     if crews:
         crew_tokens = {i for c in crews for i in range(c.start, c.end)}
