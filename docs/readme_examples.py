@@ -41,3 +41,39 @@ def run(command: str, *, head: int | None = None, seconds: float | None = None) 
         lines = [*lines[:head], "..."]
     body = "\n".join(lines)
     return f"```console\n$ {command}\n{body}\n```\n"
+
+
+def with_oxigraph(*commands: str, head: int | None = None) -> str:
+    """Run ``commands`` against a fresh Oxigraph server ({query}/{store} in them are filled in).
+
+    The server is the ``oxigraph`` binary from PyPI on a free loopback port, stopped after.
+    """
+    import socket
+    import tempfile
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory() as location:
+        server = subprocess.Popen(
+            [str(BIN / "oxigraph"), "serve", "--location", location, "--bind", f"127.0.0.1:{port}"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1)
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            blocks = [
+                run(c.format(query=f"{base}/query", store=f"{base}/store"), head=head)
+                for c in commands
+            ]
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return "\n".join(blocks).replace(str(port), "7878")
