@@ -389,3 +389,30 @@ def test_win_at_a_meeting_with_reported_races_belongs_to_the_race() -> None:
         published=PUB,
     )
     assert not [r for r in roles(facts, "raceResult") if r["event"] == "zandvoort-round"]
+
+
+def test_win_of_a_past_race_behind_the_and_a_year_is_won() -> None:
+    text = "His place goes to Marco Vitali, who won the 2022 Daytona 24 Hours."
+    facts = run(
+        text,
+        [("Marco Vitali", "mv", D), ("the 2022 Daytona 24 Hours", "daytona-24-2022", E, RACE)],
+        published=PUB,
+    )
+    assert has(facts, "won", s="mv", o="daytona-24-2022")
+    assert roles(facts, "raceResult") == []
+
+
+def test_championship_title_win_with_a_team() -> None:
+    text = "Pietro Lanza won the 2021 Italian GT Championship title with Scuderia Nera."
+    facts = run(
+        text,
+        [
+            ("Pietro Lanza", "pl", D),
+            ("Italian GT Championship", "italian-gt", C),
+            ("Scuderia Nera", "scuderia-nera", T),
+        ],
+        published=PUB,
+    )
+    assert has(facts, "won", s="pl", o="italian-gt", season=2021)
+    assert has(facts, "competesIn", s="pl", o="italian-gt", season=2021, status="confirmed")
+    assert has(facts, "memberOf", s="pl", o="scuderia-nera", championship="italian-gt", season=2021)

@@ -138,6 +138,7 @@ def extract(art: Article) -> None:
         _entry_completes(art, sent, results)
         if not _sentence_results(art, sent, results, credit):
             _partners(art, sent, partners)
+        _title_won(art, sent)
     _finish(art, results, partners)
 
 
@@ -599,6 +600,64 @@ def _shared_crew(art: Article, sent: Sentence, results: list[_Result]) -> None:
     art.crews.append((cue, tuple(target.drivers)))
 
 
+# "the 2023 Nürburgring 24 Hours": a proper-named event behind "the" (+ a year)
+_NAMED_THE = re.compile(r"the\s+(?:(?:19|20)\d\d\s+)?[A-Z0-9]")
+# "won the 2023 GT World Challenge Europe Endurance Cup title (with Team X)"
+_TITLE_WON = re.compile(
+    r"\b(?:won|clinched|claimed|took|secured|sealed)\s+the\s+(?P<year>(?:19|20)\d\d)\s+$"
+)
+_TITLE_AFTER = re.compile(r"^\s+(?:drivers['’]?\s+)?(?:title|crown|championship)\b")
+
+
+def _title_won(art: Article, sent: Sentence) -> None:
+    """A driver "won the 2023 <championship> title [with <team>]": won(s, o=championship,
+    season), with competesIn and memberOf of that season."""
+    for c in sent.of(EntityType.CHAMPIONSHIP):
+        m = _TITLE_WON.search(sent.text[: sent.rel(c.start)])
+        if not m or not _TITLE_AFTER.match(sent.text[sent.rel(c.end) :]):
+            continue
+        season = int(m.group("year"))
+        a = sent.abs(m.start())
+        group = group_before(sent, a, [D])
+        crew = [x.entity for x in group] if group else []
+        if not crew:
+            ante = art.antecedent(sent, a)
+            crew = [ante] if ante else []
+        teams = [
+            t
+            for t in sent.after(c.end, EntityType.TEAM)
+            if re.fullmatch(
+                r"\s+(?:drivers['’]?\s+)?(?:title|crown|championship)\s+(?:with|for)\s+",
+                sent.gap(c.end, t.start),
+            )
+        ]
+        for d in crew:
+            art.emit("won", sent, "won.title", 0.8, s=d, o=c.entity, season=season)
+            art.emit(
+                "competesIn",
+                sent,
+                "competesIn.title-won",
+                0.75,
+                s=d,
+                o=c.entity,
+                season=season,
+                status="confirmed",
+                modality="raced",
+                asOf=art.published,
+            )
+            if teams:
+                art.emit(
+                    "memberOf",
+                    sent,
+                    "memberOf.title-won",
+                    0.75,
+                    s=d,
+                    o=teams[0].entity,
+                    championship=c.entity,
+                    season=season,
+                )
+
+
 def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
     """A win of a named event other than the reported races ("his first victory at the Road
     to Le Mans", "the last BMW victory in the Sprint Cup, eight years ago")."""
@@ -606,7 +665,11 @@ def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
         e
         for e in sent.of(EntityType.EVENT)
         if e.entity not in art.race_dates
-        and (art.kind(e.entity) is not EventKind.RACE or is_named_event(e))
+        and (
+            art.kind(e.entity) is not EventKind.RACE
+            or is_named_event(e)
+            or _NAMED_THE.match(e.text)
+        )
     ]
     target = None
     for e in events:
