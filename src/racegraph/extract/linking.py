@@ -144,6 +144,18 @@ _DRIVE_FOR_LEMMAS = frozenset({"drive", "race", "compete", "run"})
 # "Y has signed X": Y is an entrant when X is a person
 _SIGNING_LEMMAS = frozenset({"sign", "hire", "recruit"})
 _SESSIONS = frozenset({"qualifying", "hyperpole", "practice", "warm-up"})
+# genre rules of races named by a description: "the three-hour season opener at X",
+# "X's three-hour race", "this weekend's round at X", "the X opener", "the race at X"
+_DESCRIPTION_RULES = frozenset(
+    {
+        "desc-at",
+        "named-desc-at",
+        "venue-possessive-race",
+        "weekend-round-at",
+        "venue-opener",
+        "race-at",
+    }
+)
 _CATEGORY_CUES = ("categor", "rated", "ranked", "graded", "driver")
 _NUMBER_WORDS = {
     "one": 1,
@@ -964,21 +976,37 @@ class _Linker:
         others: list[Candidate] = []
         named = [c for c in cands if c.label in {"EVENT_24H", "EVENT_NAMED"}]
         apposed: list[tuple[Candidate, Candidate]] = []
+        anaphors = [c for c in cands if c.label == "EVENT_ANAPHOR"]
         for c in cands:
             race = self.apposed_race(c, named) if c.label == "EVENT_ROUND" else None
             if race is not None:
                 apposed.append((c, race))
             elif c.label == "EVENT_ROUND":
                 rounds.append((c, self.event_frame(c)))
-            else:
+            elif c.label == "EVENT_FINALE" and self.described_place(self.event_frame(c)):
+                rounds.append((c, self.event_frame(c)))  # "the season finale at Bahrain"
+            elif c.label != "EVENT_ANAPHOR":
                 others.append(c)
+        # a race named by a description ("the three-hour season opener at Paul Ricard") is a
+        # round at its place; a round phrase of its sentence without a venue is the same event
+        places: dict[int, set[str]] = {}
+        for c, f in rounds:
+            place = self.described_place(f) if self.is_description(c) else None
+            if place:
+                places.setdefault(self.doc[c.start].sent.start, set()).add(place)
+        described = {s: next(iter(p)) for s, p in places.items() if len(p) == 1}
         # rounds: group by venue (and year); the most specific championship wins
         groups: dict[tuple[str | None, int], list[tuple[Candidate, dict[str, object]]]] = {}
         for c, f in rounds:
             venue = f["venue"] if isinstance(f["venue"], str) else None
+            if self.is_description(c):
+                venue = self.described_place(f)
+            elif venue is None:
+                venue = described.get(self.doc[c.start].sent.start)
             fyear = f["year"] if isinstance(f["year"], int) else year
             groups.setdefault((venue, fyear), []).append((c, f))
         round_keys: list[tuple[int, str]] = []
+        described_keys: list[tuple[int, str, str]] = []
         for (venue, ryear), members in groups.items():
             champs = [f["champ"] for _c, f in members if isinstance(f["champ"], str)]
             champ = self.most_specific(champs)
@@ -1000,6 +1028,8 @@ class _Linker:
                 + (f" {vname}" if vname else "")
             )
             country = venue_e.country if venue_e else None
+            if venue_e is not None and venue_e.type is T.COUNTRY:  # "the season finale in Bahrain"
+                country, venue_e = venue_e.iri, None
             country_e = self.ref.by_iri(country) if country else None
             self.ctx.events[key] = EventInfo(
                 key=key,
@@ -1013,6 +1043,13 @@ class _Linker:
             for c, _f in members:
                 self.add(c, key, T.EVENT, name, f"event-{c.rule}", kind=EventKind.ROUND)
                 round_keys.append((c.start, key))
+                if self.is_description(c):
+                    described_keys.append((c.start, key, name))
+        # "the race", "the event", "the opener" after a described race: that race
+        for c in anaphors:
+            before = [(k, n) for s, k, n in sorted(described_keys) if s < c.start]
+            if before:
+                self.add(c, before[-1][0], T.EVENT, before[-1][1], "event-anaphor")
         # other events in document order
         race_cands = [c for c in others if c.label == "EVENT_RACE"]
         self.link_races(race_cands, round_keys)
@@ -1032,6 +1069,17 @@ class _Linker:
         for c in others:
             if c.label == "EVENT_PRESS":
                 self.link_press(c)
+
+    @staticmethod
+    def is_description(c: Candidate) -> bool:
+        return c.rule in _DESCRIPTION_RULES or c.label == "EVENT_FINALE"
+
+    def described_place(self, f: dict[str, object]) -> str | None:
+        """The venue (else country) a described race is held at: "the season finale at X"."""
+        for role in ("venue", "country"):
+            if isinstance(f[role], str):
+                return f[role]  # type: ignore[return-value]
+        return None
 
     def apposed_race(self, c: Candidate, named: list[Candidate]) -> Candidate | None:
         """ "the 4 Hours of Imola on Sunday, the second round of the ELMS": a round phrase in

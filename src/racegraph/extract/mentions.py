@@ -251,6 +251,7 @@ _PHRASE_LABELS = frozenset(
         "EVENT_24H",
         "EVENT_PRESS",
         "EVENT_SESSION",
+        "EVENT_ANAPHOR",
         "TEAM",
         "PERSON_DESC",
         "VENUE_DESC",

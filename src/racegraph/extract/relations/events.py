@@ -96,6 +96,14 @@ _GENERIC_EVENT = re.compile(
 )
 
 
+# a race named by a description: "the three-hour season opener at X", "the season finale at
+# Y", "X's three-hour race" (and "the race" / "the event" after one)
+_DESCRIBED = re.compile(
+    r"^event-(?:desc-at|named-desc-at|venue-possessive-race|weekend-round-at|venue-opener"
+    r"|race-at|finale\S*|opener\S*|anaphor)$"
+)
+
+
 def _is_round(art: Article, m: LinkedMention) -> bool:
     kind = art.kind(m.entity)
     if kind is EventKind.ROUND:
@@ -179,7 +187,9 @@ def index_events(art: Article) -> None:
             art.held[key] = [v.entity]
             art.round_marks.append((sent.start, key))
         if not _RACE_CONTEXT.search(sent.text) and not any(
-            art.kind(m.entity) is EventKind.RACE and _RACE_NAME.search(m.text) for m in sent.of(E)
+            (art.kind(m.entity) is EventKind.RACE and _RACE_NAME.search(m.text))
+            or _DESCRIBED.match(m.rule)
+            for m in sent.of(E)
         ):
             continue  # a day is a race's when the sentence is about a race
         for dm in _DAY_NP.finditer(sent.text):
