@@ -416,3 +416,25 @@ def test_championship_title_win_with_a_team() -> None:
     assert has(facts, "won", s="pl", o="italian-gt", season=2021)
     assert has(facts, "competesIn", s="pl", o="italian-gt", season=2021, status="confirmed")
     assert has(facts, "memberOf", s="pl", o="scuderia-nera", championship="italian-gt", season=2021)
+
+
+def test_make_inside_a_team_name_does_not_hide_the_entry() -> None:
+    text = (
+        "At the Monza 6 Hours on Sunday, Ana Silva (POR) and Tom Reed (GBR) took the class "
+        "win in the #44 Mustang Racing Ford Mustang GT3."
+    )
+    facts = run(
+        text,
+        [
+            ("Monza 6 Hours", "monza-6h", E, RACE),
+            ("Ana Silva", "as", D),
+            ("Tom Reed", "tr", D),
+            ("Mustang Racing", "mustang-racing", T),
+            ("Mustang", "mustang", M),
+            ("Ford Mustang GT3", "ford-mustang-gt3", CAR),
+        ],
+        published=PUB,
+    )
+    for d in ("as", "tr"):
+        assert has(facts, "drives", s=d, o="ford-mustang-gt3", number=44)
+        assert not has(facts, "drives", s=d, o="mustang")

@@ -1056,8 +1056,9 @@ class _Entry:
 
 def _entry_mentions(sent: Sentence, pos: int, after: bool) -> list[LinkedMention]:
     """Team / car / make mentions before or after ``pos``, without a make nested in a car
-    model ("Toyota" inside "Toyota GR010 Hybrid")."""
-    cars = sent.of(EntityType.CAR_MODEL)
+    model or a team name ("Toyota" inside "Toyota GR010 Hybrid", "Corvette" inside
+    "Corvette Racing")."""
+    cars = sent.of(EntityType.CAR_MODEL, T)
     ms = [
         m
         for m in sent.of(*_ENTRY_TYPES)
