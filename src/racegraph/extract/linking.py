@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, cast
 
 from racegraph.extract.context import DocContext, EventInfo, LinkedMention, ValueMention
 from racegraph.extract.mentions import REFERENCE_SPANS, Candidate
-from racegraph.extract.time import WEEKDAYS, resolve
+from racegraph.extract.time import CARDINALS, WEEKDAYS, resolve
 from racegraph.records import EntityType, EventKind
 from racegraph.vocab import slugify
 
@@ -157,20 +157,7 @@ _DESCRIPTION_RULES = frozenset(
     }
 )
 _CATEGORY_CUES = ("categor", "rated", "ranked", "graded", "driver")
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+_NUMBER_WORDS = CARDINALS
 _ORDINALS = {
     "first": 1,
     "second": 2,

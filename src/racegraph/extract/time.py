@@ -54,8 +54,7 @@ MONTHS: tuple[str, ...] = (
     "december",
 )
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
-_NUMBER_WORDS = {
-    "a": 1,
+CARDINALS: dict[str, int] = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -68,7 +67,18 @@ _NUMBER_WORDS = {
     "ten": 10,
     "eleven": 11,
     "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
 }
+"""Number words of the genre ("eight years ago", "round two", "the Six Hours of"), shared by
+the extraction stages."""
+_NUMBER_WORDS = {"a": 1, **CARDINALS}
 
 # Compiled once at import: these are constants, not state.
 _MONTH_RE = (

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from racegraph.extract.context import DocContext, LinkedMention
+from racegraph.extract.time import CARDINALS
 from racegraph.records import Entity, EntityType, EventKind, Evidence, Fact, Value
 from racegraph.vocab import slugify
 
@@ -23,26 +24,7 @@ PERSON_TYPES = frozenset({EntityType.DRIVER, EntityType.PERSON})
 PLACE_TYPES = frozenset({EntityType.VENUE, EntityType.COUNTRY})
 
 NUMBER_WORDS: dict[str, int] = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
+    **CARDINALS,
     "a": 1,
     "an": 1,
     "single": 1,
