@@ -18,7 +18,7 @@ def _key(*roles: str) -> Callable[[Fact], Hashable]:
 
 
 _MERGE_KEYS: dict[str, Callable[[Fact], Hashable]] = {
-    "competesIn": _key("s", "o", "season"),
+    "competesIn": _key("s", "o", "season", "class"),
     "drives": _key("s", "o", "championship", "season"),
     "memberOf": _key("s", "o", "championship", "season"),
     "manufacturerEntry": _key("manufacturer", "championship", "season", "class"),
@@ -76,4 +76,40 @@ def consolidate(facts: list[Fact]) -> list[Fact]:
             continue
         index[slot] = len(out)
         out.append(f)
-    return out
+    return _fold_classless(_fold_eventless(out))
+
+
+def _fold_eventless(facts: list[Fact]) -> list[Fact]:
+    """Drop an event-less coDriver pair that the same pair with an event already states."""
+    with_event = {
+        frozenset({f.get("s"), f.get("o")})
+        for f in facts
+        if f.relation == "coDriver" and f.get("event") is not None
+    }
+    return [
+        f
+        for f in facts
+        if not (
+            f.relation == "coDriver"
+            and f.get("event") is None
+            and frozenset({f.get("s"), f.get("o")}) in with_event
+        )
+    ]
+
+
+def _fold_classless(facts: list[Fact]) -> list[Fact]:
+    """Merge a class-less competesIn into the first one of the same (s, o, season) with a class."""
+    classed: dict[Hashable, int] = {}
+    for i, f in enumerate(facts):
+        if f.relation == "competesIn" and f.get("class") is not None:
+            classed.setdefault(_key("s", "o", "season")(f), i)
+    out = list(facts)
+    drop: set[int] = set()
+    for i, f in enumerate(facts):
+        if f.relation != "competesIn" or f.get("class") is not None:
+            continue
+        j = classed.get(_key("s", "o", "season")(f))
+        if j is not None:
+            out[j] = _merge(out[j], f)
+            drop.add(i)
+    return [f for i, f in enumerate(out) if i not in drop]
