@@ -438,3 +438,32 @@ def test_make_inside_a_team_name_does_not_hide_the_entry() -> None:
     for d in ("as", "tr"):
         assert has(facts, "drives", s=d, o="ford-mustang-gt3", number=44)
         assert not has(facts, "drives", s=d, o="mustang")
+
+
+def test_team_opening_a_result_clause_with_a_crew_is_the_team() -> None:
+    text = (
+        "Akkodis ASP won the season opener at Paul Ricard on Sunday, the first round of the "
+        "GT World Challenge Europe Endurance Cup. Iron Lynx completed the podium with Mirko "
+        "Bortolotti and Marco Mapelli. Team X took second with Ann Bee, Cid Dee and Eve Eff."
+    )
+    facts = run(
+        text,
+        [
+            ("Akkodis ASP", "asp", T),
+            ("GT World Challenge Europe Endurance Cup", "gtwc", C),
+            ("Iron Lynx", "il", D),  # an unresolved name the NER took for a driver
+            ("Mirko Bortolotti", "mb", D),
+            ("Marco Mapelli", "mm", D),
+            ("Team X", "tx", T),
+            ("Ann Bee", "ab", D),
+            ("Cid Dee", "cd", D),
+            ("Eve Eff", "ee", D),
+        ],
+        published=dt.date(2024, 4, 15),
+    )
+    third = [f for f in facts if f.relation == "raceResult" and f.get("position") == 3]
+    assert [f.get("drivers") for f in third] == [("mb", "mm")]
+    assert third[0].get("team") not in (None, "il")
+    assert has(facts, "memberOf", s="mm", o=third[0].get("team"), championship="gtwc", season=2024)
+    assert has(facts, "raceResult", position=2, drivers=("ab", "cd", "ee"), team="tx")
+    assert has(facts, "memberOf", s="ee", o="tx", championship="gtwc", season=2024)

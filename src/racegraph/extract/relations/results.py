@@ -39,7 +39,7 @@ _POSITION = re.compile(
 )
 _FINISH_BEFORE = re.compile(
     r"\b(?:finish(?:ed|ing)?|cross(?:ed|ing) the line|was|were|came(?:\s+home)?|ran|faded"
-    r"|dropped|fell|slipped|recovered|climbed|classified|settle[ds]?\s+for)"
+    r"|dropped|fell|slipped|recovered|climbed|classified|settle[ds]?\s+for|took|claimed)"
     r"\s+(?:back\s+)?(?:to\s+|in\s+|home\s+)?$",
     re.I,
 )
@@ -275,6 +275,8 @@ def _sentence_results(
             won = True
             continue
         subject = _subject_team(sent, a, b) if kind is None else None
+        if subject is None and kind is None:
+            subject = _team_with_crew(art, sent, a, b)
         crew = _with_crew(sent, b) if subject else []
         pole_to = kind == "pole" and bool(_POLE_TO.match(sent.text[sent.rel(b) :]))
         if pole_to or (kind is None and re.match(r"\s+by\s+the\b", sent.text[sent.rel(b) :])):
@@ -497,6 +499,25 @@ def _subject_team(sent: Sentence, a: int, b: int) -> str | None:
         return after[0].entity
     went = [t for t in sent.of(EntityType.TEAM) if t.start == a]
     return went[0].entity if went else None
+
+
+def _team_with_crew(art: Article, sent: Sentence, a: int, b: int) -> str | None:
+    """The unresolved name opening a result clause whose crew follows "with"/"by" ("Iron Lynx
+    completed the podium with A and B", "Team X took second with A, B and C"): the team."""
+    start = _clause_start(sent, a)
+    near = [m for m in sent.mentions if start <= m.start and m.end <= a]
+    if len(near) != 1 or near[0].type is not D:
+        return None
+    head = near[0]
+    ent = art.entity(head.entity)
+    if ent is None or ent.reference is not None or sent.gap(start, head.start).strip():
+        return None
+    if not re.fullmatch(r"\s+(?:[a-z]+\s+){0,3}(?:the\s+)?", sent.gap(head.end, a)):
+        return None
+    crew = _with_crew(sent, b)
+    if not crew or head.entity in crew:
+        return None
+    return art.mint(f"{head.entity}-team", EntityType.TEAM, ent.name, mention=head.text)
 
 
 def _with_crew(sent: Sentence, b: int) -> list[str]:
