@@ -92,6 +92,8 @@ def extract(art: Article) -> None:
         _grid_counts(art, sent)
         _maker_groups(art, sent)
         _team_fields_make(art, sent)
+        _make_fields(art, sent)
+        _respectively(art, sent)
         _tested(art, sent)
     _manufacturer_of(art)
 
@@ -372,6 +374,8 @@ def _make_counts(
     two Cadillac cars of Chip Ganassi Racing"."""
     cls = classes[0] if len(set(classes)) == 1 else None
     for m in sent.of(M):
+        if not classes:  # "There are three Porsches": the class the story is on
+            cls = art.class_at(sent, m.start)
         nm = re.search(
             r"\b(?P<n>two|three|four|five|six|seven|eight|\d)\s+$", sent.tail(m.start, 20)
         )
@@ -484,8 +488,10 @@ def _manufacturer_entry(art: Article, sent: Sentence) -> None:
             continue
         champ = _champ_for(art, sent, car.start)
         classes = sent.of(K)
-        cls = classes[0].entity if classes else None
-        season = art.season_in(sent, car.start) or art.focus_season
+        cls = classes[0].entity if classes else art.class_at(sent, car.start)
+        if cls is not None and not classes:
+            champ = _class_champ(art, sent, cls, car.start)
+        season = _count_season(art, sent, car.start)
         art.emit(
             "manufacturerEntry",
             sent,
@@ -495,9 +501,112 @@ def _manufacturer_entry(art: Article, sent: Sentence) -> None:
             championship=champ,
             season=season,
             **{"class": cls},
-            cars=number(nm.group("n")),
+            cars=(number(nm.group("n")) or 0) + _extra_cars(sent.text[sent.rel(car.end) :]),
             team=teams[0].entity if teams else None,
             car=car.entity,
+        )
+
+
+_EXTRA = re.compile(
+    r"^[\w.-]*\s+and\s+(?P<n>a|an|one|two|three)\s+(?:more\s+|further\s+|third\s+)?"
+    r"(?:[\w-]+\s+)?(?:cars?|entry|entries)\b",
+    re.I,
+)
+
+
+def _extra_cars(after: str) -> int:
+    """ "two 499Ps and a customer car": the cars added after the counted models."""
+    m = _EXTRA.match(after)
+    return (number(m.group("n")) or 0) if m else 0
+
+
+_RESPECTIVELY = re.compile(
+    r"^[^.;]{0,60}?\bwith\s+(?P<a>\w+)\s+and\s+(?P<b>\w+)\s+(?:cars|entries)\s+respectively\b",
+    re.I,
+)
+
+
+def _respectively(art: Article, sent: Sentence) -> None:
+    """ "with Porsche and BMW rounding out the class with two and three cars respectively"."""
+    if "respectively" not in sent.lower:
+        return
+    makes = sent.of(M)
+    for i in range(len(makes) - 1):
+        a, b = makes[i], makes[i + 1]
+        if not re.fullmatch(r"\s+and\s+", sent.gap(a.end, b.start)):
+            continue
+        r = _RESPECTIVELY.match(sent.text[sent.rel(b.end) :])
+        if r is None:
+            continue
+        classes = [k for k in sent.of(K) if same_clause(sent, k.start, a.start)] or sent.of(K)
+        cls = classes[0].entity if classes else art.class_at(sent, a.start)
+        champ = _class_champ(art, sent, cls, a.start) if cls else _champ_for(art, sent, a.start)
+        for make, word in ((a, r.group("a")), (b, r.group("b"))):
+            cars = number(word)
+            if cars:
+                art.emit(
+                    "manufacturerEntry",
+                    sent,
+                    "manufacturerEntry.respectively",
+                    0.7,
+                    manufacturer=make.entity,
+                    championship=champ,
+                    season=_count_season(art, sent, a.start),
+                    **{"class": cls},
+                    cars=cars,
+                )
+
+
+_MAKE_FIELDS = re.compile(
+    r"^\s+(?:will\s+|is\s+set\s+to\s+|plans\s+to\s+)?(?:field|fields|enter|enters|run|runs"
+    r"|bring|brings|returns?\s+with|arrives?\s+with)\s+"
+    r"(?P<n>a\s+pair\s+of|two|three|four|five|six|seven|eight|\d)\s+(?P<what>[^,;.]*)",
+    re.I,
+)
+_MAKE_ELLIPSIS = re.compile(
+    r"^\s+(?P<n>two|three|four|five|six|seven|eight|\d)\s+(?P<what>[A-Z0-9][^,;.]*)"
+)
+
+
+def _make_fields(art: Article, sent: Sentence) -> None:
+    """ "Porsche fields three 963s, BMW two M Hybrid V8s", "Ferrari will field two 499Ps and
+    a customer car", "Chevrolet returns with a pair of Corvettes": a make's cars in a class."""
+    fired = False
+    for m in sent.of(M):
+        tail = sent.text[sent.rel(m.end) :]
+        f = _MAKE_FIELDS.match(tail) or (_MAKE_ELLIPSIS.match(tail) if fired else None)
+        if f is None or re.search(r"\b(?:each|apiece)\b", f.group("what"), re.I):
+            continue
+        if [t for t in sent.before(m.start, EntityType.TEAM) if m.start - t.end < 3]:
+            continue  # "TF Sport runs three Chevrolet Corvettes": the team rule
+        word = f.group("n").lower()
+        cars = 2 if word.startswith("a") else number(word)
+        if not cars:
+            continue
+        fired = True
+        what = f.group("what")
+        first = re.match(r"[\w.-]+(?:\s+[A-Z0-9][\w.-]*)*", what)
+        cars += _extra_cars(what[first.end() :] if first else "")
+        at = m.end + f.start("what")
+        models = [c for c in sent.of(CAR) if at <= c.start < at + 25]
+        classes = [k for k in sent.of(K) if same_clause(sent, k.start, m.start)] or sent.of(K)
+        cls = (
+            min(classes, key=lambda k: abs(k.start - m.start)).entity
+            if classes
+            else art.class_at(sent, m.start)
+        )
+        champ = _class_champ(art, sent, cls, m.start) if cls else _champ_for(art, sent, m.start)
+        art.emit(
+            "manufacturerEntry",
+            sent,
+            "manufacturerEntry.make-fields",
+            0.7,
+            manufacturer=m.entity,
+            championship=champ,
+            season=_count_season(art, sent, m.start),
+            **{"class": cls},
+            cars=cars,
+            car=models[0].entity if models else None,
         )
 
 
@@ -574,7 +683,9 @@ def _manufacturer_of(art: Article) -> None:
 
 _COMPARISON = re.compile(
     r"\b(?:than|compared (?:with|to)|on)\s+(?:last|the previous|a year ago)(?:\s+(?:year|season))?"
-    r"|\b(?:than|from)\s+(?:a year|\w+ years?) ago\b",
+    r"|\b(?:than|from)\s+(?:a year|\w+ years?) ago\b"
+    r"|\bthan\s+in\s+(?:19|20)\d\d\b"
+    r"|\b(?:down|up)\s+from\s+\d{1,3}\s+(?:last\s+(?:year|season)|in\s+(?:19|20)\d\d)\b",
     re.I,
 )
 _GRID = re.compile(
@@ -587,13 +698,21 @@ _CLASS_COUNT = re.compile(
     r"(?:will\s+|now\s+)?(?:is\s+the\s+\w+\s+(?:class|category)\s+with"
     r"|features?|has|have|includes?|comprises?|counts?|boasts?|attracts?|attracted|draws?"
     r"|drew|totals?|numbers?|sees|brings together|will have)\s+"
-    r"(?P<n>\d{1,3}|[a-z]+)\s+(?:[\w-]+\s+){0,2}?(?:cars|entries|entrants|crews)\b",
+    r"(?P<n>\d{1,3}|[a-z]+)\s+(?:[\w-]+\s+){0,2}?(?:cars|entries|entrants|crews)\b"
+    r"|^(?:\s+(?:class|category|grid|field))?\s+(?:is|are|will be|stands at)\s+"
+    r"(?P<n2>\d{1,3}|[a-z]+)(?:[- ](?:cars?|entries)\s+|\s+)strong\b"
+    r"|^(?:\s+(?:class|category))?\s+(?:accounts?|makes? up)\s+(?:for\s+)?"
+    r"(?P<n3>\d{1,3}|[a-z]+)\s+of\s+the\s+(?:cars|entries|entrants|field|grid)\b",
     re.I,
 )
+# "... and GTD makes up the rest of the grid with 26": a further class of a counted sentence
+_REST_WITH = re.compile(r"^\s+[^,;.\d]{0,40}?\bwith\s+(?P<n>\d{1,3})\b(?!\s*%)")
 _ELLIPSIS_COUNT = re.compile(r"^\s+(?P<n>\d{1,3})\b(?![-\d]|\s*(?:cars?|entries|%))")
 _PREVIOUS = re.compile(
     r"^[^;.\d]{0,40}?\b(?P<d>\w+)\s+(?:(?:cars?|entries)\s+)?(?P<dir>more|fewer|less)"
-    r"\s+than\s+(?:last|the previous|a year ago)",
+    r"\s+than\s+(?:last|the previous|a year ago|in\s+(?P<y>(?:19|20)\d\d)\b)"
+    r"|^[^;.\d]{0,40}?\b(?P<dir2>down|up)\s+from\s+(?P<old>\d{1,3})\s+"
+    r"(?:last\s+(?:year|season)|in\s+(?P<y2>(?:19|20)\d\d)\b)",
     re.I,
 )
 _TEAM_ENTERS = re.compile(
@@ -650,16 +769,21 @@ def _emit_count(
     # "18, two more than last year": last season's count
     prev = _PREVIOUS.match(sent.text[sent.rel(pos) :])
     if prev:
-        d = number(prev.group("d"))
-        if d is not None:
+        d = number(prev.group("d")) if prev.group("d") else None
+        old: int | None = None
+        if prev.group("old"):
+            old = int(prev.group("old"))  # "13, down from 15 last year"
+        elif d is not None:
             old = n - d if prev.group("dir").lower() == "more" else n + d
+        year = prev.group("y") or prev.group("y2")
+        if old is not None:
             art.emit(
                 "entryCount",
                 sent,
                 rule + "-previous",
                 0.7,
                 championship=champ,
-                season=season - 1,
+                season=int(year) if year else season - 1,
                 **{"class": cls},
                 count=old,
                 status="confirmed",
@@ -684,13 +808,14 @@ def _grid_counts(art: Article, sent: Sentence) -> None:
         tail = sent.text[sent.rel(k.end) :]
         m = _CLASS_COUNT.match(tail)
         if m is None and counted:
-            m = _ELLIPSIS_COUNT.match(tail)
+            m = _ELLIPSIS_COUNT.match(tail) or _REST_WITH.match(tail)
         if m is None:
             continue
         head = sent.gap(sent.start, k.start)
         if [t for t in sent.before(k.start, EntityType.TEAM)] and _TEAM_ENTERS.search(head):
             continue  # "United Autosports enters two LMP2 cars": a team's entries
-        count = number(m.group("n"))
+        group = next((g for g in ("n", "n2", "n3") if m.groupdict().get(g)), "n")
+        count = number(m.group(group))
         if count is None:
             continue
         n = count
@@ -700,7 +825,7 @@ def _grid_counts(art: Article, sent: Sentence) -> None:
         season = _count_season(art, sent, k.start)
         _emit_count(art, sent, "entryCount.class-count", end, champ, k.entity, n, season)
         # "LMP2 is the largest class with 14 Oreca 07 entries": a one-make class count
-        inside = [x for x in sent.mentions if k.end + m.start("n") < x.start and x.end <= end]
+        inside = [x for x in sent.mentions if k.end + m.start(group) < x.start and x.end <= end]
         models = [x for x in inside if x.type is CAR]
         manu = _car_manufacturer(art, models[0].entity) if models else None
         if manu is None:
@@ -726,7 +851,8 @@ _EACH_FIELD = re.compile(
     r"|have|has|bring|brings|supply|supplies)\s+(?P<n>\w+)\b"
     r"|(?:will\s+)?(?:field|fields|fielding|enter|enters|entering|run|runs|running|have|bring"
     r"|brings)\s+(?P<n2>\w+)\s+(?:[\w-]+\s+)?(?:(?:cars?|entries)\s+)?(?:apiece|each)\b"
-    r"|[^.;,]{0,40}?\bwith\s+(?P<n3>\w+)\s+(?:[\w-]+\s+)?(?:cars?|entries)\s+(?:each|apiece)\b)",
+    r"|[^.;,]{0,40}?\b(?:with|by)\s+(?P<n3>\w+)\s+(?:[\w-]+\s+)?(?:cars?|entries)\s+"
+    r"(?:each|apiece)\b)",
     re.I,
 )
 
