@@ -467,3 +467,28 @@ def test_team_opening_a_result_clause_with_a_crew_is_the_team() -> None:
     assert has(facts, "memberOf", s="mm", o=third[0].get("team"), championship="gtwc", season=2024)
     assert has(facts, "raceResult", position=2, drivers=("ab", "cd", "ee"), team="tx")
     assert has(facts, "memberOf", s="ee", o="tx", championship="gtwc", season=2024)
+
+
+def test_slash_separated_crew_takes_the_car_that_follows() -> None:
+    text = (
+        "Cadillac Racing scored its first win of the season at Watkins Glen on Sunday as "
+        "Ann Bee/Cid Dee/Eve Eff brought the #31 Cadillac V-Series.R home in the Six Hours "
+        "of The Glen, round five of the IMSA WeatherTech SportsCar Championship."
+    )
+    facts = run(
+        text,
+        [
+            ("Cadillac Racing", "cad", T),
+            ("Ann Bee", "ab", D),
+            ("Cid Dee", "cd", D),
+            ("Eve Eff", "ee", D),
+            ("Cadillac V-Series.R", "vsr", CAR),
+            ("IMSA WeatherTech SportsCar Championship", "imsa", C),
+        ],
+        published=dt.date(2024, 6, 24),
+    )
+    win = [f for f in facts if f.relation == "raceResult" and f.get("position") == 1]
+    assert [f.get("drivers") for f in win] == [("ab", "cd", "ee")]
+    assert win[0].get("team") == "cad"
+    assert has(facts, "coDriver", s="ab", o="ee")
+    assert has(facts, "memberOf", s="cd", o="cad")

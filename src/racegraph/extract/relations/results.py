@@ -278,6 +278,8 @@ def _sentence_results(
         if subject is None and kind is None:
             subject = _team_with_crew(art, sent, a, b)
         crew = _with_crew(sent, b) if subject else []
+        if subject and not crew:
+            crew = _slash_crew(sent, b)
         pole_to = kind == "pole" and bool(_POLE_TO.match(sent.text[sent.rel(b) :]))
         if pole_to or (kind is None and re.match(r"\s+by\s+the\b", sent.text[sent.rel(b) :])):
             crew = _of_crew(sent, b)  # "Pole had gone to the X of A and B", "the pole-sitting X of"
@@ -518,6 +520,22 @@ def _team_with_crew(art: Article, sent: Sentence, a: int, b: int) -> str | None:
     if not crew or head.entity in crew:
         return None
     return art.mint(f"{head.entity}-team", EntityType.TEAM, ent.name, mention=head.text)
+
+
+def _slash_crew(sent: Sentence, b: int) -> list[str]:
+    """A slash-separated crew after the cue that takes a numbered car ("... as A/B/C brought
+    the #31 Cadillac V-Series.R home"): the crew of that car."""
+    for m in sent.after(b, D):
+        group = [m]
+        for n in sent.after(m.end, D):
+            if sent.gap(group[-1].end, n.start) != "/":
+                break
+            group.append(n)
+        if len(group) > 1 and re.match(
+            r"\s+(?:[a-z]+\s+){1,2}(?:the|their|its)\s+#\s?\d", sent.text[sent.rel(group[-1].end) :]
+        ):
+            return [g.entity for g in group]
+    return []
 
 
 def _with_crew(sent: Sentence, b: int) -> list[str]:
