@@ -408,3 +408,10 @@ def test_loads_fast_enough() -> None:
     start = time.perf_counter()
     load_reference()
     assert time.perf_counter() - start < 2.0  # budget 0.5 s; slack for loaded CI machines
+
+
+def test_keys_are_unique_across_types() -> None:
+    """Extraction uses the reference key as the entity key: two types must never share one."""
+    ref = load_reference()
+    keys = [e.key for e in ref.entities]
+    assert len(keys) == len(set(keys)), sorted(k for k in set(keys) if keys.count(k) > 1)
