@@ -467,3 +467,15 @@ def test_name_between_race_number_and_car_is_the_entrant(
     )
     assert ctx.entities["ktb"].type is T.TEAM
     assert ctx.entities["orbis"].type is T.TEAM
+
+
+def test_name_used_as_a_team_is_a_team_everywhere(nlp: Language, reference: Reference) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "Iron Wolf completed the podium with Marco Rossi and Luca Bianchi. "
+        "Iron Wolf had a difficult weekend at Monza.",
+    )
+    assert types(ctx).get("iron-wolf") is T.TEAM
+    assert "iron-wolf-team" not in ctx.entities
+    assert types(ctx).get("marco-rossi") is T.DRIVER

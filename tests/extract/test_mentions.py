@@ -222,3 +222,9 @@ def test_lone_surname_with_role_apposition_is_a_person() -> None:
     doc = nlp("Dupont, the team's chief engineer, said the car was fast from the first lap.")
     cands = extract_mentions(doc, full)
     assert any(c.label == "PERSON" and doc[c.start : c.end].text == "Dupont" for c in cands)
+
+
+def test_plural_of_capitals_manufacturer_name(full_nlp: Language) -> None:
+    found = spans(full_nlp, "The grid has four BMWs and three Porsches.", REFERENCE_SPANS)
+    assert ("BMWs", "Manufacturer") in found
+    assert ("Porsches", "Manufacturer") in found

@@ -132,6 +132,8 @@ _RACING_LEMMAS = frozenset(
     }
 )
 _SPEECH_LEMMAS = frozenset({"tell", "say", "speak", "explain", "confirm", "reveal", "report"})
+# "X completed the podium with A and B": X is the team of a crew
+_RESULT_LEMMAS = frozenset({"complete", "round"})  # "completed/rounded out the podium"
 _TEAM_CUE_BEFORE = frozenset({"for", "with", "join", "joins", "joined", "joining"})
 _ENTRANT_VERBS = frozenset({"field", "enter", "run", "return", "withdraw", "bring", "expand"})
 _ENTRY_NOUNS = frozenset(
@@ -551,6 +553,8 @@ class _Linker:
         return any(self.entrant_cue(self.doc[ts:te]) for ts, te in p.tokens)
 
     def entrant_cue(self, span: Span) -> bool:
+        if self.team_usage_cue(span):
+            return True
         root = span.root
         verb = root.head
         if root.dep_ == "nsubj":
@@ -584,6 +588,38 @@ class _Linker:
                 t.lemma_ in _ENTRY_NOUNS for t in clause
             ):
                 return True
+        return False
+
+    def team_usage_cue(self, span: Span) -> bool:
+        """A name used as a team: "X's #51 Ferrari", "the X crew", "X team boss", or the
+        subject of a result with a crew of two or more ("X completed the podium with A and
+        B")."""
+        doc = self.doc
+        end = span.end
+        nxt = [t.lower_ for t in doc[end : end + 3]]
+        if nxt[:2] in (["'s", "#"], ["’s", "#"]):
+            return True
+        if nxt[:1] == ["team"] and nxt[1:2] and nxt[1] in _ROLE_WORDS:
+            return True
+        if (
+            nxt[:1] in (["crew"], ["squad"])
+            and span.start > 0
+            and doc[span.start - 1].lower_ == "the"
+        ):
+            return True
+        root = span.root
+        verb = root.head
+        if root.dep_ == "nsubj" and verb.lemma_ in _RESULT_LEMMAS:
+            for prep in verb.children:
+                if prep.dep_ != "prep" or prep.lower_ != "with":
+                    continue
+                for obj in prep.children:
+                    if (
+                        obj.dep_ == "pobj"
+                        and obj.ent_type_ == "PERSON"
+                        and any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in obj.children)
+                    ):
+                        return True
         return False
 
     def find_nationalities(self, persons: dict[str, _Person]) -> None:

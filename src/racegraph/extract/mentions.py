@@ -146,8 +146,12 @@ class ReferenceRuler:
             forms = set(entity.surface_forms())
             if entity.type.value == "CarModel":
                 forms |= {f + "s" for f in forms if f[-1:].isdigit() or f[-1:].isupper()}
-            elif entity.type.value == "Manufacturer":  # "two Ferraris", "three Toyotas"
-                forms |= {f + "s" for f in forms if f[-1:].islower() and " " not in f}
+            elif entity.type.value == "Manufacturer":  # "two Ferraris", "three BMWs"
+                forms |= {
+                    f + "s"
+                    for f in forms
+                    if " " not in f and (f[-1:].islower() or (f.isupper() and f.isalpha()))
+                }
             self._types[entity.iri] = entity.type.value
             lower: list[Doc] = []
             orth: list[Doc] = []
