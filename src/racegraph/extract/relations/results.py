@@ -139,7 +139,58 @@ def extract(art: Article) -> None:
         if not _sentence_results(art, sent, results, credit):
             _partners(art, sent, partners)
         _title_won(art, sent)
+        _entry_crews(art, sent)
     _finish(art, results, partners)
+
+
+def _entry_crews(art: Article, sent: Sentence) -> None:
+    """Every crew of a team's car in a race report, result or not: "the #51 AF Corse Ferrari
+    of A, B and C", "A, B and C (Team X)" give memberOf the team (championship and season of
+    the reported race) and coDriver among the crew."""
+    seen: set[int] = set()
+    for m in sent.of(D):
+        if m.start in seen:
+            continue
+        group = group_after(sent, m.start, [D])
+        seen.update(g.start for g in group)
+        crew = list(dict.fromkeys(g.entity for g in group))
+        entry = _entry_before(sent, m.start) or _entry_after(sent, group[-1].end)
+        if entry is None or entry.team is None:
+            continue
+        race = _race_for(art, sent, m.start)
+        if race is None:
+            continue
+        date = art.race_dates.get(race)
+        season = date.year if date else art.published.year
+        rnd = race if _named_race(art, race) else art.race_round.get(race) or race
+        stated = [c.entity for c in sent.of(EntityType.CHAMPIONSHIP) if not is_title_use(sent, c)]
+        champ = (
+            art.event_championships.get(rnd)
+            or art.event_tied.get(rnd)
+            or (stated[0] if stated else None)
+            or art.championship_at(sent.start + 1)
+        )
+        for i, x in enumerate(crew):
+            for y in crew[i + 1 :]:
+                art.emit(
+                    "coDriver", sent, "coDriver.entry-crew", 0.7, s=x, o=y, event=rnd, season=season
+                )
+        if champ is None:
+            continue
+        root = art.root(champ)
+        if root not in art.ctx.entities:
+            root = champ
+        for d in crew:
+            art.emit(
+                "memberOf",
+                sent,
+                "memberOf.entry-crew",
+                0.65,
+                s=d,
+                o=entry.team,
+                championship=root,
+                season=season,
+            )
 
 
 def _race_for(art: Article, sent: Sentence, pos: int) -> str | None:
