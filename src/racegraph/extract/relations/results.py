@@ -53,6 +53,16 @@ _POLE_TO = re.compile(
     r"|\s+(?:position\s+)?(?:had\s+been\s+|was\s+)?(?:set|taken|claimed|secured)\s+by\b)",
     re.I,
 )
+# "started from P3", "lined up third", "started from third": a starting slot
+_START_BEFORE = re.compile(
+    r"\b(?:start(?:ed|ing|s)?|lin(?:ed|ing|es)\s+up)\s+(?:from\s+|in\s+)?$", re.I
+)
+_CLASS_HONOURS = re.compile(r"^\s+(honou?rs|spoils|laurels)\b", re.I)
+_HONOURS_BEFORE = re.compile(
+    r"\b(?:took|take|takes|taking|claimed|claims|claiming|secured|won|scooped|collected)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
 _ORD_END = re.compile(r"^\s*(?:[,.;]|$)")
 _AHEAD_OF = re.compile(
     r"^(?:[^;.]|\.\d){0,40}?,?\s*(?:ahead of|clear of|(?:margin|advantage|gap) over)\s+", re.I
@@ -244,6 +254,12 @@ def _class_near(sent: Sentence, a: int, b: int) -> str | None:
             return m.entity
         if m.start >= b and re.fullmatch(r"\s+in\s+(?:the\s+)?", sent.gap(b, m.start)):
             return m.entity
+        if (
+            m.start >= b
+            and re.fullmatch(r"\s+", sent.gap(b, m.start))
+            and _WIN.fullmatch(sent.text[sent.rel(a) : sent.rel(b)])
+        ):  # "won GT500"
+            return m.entity
     if re.search(r"\bclass\s+$", sent.tail(a)):
         after = sent.after(b, EntityType.CLASS)
         if after and after[0].start - b < 20:
@@ -269,6 +285,11 @@ def _sentence_results(
         if _subject_team(sent, a, b) is not None and not sent.of(D):
             last = 3 if (m.group("three") or m.group("three2")) else 2
             found.extend((a, b, p, None) for p in range(1, last + 1))
+    for c in sent.of(EntityType.CLASS):  # "took GT300 honours": the class win
+        honours = _CLASS_HONOURS.match(sent.text[sent.rel(c.end) :])
+        if honours and _HONOURS_BEFORE.search(sent.tail(c.start)):
+            hb = c.end + honours.end()
+            found.append((hb - len(honours.group(1)), hb, 1, None))
     for t in sent.of(EntityType.TEAM):
         if _WENT_TO.search(sent.tail(t.start, 20)) and sent.before(t.start, EntityType.CLASS):
             found.append((t.start, t.start, 1, None))
@@ -284,8 +305,10 @@ def _sentence_results(
             continue
         if any(x <= a < y for x, y in taken):
             continue  # "second and third in class respectively"
-        if m.group("p"):
-            found.append((a, b, int(m.group("p")), None))
+        if m.group("p"):  # "started from P3" is a grid slot, "finished P3" a finish
+            found.append(
+                (a, b, int(m.group("p")), "grid" if _START_BEFORE.search(before) else None)
+            )
             continue
         pos = ordinal(m.group("ord"))
         ctx = (m.group("ctx") or "").lower()
@@ -309,7 +332,7 @@ def _sentence_results(
             continue
         if _STANDINGS_AFTER.match(after):
             continue
-        if "grid" in ctx:
+        if "grid" in ctx or (not ctx and _START_BEFORE.search(before)):
             found.append((a, b, pos, "grid"))
         elif (
             "qualifying" in ctx
