@@ -45,3 +45,11 @@ def test_lined_up_and_started_from_an_ordinal_are_grid_slots() -> None:
     assert has(facts, "gridPosition", position=4, kind="grid", drivers=("a",))
     assert has(facts, "gridPosition", position=6, kind="grid", drivers=("b",))
     assert not roles(facts, "raceResult")
+
+
+def test_ordinal_in_class_takes_the_class_of_the_paragraph() -> None:
+    text = _PREFIX + "Cal Gamma won in GT300. Ann Alpha and Bea Beta finished third in class."
+    facts = run(text, [*_RACE, ("GT300", "gt300", K), ("Cal Gamma", "c", D)], published=PUB)
+    assert has(facts, "raceResult", position=1, classification="gt300", drivers=("c",))
+    assert has(facts, "raceResult", position=3, classification="gt300", drivers=("a", "b"))
+    assert not has(facts, "raceResult", classification="overall")

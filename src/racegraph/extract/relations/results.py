@@ -385,7 +385,10 @@ def _sentence_results(
             else:
                 continue
         cls = _class_near(sent, a, b) if kind is None else None
-        if cls is None and kind is None and re.match(r"^\s+in\s+class\b", sent.text[sent.rel(b) :]):
+        in_class = re.match(r"^\s+in\s+class\b", sent.text[sent.rel(b) :]) or re.search(
+            r"\bin\s+class$", sent.text[sent.rel(a) : sent.rel(b)]
+        )  # "third in class": the class of the paragraph
+        if cls is None and kind is None and in_class:
             cls = art.class_at(sent, a)
         if cls is None and kind is None:
             cls = _clause_class(art, sent, a, b)
