@@ -325,26 +325,25 @@ class _Mapper:
             self.add(node, RG.classification, Literal("class"))
             self.add(node, RG.resultClass, target)
 
-    def race_result(self, fact: Fact) -> None:
-        node = self.node("result", RG.Result, fact)
+    def race_and_position(self, node: URIRef, fact: Fact) -> None:
+        """The race and the position of a result or a starting slot."""
         race = self.entity(fact.get("event"))
         if race is not None:
             self.add(node, RG.race, race)
         position = fact.get("position")
         if isinstance(position, int) and position >= 1:
             self.add(node, RG.position, _positive(position))
+
+    def race_result(self, fact: Fact) -> None:
+        node = self.node("result", RG.Result, fact)
+        self.race_and_position(node, fact)
         self.classification(node, fact)
         self.crew(node, fact)
         self.qualify(node, fact, None)
 
     def grid_position(self, fact: Fact) -> None:
         node = self.node("grid", RG.GridPosition, fact)
-        race = self.entity(fact.get("event"))
-        if race is not None:
-            self.add(node, RG.race, race)
-        position = fact.get("position")
-        if isinstance(position, int) and position >= 1:
-            self.add(node, RG.position, _positive(position))
+        self.race_and_position(node, fact)
         kind = fact.get("kind")
         if isinstance(kind, str):
             self.add(node, RG.gridKind, Literal(kind))
