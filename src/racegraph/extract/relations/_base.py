@@ -504,6 +504,21 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+def category_key(art: Article, sent: Sentence, word: str, near: int) -> str | None:
+    """The FIA category entity a word ("gold", "bronze-rated") names: the nearest mention in
+    the sentence, an entity of the article, the reference concept, or a minted one."""
+    cands = [m for m in sent.of(EntityType.FIA_CATEGORY) if word.lower() in m.text.lower()]
+    if cands:
+        return min(cands, key=lambda m: abs(m.start - near)).entity
+    for k, e in art.ctx.entities.items():
+        if e.type is EntityType.FIA_CATEGORY and e.name.lower() == word.lower():
+            return k
+    refs = [r for r in art.ctx.reference.lookup(word) if r.type is EntityType.FIA_CATEGORY]
+    if refs:
+        return art.ensure_reference(refs[0].iri, EntityType.FIA_CATEGORY)
+    return art.mint("fia-" + word.lower(), EntityType.FIA_CATEGORY, word.capitalize(), mention=word)
+
+
 def is_title_use(sent: Sentence, m: LinkedMention) -> bool:
     """A championship named inside a title ("seven-time MotoGP champion"), not a context."""
     return bool(_TITLE_USE.match(sent.text[sent.rel(m.end) :])) or bool(

@@ -10,6 +10,7 @@ from racegraph.extract.context import LinkedMention
 from racegraph.extract.relations._base import (
     Article,
     Sentence,
+    category_key,
     group_after,
     group_before,
     is_title_use,
@@ -191,19 +192,6 @@ def _class_of(
         art.emit("classOf", sent, "classOf.class-of", 0.7, s=k.entity, o=champ, season=season)
 
 
-def _category_key(art: Article, sent: Sentence, word: str, near: int) -> str | None:
-    cands = [m for m in sent.of(EntityType.FIA_CATEGORY) if word.lower() in m.text.lower()]
-    if cands:
-        return min(cands, key=lambda m: abs(m.start - near)).entity
-    for k, e in art.ctx.entities.items():
-        if e.type is EntityType.FIA_CATEGORY and e.name.lower() == word.lower():
-            return k
-    refs = [r for r in art.ctx.reference.lookup(word) if r.type is EntityType.FIA_CATEGORY]
-    if refs:
-        return art.ensure_reference(refs[0].iri, EntityType.FIA_CATEGORY)
-    return art.mint("fia-" + word.lower(), EntityType.FIA_CATEGORY, word.capitalize(), mention=word)
-
-
 _CLASS_MUST = re.compile(r"^\s+(?:crews?|line-?ups?|teams?|entries|cars|entrants)?\s*must\b", re.I)
 
 
@@ -260,7 +248,7 @@ def _rule_for(art: Article, sent: Sentence, body: str, offset: int, cls: str | N
             strict = "usually"
         keys = []
         for c in cats:
-            key = _category_key(art, sent, c, offset + max(where, 0))
+            key = category_key(art, sent, c, offset + max(where, 0))
             if key and key not in keys:
                 keys.append(key)
         reqs.append(

@@ -10,6 +10,7 @@ from racegraph.extract.relations._base import (
     PERSON_TYPES,
     Article,
     Sentence,
+    category_key,
     group_after,
     group_before,
     number,
@@ -450,27 +451,14 @@ def _retired(art: Article, sent: Sentence) -> None:
         )
 
 
-def _category_key(art: Article, sent: Sentence, word: str, near: int) -> str | None:
-    cands = [m for m in sent.of(EntityType.FIA_CATEGORY) if word.lower() in m.text.lower()]
-    if cands:
-        return min(cands, key=lambda m: abs(m.start - near)).entity
-    for k, e in art.ctx.entities.items():
-        if e.type is EntityType.FIA_CATEGORY and e.name.lower() == word.lower():
-            return k
-    refs = [r for r in art.ctx.reference.lookup(word) if r.type is EntityType.FIA_CATEGORY]
-    if refs:
-        return art.ensure_reference(refs[0].iri, EntityType.FIA_CATEGORY)
-    return art.mint("fia-" + word.lower(), EntityType.FIA_CATEGORY, word.capitalize(), mention=word)
-
-
 def _fia_category(art: Article, sent: Sentence) -> None:
     if not _CAT_CUE.search(sent.text):
         return
     for m in _CAT_CHANGE.finditer(sent.text):
         pos = sent.abs(m.start())
         new_w = m.group("new") or m.group("new2")
-        new = _category_key(art, sent, new_w, pos)
-        prev = _category_key(art, sent, m.group("prev"), pos) if m.group("prev") else None
+        new = category_key(art, sent, new_w, pos)
+        prev = category_key(art, sent, m.group("prev"), pos) if m.group("prev") else None
         subj = art.antecedent(sent, pos)
         if subj and new:
             art.emit(
@@ -486,7 +474,7 @@ def _fia_category(art: Article, sent: Sentence) -> None:
     for d in sent.of(EntityType.DRIVER):
         m2 = _CAT_RATED.search(sent.tail(d.start))
         if m2:
-            key = _category_key(art, sent, m2.group("cat"), d.start)
+            key = category_key(art, sent, m2.group("cat"), d.start)
             if key:
                 art.emit(
                     "fiaCategory",
