@@ -151,6 +151,7 @@ _SESSIONS = frozenset({"qualifying", "hyperpole", "practice", "warm-up"})
 _DESCRIPTION_RULES = frozenset(
     {
         "desc-at",
+        "weekday-desc-at",
         "named-desc-at",
         "venue-possessive-race",
         "weekend-round-at",
@@ -1157,6 +1158,7 @@ class _Linker:
         """What an event phrase (and, for rounds, its sentence) says: championship, venue..."""
         inner = self.refs_inside(c.start, c.end)
         champ = self.most_specific([e.iri for _s, e in inner if e.type is T.CHAMPIONSHIP])
+        inner = _outside_championships(inner)
         venue = next(((s, e) for s, e in inner if e.type is T.VENUE), None)
         country = next(((s, e) for s, e in inner if e.type is T.COUNTRY), None)
         span = self.span(c)
@@ -1170,7 +1172,7 @@ class _Linker:
                 rnd = _ORDINALS.get(span[i - 1].lower_)
         if c.label == "EVENT_ROUND":
             sent = self.doc[c.start].sent
-            sent_refs = self.refs_inside(sent.start, sent.end)
+            sent_refs = _outside_championships(self.refs_inside(sent.start, sent.end))
             if champ is None:
                 champ = self.most_specific(
                     [e.iri for _s, e in sent_refs if e.type is T.CHAMPIONSHIP]
@@ -1505,6 +1507,18 @@ class _Linker:
                     rule=c.rule,
                 )
             )
+
+
+def _outside_championships(
+    refs: list[tuple[Span, ReferenceEntity]],
+) -> list[tuple[Span, ReferenceEntity]]:
+    """Drop the places inside a championship's name ("the European Le Mans Series")."""
+    named = [s for s, e in refs if e.type is T.CHAMPIONSHIP]
+    return [
+        (s, e)
+        for s, e in refs
+        if e.type is T.CHAMPIONSHIP or not any(n.start <= s.start and s.end <= n.end for n in named)
+    ]
 
 
 def _position_value(span: Span) -> str:

@@ -33,6 +33,9 @@ _ROUND_ORD = re.compile(
 # "heads to Road America for round six", "round seven at Spa follows in July"
 _NEXT_ROUND = re.compile(r"\bround\s+(?P<n>\d{1,2}|[a-z]+)\b(?!\s+of\b)", re.I)
 _TO_PLACE_FOR = re.compile(r"\b(?:to|at|in)\s+(?:the\s+)?$", re.I)
+# the article's championship named by a common noun: "the third round of the championship"
+_SERIES_WORD = re.compile(r"(?:championship|series)\b", re.I)
+_OPENER = re.compile(r"\bseason[- ]open(?:ing|er)\b", re.I)
 _FIRST_ROUND = frozenset({"opening", "first", "season-opening"})
 # a weekday in a pole / qualifying clause is a session's day, not a race's: "Pole position
 # had gone to X on Saturday", "after qualifying second in class on Saturday"
@@ -99,7 +102,7 @@ _GENERIC_EVENT = re.compile(
 # a race named by a description: "the three-hour season opener at X", "the season finale at
 # Y", "X's three-hour race" (and "the race" / "the event" after one)
 _DESCRIBED = re.compile(
-    r"^event-(?:desc-at|named-desc-at|venue-possessive-race|weekend-round-at|venue-opener"
+    r"^event-(?:desc-at|weekday-desc-at|named-desc-at|venue-possessive-race|weekend-round-at|venue-opener"
     r"|race-at|finale\S*|opener\S*|anaphor)$"
 )
 
@@ -129,9 +132,15 @@ def index_events(art: Article) -> None:
                 n = 1 if word in _FIRST_ROUND else number(word) or ordinal(word)
                 end = sent.abs(rm.end())
                 champs = [c for c in sent.after(end, C) if c.start - end <= 2]
-                if n is None or not champs:
+                champ = champs[0].entity if champs else None
+                champ_end = champs[0].end if champs else end
+                champ_text = champs[0].text if champs else ""
+                series = _SERIES_WORD.match(sent.text[rm.end() :])
+                if champ is None and series:  # "the third round of the championship"
+                    champ = art.championship_at(end) or art.dominant_championship()
+                    champ_end, champ_text = end + series.end(), series.group(0)
+                if n is None or champ is None:
                     continue
-                champ = champs[0].entity
                 rounds = [m for m in sent.of(E) if m.start <= sent.abs(rm.start()) < m.end]
                 if not rounds:  # the round phrase is not linked to an event of its own
                     rounds = [
@@ -157,14 +166,14 @@ def index_events(art: Article) -> None:
                         f"{champ}-{season}-round-{n}",
                         E,
                         f"{cname} {season} Round {n}",
-                        mention=rm.group(0) + champs[0].text,
+                        mention=rm.group(0) + champ_text,
                         kind=EventKind.ROUND,
                     )
                     art.event_seasons[key] = season
                 art.round_numbers[key] = n
                 art.event_championships.setdefault(key, champ)
                 if not rounds:
-                    art.held[key] = _places_after(art, sent, champs[0].end)
+                    art.held[key] = _places_after(art, sent, champ_end)
                 art.round_marks.append((sent.start, key))
         _coming_round(art, sent)
         for v in sent.of(EntityType.VENUE):
@@ -200,6 +209,13 @@ def index_events(art: Article) -> None:
             if span is None:
                 continue
             date = span.start
+            described = [m for m in sent.of(E) if m.start <= a < m.end and _DESCRIBED.match(m.rule)]
+            if described:  # "Sunday's four-hour race at X": the day dates the described race
+                key = described[0].entity
+                art.race_dates.setdefault(key, date)
+                art.race_marks.append((a, key))
+                art.race_round.setdefault(key, key)
+                continue
             cover = [
                 m
                 for m in sent.of(E)
@@ -321,6 +337,8 @@ def _single_race_rounds(art: Article, minted: set[str]) -> None:
 def _event_season(art: Article, sent: Sentence, m: LinkedMention) -> int | None:
     if m.entity in art.event_seasons:
         return art.event_seasons[m.entity]
+    if m.entity in art.race_dates:  # a dated race: the year of its day
+        return art.race_dates[m.entity].year
     y = re.search(r"\b(19[5-9]\d|20\d\d)\b", m.text)
     if y:
         return int(y.group(1))
@@ -416,7 +434,13 @@ def _first_sentence(art: Article, key: str) -> Sentence | None:
 
 
 def _event_of(art: Article, sent: Sentence) -> None:
-    events = [m for m in sent.of(E) if m.entity not in art.race_dates]
+    # a dated race of a reported round gets its eventOf from the round; a race standing
+    # alone ("won the season-opening 24-hour race at X on Sunday") is tied like any event
+    events = [
+        m
+        for m in sent.of(E)
+        if m.entity not in art.race_dates or art.race_round.get(m.entity) is None
+    ]
     champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
     if not events:
         return
@@ -466,6 +490,8 @@ def _emit_event_of(art: Article, sent: Sentence, ev: LinkedMention, champ: str) 
     rm = _ROUND.search(gap)
     if rm and champ in {c.entity for c in sent.of(C) if ev.start <= c.start <= ev.end}:
         rnd = number(rm.group("n"))
+    if rnd is None and _OPENER.search(ev.text):  # "the season-opening 24-hour race at X"
+        rnd = 1
     art.emit(
         "eventOf",
         sent,

@@ -1,0 +1,91 @@
+"""Races described rather than named (found on blind set 6): a weekday-possessive
+description at a venue ("Saturday's six-hour race at X"), a round of "the championship"
+(the article's championship named by a common noun), a standing-alone race tied to the
+championship of its sentence with "season-opening" as round one. Own sentences, full
+pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from racegraph.evaluate import PredictedDoc, predicted_from_extraction
+from racegraph.extract import extract_article, load_pipeline
+from racegraph.records import Article
+from racegraph.reference import Reference, load_reference
+
+PUB = dt.date(2024, 4, 15)  # a Monday
+SAT, SUN = dt.date(2024, 4, 13), dt.date(2024, 4, 14)
+
+
+@pytest.fixture(scope="module")
+def reference() -> Reference:
+    return load_reference()
+
+
+@pytest.fixture(scope="module")
+def nlp(reference: Reference) -> Language:
+    return load_pipeline(reference)
+
+
+def predict(nlp: Language, reference: Reference, text: str) -> PredictedDoc:
+    art = Article(stem="t", file_name="t.txt", published=PUB, text=text, sha256="", word_count=0)
+    return predicted_from_extraction(extract_article(art, nlp=nlp, reference=reference))
+
+
+def facts(doc: PredictedDoc, relation: str) -> list[dict[str, object]]:
+    return [dict(f.args) for f in doc.facts if f.relation == relation]
+
+
+def events(doc: PredictedDoc) -> dict[str, tuple[str, ...]]:
+    return {e.key: e.mentions for e in doc.entities if e.type == "Event"}
+
+
+def test_weekday_possessive_description_at_a_venue_is_the_dated_round(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Ann Example and Bo Sample were the class of the field in Saturday's six-hour race at "
+        "Spa, the fourth round of the European Le Mans Series. Cy Probe finished third.",
+    )
+    evs = events(doc)
+    assert len(evs) == 1  # no "<championship> race, <date>" beside the described race
+    ((key, mentions),) = evs.items()
+    assert "Saturday's six-hour race at Spa" in mentions
+    assert facts(doc, "eventDate") == [{"s": key, "o": SAT}]
+    assert {"s": key, "o": "elms", "season": 2024, "round": 4} in facts(doc, "eventOf")
+    assert all(r["event"] == key for r in facts(doc, "raceResult"))
+
+
+def test_round_of_the_championship_is_a_round_of_the_article_championship(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "The European Le Mans Series moved to Portimao for its fifth meeting. Dee Trial took "
+        "victory in Sunday's four-hour race at Portimao, the fifth round of the championship.",
+    )
+    evs = events(doc)
+    key = next(k for k, ms in evs.items() if "Sunday's four-hour race at Portimao" in ms)
+    assert {"s": key, "o": "elms", "season": 2024, "round": 5} in facts(doc, "eventOf")
+    assert facts(doc, "eventDate") == [{"s": key, "o": SUN}]
+
+
+def test_season_opening_race_alone_is_round_one_of_its_sentence_championship(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Eve Demo won the season-opening 12-hour race at Sebring on Sunday, the biggest win of "
+        "her IMSA WeatherTech SportsCar Championship career so far.",
+    )
+    evs = events(doc)
+    key = next(k for k, ms in evs.items() if "the season-opening 12-hour race at Sebring" in ms)
+    assert {"s": key, "o": "imsa", "season": 2024, "round": 1} in facts(doc, "eventOf")
+    assert facts(doc, "eventDate") == [{"s": key, "o": SUN}]
