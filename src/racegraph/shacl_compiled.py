@@ -201,19 +201,35 @@ class _Index:
 
     def __init__(self, base: _BaseIndex, data: Iterable[tuple[Node, Node, Node]]) -> None:
         self.base = base
-        sp: dict[_Term, dict[_Term, set[_Term]]] = defaultdict(lambda: defaultdict(set))
-        ps: dict[_Term, set[_Term]] = defaultdict(set)
-        po: dict[_Term, set[_Term]] = defaultdict(set)
-        types: dict[_Term, set[_Term]] = defaultdict(set)
+        canon = base.canon
+        sp: dict[_Term, dict[_Term, set[_Term]]] = {}
+        ps: dict[_Term, set[_Term]] = {}
+        po: dict[_Term, set[_Term]] = {}
+        types: dict[_Term, set[_Term]] = {}
         sub_edges: list[tuple[_Term, _Term]] = []
         for s, p, o in data:
-            sp[s][p].add(o)
-            ps[p].add(s)
-            po[p].add(o)
-            if p == _RDF_type:
-                types[o].add(s)
-            elif p == _RDFS_subClassOf:
-                sub_edges.append((s, o))
+            p = canon.get(p, p)
+            if p is _RDF_type:
+                o = canon.get(o, o)
+                types.setdefault(o, set()).add(s)
+            elif p is _RDFS_subClassOf:
+                sub_edges.append((canon.get(s, s), canon.get(o, o)))
+            by_p = sp.get(s)
+            if by_p is None:
+                sp[s] = {p: {o}}
+            else:
+                values = by_p.get(p)
+                if values is None:
+                    by_p[p] = {o}
+                else:
+                    values.add(o)
+            subjects = ps.get(p)
+            if subjects is None:
+                ps[p] = {s}
+                po[p] = {o}
+            else:
+                subjects.add(s)
+                po[p].add(o)
         self.sp = sp
         self.ps = ps
         self.po = po
@@ -225,7 +241,8 @@ class _Index:
             self.supers, self.subs = base.supers, base.subs
 
     def objects(self, s: _Term, p: _Term) -> set[_Term]:
-        mine = self.sp[s][p] if s in self.sp and p in self.sp[s] else None
+        by_p = self.sp.get(s)
+        mine = by_p.get(p) if by_p is not None else None
         theirs = self.base.sp.get(s, {}).get(p)
         if theirs is None:
             return set(mine) if mine else set()
@@ -248,7 +265,7 @@ class _Index:
 
     def is_instance(self, value: _Term, cls: _Term) -> bool:
         for ctype in self.objects(value, _RDF_type):
-            if ctype == cls or cls in self.supers.get(ctype, ()):
+            if ctype is cls or cls in self.supers.get(ctype, ()):
                 return True
         return False
 
@@ -262,15 +279,19 @@ class _BaseIndex:
     sub_edges: tuple[tuple[_Term, _Term], ...]
     supers: dict[_Term, frozenset[_Term]]
     subs: dict[_Term, frozenset[_Term]]
+    canon: dict[Node, Node]
 
     @staticmethod
-    def of(ontology: Graph) -> _BaseIndex:
+    def of(ontology: Graph, canon: dict[Node, Node]) -> _BaseIndex:
+        """Index the ontology; ``canon`` maps each IRI to one object, so look-ups by it are
+        identity hits (rdflib's ``URIRef.__eq__`` is Python code, ~15k calls a graph)."""
         sp: dict[_Term, dict[_Term, set[_Term]]] = defaultdict(lambda: defaultdict(set))
         ps: dict[_Term, set[_Term]] = defaultdict(set)
         po: dict[_Term, set[_Term]] = defaultdict(set)
         types: dict[_Term, set[_Term]] = defaultdict(set)
         edges: list[tuple[_Term, _Term]] = []
-        for s, p, o in ontology:
+        for triple in ontology:
+            s, p, o = (canon.get(t, t) for t in triple)
             sp[s][p].add(o)
             ps[p].add(s)
             po[p].add(o)
@@ -287,6 +308,7 @@ class _BaseIndex:
             sub_edges=tuple(edges),
             supers=supers,
             subs=subs,
+            canon=canon,
         )
 
 
@@ -332,41 +354,50 @@ def _string_of(v: _Term) -> str:
     return str(v)
 
 
-def _actual_datatype_ok(v: Literal, rule: _Term) -> bool:
-    value = v.value
-    if rule in (_XSD_string, _RDF_langString):
-        return isinstance(value, (str, bytes))
-    if rule == _XSD_integer:
-        return isinstance(value, int)
-    if rule == _XSD_float:
-        return isinstance(value, float)
-    if rule == _XSD_decimal:
-        return isinstance(value, Decimal)
-    if rule == _XSD_boolean:
-        return isinstance(value, bool)
-    if rule == _XSD_date:
-        return isinstance(value, date)
-    if rule == _XSD_time:
-        return isinstance(value, time)
-    if rule == _XSD_dateTime:
-        return isinstance(value, datetime)
-    return True
+_PYTHON_TYPES: dict[str, type | tuple[type, ...]] = {
+    str(XSD.string): (str, bytes),
+    str(RDF.langString): (str, bytes),
+    str(XSD.integer): int,
+    str(XSD.float): float,
+    str(XSD.decimal): Decimal,
+    str(XSD.boolean): bool,
+    str(XSD.date): date,
+    str(XSD.time): time,
+    str(XSD.dateTime): datetime,
+}
+"""pyshacl's ``DatatypeConstraintComponent._assert_actual_datatype``: other types pass."""
 
 
-def _datatype_matches(v: _Term, rule: _Term) -> bool:
-    if not isinstance(v, Literal):
+def _datatype_ok(rule: _Term) -> Callable[[_Term], bool]:
+    """pyshacl's ``sh:datatype`` test, with the comparisons against ``rule`` made once."""
+    iri = type(rule) is URIRef
+    wanted = _PYTHON_TYPES.get(str(rule)) if iri else None
+    is_literal = iri and str(rule) == str(RDFS.Literal)
+    is_datatype = iri and str(rule) == str(RDFS.Datatype)
+    is_string = iri and str(rule) == str(XSD.string)
+    is_lang_string = iri and str(rule) == str(RDF.langString)
+    rule_text, rule_type = str(rule), type(rule)
+
+    def actual(v: Literal) -> bool:
+        return wanted is None or isinstance(v.value, wanted)
+
+    def ok(v: _Term) -> bool:
+        if not isinstance(v, Literal):
+            return False
+        datatype = v.datatype
+        if type(datatype) is rule_type and str.__eq__(datatype, rule_text):
+            return getattr(v, "ill_typed", None) is not True and actual(v)
+        if is_literal:
+            return True
+        if is_datatype and datatype:
+            return True
+        if datatype is None and v.language is None and is_string:
+            return actual(v)
+        if is_lang_string and v.language:
+            return actual(v)
         return False
-    if v.datatype == rule:
-        return getattr(v, "ill_typed", None) is not True and _actual_datatype_ok(v, rule)
-    if rule == _RDFS_Literal:
-        return True
-    if rule == _RDFS_Datatype and v.datatype:
-        return True
-    if v.datatype is None and v.language is None and rule == _XSD_string:
-        return _actual_datatype_ok(v, rule)
-    if rule == _RDF_langString and v.language:
-        return _actual_datatype_ok(v, rule)
-    return False
+
+    return ok
 
 
 def _per_value(component: URIRef, ok: Callable[[_Term], bool]) -> _Check:
@@ -569,9 +600,15 @@ class CompiledShapes:
         """Compile ``shapes``; raise :class:`UnsupportedShapes` naming what is not supported."""
         _refuse_unsupported(shapes)
         surrogates = _probe_renamed_datatypes()
-        compiler = _Compiler(shapes, surrogates)
-        top = compiler.top_shapes()
-        return CompiledShapes(shapes, _BaseIndex.of(ontology), top, frozenset(ontology), surrogates)
+        canon: dict[Node, Node] = {_RDF_type: _RDF_type, _RDFS_subClassOf: _RDFS_subClassOf}
+        for graph in (ontology, shapes):
+            for triple in graph:
+                for term in triple:
+                    if isinstance(term, URIRef):
+                        canon.setdefault(term, term)
+        top = _Compiler(shapes, surrogates, canon).top_shapes()
+        base = _BaseIndex.of(ontology, canon)
+        return CompiledShapes(shapes, base, top, frozenset(ontology), surrogates)
 
     # -- checking ---------------------------------------------------------------------------
 
@@ -789,9 +826,10 @@ def _one(shapes: Graph, node: _Term, predicate: URIRef) -> Node | None:
 
 
 class _Compiler:
-    def __init__(self, shapes: Graph, surrogates: frozenset[str]) -> None:
+    def __init__(self, shapes: Graph, surrogates: frozenset[str], canon: dict[Node, Node]) -> None:
         self.g = shapes
         self.surrogates = surrogates
+        self.canon = canon
         self.compiled: dict[_Term, _Shape] = {}
         self.in_progress: set[_Term] = set()
 
@@ -807,17 +845,24 @@ class _Compiler:
             candidates.update(g.subjects(predicate, None))
         out = []
         for node in sorted(candidates, key=str):
-            targets = _Targets(
-                nodes=tuple(g.objects(node, _SH_targetNode)),
-                classes=tuple(g.objects(node, _SH_targetClass)),
-                subjects_of=tuple(g.objects(node, _SH_targetSubjectsOf)),
-                objects_of=tuple(g.objects(node, _SH_targetObjectsOf)),
-            )
+            targets = self.targets(node)
             for target in targets.nodes:
                 if not isinstance(target, URIRef):
                     raise UnsupportedShapes(f"sh:targetNode {target!r} (only IRIs are supported)")
             out.append(_TopShape(self.shape(node, top=True), targets))
         return out
+
+    def c(self, term: Node) -> Node:
+        return self.canon.get(term, term)
+
+    def targets(self, node: _Term) -> _Targets:
+        g = self.g
+        return _Targets(
+            nodes=tuple(self.c(t) for t in g.objects(node, _SH_targetNode)),
+            classes=tuple(self.c(t) for t in g.objects(node, _SH_targetClass)),
+            subjects_of=tuple(self.c(t) for t in g.objects(node, _SH_targetSubjectsOf)),
+            objects_of=tuple(self.c(t) for t in g.objects(node, _SH_targetObjectsOf)),
+        )
 
     def shape(self, node: _Term, *, top: bool) -> _Shape:
         if node in self.compiled:
@@ -827,6 +872,7 @@ class _Compiler:
         self.in_progress.add(node)
         g = self.g
         path = _one(g, node, _SH_path)
+        path = None if path is None else self.c(path)
         if path is not None and (node, _RDF_type, _SH_NodeShape) in g:
             raise UnsupportedShapes(f"sh:path on the node shape {node}")
         severity = _one(g, node, _SH_severity) or _SH_Violation
@@ -854,13 +900,10 @@ class _Compiler:
         g = self.g
         out: list[_Check] = []
         for cls in g.objects(node, SH["class"]):
-            out.append(_class_check(cls))
+            out.append(_class_check(self.c(cls)))
         datatype = _one(g, node, _SH_datatype)
         if datatype is not None:
-            rule = datatype
-            out.append(
-                _per_value(_SH_DatatypeConstraintComponent, lambda v: _datatype_matches(v, rule))
-            )
+            out.append(_per_value(_SH_DatatypeConstraintComponent, _datatype_ok(datatype)))
         kind = _one(g, node, _SH_nodeKind)
         if kind is not None:
             if kind not in _NODE_KINDS:
@@ -913,13 +956,13 @@ class _Compiler:
         for other in g.objects(node, _SH_lessThanOrEquals):
             if path is None or not isinstance(other, URIRef):
                 raise UnsupportedShapes(f"sh:lessThanOrEquals {other!r} on {node}")
-            out.append(_ltoe_check(other))
+            out.append(_ltoe_check(self.c(other)))
         for wanted in g.objects(node, _SH_hasValue):
             out.append(_has_value_check(wanted))
         for other in g.objects(node, _SH_equals):
-            out.append(_equals_check(other))
+            out.append(_equals_check(self.c(other)))
         for other in g.objects(node, _SH_disjoint):
-            out.append(_disjoint_check(other))
+            out.append(_disjoint_check(self.c(other)))
         return out
 
     def sparql(self, shape: _Term, node: Node) -> _Sparql:
@@ -929,12 +972,7 @@ class _Compiler:
             raise UnsupportedShapes(f"sh:sparql {node} without one sh:select string")
         messages = _messages(g, node)
         prefixes = _collect_prefixes(g, node)
-        targets = _Targets(
-            nodes=tuple(g.objects(shape, _SH_targetNode)),
-            classes=tuple(g.objects(shape, _SH_targetClass)),
-            subjects_of=tuple(g.objects(shape, _SH_targetSubjectsOf)),
-            objects_of=tuple(g.objects(shape, _SH_targetObjectsOf)),
-        )
+        targets = self.targets(shape)
         body = _prepare_select(str(select.value), prefixes, targets.sparql(), self.surrogates)
         head = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefixes.items())
         return _Sparql(node, f"{head}\n{body}", messages)
