@@ -15,25 +15,23 @@ import io
 import json
 import logging
 import multiprocessing
-import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from rdflib import Dataset, Graph
+from rdflib import BNode, Graph
 
 from racegraph import PIPELINE_VERSION
 from racegraph.articles import list_articles, read_article
+from racegraph.assemble import Piece, atomic_write, make_piece, write_outputs
 from racegraph.errors import InputError, UsageError
-from racegraph.export import write_trig, write_turtle
+from racegraph.export import graph_rows, write_turtle
 from racegraph.reason import Reasoner
 from racegraph.records import Article, Extraction
 from racegraph.reference import Reference, default_reference_dir, load_reference
-from racegraph.store import write_store
 from racegraph.validate import (
     ShapesValidator,
     ValidationReport,
@@ -42,11 +40,7 @@ from racegraph.validate import (
     quarantine_split,
 )
 from racegraph.vocab import (
-    INFERRED_GRAPH,
-    ONTOLOGY_GRAPH,
     PREFIXES,
-    REFERENCE_GRAPH,
-    article_graph,
 )
 
 log = logging.getLogger(__name__)
@@ -93,8 +87,7 @@ class _Processed:
     """A processed article as it travels from a worker and lives in the cache."""
 
     outcome: ArticleOutcome
-    kept: str  # sorted N-Triples of the kept article graph
-    inferred: str  # sorted N-Triples
+    piece: Piece  # what kg.trig, kg.ttl and the store need from it
     quarantine: str | None  # Turtle: quarantined triples + SHACL report
 
 
@@ -123,30 +116,53 @@ ProgressCallback = Callable[[int, int, str], None]
 class Pipeline:
     """The heavy, per-process objects: spaCy pipeline, reference data, ontology, shapes."""
 
-    nlp: Any
     reference: Reference
     ontology: Graph
-    validator: ShapesValidator
-    reasoner: Reasoner
+    shapes: Graph
     fingerprint: str
+    _nlp: Any = None
+    _validator: ShapesValidator | None = None
+    _reasoner: Reasoner | None = None
 
     @staticmethod
     def load(*, reference_dir: Path | None = None, ontology_dir: Path | None = None) -> Pipeline:
-        from racegraph.extract import load_pipeline
+        """Read the reference data, ontology and shapes; the heavy parts load on first use.
 
+        A rebuild where every article is cached never needs spaCy, the reasoner's closure
+        or the compiled shapes, which take seconds to load.
+        """
         ref_dir = reference_dir or default_reference_dir()
         onto_dir = ontology_dir or ONTOLOGY_DIR
-        reference = load_reference(ref_dir)
-        ontology = load_ontology(onto_dir)
-        shapes = load_shapes(onto_dir)
         return Pipeline(
-            nlp=load_pipeline(reference),
-            reference=reference,
-            ontology=ontology,
-            validator=ShapesValidator(ontology=ontology, shapes=shapes),
-            reasoner=Reasoner.from_ontology(ontology),
+            reference=load_reference(ref_dir),
+            ontology=load_ontology(onto_dir),
+            shapes=load_shapes(onto_dir),
             fingerprint=pipeline_fingerprint(ref_dir, onto_dir),
         )
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            from racegraph.extract import load_pipeline
+
+            self._nlp = load_pipeline(self.reference)
+        return self._nlp
+
+    @property
+    def validator(self) -> ShapesValidator:
+        if self._validator is None:
+            self._validator = ShapesValidator(ontology=self.ontology, shapes=self.shapes)
+        return self._validator
+
+    @property
+    def reasoner(self) -> Reasoner:
+        if self._reasoner is None:
+            self._reasoner = Reasoner.from_ontology(self.ontology)
+        return self._reasoner
+
+    def warm(self) -> None:
+        """Load the heavy parts now, e.g. once before forking workers that share them."""
+        _ = (self.nlp, self.validator, self.reasoner)
 
     def process(self, articles: Sequence[Article]) -> list[_Processed]:
         from racegraph.extract import extract_articles
@@ -200,10 +216,11 @@ class Pipeline:
             inferred = self.reasoner.infer(graph)
         outcome.triples = len(graph)
         outcome.inferences = len(inferred)
+        if any(isinstance(term, BNode) for triple in inferred for term in triple):
+            raise RuntimeError(f"{article.file_name}: an inference has a blank node")
         return _Processed(
             outcome=outcome,
-            kept=_ntriples(graph),
-            inferred=_ntriples(inferred),
+            piece=make_piece(article.stem, graph_rows(graph), graph_rows(inferred)),
             quarantine=quarantine_text,
         )
 
@@ -227,18 +244,6 @@ def pipeline_fingerprint(reference_dir: Path, ontology_dir: Path) -> str:
     return f"{PIPELINE_VERSION}+{digest.hexdigest()[:12]}"
 
 
-def _ntriples(graph: Graph) -> str:
-    lines = sorted({f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph})
-    return "\n".join(lines) + ("\n" if lines else "")
-
-
-def _parse_ntriples(text: str) -> Graph:
-    graph = Graph()
-    if text:
-        graph.parse(data=text, format="nt")
-    return graph
-
-
 def _quarantine_turtle(quarantined: Graph, report: ValidationReport) -> str:
     out = Graph()
     for prefix, ns in PREFIXES.items():
@@ -248,16 +253,6 @@ def _quarantine_turtle(quarantined: Graph, report: ValidationReport) -> str:
     buffer = io.StringIO()
     write_turtle(out, buffer)
     return buffer.getvalue()
-
-
-@contextmanager
-def _atomic(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
-    """Write to ``path`` through a temporary sibling renamed into place on success."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, mode, encoding=None if "b" in mode else "utf-8") as handle:
-        yield handle
-    os.replace(tmp, path)
 
 
 # --- caching ---------------------------------------------------------------------------------
@@ -275,13 +270,15 @@ def _load_cached(out: Path, article: Article, fingerprint: str) -> _Processed | 
         return None
     if data.get("sha256") != article.sha256 or data.get("fingerprint") != fingerprint:
         return None
-    outcome = ArticleOutcome(**data["outcome"])
-    return _Processed(
-        outcome=outcome,
-        kept=data["kept"],
-        inferred=data["inferred"],
-        quarantine=data.get("quarantine"),
-    )
+    try:
+        return _Processed(
+            outcome=ArticleOutcome(**data["outcome"]),
+            piece=Piece.from_json(article.stem, data["piece"]),
+            quarantine=data.get("quarantine"),
+        )
+    except (KeyError, TypeError, ValueError):
+        log.warning("%s: unreadable cache entry, rebuilding the article", path)
+        return None
 
 
 def _store_cached(out: Path, processed: _Processed, fingerprint: str) -> None:
@@ -289,11 +286,10 @@ def _store_cached(out: Path, processed: _Processed, fingerprint: str) -> None:
         "sha256": processed.outcome.sha256,
         "fingerprint": fingerprint,
         "outcome": asdict(processed.outcome),
-        "kept": processed.kept,
-        "inferred": processed.inferred,
+        "piece": processed.piece.to_json(),
         "quarantine": processed.quarantine,
     }
-    with _atomic(_cache_file(out, processed.outcome.stem)) as handle:
+    with atomic_write(_cache_file(out, processed.outcome.stem)) as handle:
         json.dump(data, handle, sort_keys=True)
 
 
@@ -331,6 +327,7 @@ def _run(
                 on_done(processed)
         return
     size = max(1, min(16, len(todo) // (jobs * 2) or 1))
+    pipeline.warm()
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(processes=jobs, initializer=_init_worker, initargs=(pipeline,)) as pool:
         for results in pool.imap(_work, _batches(todo, size)):
@@ -412,7 +409,13 @@ def build(
         outcomes[stem] = item.outcome
     _write_quarantine(out, processed)
     _prune_cache(out, {a.stem for a in articles})
-    total_triples = _write_outputs(out, pipe, processed)
+    total_triples = write_outputs(
+        out,
+        ontology=pipe.ontology,
+        reference=pipe.reference.graph(),
+        pieces={stem: item.piece for stem, item in processed.items()},
+        fingerprint=pipe.fingerprint,
+    )
     ordered = [outcomes[k] for k in sorted(outcomes)]
     result = BuildResult(
         outcomes=ordered,
@@ -433,7 +436,7 @@ def _write_quarantine(out: Path, processed: dict[str, _Processed]) -> None:
                 stale.unlink()
     for stem in sorted(wanted):
         text = processed[stem].quarantine or ""
-        with _atomic(folder / f"{stem}.ttl") as handle:
+        with atomic_write(folder / f"{stem}.ttl") as handle:
             handle.write(text)
 
 
@@ -443,37 +446,6 @@ def _prune_cache(out: Path, stems: set[str]) -> None:
         for stale in folder.glob("*.json"):
             if stale.stem not in stems:
                 stale.unlink()
-
-
-def _dataset(pipe: Pipeline, processed: dict[str, _Processed]) -> Dataset:
-    """All named graphs of the knowledge graph."""
-    ds = Dataset()
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns)
-    ds.graph(ONTOLOGY_GRAPH).__iadd__(pipe.ontology)
-    ds.graph(REFERENCE_GRAPH).__iadd__(pipe.reference.graph())
-    inferred = ds.graph(INFERRED_GRAPH)
-    for stem in sorted(processed):
-        item = processed[stem]
-        ds.graph(article_graph(stem)).__iadd__(_parse_ntriples(item.kept))
-        inferred += _parse_ntriples(item.inferred)
-    return ds
-
-
-def _write_outputs(out: Path, pipe: Pipeline, processed: dict[str, _Processed]) -> int:
-    ds = _dataset(pipe, processed)
-    trig = out / "kg.trig"
-    with _atomic(trig) as handle:
-        write_trig(ds, handle)
-    union = Graph()
-    for prefix, ns in PREFIXES.items():
-        union.bind(prefix, ns)
-    for s, p, o, _g in ds.quads((None, None, None, None)):
-        union.add((s, p, o))
-    with _atomic(out / "kg.ttl") as handle:
-        write_turtle(union, handle)
-    write_store(out, trig)
-    return sum(1 for _ in ds.quads((None, None, None, None)))
 
 
 def _write_reports(out: Path, result: BuildResult) -> None:
@@ -486,10 +458,10 @@ def _write_reports(out: Path, result: BuildResult) -> None:
         "triples": result.total_triples,
     }
     data = {"summary": summary, "articles": [asdict(o) for o in result.outcomes]}
-    with _atomic(out / "report.json") as handle:
+    with atomic_write(out / "report.json") as handle:
         json.dump(data, handle, indent=2, sort_keys=True)
         handle.write("\n")
-    with _atomic(out / "report.md") as handle:
+    with atomic_write(out / "report.md") as handle:
         handle.write(render_report_md(result))
 
 

@@ -32,6 +32,8 @@ import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, TypeAlias
 
@@ -46,15 +48,23 @@ from racegraph.store import open_store, to_rdflib
 from racegraph.vocab import GRAPH, INFERRED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, REFERENCE_GRAPH
 
 __all__ = [
+    "TYPE_TEXT",
     "ExportFormat",
     "Quad",
+    "Row",
     "Triple",
     "export_kg",
+    "graph_rows",
+    "iri_text",
     "resolve_graph",
     "store_quads",
+    "subject_block",
+    "write_graph_block",
     "write_jsonld",
     "write_nquads",
     "write_ntriples",
+    "write_prefixes",
+    "write_rows",
     "write_trig",
     "write_turtle",
 ]
@@ -205,27 +215,28 @@ def _bnode_labels(quads: Sequence[Quad]) -> dict[BNode, str]:
 
 # --- Turtle / TriG --------------------------------------------------------------------------
 
+TYPE_TEXT = " a"
+"""How ``rdf:type`` appears in a :data:`Row`: it sorts before every other predicate's text."""
 
-class _GraphWriter:
-    """Pretty, sorted Turtle body for one graph's triples."""
+Row: TypeAlias = tuple[str, str, str]
+"""One triple as the Turtle text of its subject, predicate and object.
 
-    def __init__(
-        self,
-        triples: Iterable[Triple],
-        namer: _Namer,
-        bnodes: Mapping[BNode, str],
-        inline_ok: set[BNode],
-    ) -> None:
+Sorted rows give the writers' order: subjects, then ``a``, then predicates, then objects, each
+by the text a reader sees. Rows are what the build caches per article, so the union of many
+graphs is written by sorting rows instead of re-parsing and re-formatting every triple.
+"""
+
+
+class _RowMaker:
+    """Turns one graph's triples into rows; inlinable blank nodes become ``[ … ]`` objects."""
+
+    def __init__(self, triples: Iterable[Triple], namer: _Namer, inline_ok: set[BNode]) -> None:
         self.namer = namer
-        self.bnodes = bnodes
         self.index: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
         for s, p, o in triples:
             self.index[s][p].append(o)
         self.inline_ok = inline_ok
         self.inlined: set[BNode] = set()
-
-    def key(self, term: Node) -> tuple[int, str, str, str]:
-        return _sort_key(term, self.bnodes)
 
     def _is_list(self, node: Node) -> list[Node] | None:
         items: list[Node] = []
@@ -250,26 +261,24 @@ class _GraphWriter:
             if items is not None:
                 inner = " ".join(self.obj(i, indent, stack | {term}) for i in items)
                 return f"( {inner} )" if inner else "()"
-            if term not in self.index:
-                self.inlined.add(term)
-                return "[]"
             self.inlined.add(term)
-            body = self.predicates(term, indent + "    ", stack | {term})
+            if term not in self.index:
+                return "[]"
+            rows = self._subject_rows(term, indent + "    ", stack | {term})
+            body = _predicate_list(sorted(set(rows)), indent + "    ")
             return f"[\n{indent}    {body}\n{indent}]"
         return self.namer.term(term)
 
-    def predicates(self, subject: Node, indent: str, stack: frozenset[BNode]) -> str:
-        props = self.index[subject]
-        chunks = []
-        for pred in sorted(props, key=lambda p: (p != RDF.type, self.key(p))):
-            ptext = "a" if pred == RDF.type else self.namer.term(pred)
-            objs = sorted(set(props[pred]), key=self.key)
-            rendered = [self.obj(o, indent, stack) for o in objs]
-            chunks.append(f"{ptext} " + ", ".join(rendered))
-        return f" ;\n{indent}".join(chunks)
+    def _subject_rows(self, subject: Node, indent: str, stack: frozenset[BNode]) -> list[Row]:
+        text = self.namer.term(subject)
+        rows: list[Row] = []
+        for pred, objs in self.index[subject].items():
+            ptext = TYPE_TEXT if pred == RDF.type else self.namer.term(pred)
+            rows.extend((text, ptext, self.obj(o, indent, stack)) for o in set(objs))
+        return rows
 
-    def write(self, out: IO[str], indent: str) -> None:
-        # Inlinable blank nodes are written where they are used; the rest are top-level.
+    def rows(self, indent: str) -> list[Row]:
+        """Rows of the top-level subjects (inlined blank nodes appear inside objects)."""
         referenced_inline = {
             o
             for props in self.index.values()
@@ -277,26 +286,99 @@ class _GraphWriter:
             for o in objs
             if isinstance(o, BNode) and o in self.inline_ok
         }
-        subjects = sorted((s for s in self.index if s not in referenced_inline), key=self.key)
-        first = True
-        for subject in subjects:
-            if not first:
-                out.write("\n")
-            first = False
-            head = self.namer.term(subject)
-            body = self.predicates(subject, indent + "    ", frozenset())
-            out.write(f"{indent}{head} {body} .\n")
-        # blank nodes that were inline candidates but only reachable through a cycle
-        leftovers = sorted(
-            (b for b in referenced_inline if b in self.index and b not in self.inlined),
-            key=self.key,
-        )
+        rows: list[Row] = []
+        for subject in self.index:
+            if subject not in referenced_inline:
+                rows.extend(self._subject_rows(subject, indent + "    ", frozenset()))
+        # inline candidates only reachable through a cycle are written at the top level
+        leftovers = [b for b in referenced_inline if b in self.index and b not in self.inlined]
+        self.inline_ok.difference_update(leftovers)
         for subject in leftovers:
-            self.inline_ok.discard(subject)
-        for subject in leftovers:
+            rows.extend(self._subject_rows(subject, indent + "    ", frozenset()))
+        return rows
+
+
+def _predicate_list(rows: Sequence[Row], indent: str) -> str:
+    """``p o, o ; p o`` for the rows of one subject (sorted, unique)."""
+    chunks = []
+    for ptext, group in groupby(rows, key=itemgetter(1)):
+        head = "a" if ptext == TYPE_TEXT else ptext
+        chunks.append(head + " " + ", ".join(row[2] for row in group))
+    return f" ;\n{indent}".join(chunks)
+
+
+def subject_block(rows: Sequence[Row], indent: str = "") -> str:
+    """One Turtle statement ``s p o, o ; p o .`` for the sorted, unique rows of one subject."""
+    return f"{indent}{rows[0][0]} {_predicate_list(rows, indent + '    ')} .\n"
+
+
+def write_rows(rows: Iterable[Row], out: IO[str], indent: str = "") -> int:
+    """Write sorted, unique rows as Turtle statements (a blank line between subjects).
+
+    Returns the number of rows written. The caller sorts and removes duplicates, so a big
+    union can be merged from many sorted parts without building one graph.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> write_rows([("rgid:x", TYPE_TEXT, "rg:Driver"), ("rgid:x", "rdfs:label", '"X"')], out)
+    2
+    >>> print(out.getvalue(), end="")
+    rgid:x a rg:Driver ;
+        rdfs:label "X" .
+    """
+    count = 0
+    first = True
+    for _subject, group in groupby(rows, key=itemgetter(0)):
+        items = list(group)
+        count += len(items)
+        if not first:
             out.write("\n")
-            body = self.predicates(subject, indent + "    ", frozenset())
-            out.write(f"{indent}{self.namer.term(subject)} {body} .\n")
+        first = False
+        out.write(subject_block(items, indent))
+    return count
+
+
+def graph_rows(
+    triples: Graph | Iterable[Triple],
+    *,
+    prefixes: Mapping[str, str] = PREFIXES,
+    indent: str = "",
+    name: Node | None = None,
+) -> list[Row]:
+    """Sorted, unique rows of one graph, formatted for a graph body at ``indent``.
+
+    Only graphs with blank nodes depend on ``indent`` (their ``[ … ]`` objects span lines)
+    and on ``name``, the graph's name, which their labels are derived from as in
+    :func:`write_trig`.
+    """
+    quads = [(s, p, o, name) for s, p, o, _ in _normalise_quads(triples)]
+    bnodes = _bnode_labels(quads)
+    maker = _RowMaker(
+        ((s, p, o) for s, p, o, _ in quads),
+        _Namer(prefixes, bnodes),
+        _inline_candidates(quads),
+    )
+    return sorted(set(maker.rows(indent)))
+
+
+def iri_text(iri: str, prefixes: Mapping[str, str] = PREFIXES) -> str:
+    """How the writers show ``iri``: a prefixed name when one fits, else ``<iri>``."""
+    return _Namer(prefixes, {}).iri(iri)
+
+
+def write_graph_block(name: str, rows: Iterable[Row], out: IO[str]) -> int:
+    """One TriG ``name { … }`` block of sorted rows; returns the number of rows."""
+    out.write(f"{name} {{\n")
+    count = write_rows(rows, out, "    ")
+    out.write("}\n")
+    return count
+
+
+def write_prefixes(out: IO[str], prefixes: Mapping[str, str] = PREFIXES) -> None:
+    """The ``@prefix`` header every racegraph Turtle and TriG file starts with."""
+    for name in sorted(prefixes):
+        out.write(f"@prefix {name}: {_iri(prefixes[name])} .\n")
+    out.write("\n")
 
 
 def _named(names: Iterable[Node | None]) -> list[Node]:
@@ -343,12 +425,6 @@ def _inline_candidates(quads: Sequence[Quad]) -> set[BNode]:
     }
 
 
-def _write_prefixes(out: IO[str], prefixes: Mapping[str, str]) -> None:
-    for name in sorted(prefixes):
-        out.write(f"@prefix {name}: {_iri(prefixes[name])} .\n")
-    out.write("\n")
-
-
 def write_trig(
     data: Dataset | ConjunctiveGraph | Iterable[Quad],
     out: IO[str],
@@ -381,19 +457,18 @@ def write_trig(
     by_graph: dict[Node | None, list[Triple]] = defaultdict(list)
     for s, p, o, g in quads:
         by_graph[g].append((s, p, o))
-    _write_prefixes(out, prefixes)
+    write_prefixes(out, prefixes)
     default = by_graph.pop(None, None)
     first = True
     if default:
-        _GraphWriter(default, namer, bnodes, inline_ok).write(out, "")
+        write_rows(sorted(set(_RowMaker(default, namer, inline_ok).rows(""))), out)
         first = False
-    for name in sorted(_named(by_graph), key=lambda n: _sort_key(n, bnodes)):
+    for name in sorted(_named(by_graph), key=namer.term):
         if not first:
             out.write("\n")
         first = False
-        out.write(f"{namer.term(name)} {{\n")
-        _GraphWriter(by_graph[name], namer, bnodes, inline_ok).write(out, "    ")
-        out.write("}\n")
+        rows = sorted(set(_RowMaker(by_graph[name], namer, inline_ok).rows("    ")))
+        write_graph_block(namer.term(name), rows, out)
     return len(quads)
 
 
@@ -407,18 +482,10 @@ def write_turtle(
 
     A ``Dataset``/``ConjunctiveGraph`` is written as the union of its graphs.
     """
-    if isinstance(graph, (Dataset, ConjunctiveGraph)):
-        triples: set[Triple] = {(s, p, o) for s, p, o, _ in _normalise_quads(graph)}
-    else:
-        triples = {(s, p, o) for s, p, o, _ in _normalise_quads(graph)}
-    quads: list[Quad] = [(s, p, o, None) for s, p, o in triples]
-    bnodes = _bnode_labels(quads)
-    namer = _Namer(prefixes, bnodes)
-    _write_prefixes(out, prefixes)
-    _GraphWriter(
-        ((s, p, o) for s, p, o, _ in quads), namer, bnodes, _inline_candidates(quads)
-    ).write(out, "")
-    return len(quads)
+    triples = {(s, p, o) for s, p, o, _ in _normalise_quads(graph)}
+    write_prefixes(out, prefixes)
+    write_rows(graph_rows(triples, prefixes=prefixes), out)
+    return len(triples)
 
 
 # --- N-Triples / N-Quads / JSON-LD ------------------------------------------------------------
