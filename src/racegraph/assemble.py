@@ -21,15 +21,15 @@ import io
 import json
 import logging
 import os
+import re
 import shutil
-from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any, TypeAlias
+from typing import IO, Any
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -44,27 +44,32 @@ from racegraph.export import (
     write_prefixes,
 )
 from racegraph.store import store_path, write_store
-from racegraph.vocab import INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, article_graph
+from racegraph.vocab import ID, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, article_graph
 
-__all__ = ["Packed", "Piece", "make_piece", "pack_rows", "unpack_rows", "write_outputs"]
+__all__ = ["Piece", "atomic_write", "make_piece", "write_outputs"]
 
 log = logging.getLogger(__name__)
 
 STATE_FILE = ".state.json"
 
-Packed: TypeAlias = list[list[Any]]
-"""Sorted rows as ``[[subject, [[predicate, [object, …]], …]], …]``: each text stored once."""
-
 
 @dataclass(slots=True)
 class Piece:
-    """What the outputs need from one article, computed once when it is built."""
+    """What the outputs need from one article, computed once when it is built.
+
+    Its subjects are split in two. *Local* subjects are the nodes only this article can
+    describe (its article node and the statement/result/… nodes minted under its stem):
+    their kg.ttl statements are final and stored as text. *Shared* subjects (entities,
+    which other articles and the reference data describe too) are stored as rows, merged
+    with everyone else's at assembly.
+    """
 
     stem: str
-    kept: list[Row]  # sorted rows of the article graph
-    inferred: list[Row]  # sorted rows of its inferences
     trig: str  # its ``name { … }`` block ("" when nothing was kept)
-    subjects: list[tuple[str, str]]  # (subject, Turtle statement) over kept ∪ inferred
+    local: list[tuple[str, str]]  # (subject, kg.ttl statement), sorted
+    shared: list[str]  # rows about other subjects, as ``s\tp\to`` lines
+    inferred: list[str]  # its inferences, as ``s\tp\to`` lines
+    triples: int  # triples kept in its graph
 
     @property
     def graph_name(self) -> str:
@@ -72,45 +77,68 @@ class Piece:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "kept": pack_rows(self.kept),
-            "inferred": pack_rows(self.inferred),
             "trig": self.trig,
-            "subjects": self.subjects,
+            "local": self.local,
+            "shared": self.shared,
+            "inferred": self.inferred,
+            "triples": self.triples,
         }
 
     @staticmethod
     def from_json(stem: str, data: Mapping[str, Any]) -> Piece:
         return Piece(
             stem=stem,
-            kept=unpack_rows(data["kept"]),
-            inferred=unpack_rows(data["inferred"]),
             trig=str(data["trig"]),
-            subjects=[(str(s), str(text)) for s, text in data["subjects"]],
+            local=[(str(s), str(text)) for s, text in data["local"]],
+            shared=[str(line) for line in data["shared"]],
+            inferred=[str(line) for line in data["inferred"]],
+            triples=int(data["triples"]),
         )
 
 
+def _line(row: Row) -> str:
+    return "\t".join(row)
+
+
+def _row(line: str) -> Row:
+    s, p, o = line.split("\t")
+    return s, p, o
+
+
+def _is_local(stem: str) -> Callable[[str], bool]:
+    """Does a subject's text name a node minted for article ``stem``? (vocab.node_iri)"""
+    own = re.compile(
+        rf"<{re.escape(str(ID))}(?:article/{re.escape(stem)}>|[^/>]+/{re.escape(stem)}/)"
+    )
+    return lambda subject: own.match(subject) is not None
+
+
 def make_piece(stem: str, kept: Sequence[Row], inferred: Sequence[Row]) -> Piece:
-    """Format an article's kept and inferred rows (each sorted and unique) for the outputs."""
+    """Format an article's kept and inferred rows (each sorted and unique) for the outputs.
+
+    The rows must be free of blank nodes: their labels would clash between articles.
+    """
+    if any(text.startswith(("_:", "[", "(")) for row in (*kept, *inferred) for text in row):
+        raise ValueError(f"{stem}: article graphs must not contain blank nodes")
     block = io.StringIO()
     if kept:
         write_graph_block(iri_text(str(article_graph(stem))), kept, block)
-    union = sorted({*kept, *inferred})
-    subjects = [(s, subject_block(list(rows))) for s, rows in groupby(union, itemgetter(0))]
-    return Piece(stem, list(kept), list(inferred), block.getvalue(), subjects)
-
-
-def pack_rows(rows: Sequence[Row]) -> Packed:
-    packed: Packed = []
-    for subject, by_subject in groupby(rows, key=itemgetter(0)):
-        predicates = [
-            [p, [row[2] for row in group]] for p, group in groupby(by_subject, itemgetter(1))
-        ]
-        packed.append([subject, predicates])
-    return packed
-
-
-def unpack_rows(packed: Packed) -> list[Row]:
-    return [(s, p, o) for s, predicates in packed for p, objects in predicates for o in objects]
+    local = _is_local(stem)
+    statements: list[tuple[str, str]] = []
+    shared: list[str] = []
+    for subject, rows in groupby(sorted({*kept, *inferred}), itemgetter(0)):
+        if local(subject):
+            statements.append((subject, subject_block(list(rows))))
+        else:
+            shared.extend(_line(row) for row in rows)
+    return Piece(
+        stem=stem,
+        trig=block.getvalue(),
+        local=statements,
+        shared=shared,
+        inferred=[_line(row) for row in inferred],
+        triples=len(kept),
+    )
 
 
 @contextmanager
@@ -142,32 +170,22 @@ def _write_trig(
 
 
 def _write_union(path: Path, fixed: Sequence[Sequence[Row]], pieces: Mapping[str, Piece]) -> None:
-    """kg.ttl: every subject once; only subjects several sources describe are re-merged."""
-    sources = Counter(s for rows in fixed for s in {row[0] for row in rows})
-    for piece in pieces.values():
-        sources.update(s for s, _ in piece.subjects)
-    shared = {s for s, n in sources.items() if n > 1}
-    statements: dict[str, str] = {}
-    merged: dict[str, set[Row]] = defaultdict(set)
+    """kg.ttl: every subject once. Local statements are final; shared rows are merged."""
+    pool: set[Row] = set()
     for rows in fixed:
-        for subject, group in groupby(rows, key=itemgetter(0)):
-            if subject in shared:
-                merged[subject].update(group)
-            else:
-                statements[subject] = subject_block(list(group))
+        pool.update(rows)
     for piece in pieces.values():
-        mine = {s for s, _ in piece.subjects if s in shared}
-        statements.update((s, text) for s, text in piece.subjects if s not in mine)
-        if mine:
-            for part in (piece.kept, piece.inferred):
-                for row in part:
-                    if row[0] in mine:
-                        merged[row[0]].add(row)
-    for subject, described in merged.items():
-        statements[subject] = subject_block(sorted(described))
+        pool.update(map(_row, piece.shared))
+    statements = [
+        (subject, subject_block(list(rows)))
+        for subject, rows in groupby(sorted(pool), itemgetter(0))
+    ]
+    for piece in pieces.values():
+        statements.extend(piece.local)
+    statements.sort(key=itemgetter(0))
     with atomic_write(path) as handle:
         write_prefixes(handle)
-        handle.write("\n".join(statements[s] for s in sorted(statements)))
+        handle.write("\n".join(text for _, text in statements))
 
 
 def write_outputs(
@@ -179,7 +197,10 @@ def write_outputs(
     fingerprint: str,
 ) -> int:
     """Write kg.trig, kg.ttl and the store of ``pieces``; returns the number of quads."""
-    inferred = sorted({row for piece in pieces.values() for row in piece.inferred})
+    lines: set[str] = set()
+    for piece in pieces.values():
+        lines.update(piece.inferred)
+    inferred = [_row(line) for line in sorted(lines)]
     reference_rows = graph_rows(reference)
     fixed_trig = {
         iri_text(str(ONTOLOGY_GRAPH)): graph_rows(ontology, indent="    ", name=ONTOLOGY_GRAPH),
@@ -187,9 +208,9 @@ def write_outputs(
         iri_text(str(INFERRED_GRAPH)): inferred,
     }
     _write_trig(out / "kg.trig", fixed_trig, pieces)
-    _write_union(out / "kg.ttl", [graph_rows(ontology), reference_rows, inferred], pieces)
-    _update_store(out, pieces, inferred, fingerprint)
-    kept = sum(len(piece.kept) for piece in pieces.values())
+    _write_union(out / "kg.ttl", [graph_rows(ontology), reference_rows], pieces)
+    _update_store(out, pieces, lines, fingerprint)
+    kept = sum(piece.triples for piece in pieces.values())
     return len(ontology) + len(reference) + len(inferred) + kept
 
 
@@ -219,11 +240,11 @@ def _quads(graph: str, rows: Sequence[Row]) -> list[ox.Quad]:
 
 
 def _update_store(
-    out: Path, pieces: Mapping[str, Piece], inferred: Sequence[Row], fingerprint: str
+    out: Path, pieces: Mapping[str, Piece], inferred: set[str], fingerprint: str
 ) -> None:
     state = _read_state(out)
     blocks = {stem: _digest(piece.trig) for stem, piece in pieces.items()}
-    new_state = {"fingerprint": fingerprint, "blocks": blocks, "inferred": pack_rows(inferred)}
+    new_state = {"fingerprint": fingerprint, "blocks": blocks, "inferred": sorted(inferred)}
     if (
         state is not None
         and state.get("fingerprint") == fingerprint
@@ -233,8 +254,8 @@ def _update_store(
         old_blocks: dict[str, str] = state["blocks"]
         changed = sorted(stem for stem, sha in blocks.items() if old_blocks.get(stem) != sha)
         removed = sorted(set(old_blocks) - set(blocks))
-        old_inferred = set(unpack_rows(state.get("inferred", [])))
-        new_inferred = set(inferred)
+        old_inferred = set(state.get("inferred", []))
+        new_inferred = inferred
         if not changed and not removed and old_inferred == new_inferred:
             return
         try:
@@ -243,8 +264,8 @@ def _update_store(
                 out,
                 pieces=[pieces[stem] for stem in changed],
                 removed=[*changed, *removed],
-                drop=sorted(old_inferred - new_inferred),
-                add=sorted(new_inferred - old_inferred),
+                drop=[_row(line) for line in sorted(old_inferred - new_inferred)],
+                add=[_row(line) for line in sorted(new_inferred - old_inferred)],
             )
             log.info(
                 "store patched: %d article graph(s) replaced or removed",
