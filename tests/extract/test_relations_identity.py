@@ -210,3 +210,22 @@ def test_retirement_from_a_named_championship() -> None:
     text = "Tom Beck has announced his retirement from the Super GT series after ten seasons."
     facts = run(text, [("Tom Beck", "tb", D), ("Super GT", "super-gt", C)])
     assert has(facts, "retired", s="tb", o="super-gt")
+
+
+def test_singular_works_driver_title_is_the_first_name_of_a_list_only() -> None:
+    text = (
+        "Heart of Racing has named Aston Martin works driver Ross Gunn, Ian James and "
+        "Zach Robichon."
+    )
+    facts = run(
+        text,
+        [
+            ("Heart of Racing", "hor", T),
+            ("Aston Martin", "am", M),
+            ("Ross Gunn", "rg", D),
+            ("Ian James", "ij", D),
+            ("Zach Robichon", "zr", D),
+        ],
+    )
+    assert has(facts, "worksDriverFor", s="rg", o="am")
+    assert not has(facts, "worksDriverFor", s="ij", o="am")

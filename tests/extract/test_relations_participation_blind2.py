@@ -166,3 +166,55 @@ def test_member_seasons_from_a_year_span() -> None:
         published=PUB,
     )
     assert has(facts, "memberOf", s="do", o="fr", season=(2019, 2020, 2021))
+
+
+def test_numbered_crew_set_to_share_with_and_a_number_that_keeps_its_crew() -> None:
+    text = (
+        "Toyota Gazoo Racing is expected to run two GR010s in the 2026 World Endurance "
+        "Championship. Sebastien Buemi is set to share the #8 car with Brendon Hartley and "
+        "Ryo Hirakawa. The #7 is likely to keep Mike Conway and Kamui Kobayashi together, "
+        "while Nyck de Vries is set to remain in the #7 as well."
+    )
+    facts = run(
+        text,
+        [
+            ("Toyota Gazoo Racing", "tgr", T),
+            ("World Endurance Championship", "wec", C),
+            ("Sebastien Buemi", "sb", D),
+            ("Brendon Hartley", "bh", D),
+            ("Ryo Hirakawa", "rh", D),
+            ("Mike Conway", "mc", D),
+            ("Kamui Kobayashi", "kk", D),
+            ("Nyck de Vries", "ndv", D),
+        ],
+        published=PUB,
+    )
+    assert has(facts, "coDriver", s="sb", o="rh")
+    assert has(facts, "coDriver", s="bh", o="rh")
+    assert has(facts, "memberOf", s="rh", o="tgr", championship="wec", season=2026)
+    assert has(facts, "competesIn", s="sb", o="wec", season=2026, status="planned")
+    assert has(facts, "coDriver", s="mc", o="kk")
+    assert has(facts, "competesIn", s="kk", o="wec", season=2026, status="likely")
+    assert has(facts, "memberOf", s="ndv", o="tgr", championship="wec", season=2026)
+
+
+def test_crew_confirmed_in_its_numbered_car() -> None:
+    text = (
+        "United Autosports has confirmed Ben Hanley, Tom Gamble and Marino Sato in its #23 "
+        "Oreca 07 for the 2026 European Le Mans Series."
+    )
+    facts = run(
+        text,
+        [
+            ("United Autosports", "ua", T),
+            ("Ben Hanley", "bh", D),
+            ("Tom Gamble", "tg", D),
+            ("Marino Sato", "ms", D),
+            ("Oreca 07", "o7", CAR),
+            ("European Le Mans Series", "elms", C),
+        ],
+        published=PUB,
+    )
+    assert has(facts, "drives", s="tg", o="o7", number=23)
+    assert has(facts, "memberOf", s="ms", o="ua", championship="elms", season=2026)
+    assert has(facts, "coDriver", s="bh", o="ms")

@@ -287,7 +287,34 @@ class _Linker:
                 self.link_residual(c)
         self.choose_subject()
         self.link_anaphora_and_events()
+        self.promote_described_drivers()
         self.collect_values()
+
+    def promote_described_drivers(self) -> None:
+        """A person first named outside any racing context ("X's position is less clear")
+        is a driver when a description of him races ("The Pole ... drove the 499P")."""
+        promote: set[str] = set()
+        for m in self.ctx.mentions:
+            if m.type is not T.PERSON or not m.rule.startswith("descriptor-"):
+                continue
+            sent = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if sent is None:
+                continue
+            tokens = list(sent.sent)
+            if any(t.lower_ in _ROLE_WORDS for t in tokens):
+                continue
+            if any(t.lemma_.lower() in _RACING_LEMMAS for t in tokens) or any(
+                x.type is T.CAR_MODEL
+                for x in self.ctx.mentions_between(sent.sent.start_char, sent.sent.end_char)
+            ):
+                promote.add(m.entity)
+        for key in promote:
+            entity = self.ctx.entities[key]
+            self.ctx.entities[key] = dataclasses.replace(entity, type=T.DRIVER)
+            self.ctx.mentions[:] = [
+                dataclasses.replace(x, type=T.DRIVER) if x.entity == key else x
+                for x in self.ctx.mentions
+            ]
 
     # ---------------------------------------------------------------- pass 1
     def link_reference(self, c: Candidate) -> None:
@@ -560,7 +587,10 @@ class _Linker:
         verb = root.head
         if root.dep_ == "nsubj":
             objects = [c for c in verb.children if c.dep_ in {"dobj", "prep"}]
-            objects += [g for c in objects if c.dep_ == "prep" for g in c.children]
+            # "X returns to the team" is a person rejoining, not an entrant
+            objects += [
+                g for c in objects if c.dep_ == "prep" and c.lower_ != "to" for g in c.children
+            ]
             if verb.lemma_ in _ENTRANT_VERBS and any(o.lemma_ in _ENTRY_NOUNS for o in objects):
                 return True
             if verb.lemma_ in _SIGNING_LEMMAS and any(
@@ -856,6 +886,9 @@ class _Linker:
         for _s, e in self.refs_inside(c.start, c.end):
             if e.type is T.COUNTRY:
                 country = e.iri
+        if country is None and c.end < len(self.doc):
+            # "The 28-year-old Dane": the demonym right after the age phrase
+            country = self.country_at(c.end)
         if country is not None:
             same = [k for k, v in self.nationality.items() if v == country]
             if len(same) == 1:
@@ -863,6 +896,12 @@ class _Linker:
             if len(same) > 1:
                 counts = self.ctx.mention_counts()
                 return max(same, key=lambda k: (counts.get(k, 0), k))
+        previous = self.sole_person_of_previous_sentence(c)
+        if previous is not None and (
+            country is None or self.nationality.get(previous, country) == country
+        ):
+            return previous
+        if country is not None:
             # a demonym nobody in the article is stated to hold is the main person only when
             # he is the last person named before it and has no other stated nationality;
             # otherwise no guess ("X and Y won. The Swiss pulled clear" is not the subject)
@@ -876,6 +915,28 @@ class _Linker:
             ):
                 return None
         return self.ctx.subject
+
+    def country_at(self, i: int) -> str | None:
+        """The country of a demonym reference name starting at token ``i``."""
+        for s, e in self.refs_inside(i, min(i + 3, len(self.doc))):
+            if s.start == i and e.type is T.COUNTRY:
+                return e.iri
+        return None
+
+    def sole_person_of_previous_sentence(self, c: Candidate) -> str | None:
+        """A sentence-initial descriptor ("The Pole, 41, ...", "The 42-year-old Swiss will
+        ...") refers to the one person the previous sentence names, when it names one."""
+        span = self.span(c)
+        sent = span.sent
+        if span.start != sent.start or sent.start == 0:
+            return None
+        prev = self.doc[sent.start - 1].sent
+        people = {
+            m.entity
+            for m in self.ctx.mentions_between(prev.start_char, prev.end_char)
+            if m.type in {T.DRIVER, T.PERSON}
+        }
+        return next(iter(people)) if len(people) == 1 else None
 
     # ---------------------------------------------------------------- pass 3
     def link_anaphora_and_events(self) -> None:

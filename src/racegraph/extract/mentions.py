@@ -421,6 +421,97 @@ def _numbered_entrants(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
     return out
 
 
+# words that take a number without being a team name ("Round 3", "Turn 1")
+_NUMBERED_NOUNS = frozenset(
+    {
+        "round",
+        "race",
+        "turn",
+        "lap",
+        "car",
+        "group",
+        "class",
+        "stage",
+        "part",
+        "formula",
+        "section",
+        "gate",
+        "pit",
+        "heat",
+        "day",
+        "week",
+        "season",
+        "chapter",
+        "level",
+        "category",
+        "top",
+        "the",
+        "a",
+        "in",
+        "at",
+        "on",
+        "of",
+        "for",
+        "and",
+        "with",
+        "by",
+    }
+)
+_TEAM_VERBS = frozenset(
+    {
+        "have",
+        "field",
+        "enter",
+        "run",
+        "return",
+        "sign",
+        "name",
+        "confirm",
+        "announce",
+        "be",
+        "will",
+        "add",
+        "complete",
+        "bring",
+        "switch",
+        "expand",
+        "retain",
+        "keep",
+        "unveil",
+    }
+)
+
+
+def _name_number_teams(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
+    """ "Garage 59 has signed ...", "Garage 59 fields two McLarens", "Garage 59's McLaren":
+    a capitalised word and a one-to-three digit number (not a race number, not inside a
+    reference name) acting as the subject of an entrant verb or as a possessor is a team."""
+    ref_tokens = {i for s in refs for i in range(s.start, s.end)}
+    out: list[Candidate] = []
+    for t in doc[1:-1]:
+        word = doc[t.i - 1]
+        if not (t.is_digit and len(t.text) <= 3) or t.i in ref_tokens or word.i in ref_tokens:
+            continue
+        if not (word.is_title and word.is_alpha) or word.lower_ in _NUMBERED_NOUNS:
+            continue
+        if word.i > 0 and doc[word.i - 1].text == "#":
+            continue
+        start = word.i  # "Racing Spirit 7": up to two more capitalised words before
+        while (
+            start > 0
+            and word.i - start < 2
+            and doc[start - 1].is_title
+            and doc[start - 1].is_alpha
+            and doc[start - 1].lower_ not in _NUMBERED_NOUNS
+            and start - 1 not in ref_tokens
+        ):
+            start -= 1
+        nxt = doc[t.i + 1]
+        if nxt.text in POSSESSIVE or (nxt.lemma_ in _TEAM_VERBS and nxt.pos_ in {"VERB", "AUX"}):
+            out.append(Candidate(start, t.i + 1, "TEAM", "name-number", priority=P_GENRE))
+    return out
+
+
 def _model_code(token: Token) -> bool:
     """ "GR86", "R8", "M4": letters with digits (not a plain number)."""
     text = token.text
@@ -501,6 +592,7 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
         ref_tokens.update(range(span.start, span.end))
     raw.extend(_car_candidates(doc, refs))
     raw.extend(_numbered_entrants(doc, refs))
+    raw.extend(_name_number_teams(doc, refs))
     crews = _slash_crew_candidates(doc, refs)
     if crews:
         crew_tokens = {i for c in crews for i in range(c.start, c.end)}
@@ -748,6 +840,27 @@ def _person_candidates(doc: Doc, blocked: set[int]) -> list[Candidate]:
             and not set(range(run.start, run.end)) & blocked
         ):
             out.append(Candidate(run.start, run.end, "PERSON", "subject-name", priority=P_PERSON))
+    # the object of a signing ("X has named Paul-Loup Chatin in its #28") and a partner
+    # ("teams up with A and B", "alongside A") is a person
+    for ent in [*doc.ents, *_unlabelled_name_runs(doc)]:
+        if ent.label_ not in {"ORG", "GPE", "NORP", "FAC", ""} or len(ent) > 5:
+            continue
+        if set(range(ent.start, ent.end)) & blocked or ent[-1].text in TEAM_SUFFIXES:
+            continue
+        if not all(_is_name_token(t) or t.text == "-" for t in ent) or any(
+            t.is_upper and len(t) > 1 for t in ent
+        ):
+            continue
+        root = ent.root
+        before = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]]
+        signed = root.dep_ == "dobj" and root.head.lemma_ in _SIGNING_VERBS
+        partner = before[-1:] == ["alongside"] or before[-3:] in (
+            ["teams", "up", "with"],
+            ["team", "up", "with"],
+            ["teamed", "up", "with"],
+        )
+        if signed or partner:
+            out.append(Candidate(ent.start, ent.end, "PERSON", "cued-person", priority=P_PERSON))
     # coordination: a capitalised name run conjoined with a person is a person
     person_heads = {c.end - 1 for c in out if c.label == "PERSON"}
     for ent in [*doc.ents, *_unlabelled_name_runs(doc)]:
@@ -766,6 +879,7 @@ def _person_candidates(doc: Doc, blocked: set[int]) -> list[Candidate]:
 
 
 _WEAK_ENTS = frozenset({"", "PRODUCT", "WORK_OF_ART"})
+_SIGNING_VERBS = frozenset({"sign", "name", "hire", "recruit", "draft"})
 _ACTOR_VERBS = frozenset(
     {
         "win",

@@ -338,7 +338,8 @@ def _works(art: Article, sent: Sentence) -> None:
             continue
         names = group_after(sent, b, PERSON_TYPES)
         if names and not sent.gap(b, names[0].start).strip(" ,"):
-            subjects = [n.entity for n in names]
+            # "Porsche works driver A, B and C": the singular title is A's only
+            subjects = [n.entity for n in (names if m.group("pl") else names[:1])]
         elif m.group("pl"):
             continue  # "alongside seasoned BMW works drivers": nobody named
         else:

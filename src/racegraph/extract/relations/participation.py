@@ -922,8 +922,17 @@ _Crew = tuple[tuple[str, ...], str | None, str | None, str | None, int, str | No
 """A numbered car's crew: drivers, car model, team, championship, season, class."""
 
 _CREW_BEFORE_NUMBER = re.compile(
-    r"^\s*(?:(?:will|are|is|to)\s+)?(?:be\s+)?(?:sharing|share|shares|driving|drive|drives"
-    r"|in|aboard|racing|race|crewing)\s+(?:the\s+)?#\s?(?P<n>\d{1,3})\b",
+    r"^\s*(?:[A-Z][a-z]+\s+)?(?:(?:will|are|is|to)\s+)?(?:(?:set|expected|likely|due|poised|tipped)\s+to\s+)?"
+    r"(?:be\s+)?(?:sharing|share|shares|driving|drive|drives|in|aboard|racing|race|crewing"
+    r"|(?:remain|remains|stay|stays|continue|continues|line up|lines up)\s+in)"
+    r"\s+(?:the\s+|its\s+|their\s+)?#\s?(?P<n>\d{1,3})\b(?P<with>(?:\s+[\w-]+){0,3}?\s+with\s+)?",
+    re.I,
+)
+# "The #51 is likely to keep A, B and C together", "the #7 retains A and B"
+_NUMBER_KEEPS = re.compile(
+    r"#\s?(?P<n>\d{1,3})\s+(?:car\s+|entry\s+)?(?:(?:is|are|will)\s+)?"
+    r"(?:(?:set|expected|likely|due)\s+to\s+)?(?:again\s+)?"
+    r"(?:keeps?|retains?|features?|keep|retain)\s+(?:the\s+)?",
     re.I,
 )
 _NUMBER_SHARED_BY = re.compile(
@@ -988,7 +997,16 @@ def _numbered_crews(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> No
         if m is None:
             continue
         group = [g.entity for g in group_before(sent, d.end, [D])]
+        if m.group("with"):  # "is set to share the #50 car with A and B"
+            after = sent.after(d.end + m.end(), D)
+            if after and after[0].start - (d.end + m.end()) < 3:
+                group += [g.entity for g in group_after(sent, after[0].start, [D])]
         found.append((int(m.group("n")), d.end + m.end(), group))
+    for m in _NUMBER_KEEPS.finditer(sent.text):
+        after = sent.after(sent.abs(m.end()), D)
+        if after and after[0].start - sent.abs(m.end()) < 3:
+            group = [g.entity for g in group_after(sent, after[0].start, [D])]
+            found.append((int(m.group("n")), sent.abs(m.start()), group))
     for m in _NUMBER_SHARED_BY.finditer(sent.text):
         group = [g.entity for g in group_after(sent, sent.abs(m.end()), [D])]
         after = sent.after(sent.abs(m.end()), D)
