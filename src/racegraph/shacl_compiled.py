@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
+from typing import TypeVar
 
 import pyoxigraph as ox
 from pyshacl.errors import ReportableRuntimeError
@@ -201,19 +202,21 @@ class _Index:
 
     def __init__(self, base: _BaseIndex, data: Iterable[tuple[Node, Node, Node]]) -> None:
         self.base = base
-        canon = base.canon
+        iris = base.canon_iri
         sp: dict[_Term, dict[_Term, set[_Term]]] = {}
         ps: dict[_Term, set[_Term]] = {}
         po: dict[_Term, set[_Term]] = {}
         types: dict[_Term, set[_Term]] = {}
         sub_edges: list[tuple[_Term, _Term]] = []
         for s, p, o in data:
-            p = canon.get(p, p)
+            if isinstance(p, URIRef):
+                p = iris.get(str(p), p)
             if p is _RDF_type:
-                o = canon.get(o, o)
+                if isinstance(o, URIRef):
+                    o = iris.get(str(o), o)
                 types.setdefault(o, set()).add(s)
             elif p is _RDFS_subClassOf:
-                sub_edges.append((canon.get(s, s), canon.get(o, o)))
+                sub_edges.append((_canonical(iris, s), _canonical(iris, o)))
             by_p = sp.get(s)
             if by_p is None:
                 sp[s] = {p: {o}}
@@ -279,12 +282,13 @@ class _BaseIndex:
     sub_edges: tuple[tuple[_Term, _Term], ...]
     supers: dict[_Term, frozenset[_Term]]
     subs: dict[_Term, frozenset[_Term]]
-    canon: dict[Node, Node]
+    canon_iri: dict[str, Node]
 
     @staticmethod
     def of(ontology: Graph, canon: dict[Node, Node]) -> _BaseIndex:
         """Index the ontology; ``canon`` maps each IRI to one object, so look-ups by it are
-        identity hits (rdflib's ``URIRef.__eq__`` is Python code, ~15k calls a graph)."""
+        identity hits (rdflib's ``URIRef.__eq__`` is Python code, ~15k calls a graph). The
+        data side looks the canonical object up by plain ``str``, for the same reason."""
         sp: dict[_Term, dict[_Term, set[_Term]]] = defaultdict(lambda: defaultdict(set))
         ps: dict[_Term, set[_Term]] = defaultdict(set)
         po: dict[_Term, set[_Term]] = defaultdict(set)
@@ -308,8 +312,12 @@ class _BaseIndex:
             sub_edges=tuple(edges),
             supers=supers,
             subs=subs,
-            canon=canon,
+            canon_iri={str(k): v for k, v in canon.items()},
         )
+
+
+def _canonical(iris: dict[str, Node], term: Node) -> Node:
+    return iris.get(str(term), term) if isinstance(term, URIRef) else term
 
 
 def _closures(
@@ -1201,6 +1209,7 @@ def _probe_renamed_datatypes() -> frozenset[str]:
 
 
 _OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+_OxT = TypeVar("_OxT", ox.NamedNode, ox.BlankNode)
 
 
 class _TermCodec:
@@ -1210,26 +1219,31 @@ class _TermCodec:
 
     def __init__(self, surrogates: frozenset[str]) -> None:
         self.surrogates = surrogates
-        self.nodes: dict[Node, ox.NamedNode | ox.BlankNode] = {}
+        self.nodes: dict[str, ox.NamedNode] = {}
+        self.blanks: dict[str, ox.BlankNode] = {}
         self.literals: dict[Literal, ox.Literal] = {}
         self.datatypes: dict[Node, ox.NamedNode] = {}
         self.ontology_literals: dict[ox.Literal, Literal] = {}
         self.ontology_subjects: frozenset[Node] = frozenset()
 
     def node(self, term: Node) -> ox.NamedNode | ox.BlankNode:
-        if len(self.nodes) > self._LIMIT:
-            self.nodes.clear()
-        try:
-            if isinstance(term, URIRef):
-                out: ox.NamedNode | ox.BlankNode = ox.NamedNode(str(term))
-            elif isinstance(term, BNode):
-                out = ox.BlankNode(str(term))
-            else:
-                raise UnsupportedData(f"a literal in subject or predicate position: {term!r}")
-        except ValueError as exc:
-            raise UnsupportedData(f"Oxigraph cannot hold {term!r}: {exc}") from exc
-        self.nodes[term] = out
-        return out
+        """Encode an IRI or blank node, cached by plain ``str`` (C-level hashing and equality)."""
+        text = str(term)
+        if isinstance(term, URIRef):
+            hit = self.nodes.get(text)
+            if hit is None:
+                if len(self.nodes) > self._LIMIT:
+                    self.nodes.clear()
+                hit = self.nodes[text] = _checked(ox.NamedNode, term)
+            return hit
+        if isinstance(term, BNode):
+            blank = self.blanks.get(text)
+            if blank is None:
+                if len(self.blanks) > self._LIMIT:
+                    self.blanks.clear()
+                blank = self.blanks[text] = _checked(ox.BlankNode, term)
+            return blank
+        raise UnsupportedData(f"Oxigraph cannot hold {term!r} in this position")
 
     def literal(self, term: Literal) -> ox.Literal:
         """Encode (uncached): surrogate datatype for those the store would rename."""
@@ -1273,7 +1287,7 @@ class _LocalTerms:
         graph: ox.NamedNode,
     ) -> list[ox.Quad]:
         codec = self.codec
-        nodes, literals, back = codec.nodes, codec.literals, self.back
+        node, literals, back = codec.node, codec.literals, self.back
         ontology_literals = codec.ontology_literals
         skip_subjects = codec.ontology_subjects if skip else frozenset()
         fresh: dict[Literal, ox.Literal] = {}
@@ -1282,8 +1296,8 @@ class _LocalTerms:
             s, p, o = triple
             if s in skip_subjects and triple in skip:
                 continue
-            ss = nodes.get(s) or codec.node(s)
-            pp = nodes.get(p) or codec.node(p)
+            ss = node(s)
+            pp = node(p)
             if isinstance(o, Literal):
                 oo = literals.get(o)
                 if oo is None:
@@ -1298,7 +1312,7 @@ class _LocalTerms:
                     raise UnsupportedData(f"{o!r} and {known!r} are one term in Oxigraph")
                 quads.append(ox.Quad(ss, pp, oo, graph))  # type: ignore[arg-type]
             else:
-                quads.append(ox.Quad(ss, pp, nodes.get(o) or codec.node(o), graph))  # type: ignore[arg-type]
+                quads.append(ox.Quad(ss, pp, node(o), graph))  # type: ignore[arg-type]
         if fresh:
             self._verify(fresh)
         return quads
@@ -1345,6 +1359,13 @@ class _LocalTerms:
                 return Literal(term.value)
             return Literal(term.value, datatype=URIRef(datatype))
         raise UnsupportedData(f"unexpected query result {term!r}")
+
+
+def _checked(make: Callable[[str], _OxT], term: Node) -> _OxT:
+    try:
+        return make(str(term))
+    except ValueError as exc:
+        raise UnsupportedData(f"Oxigraph cannot hold {term!r}: {exc}") from exc
 
 
 def _same_text(a: object, b: ox.Literal) -> bool:
