@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import RDF, Dataset, Graph
+from rdflib import RDF, BNode, Dataset, Graph
 
 from racegraph.build import Pipeline
 from racegraph.reason import Reasoner
@@ -42,3 +42,19 @@ def test_inferences_restate_nothing() -> None:
     assert (team, RG.hasMember, person) in inferred
     assert not any(t in ontology for t in inferred)
     assert not any(t in data for t in inferred)
+
+
+def test_cached_closure_gives_the_same_reasoner(tmp_path: Path) -> None:
+    ontology = Graph().parse(ROOT / "ontology" / "racegraph.ttl")
+    cache = tmp_path / "closure.nt"
+    fresh = Reasoner.from_ontology(ontology, closure_file=cache)
+    assert cache.stat().st_size > 0
+    cached = Reasoner.from_ontology(ontology, closure_file=cache)
+    assert cached.super_classes == fresh.super_classes
+    assert cached.ranges == fresh.ranges
+    assert cached.inverses == fresh.inverses
+    ground = {t for t in fresh.ontology_closure if not any(isinstance(x, BNode) for x in t)}
+    assert ground <= cached.ontology_closure
+    data = Graph()
+    data.add((entity_iri("Driver", "x"), RG.memberOf, entity_iri("Team", "y")))
+    assert set(cached.infer(data)) == set(fresh.infer(data))

@@ -120,6 +120,7 @@ class Pipeline:
     ontology: Graph
     shapes: Graph
     fingerprint: str
+    cache_dir: Path | None = None  # where the reasoner keeps the ontology's closure
     _nlp: Any = None
     _validator: ShapesValidator | None = None
     _reasoner: Reasoner | None = None
@@ -157,7 +158,10 @@ class Pipeline:
     @property
     def reasoner(self) -> Reasoner:
         if self._reasoner is None:
-            self._reasoner = Reasoner.from_ontology(self.ontology)
+            closure = None
+            if self.cache_dir is not None:
+                closure = self.cache_dir / f"ontology-closure-{self.fingerprint}.nt"
+            self._reasoner = Reasoner.from_ontology(self.ontology, closure_file=closure)
         return self._reasoner
 
     def warm(self) -> None:
@@ -376,9 +380,11 @@ def build(
         seen_hashes[article.sha256] = path.name
         articles.append(article)
 
-    pipe = pipeline or Pipeline.load(
-        reference_dir=options.reference_dir, ontology_dir=options.ontology_dir
-    )
+    if pipeline is None:
+        pipe = Pipeline.load(reference_dir=options.reference_dir, ontology_dir=options.ontology_dir)
+        pipe.cache_dir = out / "cache"
+    else:
+        pipe = pipeline
     processed: dict[str, _Processed] = {}
     todo: list[Article] = []
     for article in articles:
@@ -406,7 +412,7 @@ def build(
     for stem, item in processed.items():
         outcomes[stem] = item.outcome
     _write_quarantine(out, processed)
-    _prune_cache(out, {a.stem for a in articles})
+    _prune_cache(out, {a.stem for a in articles}, pipe.fingerprint)
     total_triples = write_outputs(
         out,
         ontology=pipe.ontology,
@@ -438,12 +444,15 @@ def _write_quarantine(out: Path, processed: dict[str, _Processed]) -> None:
             handle.write(text)
 
 
-def _prune_cache(out: Path, stems: set[str]) -> None:
+def _prune_cache(out: Path, stems: set[str], fingerprint: str) -> None:
     folder = out / "cache"
     if folder.is_dir():
         for stale in folder.glob("*.json"):
             if stale.stem not in stems:
                 stale.unlink()
+        for closure in folder.glob("ontology-closure-*.nt"):
+            if closure.name != f"ontology-closure-{fingerprint}.nt":
+                closure.unlink()
 
 
 def _write_reports(out: Path, result: BuildResult) -> None:

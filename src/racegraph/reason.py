@@ -17,8 +17,10 @@ graph only holds new knowledge about the article's nodes.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal as _Lit
 
 import owlrl
@@ -48,10 +50,27 @@ class Reasoner:
     super_classes: dict[Node, frozenset[Node]]
 
     @staticmethod
-    def from_ontology(ontology: Graph) -> Reasoner:
+    def from_ontology(ontology: Graph, *, closure_file: Path | None = None) -> Reasoner:
+        """Compile the rule tables; ``closure_file`` caches the ontology's closure.
+
+        owlrl takes seconds to close even this small ontology, and a rebuild that touched
+        one article should not pay that again. The file (N-Triples) is only ever read for
+        the ontology it was made from: its name must carry the ontology's version.
+        """
         closed = Graph()
-        closed += ontology
-        _expand(closed)
+        if closure_file is not None and closure_file.is_file():
+            closed.parse(closure_file, format="nt")
+        else:
+            closed += ontology
+            _expand(closed)
+            # generalised triples (a literal as subject) are never new knowledge: see _is_noise
+            for triple in [t for t in closed if isinstance(t[0], Literal)]:
+                closed.remove(triple)
+            if closure_file is not None:
+                closure_file.parent.mkdir(parents=True, exist_ok=True)
+                tmp = closure_file.with_name(f".{closure_file.name}.tmp")
+                closed.serialize(tmp, format="nt", encoding="utf-8")
+                os.replace(tmp, closure_file)
 
         def table(predicate: Node) -> dict[Node, frozenset[Node]]:
             out: dict[Node, set[Node]] = defaultdict(set)
