@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
 
 from racegraph.extract.context import DocContext, EventInfo, LinkedMention, ValueMention
-from racegraph.extract.mentions import REFERENCE_SPANS, Candidate
+from racegraph.extract.mentions import NAME_PARTICLES, REFERENCE_SPANS, Candidate
 from racegraph.extract.time import CARDINALS, WEEKDAYS, resolve
 from racegraph.records import EntityType, EventKind
 from racegraph.vocab import slugify
@@ -145,6 +145,8 @@ _DISTANCE_UNITS = frozenset({"km", "kms", "kilometres", "kilometers", "miles"})
 _DRIVE_FOR_LEMMAS = frozenset({"drive", "race", "compete", "run"})
 # "Y has signed X": Y is an entrant when X is a person
 _SIGNING_LEMMAS = frozenset({"sign", "hire", "recruit"})
+# "the opening race of the season": the season's first round, not a race of the weekend
+_SEASON_WORDS = frozenset({"season", "year", "championship", "series"})
 _SESSIONS = frozenset({"qualifying", "hyperpole", "practice", "warm-up"})
 # genre rules of races named by a description: "the three-hour season opener at X",
 # "X's three-hour race", "this weekend's round at X", "the X opener", "the race at X"
@@ -470,8 +472,9 @@ class _Linker:
             found = self.person_tokens.get(text.text) if text is not None else None
             if found is not None and text is not None:
                 p = persons[found]
-                p.spans.append((text.start_char, text.end_char, "surname"))
-                p.tokens.append((text.start, text.end))
+                first = _particles_before(self.doc, text.start, p.name, set())
+                p.spans.append((self.doc[first].idx, text.end_char, "surname"))
+                p.tokens.append((first, text.end))
         # any remaining token equal to a known surname and not inside another mention
         taken = {i for c in self.top for i in range(c.start, c.end) if c.label != "PERSON"}
         for tok in self.doc:
@@ -483,8 +486,9 @@ class _Linker:
                 continue
             if any(s <= tok.i < e for q in persons.values() for s, e in q.tokens):
                 continue
-            p.spans.append((tok.idx, tok.idx + len(tok.text), "surname"))
-            p.tokens.append((tok.i, tok.i + 1))
+            first = _particles_before(self.doc, tok.i, p.name, taken)
+            p.spans.append((self.doc[first].idx, tok.idx + len(tok.text), "surname"))
+            p.tokens.append((first, tok.i + 1))
         for c in singles:
             span = self.span(c)
             if span.text in self.person_tokens:
@@ -1302,6 +1306,12 @@ class _Linker:
             if c.rule == "race-n":
                 word = span[-1].lower_
                 n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+            elif c.rule == "ordinal-race":  # "the second race of the weekend"
+                after = [t.lower_ for t in self.doc[c.end : c.end + 3]]
+                if after[:1] == ["of"] and _SEASON_WORDS & set(after[1:]):
+                    continue  # "the opening race of the season" is a round, not a session
+                word = span[1].lower_
+                n = 1 if word == "opening" else _ORDINALS.get(word)
             elif len(distinct) > 1 and c in days:
                 n = distinct.index(days[c]) + 1
             if n is None:
@@ -1568,6 +1578,26 @@ class _Linker:
                     rule=c.rule,
                 )
             )
+
+
+def _particles_before(doc: Doc, i: int, name: str, taken: set[int]) -> int:
+    """Start of a surname with its particles: "van der Linde" of "Sheldon van der Linde"
+    (a bare "Linde" would split "Weerts and van der Linde" into two crews)."""
+    words = name.split()
+    if doc[i].text not in words:
+        return i
+    k = words.index(doc[i].text)
+    start = i
+    while (
+        k > 1
+        and start > 0
+        and start - 1 not in taken
+        and words[k - 1].lower() in NAME_PARTICLES
+        and doc[start - 1].lower_ == words[k - 1].lower()
+    ):
+        k -= 1
+        start -= 1
+    return start
 
 
 def _outside_championships(

@@ -364,6 +364,18 @@ def extract(art: Article) -> None:
         _event_of(art, sent)
         _held_at(art, sent)
         _on_date(art, sent)
+    # a round keyed by the venue of its sentence ("shared the spoils at X, where the fourth
+    # round of the Y ...") is held there, and so are its races
+    for _pos, key in art.round_marks:
+        info = art.ctx.events.get(key)
+        if art.held.get(key) or info is None or info.kind is not EventKind.ROUND:
+            continue
+        venue = art.entity(info.venue) if info.venue else None
+        first = _first_sentence(art, key)
+        if venue is None or venue.type is not EntityType.VENUE or first is None:
+            continue
+        art.held[key] = [venue.key]
+        art.emit("heldAt", first, "heldAt.round-venue", 0.75, s=key, o=venue.key)
     # minted / reported rounds and races
     for key, ev_champ in art.event_championships.items():
         first = _first_sentence(art, key)
