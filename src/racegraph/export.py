@@ -352,6 +352,12 @@ def graph_rows(
     :func:`write_trig`.
     """
     quads = [(s, p, o, name) for s, p, o, _ in _normalise_quads(triples)]
+    if not any(isinstance(s, BNode) or isinstance(o, BNode) for s, _, o, _ in quads):
+        namer = _Namer(prefixes, {})
+        term = namer.term
+        return sorted(
+            {(term(s), TYPE_TEXT if p == RDF.type else term(p), term(o)) for s, p, o, _ in quads}
+        )
     bnodes = _bnode_labels(quads)
     maker = _RowMaker(
         ((s, p, o) for s, p, o, _ in quads),

@@ -97,15 +97,13 @@ class Reasoner:
 
     def infer(self, article: Graph, *, method: Method = "compiled") -> Graph:
         """Triples entailed by ``article`` + ontology that neither states on its own."""
-        entailed = self._owlrl(article) if method == "owlrl" else self._compiled(article)
-        nodes = set(article.subjects()) | {o for o in article.objects() if isinstance(o, URIRef)}
+        asserted: set[_Triple] = set(article)
+        entailed = self._owlrl(article) if method == "owlrl" else self._compiled(asserted)
+        nodes = {s for s, _, _ in asserted} | {o for _, _, o in asserted if isinstance(o, URIRef)}
         out = Graph()
-        for triple in entailed:
-            if triple in self.ontology_closure or triple in article:
-                continue
-            if _is_noise(triple, nodes):
-                continue
-            out.add(triple)
+        for triple in entailed - asserted - self.ontology_closure:
+            if not _is_noise(triple, nodes):
+                out.add(triple)
         return out
 
     def _owlrl(self, article: Graph) -> set[_Triple]:
@@ -115,8 +113,8 @@ class Reasoner:
         _expand(work)
         return set(work)
 
-    def _compiled(self, article: Graph) -> set[_Triple]:
-        known: set[_Triple] = set(article)
+    def _compiled(self, asserted: set[_Triple]) -> set[_Triple]:
+        known: set[_Triple] = set(asserted)
         frontier = list(known)
         while frontier:
             new: list[_Triple] = []
