@@ -1,8 +1,9 @@
 """Deterministic RDF serialisation and ``racegraph export``.
 
 rdflib's serialisers do not promise a stable order and give blank nodes random labels, so
-racegraph writes RDF itself: subjects sorted, predicates grouped (``a`` first), objects
-sorted, prefixed names from :data:`racegraph.vocab.PREFIXES` (always the same header), and
+racegraph writes RDF itself: subjects, predicates (``a`` first) and objects sorted by the
+text a reader sees, prefixed names from :data:`racegraph.vocab.PREFIXES` (always the same
+header), and
 blank nodes labelled from their content (a hash of their neighbourhood), so the same graph
 always gives the same bytes. Blank nodes used once are written inline as ``[ … ]`` and RDF
 lists as ``( … )``.
