@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -102,8 +103,26 @@ class PeakRss:
         return self.peak
 
 
-def racegraph_load(kg: Path, args: list[str], env: dict[str, str]) -> tuple[float, int, str]:
-    """Run `racegraph load` as a subprocess: (seconds, peak RSS bytes, last stdout line)."""
+def children_cpu() -> float:
+    """CPU seconds (user + system) of the waited-for child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a running process and its children."""
+    proc = psutil.Process(pid)
+    total = 0.0
+    for p in [proc, *proc.children(recursive=True)]:
+        times = p.cpu_times()
+        total += times.user + times.system
+    return total
+
+
+def racegraph_load(kg: Path, args: list[str], env: dict[str, str]) -> tuple[float, int, str, float]:
+    """Run `racegraph load` as a subprocess: (seconds, peak RSS bytes, last stdout line,
+    CPU seconds of the racegraph process)."""
+    cpu_before = children_cpu()
     command = [sys.executable, "-c", "from racegraph.cli import main; main()", "load",
                "--kg", str(kg), *args]  # fmt: skip
     started = time.perf_counter()
@@ -116,7 +135,7 @@ def racegraph_load(kg: Path, args: list[str], env: dict[str, str]) -> tuple[floa
     peak = rss.stop()
     if proc.returncode != 0:
         raise SystemExit(f"racegraph load failed ({proc.returncode}): {err[-2000:]}")
-    return seconds, peak, out.strip().splitlines()[-1]
+    return seconds, peak, out.strip().splitlines()[-1], children_cpu() - cpu_before
 
 
 def bench_oxigraph(kg: Path, data: Path, triples: int, work: Path) -> dict[str, object]:
@@ -127,14 +146,18 @@ def bench_oxigraph(kg: Path, data: Path, triples: int, work: Path) -> dict[str, 
     )
     server.start()
     try:
-        seconds, peak, summary = racegraph_load(
+        assert server._proc is not None
+        server_cpu = process_cpu(server._proc.pid)
+        seconds, peak, summary, client_cpu = racegraph_load(
             kg,
             ["--endpoint", server.query_url, "--gsp-url", server.gsp_url],
             dict(os.environ),
         )
+        server_cpu = process_cpu(server._proc.pid) - server_cpu
         on_server = server.count()
     finally:
         server.stop()
+    bulk_cpu = children_cpu()
     started = time.perf_counter()
     subprocess.run(
         [binary, "load", "--location", str(work / "ox-bulk"), "--file", str(data)],
@@ -142,19 +165,47 @@ def bench_oxigraph(kg: Path, data: Path, triples: int, work: Path) -> dict[str, 
         capture_output=True,
     )
     bulk_seconds = time.perf_counter() - started
+    bulk_cpu = children_cpu() - bulk_cpu
+    return _result(
+        "oxigraph 0.5.13", "oxigraph load", triples, on_server, seconds, peak, summary,
+        client_cpu, server_cpu, bulk_seconds, bulk_cpu,
+    )  # fmt: skip
+
+
+def _result(
+    store: str,
+    bulk_loader: str,
+    triples: int,
+    on_server: int,
+    seconds: float,
+    peak: int,
+    summary: str,
+    client_cpu: float,
+    server_cpu: float,
+    bulk_seconds: float,
+    bulk_cpu: float,
+) -> dict[str, object]:
+    """One JSON line: wall-clock rates and their ratio, and CPU seconds (racegraph process,
+    server during the load, bulk loader) with the ratio of CPU per triple, which depends
+    much less on what else the machine is running."""
     rate, bulk_rate = triples / seconds, triples / bulk_seconds
     return {
         "bench": "load_throughput",
-        "store": "oxigraph 0.5.13",
+        "store": store,
         "triples": triples,
         "on_server": on_server,
         "racegraph_seconds": round(seconds, 2),
         "racegraph_triples_per_s": round(rate),
         "racegraph_peak_rss_mib": round(peak / 2**20),
-        "bulk_loader": "oxigraph load",
+        "racegraph_cpu_s": round(client_cpu, 1),
+        "server_cpu_s": round(server_cpu, 1),
+        "bulk_loader": bulk_loader,
         "bulk_seconds": round(bulk_seconds, 2),
         "bulk_triples_per_s": round(bulk_rate),
+        "bulk_cpu_s": round(bulk_cpu, 1),
         "ratio": round(rate / bulk_rate, 3),
+        "cpu_ratio": round(bulk_cpu / (client_cpu + server_cpu), 3),
+        "load_average_1min": round(os.getloadavg()[0], 1),
         "racegraph_summary": summary,
     }
 
@@ -178,40 +229,36 @@ def _virtuoso(work: Path, name: str) -> VirtuosoServer:
 def bench_virtuoso(kg: Path, data: Path, triples: int, work: Path) -> dict[str, object]:
     server = _virtuoso(work, "vt-gsp")
     try:
+        assert server._proc is not None
         env = dict(os.environ, RACEGRAPH_USER=server.user, RACEGRAPH_PASSWORD=server.password)
-        seconds, peak, summary = racegraph_load(
+        server_cpu = process_cpu(server._proc.pid)
+        seconds, peak, summary, client_cpu = racegraph_load(
             kg, ["--endpoint", server.query_url, "--gsp-url", server.gsp_url], env
         )
+        server_cpu = process_cpu(server._proc.pid) - server_cpu
         on_server = server.count()
     finally:
         server.stop()
     bulk = _virtuoso(work, "vt-bulk")
     try:
+        assert bulk._proc is not None
         shutil.copy(data, bulk.directory / "data.nq")
+        bulk_cpu = process_cpu(bulk._proc.pid)
         started = time.perf_counter()
         bulk.isql(f"ld_dir('{bulk.directory}', 'data.nq', 'urn:unused');")
         bulk.isql("rdf_loader_run();")
         bulk.isql("checkpoint;")
         bulk_seconds = time.perf_counter() - started
+        bulk_cpu = process_cpu(bulk._proc.pid) - bulk_cpu
         bulk_count = bulk.count()
     finally:
         bulk.stop()
-    rate, bulk_rate = triples / seconds, triples / bulk_seconds
-    return {
-        "bench": "load_throughput",
-        "store": "virtuoso-opensource 7.2",
-        "triples": triples,
-        "on_server": on_server,
-        "racegraph_seconds": round(seconds, 2),
-        "racegraph_triples_per_s": round(rate),
-        "racegraph_peak_rss_mib": round(peak / 2**20),
-        "bulk_loader": "ld_dir + rdf_loader_run + checkpoint",
-        "bulk_seconds": round(bulk_seconds, 2),
-        "bulk_triples_per_s": round(bulk_rate),
-        "bulk_on_server": bulk_count,
-        "ratio": round(rate / bulk_rate, 3),
-        "racegraph_summary": summary,
-    }
+    result = _result(
+        "virtuoso-opensource 7.2", "ld_dir + rdf_loader_run + checkpoint", triples, on_server,
+        seconds, peak, summary, client_cpu, server_cpu, bulk_seconds, bulk_cpu,
+    )  # fmt: skip
+    result["bulk_on_server"] = bulk_count
+    return result
 
 
 def make_dataset(triples: int, work: Path, dataset: str) -> tuple[Path, Path, int]:

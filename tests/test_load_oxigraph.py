@@ -293,3 +293,29 @@ def test_real_build_loads_and_verifies(server: OxigraphServer, built_kg: Path) -
     again = CliRunner().invoke(cli, _args(server, built_kg, "--only-changed"))
     assert again.exit_code == 0, again.output
     assert "loaded" not in again.stdout.rsplit("\n", 2)[-2]
+
+
+def test_count_check_one_query_for_many_graphs_and_each_for_absent_ones(
+    server: OxigraphServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kg = _many_graph_kg(tmp_path / "kg", graphs=20, triples=7)
+    target = LoadTarget(query_url=server.query_url, gsp_url=server.gsp_url)
+    report = load_kg(kg, target)
+    assert report.ok and [r.server_triples for r in report.results] == [7] * 20
+    graphs = [r.graph for r in report.results]
+    absent = "https://w3id.org/racegraph/graph/article/999_absent"
+    queries: list[str] = []
+    original = load_module._select
+
+    def spy(client: load_module._Client, query: str, *, what: str) -> list[dict[str, str]]:
+        queries.append(query)
+        return original(client, query, what=what)
+
+    monkeypatch.setattr(load_module, "_select", spy)
+    many = load_module.server_counts(target, [*graphs, absent])
+    assert many == dict.fromkeys(graphs, 7)
+    assert len(queries) == 2 and "GROUP BY ?g" in queries[0] and absent in queries[1]
+    queries.clear()
+    few = load_module.server_counts(target, [*graphs[:3], absent])
+    assert few == dict.fromkeys(graphs[:3], 7)
+    assert len(queries) == 4 and not any("GROUP BY" in q for q in queries)

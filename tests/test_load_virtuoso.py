@@ -134,3 +134,16 @@ def test_saved_queries_give_the_same_rows_as_the_embedded_store(
         assert got == want, saved.name
         compared += 1
     assert compared >= 5
+
+
+def test_many_graphs_are_counted_with_one_query(virtuoso: VirtuosoServer, tmp_path: Path) -> None:
+    from tests.test_load_oxigraph import _many_graph_kg
+
+    kg = _many_graph_kg(tmp_path / "kg", graphs=20, triples=5)
+    target = LoadTarget(query_url=virtuoso.query_url, gsp_url=virtuoso.gsp_url)
+    report = load_kg(kg, target)
+    assert report.ok
+    assert [r.server_triples for r in report.results] == [5] * 20
+    graphs = [r.graph for r in report.results]
+    absent = "https://w3id.org/racegraph/graph/article/999_absent"
+    assert server_counts(target, [*graphs, absent]) == dict.fromkeys(graphs, 5)

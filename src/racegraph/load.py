@@ -68,6 +68,7 @@ _TURTLE = "text/turtle; charset=utf-8"
 _RESULTS_JSON = "application/sparql-results+json"
 _FAIL_FAST = {401, 403, 404, 405, 415}
 _CHUNK_TRIPLES = 50_000
+_COUNT_EACH_UP_TO = 16  # more graphs than this: one GROUP BY over the store
 _TMP_GRAPH_PREFIX = "https://w3id.org/racegraph/graph/tmp/"
 
 
@@ -351,18 +352,35 @@ def server_counts(
 
 
 def _server_counts(client: _Client, graphs: Sequence[str]) -> dict[str, int]:
+    """Few graphs: one ``COUNT`` per graph, each on a constant graph IRI. Many graphs: one
+    ``GROUP BY ?g`` over the whole store, then one ``COUNT`` for each wanted graph the answer
+    lacks (empty or deleted graphs, or a result-row cap on the server).
+
+    Not ``VALUES ?g { … } GRAPH ?g { … }``: Virtuoso 7.2 sometimes plans that join as one scan
+    of every graph per listed graph (136 s and 55 CPU-seconds for 200 graphs of 1,000
+    triples, against 0.03 s for the ``GROUP BY`` over the whole store).
+    """
+    wanted = sorted(set(graphs))
     counts: dict[str, int] = {}
-    for start in range(0, len(graphs), 200):
-        batch = graphs[start : start + 200]
-        values = " ".join(f"<{g}>" for g in batch)
+    if len(wanted) > _COUNT_EACH_UP_TO:
         rows = _select(
             client,
-            f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} "
-            "GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
             what="counting triples on the server",
         )
-        for row in rows:
-            counts[row["g"]] = int(row["n"])
+        keep = set(wanted)
+        counts = {row["g"]: int(row["n"]) for row in rows if row.get("g") in keep}
+    for graph in wanted:
+        if graph in counts:
+            continue
+        rows = _select(
+            client,
+            f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}",
+            what=f"counting triples of <{graph}> on the server",
+        )
+        n = int(rows[0].get("n", "0")) if rows else 0
+        if n:
+            counts[graph] = n
     return counts
 
 
@@ -597,16 +615,26 @@ def _client(target: LoadTarget, retry: RetryPolicy) -> Iterator[_Client]:
 
 @dataclass
 class _ManifestWriter:
+    """The manifest, rewritten (one ``PUT``) every ``interval`` seconds during a load so an
+    interrupted load resumes with ``--only-changed``, and once at the end.
+
+    Each rewrite sends the whole manifest (two triples per graph), so the wait after a
+    rewrite grows with what it cost: at least ``cost_factor`` times its duration. That keeps
+    the rewrites under about 5 % of the load time when there are thousands of graphs.
+    """
+
     client: _Client
     entries: dict[str, tuple[str, int]]
     interval: float = 2.0
+    cost_factor: float = 20.0
     _last: float = field(default=0.0)
+    _wait: float = field(default=0.0)
     dirty: bool = False
 
     def set(self, graph: str, sha: str, triples: int) -> None:
         self.entries[graph] = (sha, triples)
         self.dirty = True
-        if time.monotonic() - self._last > self.interval:
+        if time.monotonic() - self._last > max(self.interval, self._wait):
             try:  # periodic and best effort: a graph's own failure is the error to report
                 self.flush()
             except EndpointError as exc:
@@ -620,6 +648,7 @@ class _ManifestWriter:
     def flush(self) -> None:
         if not self.dirty:
             return
+        started = time.monotonic()
         body = _manifest_turtle(self.entries)
         graph = str(MANIFEST_GRAPH)
         if self.client.target.protocol == "gsp":
@@ -632,6 +661,7 @@ class _ManifestWriter:
                 what="writing the load manifest",
             )
         self._last = time.monotonic()
+        self._wait = self.cost_factor * (self._last - started)
         self.dirty = False
 
 
