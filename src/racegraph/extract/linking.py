@@ -129,6 +129,7 @@ _RACING_LEMMAS = frozenset(
         "pilot",
         "category",
         "enter",
+        "honour",  # "took class honours"
     }
 )
 _SPEECH_LEMMAS = frozenset({"tell", "say", "speak", "explain", "confirm", "reveal", "report"})

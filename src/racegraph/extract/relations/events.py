@@ -48,7 +48,7 @@ _RACE_WORD = re.compile(
 )
 _RACE_CONTEXT = re.compile(
     r"\b(?:race|races|victory|win|won|pole|grid|podium|finish\w*|place|qualifying|result"
-    r"|started|start|lap|runner-up|triumph\w*|chequered|checkered|flag|P\d{1,2})\b",
+    r"|started|start|lap|runner-up|triumph\w*|chequered|checkered|flag|P\d{1,2}|honou?rs)\b",
     re.I,
 )
 _DAY_NP = re.compile(

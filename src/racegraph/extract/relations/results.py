@@ -63,6 +63,8 @@ _HONOURS_BEFORE = re.compile(
     r"\s+(?:the\s+)?$",
     re.I,
 )
+# "claimed class honours" with no class named there: the class of the clause or paragraph
+_CLASS_HONOURS_WORD = re.compile(r"\bclass\s+(?:honou?rs|spoils|laurels)\b", re.I)
 _ORD_END = re.compile(r"^\s*(?:[,.;]|$)")
 _AHEAD_OF = re.compile(
     r"^(?:[^;.]|\.\d){0,40}?,?\s*(?:ahead of|clear of|(?:margin|advantage|gap) over)\s+", re.I
@@ -290,6 +292,9 @@ def _sentence_results(
         if honours and _HONOURS_BEFORE.search(sent.tail(c.start)):
             hb = c.end + honours.end()
             found.append((hb - len(honours.group(1)), hb, 1, None))
+    for m in _CLASS_HONOURS_WORD.finditer(sent.text):  # "took class honours": a class win
+        if _HONOURS_BEFORE.search(sent.text[: m.start()]):
+            found.append((sent.abs(m.start()), sent.abs(m.end()), 1, None))
     for t in sent.of(EntityType.TEAM):
         if _WENT_TO.search(sent.tail(t.start, 20)) and sent.before(t.start, EntityType.CLASS):
             found.append((t.start, t.start, 1, None))
@@ -388,21 +393,25 @@ def _sentence_results(
         in_class = re.match(r"^\s+in\s+class\b", sent.text[sent.rel(b) :]) or re.search(
             r"\bin\s+class$", sent.text[sent.rel(a) : sent.rel(b)]
         )  # "third in class": the class of the paragraph
-        if cls is None and kind is None and in_class:
+        if cls is None and in_class:  # "started from pole in class" is a class pole too
             cls = art.class_at(sent, a)
-        if cls is None and kind is None:
+        overall = kind is None and re.search(r"\boverall$", sent.text[sent.rel(a) : sent.rel(b)])
+        if cls is None and kind is None and not overall:
             cls = _clause_class(art, sent, a, b)
-        if cls is None and kind is None and last_class is not None and crew:
+        if cls is None and kind is None and last_class is not None and crew and not overall:
             cls = last_class
-        if cls is None and kind is None and subject is not None:
+        if cls is None and kind is None and not overall:
             prev = [
                 r
                 for r in results
-                if r.kind is None and r.sent.paragraph == sent.paragraph and r.pos < a
+                if r.kind is None
+                and r.sent.paragraph == sent.paragraph
+                and r.pos < a
+                and (subject is not None or r.sent.start < sent.start)
             ]
             if prev and prev[-1].classification != "overall":
                 cls = prev[-1].classification  # a class paragraph goes on with its class
-        if cls:
+        if cls and kind is None:
             last_class = cls
         after_team = [
             t

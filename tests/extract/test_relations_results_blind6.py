@@ -1,0 +1,91 @@
+"""Result wordings found on blind set 6: "took class honours" with no class named there
+(the class of the clause or paragraph), "ninth overall" stays overall after a class win,
+a class paragraph opened by "In <class>," goes on with its class in later sentences, and
+"started from pole in class" is a class pole (not merged with the overall pole). Own
+sentences, full pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from racegraph.evaluate import PredictedDoc, predicted_from_extraction
+from racegraph.extract import extract_article, load_pipeline
+from racegraph.records import Article
+from racegraph.reference import Reference, load_reference
+
+PUB = dt.date(2024, 4, 15)  # a Monday
+
+
+@pytest.fixture(scope="module")
+def reference() -> Reference:
+    return load_reference()
+
+
+@pytest.fixture(scope="module")
+def nlp(reference: Reference) -> Language:
+    return load_pipeline(reference)
+
+
+def predict(nlp: Language, reference: Reference, text: str) -> PredictedDoc:
+    art = Article(stem="t", file_name="t.txt", published=PUB, text=text, sha256="", word_count=0)
+    return predicted_from_extraction(extract_article(art, nlp=nlp, reference=reference))
+
+
+def results(doc: PredictedDoc) -> set[tuple[object, ...]]:
+    return {
+        (f["position"], f["classification"], frozenset(f.get("drivers") or ()))  # type: ignore[arg-type]
+        for f in (dict(x.args) for x in doc.facts if x.relation == "raceResult")
+    }
+
+
+def test_class_honours_take_the_class_named_after_them(nlp: Language, reference: Reference) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Ann Example won the 6 Hours of Spa on Sunday in the FIA World Endurance Championship. "
+        "Thomas Becker and Luis Moreno took class honours in LMGT3 for Heart of Racing.",
+    )
+    assert (1, "lmgt3", frozenset({"thomas-becker", "luis-moreno"})) in results(doc)
+
+
+def test_overall_position_after_class_honours_stays_overall(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Dee Trial won Sunday's race at Portimao in the European Le Mans Series. In LMP2 Pro-Am, "
+        "Eve Demo and Fay Check claimed class honours, finishing seventh overall.",
+    )
+    got = results(doc)
+    crew = frozenset({"eve-demo", "fay-check"})
+    assert (1, "lmp2-pro-am", crew) in got
+    assert (7, "overall", crew) in got
+
+
+def test_class_paragraph_goes_on_in_its_next_sentence(nlp: Language, reference: Reference) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Gus Demo won Sunday's race at Portimao in the European Le Mans Series.\n\n"
+        "In LMP3, the #11 Ligier JS P320 of Hal Sample and Ida Probe took the win. "
+        "The #4 Ligier JS P320 of Jo Trial and Kai Check was second.",
+    )
+    assert (2, "lmp3", frozenset({"jo-trial", "kai-check"})) in results(doc)
+
+
+def test_pole_in_class_is_not_merged_with_the_overall_pole(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Lou Demo won Sunday's race at Portimao in the European Le Mans Series after Max "
+        "Sample had taken pole on Saturday.\n\nIn LMP3, Ned Probe won after he had started "
+        "from pole in class.",
+    )
+    poles = [dict(f.args) for f in doc.facts if f.relation == "gridPosition"]
+    assert all(len(p["drivers"]) == 1 for p in poles)  # type: ignore[arg-type]
