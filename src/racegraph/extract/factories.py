@@ -16,10 +16,14 @@ from racegraph.extract.mentions import (
     ReferenceRuler,
     default_pattern_files,
     read_patterns,
+    split_model_period,
 )
 
 REFERENCE_RULER = "racegraph_reference_ruler"
 GENRE_RULER = "racegraph_genre_ruler"
+MODEL_PERIOD = "racegraph_model_period"
+
+Language.component(MODEL_PERIOD, func=split_model_period)
 
 
 @Language.factory(
@@ -45,4 +49,10 @@ def make_genre_ruler(nlp: Language, name: str, patterns_dir: str) -> GenreRuler:
     return GenreRuler(nlp, name, patterns=read_patterns(files))
 
 
-__all__ = ["GENRE_RULER", "REFERENCE_RULER", "make_genre_ruler", "make_reference_ruler"]
+__all__ = [
+    "GENRE_RULER",
+    "MODEL_PERIOD",
+    "REFERENCE_RULER",
+    "make_genre_ruler",
+    "make_reference_ruler",
+]

@@ -932,3 +932,31 @@ def _select(cands: Sequence[Candidate]) -> list[Candidate]:
         out.append(c)
     out.sort(key=lambda c: (c.start, c.end))
     return out
+
+
+def split_model_period(doc: Doc) -> Doc:
+    """A model name ending in a capital letter closes a sentence: "its #88 911 GT3 R. Hardwick,
+    a bronze-rated American, ..." The tokenizer reads "R." as an initial (and NER then finds a
+    person "GT3 R. Hardwick"); after a model token holding letters and digits ("GT3", "499P")
+    the letter is split from the full stop and the next capitalised word starts a sentence."""
+    spots = [
+        t
+        for t in doc[1:-1]
+        if len(t.text) == 2
+        and t.text[0].isupper()
+        and t.text[1] == "."
+        and t.whitespace_
+        and t.nbor(1).text[:1].isupper()
+        and any(c.isdigit() for c in t.nbor(-1).text)
+        and any(c.isalpha() for c in t.nbor(-1).text)
+        and t.nbor(-1).whitespace_
+    ]
+    if not spots:
+        return doc
+    starts = [t.i + k + 2 for k, t in enumerate(spots)]  # the word after each split stop
+    with doc.retokenize() as retok:
+        for t in spots:
+            retok.split(t, [t.text[0], "."], heads=[t, (t, 0)])
+    for i in starts:
+        doc[i].is_sent_start = True
+    return doc

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from racegraph.extract.context import DocContext
-from racegraph.extract.factories import GENRE_RULER, REFERENCE_RULER
+from racegraph.extract.factories import GENRE_RULER, MODEL_PERIOD, REFERENCE_RULER
 from racegraph.extract.linking import link_mentions
 from racegraph.extract.mentions import ReferenceRuler, extract_mentions
 from racegraph.records import Article, Entity, Extraction, Fact, Mention
@@ -38,6 +38,8 @@ def load_pipeline(reference: Reference, *, model: str = MODEL) -> Language:
 
 def add_rule_components(nlp: Language, reference: Reference) -> None:
     """Add and fill racegraph's rule components (also used on ``spacy.blank`` in tests)."""
+    if MODEL_PERIOD not in nlp.pipe_names:
+        nlp.add_pipe(MODEL_PERIOD, first=True)
     ruler = cast(ReferenceRuler, nlp.add_pipe(REFERENCE_RULER, last=True))
     ruler.add_reference(reference)
     nlp.add_pipe(GENRE_RULER, last=True)

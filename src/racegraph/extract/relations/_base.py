@@ -372,6 +372,7 @@ class Article:
         Cup ... in GTWC Europe" stays in the Sprint Cup).
         """
         current: str | None = None
+        here = self.sentence_at(pos)
         for m in self.ctx.mentions:
             if m.start >= pos:
                 break
@@ -384,8 +385,20 @@ class Article:
                 continue  # "former Formula 2 racer", "nine-time champion": not the context
             if current is not None and self.parent(current) == m.entity:
                 continue
+            if current is not None and self._past_aside(m, here):
+                continue
             current = m.entity
         return current
+
+    def _past_aside(self, m: LinkedMention, here: Sentence | None) -> bool:
+        """A championship named for a past season in an earlier paragraph ("X raced for the
+        team in the WEC last season") does not become the context of later paragraphs."""
+        sent = self.sentence_at(m.start)
+        if sent is None or here is None or sent.paragraph == here.paragraph:
+            return False
+        pub = self.published.year
+        past = re.search(r"\b(?:last|previous)\s+(?:year|season)\b", sent.text, re.I)
+        return bool(past) or any(y < pub for _, y in sent.years())
 
     def dominant_championship(self) -> str | None:
         """The championship the article names most often (first named wins ties)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections.abc import Iterable
 
 from racegraph.extract.context import LinkedMention
 from racegraph.extract.relations._base import (
@@ -76,7 +77,9 @@ _WITH_TEAM = re.compile(
 )
 _DRIVE_CUE = re.compile(
     r"\b(?:driv(?:e|es|ing|en)|drove|pilot(?:s|ed|ing)?|steer\w*|behind the wheel of"
-    r"|shar(?:e|es|ed|ing)|at the wheel of|raced|compet(?:e|es|ed|ing))\b[^.;]{0,60}$"
+    r"|shar(?:e|es|ed|ing)|at the wheel of|raced|compet(?:e|es|ed|ing)"
+    r"|(?:will|to|would|could|can)\s+race(?=\s+(?:the|a|an|his|her|its|their)\b))"
+    r"\b[^.;]{0,60}$"
     r"|\bin an?\s+$",
     re.I,
 )
@@ -467,10 +470,14 @@ def _lineups(art: Article) -> None:
             status = "confirmed"  # "will share" after the confirmed line-up
         classes = sent.of(K)
         cls = classes[0].entity if classes else None
+        if cls is None:
+            cls = _known_class(art, crew, context[1])
         crew_team = _team_in(sent, sent.start, sent.end) or context[0]
         ctx = (crew_team, context[1], context[2], context[3])
         for d in crew:
             _emit_crew_member(art, sent, d, ctx, cls, status)
+        if not sent.of(EntityType.CAR_MODEL) and re.search(r"\bthe\s+car\b", sent.text):
+            _share_known_car(art, sent, crew, ctx[2])
         if crew_team is not None and cls is not None:
             _emit_competes(art, sent, crew_team, ctx, cls, status)
         for i, x in enumerate(crew):
@@ -866,7 +873,7 @@ def _drives(art: Article, sent: Sentence) -> None:
         cls = (
             min(classes, key=lambda k: abs(k.start - car.start)).entity
             if classes
-            else art.class_at(sent, car.start)
+            else art.class_at(sent, car.start) or _only_class(art, car.start, champ)
         )
         status, _ = _modality_of(art, sent)
         season = art.season_in(sent, car.start)
@@ -981,7 +988,46 @@ def _class_of_car(art: Article, sent: Sentence, car: str) -> str | None:
                 if k.end <= cars[0].start and same_clause(prev, k.end, cars[0].start)
             ]
             return (near[-1] if near else classes[0]).entity
+        if cars:  # "In LMGT3 there are 16 cars. ... Porsche has four 911 GT3 Rs"
+            return art.class_at(prev, cars[0].start)
     return None
+
+
+def _known_class(art: Article, drivers: Iterable[str], champ: str) -> str | None:
+    """The class an earlier statement gave one of ``drivers`` in ``champ``: a crew shares a
+    car, so "X shares the car with Y and Z" puts Y and Z in X's class."""
+    who = set(drivers)
+    for f in art.facts:
+        if f.relation != "competesIn":
+            continue
+        roles = dict(f.args)
+        cls = roles.get("class")
+        if roles.get("s") in who and roles.get("o") == champ and isinstance(cls, str):
+            return cls
+    return None
+
+
+def _share_known_car(art: Article, sent: Sentence, crew: list[str], season: int) -> None:
+    """ "X shares the car with Y and Z": Y and Z drive the car an earlier sentence gave X."""
+    for f in art.facts:
+        if f.relation == "drives" and f.get("s") in crew and f.get("season") == season:
+            for d in crew:
+                if d != f.get("s"):
+                    args: dict[str, Value | None] = dict(f.args)
+                    args["s"] = d
+                    art.emit("drives", sent, "drives.shares-the-car", 0.65, **args)
+            return
+
+
+def _only_class(art: Article, pos: int, champ: str | None) -> str | None:
+    """The article's only class, named before ``pos`` ("a third Hypercar season" ... "the
+    #51 is likely to keep A, B and C"): announcements about one class name it once."""
+    named = {m.entity for m in art.mentions_before(pos, K)}
+    if len(named) != 1 or champ is None:
+        return None
+    if any(m.type is K and m.entity not in named for m in art.ctx.mentions if m.start >= pos):
+        return None  # another class named later: the story is not about one class
+    return next(iter(named))
 
 
 def _numbered_crews(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> None:
@@ -1026,6 +1072,8 @@ def _numbered_crews(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> No
         season = art.plan_season(sent) if status != "confirmed" else art.focus_season
     classes = sent.of(K)
     cls = classes[0].entity if classes else art.class_at(sent, sent.start)
+    if cls is None:
+        cls = _only_class(art, sent.start, champ)
     teams = sent.of(T)
     team = teams[0].entity if teams else art.last_team(sent, sent.start)
     for num, pos, crew in found:
