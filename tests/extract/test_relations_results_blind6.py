@@ -89,3 +89,13 @@ def test_pole_in_class_is_not_merged_with_the_overall_pole(
     )
     poles = [dict(f.args) for f in doc.facts if f.relation == "gridPosition"]
     assert all(len(p["drivers"]) == 1 for p in poles)  # type: ignore[arg-type]
+
+
+def test_a_race_that_belonged_to_a_crew_is_their_win(nlp: Language, reference: Reference) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Saturday's race at Portimao, the sixth round of the European Le Mans Series, belonged "
+        "to the #22 United Autosports Oreca of Thomas Becker and Luis Moreno.",
+    )
+    assert (1, "overall", frozenset({"thomas-becker", "luis-moreno"})) in results(doc)

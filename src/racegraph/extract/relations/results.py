@@ -24,7 +24,7 @@ from racegraph.records import EntityType, EventKind
 D = EntityType.DRIVER
 _WIN = re.compile(
     r"\b(?:victory|victories|win|wins|won|triumph(?:ed|ing)?|top spot|chequered flag"
-    r"|checkered flag)\b",
+    r"|checkered flag|belonged to)\b",
     re.I,
 )
 _ORD = (
