@@ -144,3 +144,49 @@ def test_class_of_a_car_named_in_a_paragraph_about_the_class() -> None:
         published=PUB,
     )
     assert has(facts, "competesIn", s="jr", o="alms", **{"class": "gt"})
+
+
+def test_a_numbered_car_driven_by_described_drivers_after_a_confirmed_signing() -> None:
+    text = (
+        "Sainteloc has signed Ana Lee for its 2026 GT World Challenge Europe campaign. "
+        "In the Silver Cup, the #26 will be driven by Audi works drivers Bo Kim and Cy Day, "
+        "who line up alongside Ed Fox."
+    )
+    facts = run(
+        text,
+        [
+            ("Sainteloc", "sl", T),
+            ("Ana Lee", "al", D),
+            ("GT World Challenge Europe", "gtwce", C),
+            ("Silver Cup", "silver", K),
+            ("Bo Kim", "bk", D),
+            ("Cy Day", "cd", D),
+            ("Ed Fox", "ef", D),
+        ],
+        published=PUB,
+    )
+    for d in ("bk", "cd", "ef"):
+        assert has(facts, "competesIn", s=d, o="gtwce", status="confirmed", **{"class": "silver"})
+        assert has(facts, "memberOf", s=d, o="sl")
+    assert has(facts, "coDriver", s="bk", o="ef")
+
+
+def test_a_numbered_crew_without_a_model_drives_the_car_named_before() -> None:
+    text = (
+        "Peugeot plans to run two 9X8s in the 2026 World Endurance Championship.\n\n"
+        "Jean Vergne is set to share the #93 car with Paul di Resta and Mikkel Jensen."
+    )
+    facts = run(
+        text,
+        [
+            ("Peugeot", "peugeot", T),
+            ("9X8s", "9x8", CAR),
+            ("World Endurance Championship", "wec", C),
+            ("Jean Vergne", "jv", D),
+            ("Paul di Resta", "pdr", D),
+            ("Mikkel Jensen", "mj", D),
+        ],
+        published=PUB,
+    )
+    assert has(facts, "drives", s="pdr", o="9x8", number=93)
+    assert has(facts, "competesIn", s="mj", o="wec", season=2026, status="planned")

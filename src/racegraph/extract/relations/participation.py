@@ -947,6 +947,15 @@ _NUMBER_SHARED_BY = re.compile(
     r"(?:shared|driven|crewed|raced)\s+by\s+(?:the\s+)?",
     re.I,
 )
+# "driven by McLaren factory drivers A and B": a short description before the names
+_DESCRIPTOR = re.compile(
+    r"\s{0,2}|(?:[\w-]+\s+){0,3}?(?:drivers?|team-?mates?|regulars?|pair|duo|trio)\s+"
+)
+# "A and B, who line up alongside C"
+_LINE_UP_ALONGSIDE = re.compile(
+    r",?\s*(?:who|and)\s+(?:will\s+)?(?:line up|lines up|share the car|race)\s+"
+    r"(?:alongside|with)\s+"
+)
 _JOIN_CREW = re.compile(
     r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?#\s?(?P<n>\d{1,3})\s+(?:crew|car|entry|line-?up)\b",
     re.I,
@@ -959,6 +968,16 @@ def _list_confirmed_before(art: Article, sent: Sentence) -> bool:
     return any("entry list" in s.lower for s in art.sentences[: sent.index + 1])
 
 
+def _line_up_confirmed_before(art: Article, sent: Sentence) -> bool:
+    """An earlier sentence confirmed a line-up for a championship ("X has signed Y for its
+    2026 Endurance Cup campaign"): the crews that follow are confirmed entries."""
+    for prev in art.sentences[: sent.index]:
+        champs = [c for c in prev.of(C) if not is_title_use(prev, c)]
+        if champs and _ANNOUNCE.search(prev.text) and prev.of(T):
+            return _modality_of(art, prev)[0] == "confirmed"
+    return False
+
+
 def _crew_car(art: Article, sent: Sentence, lo: int, hi: int) -> str | None:
     """The car model of a numbered car: a model named in ``[lo, hi)`` or the sentence, else
     the last model of the make named right after the number ("Its #22 Oreca")."""
@@ -969,11 +988,26 @@ def _crew_car(art: Article, sent: Sentence, lo: int, hi: int) -> str | None:
         return models[0].entity
     makes = [m for m in sent.of(EntityType.MANUFACTURER) if lo <= m.start < hi]
     if not makes:
-        return None
+        return _earlier_car(art, sent)
     for m in art.mentions_before(lo, EntityType.CAR_MODEL):
         if _car_manufacturer(art, m.entity) == makes[0].entity:
             return m.entity
     return None
+
+
+def _earlier_car(art: Article, sent: Sentence) -> str | None:
+    """A crew sentence without a model ("X is set to share the #50 car with Y"): the car the
+    story named last, in this paragraph or the one before ("the three 499Ps it plans to run"),
+    when only one model is named there."""
+    near = [
+        m
+        for s in art.sentences[: sent.index]
+        if sent.paragraph - 1 <= s.paragraph <= sent.paragraph
+        for m in s.of(EntityType.CAR_MODEL)
+    ]
+    if len({m.entity for m in near}) != 1:
+        return None
+    return near[-1].entity
 
 
 def _class_of_car(art: Article, sent: Sentence, car: str) -> str | None:
@@ -1054,15 +1088,23 @@ def _numbered_crews(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> No
             group = [g.entity for g in group_after(sent, after[0].start, [D])]
             found.append((int(m.group("n")), sent.abs(m.start()), group))
     for m in _NUMBER_SHARED_BY.finditer(sent.text):
-        group = [g.entity for g in group_after(sent, sent.abs(m.end()), [D])]
         after = sent.after(sent.abs(m.end()), D)
-        if group and after and after[0].start - sent.abs(m.end()) < 3:
+        if not after or not _DESCRIPTOR.fullmatch(sent.gap(sent.abs(m.end()), after[0].start)):
+            continue
+        members = group_after(sent, after[0].start, [D])
+        group = [g.entity for g in members]
+        more = sent.after(members[-1].end, D) if members else []
+        if more and _LINE_UP_ALONGSIDE.fullmatch(sent.gap(members[-1].end, more[0].start)):
+            group += [g.entity for g in group_after(sent, more[0].start, [D])]
+        if group:
             found.append((int(m.group("n")), sent.abs(m.start()), group))
     if not found:
         return
     status, wording = _modality_of(art, sent)
     if status == "planned" and _list_confirmed_before(art, sent):
         status, wording = "confirmed", "entry list"
+    elif status == "planned" and _line_up_confirmed_before(art, sent):
+        status = "confirmed"  # "the #58 will be driven by A and B" after a confirmed signing
     champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
     champ = champs[0].entity if champs else art.championship_at(sent.start)
     if champ is None:
