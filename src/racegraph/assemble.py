@@ -1,10 +1,10 @@
 """Write ``kg.trig``, ``kg.ttl`` and the store from per-article pieces.
 
 Each article's triples are formatted once, when the article is built, into a :class:`Piece`
-(its sorted rows, its TriG block, and a Turtle statement per subject) that the build caches.
-Assembling the outputs is then a sort of text: only the subjects that several graphs describe
-(drivers, teams, championships…) are merged row by row, so an incremental build that changed
-one article does not re-parse or re-format the other thousands.
+(its TriG block, the final Turtle statements of its own nodes, rows about entities) that the
+build caches. Assembling the outputs is then a sort of text: only the subjects that several
+graphs describe (drivers, teams, championships…) are merged row by row, so an incremental
+build that changed one article does not re-parse or re-format the other thousands.
 
 The store follows the same idea: when the previous build's state (``OUT/.state.json``) has
 the same pipeline fingerprint, only the graphs of changed or deleted articles and the changed
