@@ -1014,6 +1014,8 @@ class _Linker:
                 for e in self.ref.of_type(T.CLASS)
                 if e.iri != cls.iri
                 and slugify(e.label).endswith(slugify(cls.label))
+                # "LMGT3" ends in "GT3" inside one word; "Pro-Am Cup" is not a longer "Am Cup"
+                and not slugify(e.label)[: -len(slugify(cls.label))].endswith("-")
                 and any(x.reference == e.iri for x in self.ctx.entities.values())
             ]
             if len(longer) == 1:  # "the GT3 class" in an LMGT3 article

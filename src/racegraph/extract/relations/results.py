@@ -93,6 +93,7 @@ _PODIUM = re.compile(
     r"podium\b|\bpodium\s+(?:was|is)\s+(?:completed|rounded\s+(?:out|off))(?=\s+by\b)",
     re.I,
 )
+_EVENT_WENT = re.compile(r"^(?:\s+(?:in|of)\s+the\s+[^,;.]{0,60}?)?\s+(?:went|goes|fell)\s+to\b")
 _WENT_TO = re.compile(r"\b(?:went|goes|fell)\s+to\s+(?:the\s+)?(?:#\s?\d{1,3}\s+|#)?$", re.I)
 # "Toyota scored a one-two": the team holds the first two (or three) places
 _ONE_TWO = re.compile(r"\bone-two(?P<three>-three)?\b|\b1-2(?P<three2>-3)?\b", re.I)
@@ -148,8 +149,11 @@ def extract(art: Article) -> None:
             continue
         _shared_crew(art, sent, results)
         _entry_completes(art, sent, results)
+        n = len(results)
         if not _sentence_results(art, sent, results, credit):
             _partners(art, sent, partners)
+        if not any(r.kind is None for r in results[n:]):
+            _subject_ahead(art, sent, results)
         _title_won(art, sent)
         _entry_crews(art, sent)
     _finish(art, results, partners)
@@ -222,6 +226,9 @@ def _crew(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
     after = group_after(sent, b, [D])
     if after and re.fullmatch(r"\s*(?:for|by)\s+", sent.gap(b, after[0].start)):
         return [m.entity for m in after]
+    shared = _who_shared(sent, a)
+    if shared:
+        return shared
     start = sent.start  # the crew of this clause ("..., while the X class was won by ...")
     for m in _CREW_CLAUSE.finditer(sent.text[: sent.rel(a)]):
         start = sent.abs(m.end())
@@ -247,6 +254,25 @@ def _crew(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
     if re.search(r"\b(?:he|his|him|she|her)\b", gap, re.I):
         ante = art.antecedent(sent, a)
         return [ante] if ante else []
+    return []
+
+
+_WHO_SHARED = re.compile(
+    r"\s*,\s*who\s+(?:had\s+)?shar(?:ed|es)\s+(?:the|a|an|his|her|their)\b[^;.]{0,80}?\bwith\s+$"
+)
+_WHO = re.compile(r"^\s*,\s*(?:who|which)\b[^,;.]{0,80},")
+
+
+def _who_shared(sent: Sentence, a: int) -> list[str]:
+    """ "X, who shared the #63 Y with A and B, had to settle for fourth": X, A and B are the
+    crew of the cue after the relative clause."""
+    for m in reversed(sent.before(a, D)):
+        mates = [g for g in group_after(sent, m.end, [D]) if g.end <= a]
+        if not mates or not _WHO_SHARED.fullmatch(sent.gap(m.end, mates[0].start)):
+            continue
+        if re.search(r"[;.]|,\s*(?:while|whereas|but)\b", sent.gap(mates[-1].end, a)):
+            return []
+        return list(dict.fromkeys([m.entity, *(g.entity for g in mates)]))
     return []
 
 
@@ -295,6 +321,10 @@ def _sentence_results(
     for m in _CLASS_HONOURS_WORD.finditer(sent.text):  # "took class honours": a class win
         if _HONOURS_BEFORE.search(sent.text[: m.start()]):
             found.append((sent.abs(m.start()), sent.abs(m.end()), 1, None))
+    for ev in sent.of(EntityType.EVENT):  # "Saturday's race at X went to the #9 Y of A and B"
+        went = _EVENT_WENT.match(sent.text[sent.rel(ev.end) :])
+        if went:
+            found.append((ev.end, ev.end + went.end(), 1, None))
     for t in sent.of(EntityType.TEAM):
         if _WENT_TO.search(sent.tail(t.start, 20)) and sent.before(t.start, EntityType.CLASS):
             found.append((t.start, t.start, 1, None))
@@ -483,6 +513,62 @@ def _ahead_of(art: Article, sent: Sentence, b: int, r: _Result, results: list[_R
         )
     )
     art.crews.append((b + m.end(), tuple(crew)))
+
+
+_AHEAD_CUE = re.compile(r"\b(?:ahead of|clear of)\s+(?:the\s+)?#", re.I)
+_PAIR_SUBJECT = re.compile(r"^\s*(?:the\s+(?:pair|duo|trio|crew)|they)\b", re.I)
+
+
+def _subject_ahead(art: Article, sent: Sentence, results: list[_Result]) -> None:
+    """A sentence with no result cue whose subject crew "crossed the line / brought the #88
+    X home ahead of the #32 Y of A and B": the named crew is next behind the subject crew,
+    whose result is known ("The pair ...") or is the driverless win of the sentence before
+    ("Team X claimed victory ... A, B and C, who had started fifth, brought the #88 home")."""
+    m = _AHEAD_CUE.search(sent.text)
+    if m is None:
+        return
+    cue = sent.abs(m.start())
+    drivers = sent.of(D)
+    crew: list[str] = []
+    end = sent.start
+    if (
+        drivers
+        and drivers[0].start < cue
+        and re.fullmatch(r"\s*", sent.gap(sent.start, drivers[0].start))
+    ):
+        group = [g for g in group_after(sent, drivers[0].start, [D]) if g.end <= cue]
+        crew = [g.entity for g in group]
+        end = group[-1].end if group else end
+    elif _PAIR_SUBJECT.match(sent.text):
+        prev = [c for p, c in art.crews if p < sent.start]
+        crew = list(prev[-1]) if prev else []
+    if not crew:
+        return
+    target = None
+    for r in reversed(results):
+        if r.kind is None and set(r.drivers) == set(crew):
+            target = r
+            break
+        if (
+            r.kind is None
+            and not r.drivers
+            and r.sent.paragraph == sent.paragraph
+            and r.sent.index == sent.index - 1
+        ):
+            target = r
+            break
+    if target is None:
+        return
+    if not target.drivers:
+        who = _WHO.match(sent.text[sent.rel(end) :])
+        entry = _entry_after(sent, end + (who.end() if who else 0)) or _Entry()
+        target.drivers.extend(crew)
+        target.named.extend(crew)
+        target.car = target.car or entry.car
+        target.number = target.number if target.number is not None else entry.number
+        target.keys |= entry.keys
+        art.crews.append((sent.start, tuple(crew)))
+    _ahead_of(art, sent, cue, target, results)
 
 
 def _respectively(art: Article, sent: Sentence, results: list[_Result]) -> list[tuple[int, int]]:
@@ -1156,7 +1242,7 @@ _OF_CREW_UNNAMED = re.compile(
 )
 _CHAIN_GAP = re.compile(r"^\s*(?:['’]s\s+)?(?:#\s?\d{1,3}\s+)?$")
 _IN_CAR = re.compile(
-    r"^(?:\s*\([^()]{1,40}\))?[^,;.()]{0,40}?\b(?:in|brought|drove|drives|driving|shared|sharing|steered|piloted)"
+    r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*who(?:\s+had)?\s+)?[^,;.()]{0,40}?\b(?:in|brought|drove|drives|driving|shared|sharing|steered|piloted)"
     r"\s+(?:the|a|an|their|its)\s+(?:#\s?\d{1,3}\s+|#)?(?:[A-Z][\w&'’-]*\s+){0,2}$",
 )
 _ENTERED_BY = re.compile(r"^\s*,?\s*(?:entered|run|fielded|prepared)\s+by\s+(?:the\s+)?$", re.I)
