@@ -108,3 +108,16 @@ def test_am_class_is_not_the_pro_am_class(nlp: Language, reference: Reference) -
     )
     classes = {e.name for e in doc.entities if e.type == "Class"}
     assert {"Pro-Am Cup", "Am Cup"} <= classes
+
+
+def test_a_parenthetical_which_clause_keeps_the_crew_before_it(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Una Demo won Sunday's race at Monza in the European Le Mans Series. The #8 United "
+        "Autosports Oreca 07-Gibson of Vic Check and Walt Sample, which had started from the "
+        "front row, took third after a late stop.",
+    )
+    assert (3, "overall", frozenset({"vic-check", "walt-sample"})) in results(doc)

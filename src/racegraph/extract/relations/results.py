@@ -231,6 +231,8 @@ def _crew(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
         return shared
     start = sent.start  # the crew of this clause ("..., while the X class was won by ...")
     for m in _CREW_CLAUSE.finditer(sent.text[: sent.rel(a)]):
+        if re.search(r"\b(?:which|where)$", m.group(0)) and "," in sent.text[m.end() : sent.rel(a)]:
+            continue  # "the #91 X of A and B, which had been on pole, took third": parenthetical
         start = sent.abs(m.end())
     group = [g for g in group_before(sent, a, [D]) if g.start >= start]
     kept = []
