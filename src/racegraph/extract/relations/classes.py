@@ -46,7 +46,8 @@ _ORD_DRIVER = re.compile(r"\b(?:a|the)\s+(second|third|fourth)\s+driver\b", re.I
 _ENTRY_LIST = re.compile(r"\b(?P<n>\d{1,3})[- ]car\s+entry(?:\s+list)?\b|\bentry list\b", re.I)
 _CARS_IN = re.compile(
     r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?:cars|entries|entrants|crews)?\s*"
-    r"(?:in|contest|contesting|compete in|competing in|race in|racing in)\s+(?:the\s+)?$",
+    r"(?:in|contest|contesting|compete in|competing in|race in|racing in|run in|running in"
+    r"|are in|line up in)\s+(?:the\s+)?$",
     re.I,
 )
 _CLASS_HAS = re.compile(
@@ -57,7 +58,25 @@ _CLASS_HAS = re.compile(
 )
 _TOTAL = re.compile(
     r"\b(?:featuring|features|with|of|comprising|totall?ing|counting)\s+(?P<n>\d{1,3}|[a-z]+)\s+"
-    r"(?:cars|entries|entrants|crews)\b(?!\s+in\b)",
+    r"(?:cars|entries|entrants|crews)\b(?!\s+in\b)"
+    r"|\b(?P<n2>\d{1,3})\s+(?:cars|entries|entrants|crews)\s+(?:are|were|have been)\s+"
+    r"(?:on\s+(?:it|the\s+list)|named|listed|included|entered)\b",
+    re.I,
+)
+# "of which two are reserves", "three of them reserves", "including both reserves",
+# "and two more named as reserves": the reserves among the cars just counted
+_RESERVES = re.compile(
+    r"^[^.;]{0,40}?(?:\bof which\s+(?P<a>\w+)\s+(?:are|were|is)\s+(?:\w+\s+)?reserves?\b"
+    r"|\b(?P<b>\w+)\s+of (?:them|which|those)\s+(?:are\s+|as\s+)?(?:\w+\s+)?reserves?\b"
+    r"|\bincluding\s+(?:the\s+)?(?P<c>\w+)\s+(?:of\s+the\s+)?reserves?\b"
+    r"|\b(?:and|plus|with)\s+(?P<d>\w+)\s+(?:more\s+|further\s+|others?\s+)?"
+    r"(?:named\s+|listed\s+)?as\s+reserves\b)",
+    re.I,
+)
+# "The 42 full-season entries are one more than last year": the list's permanent entries
+_FULL_SEASON = re.compile(
+    r"\b(?P<n>\d{1,3})\s+(?:full-season|full-time|season-long|permanent|regular)\s+"
+    r"(?:cars|entries|entrants|crews)\b",
     re.I,
 )
 _EACH_WITH = re.compile(r"\beach with (?P<n>\w+) cars?\b|\b(?P<n2>\w+) cars? each\b", re.I)
@@ -90,7 +109,7 @@ def extract(art: Article) -> None:
         _class_rule(art, sent)
         _entry_count(art, sent, lists)
         _manufacturer_entry(art, sent)
-        _grid_counts(art, sent)
+        _grid_counts(art, sent, lists)
         _maker_groups(art, sent)
         _team_fields_make(art, sent)
         _make_fields(art, sent)
@@ -312,6 +331,7 @@ def _entry_count(
         current = [p for p in lists if p <= sent.paragraph]
         if current and re.search(r"\b(?:cars|entries|entrants|crews)\b", sent.lower):
             listed = lists[max(current)]
+            _full_season(art, sent, *listed)
             _class_counts(art, sent, *listed)
             _make_counts(art, sent, listed[0], listed[1], [k.entity for k in sent.of(K)])
         return
@@ -328,7 +348,8 @@ def _entry_count(
     source = event_list[0].entity if event_list else _entry_list_key(art, sent, champ or "", season)
     lists[sent.paragraph] = (champ, season, status, source)
     total = _TOTAL.search(sent.text, el.end())
-    if total and not el.group("n") and number(total.group("n")):
+    n_total = number(total.group("n") or total.group("n2")) if total else None
+    if total and not el.group("n") and n_total:
         art.emit(
             "entryCount",
             sent,
@@ -336,10 +357,11 @@ def _entry_count(
             0.75,
             championship=champ,
             season=season,
-            count=number(total.group("n")),
+            count=n_total,
             status=status,
             source=source,
         )
+        _reserves(art, sent, sent.abs(total.end()), champ, season, None, status)
     if el.group("n"):
         art.emit(
             "entryCount",
@@ -353,6 +375,62 @@ def _entry_count(
             source=source,
         )
     _class_counts(art, sent, champ, season, status, source)
+
+
+def _reserves(
+    art: Article,
+    sent: Sentence,
+    pos: int,
+    champ: str | None,
+    season: int,
+    cls: str | None,
+    status: str,
+) -> None:
+    """The reserves among the cars counted just before ``pos``: "44 cars, of which two are
+    reserves", "16 cars, including both reserves" (the count's status, the wording as
+    modality: the ontology has no reserve status)."""
+    r = _RESERVES.match(sent.text[sent.rel(pos) :])
+    if r is None:
+        return
+    word = next(g for g in r.groups() if g)
+    n = 2 if word.lower() == "both" else number(word)
+    if not n:
+        return
+    art.emit(
+        "entryCount",
+        sent,
+        "entryCount.reserves",
+        0.7,
+        championship=champ,
+        season=season,
+        **{"class": cls},
+        count=n,
+        status=status,
+        modality=r.group(0).strip(" ,"),
+    )
+
+
+def _full_season(
+    art: Article, sent: Sentence, champ: str | None, season: int, status: str, source: str
+) -> None:
+    """ "The 42 full-season entries are one more than last year": the list's permanent
+    entries, in a sentence of an entry-list story that names no class."""
+    if sent.of(K):
+        return
+    for m in _FULL_SEASON.finditer(sent.text):
+        n = number(m.group("n"))
+        if n:
+            _emit_count(
+                art,
+                sent,
+                "entryCount.full-season",
+                sent.abs(m.end()),
+                champ,
+                None,
+                n,
+                season,
+                status=status,
+            )
 
 
 def _make_counts(
@@ -414,6 +492,9 @@ def _class_counts(
             status=status,
             source=source,
         )
+        if champ is not None:
+            art.emit("classOf", sent, "classOf.counted", 0.7, s=k.entity, o=champ, season=season)
+        _reserves(art, sent, max(k.end, sent.abs(m.end())), champ, season, k.entity, status)
 
 
 def _car_manufacturer(art: Article, car: str) -> str | None:
@@ -546,14 +627,24 @@ def _respectively(art: Article, sent: Sentence) -> None:
 
 
 _MAKE_FIELDS = re.compile(
-    r"^\s+(?:will\s+|is\s+set\s+to\s+|plans\s+to\s+)?(?:field|fields|enter|enters|run|runs"
-    r"|bring|brings|returns?\s+with|arrives?\s+with)\s+"
-    r"(?P<n>a\s+pair\s+of|two|three|four|five|six|seven|eight|\d)\s+(?P<what>[^,;.]*)",
+    r"^\s+(?:again\s+)?(?:will\s+|is\s+set\s+to\s+|plans\s+to\s+)?(?:field|fields|enter|enters"
+    r"|run|runs|bring|brings|returns?\s+with|arrives?\s+with"
+    # weaker verbs: only with cars or a model after the count (see _CARS_WHAT)
+    r"|(?P<weak>has|have|supplies|supply|provides|provide|contributes|counts|is\s+represented\s+by"
+    r"|are\s+represented\s+by|leads\s+the\s+way\s+with|leads\s+with"
+    r"|(?P<most>(?:has|have)\s+the\s+most\s+(?:cars|entries),?\s+with)))\s+"
+    r"(?P<n>a\s+pair\s+of|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\b\s*"
+    r"(?P<what>[^,;.]*)",
     re.I,
 )
+_CARS_WHAT = re.compile(r"^(?:of\s+(?:the|them|those)\b|(?:[\w-]+\s+)?(?:cars|entries|machines)\b)")
 _MAKE_ELLIPSIS = re.compile(
     r"^\s+(?P<n>two|three|four|five|six|seven|eight|\d)\s+(?P<what>[A-Z0-9][^,;.]*)"
+    r"|^\s+(?:the\s+)?(?:remaining|other|last)\s+(?P<n2>two|three|four|five|six|seven|eight|\d)\b"
 )
+# "a lone Lamborghini completes the class": one car of a make
+_LONE_BEFORE = re.compile(r"\b(?:a\s+(?:lone|single|solitary)|one)\s+$", re.I)
+_LONE_AFTER = re.compile(r"^\s+(?:completes|rounds\s+(?:out|off)|makes\s+up)\b", re.I)
 
 
 def _make_fields(art: Article, sent: Sentence) -> None:
@@ -563,23 +654,36 @@ def _make_fields(art: Article, sent: Sentence) -> None:
     for m in sent.of(M):
         tail = sent.text[sent.rel(m.end) :]
         f = _MAKE_FIELDS.match(tail) or (_MAKE_ELLIPSIS.match(tail) if fired else None)
-        if f is None or re.search(r"\b(?:each|apiece)\b", f.group("what"), re.I):
+        lone = _LONE_BEFORE.search(sent.tail(m.start, 20)) and (fired or _LONE_AFTER.match(tail))
+        if f is None and not lone:
             continue
-        if [t for t in sent.before(m.start, EntityType.TEAM) if m.start - t.end < 3]:
+        what = (f.groupdict().get("what") or "") if f else ""
+        if re.search(r"\b(?:each|apiece)\b", what, re.I):
+            continue
+        if [
+            t
+            for t in sent.before(m.start, EntityType.TEAM)
+            if m.start - t.end < 3 and not sent.gap(t.end, m.start).strip()
+        ]:
             continue  # "TF Sport runs three Chevrolet Corvettes": the team rule
-        word = f.group("n").lower()
-        cars = 2 if word.startswith("a") else number(word)
+        at = m.end + f.start("what") if f and f.groupdict().get("what") is not None else m.end
+        models = [c for c in sent.of(CAR) if at <= c.start < at + 25]
+        weak = f is not None and f.groupdict().get("weak") and not f.group("most")
+        if weak and not (_CARS_WHAT.match(what) or (models and models[0].start - at < 3)):
+            continue  # "Porsche has two wins": not cars
+        word = (f.group("n") or f.groupdict().get("n2") or "") if f else "one"
+        cars = 2 if word.lower().startswith("a") else number(word)
         if not cars:
             continue
         fired = True
-        what = f.group("what")
         first = re.match(r"[\w.-]+(?:\s+[A-Z0-9][\w.-]*)*", what)
         cars += _extra_cars(what[first.end() :] if first else "")
-        at = m.end + f.start("what")
-        models = [c for c in sent.of(CAR) if at <= c.start < at + 25]
         classes = [k for k in sent.of(K) if same_clause(sent, k.start, m.start)] or sent.of(K)
+        spread = {k.entity for k in classes if at <= k.start <= at + len(what)}
         cls = (
-            min(classes, key=lambda k: abs(k.start - m.start)).entity
+            None  # "four M4s across the Pro Cup and the Gold Cup": no single class
+            if len(spread) > 1
+            else min(classes, key=lambda k: abs(k.start - m.start)).entity
             if classes
             else art.class_at(sent, m.start)
         )
@@ -683,7 +787,8 @@ _GRID = re.compile(
 )
 _CLASS_COUNT = re.compile(
     r"^(?:\s+(?:class|category|grid|field))?(?:,\s*(?:which|who)\b[^,;.]*,)?\s+"
-    r"(?:will\s+|now\s+)?(?:is\s+the\s+\w+\s+(?:class|category)\s+with"
+    r"(?:will\s+|now\s+)?(?:(?:is|remains|will\s+be|stays|becomes)\s+(?:again\s+|once\s+more\s+)?"
+    r"the\s+\w+\s+(?:class|category|division)\s+with"
     r"|features?|has|have|includes?|comprises?|counts?|boasts?|attracts?|attracted|draws?"
     r"|drew|totals?|numbers?|sees|brings together|will have)\s+"
     r"(?P<n>\d{1,3}|[a-z]+)\s+(?:[\w-]+\s+){0,2}?(?:cars|entries|entrants|crews)\b"
@@ -691,6 +796,12 @@ _CLASS_COUNT = re.compile(
     r"(?P<n2>\d{1,3}|[a-z]+)(?:[- ](?:cars?|entries)\s+|\s+)strong\b"
     r"|^(?:\s+(?:class|category))?\s+(?:accounts?|makes? up)\s+(?:for\s+)?"
     r"(?P<n3>\d{1,3}|[a-z]+)\s+of\s+the\s+(?:cars|entries|entrants|field|grid)\b",
+    re.I,
+)
+# "In LMGT3 there are 16 cars": the class before, the count after
+_THERE_ARE = re.compile(
+    r"^,?\s+there\s+(?:are|were|will\s+be|is)\s+(?P<n4>\d{1,3}|[a-z]+)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:cars|entries|entrants|crews)\b",
     re.I,
 )
 # "... and GTD makes up the rest of the grid with 26": a further class of a counted sentence
@@ -739,8 +850,11 @@ def _emit_count(
     cls: str | None,
     n: int,
     season: int,
+    *,
+    status: str | None = None,
 ) -> None:
-    status = "provisional" if re.search(r"\bprovisional\b", sent.text, re.I) else "confirmed"
+    if status is None or re.search(r"\bprovisional\b", sent.text, re.I):
+        status = "provisional" if re.search(r"\bprovisional\b", sent.text, re.I) else "confirmed"
     art.emit(
         "entryCount",
         sent,
@@ -754,6 +868,7 @@ def _emit_count(
     )
     if cls is not None and champ is not None:
         art.emit("classOf", sent, "classOf.counted", 0.7, s=cls, o=champ, season=season)
+    _reserves(art, sent, pos, champ, season, cls, status)
     # "18, two more than last year": last season's count
     prev = _PREVIOUS.match(sent.text[sent.rel(pos) :])
     if prev:
@@ -778,7 +893,9 @@ def _emit_count(
             )
 
 
-def _grid_counts(art: Article, sent: Sentence) -> None:
+def _grid_counts(
+    art: Article, sent: Sentence, lists: dict[int, tuple[str | None, int, str, str]]
+) -> None:
     """ "A 45-car grid will contest the 2025 ELMS", "LMP3 counts seven entries and LMGT3
     18, two more than last year", "IMSA's GTP grid will count 13 full-season cars"."""
     for g in _GRID.finditer(sent.text):
@@ -795,6 +912,8 @@ def _grid_counts(art: Article, sent: Sentence) -> None:
     for k in sent.of(K):
         tail = sent.text[sent.rel(k.end) :]
         m = _CLASS_COUNT.match(tail)
+        if m is None and re.search(r"\b[Ii]n\s+(?:the\s+)?$", sent.gap(sent.start, k.start)):
+            m = _THERE_ARE.match(tail)  # "In LMGT3 there are 16 cars"
         if m is None and counted:
             m = _ELLIPSIS_COUNT.match(tail) or _REST_WITH.match(tail)
         if m is None:
@@ -802,7 +921,7 @@ def _grid_counts(art: Article, sent: Sentence) -> None:
         head = sent.gap(sent.start, k.start)
         if [t for t in sent.before(k.start, EntityType.TEAM)] and _TEAM_ENTERS.search(head):
             continue  # "United Autosports enters two LMP2 cars": a team's entries
-        group = next((g for g in ("n", "n2", "n3") if m.groupdict().get(g)), "n")
+        group = next((g for g in ("n", "n2", "n3", "n4") if m.groupdict().get(g)), "n")
         count = number(m.group(group))
         if count is None:
             continue
@@ -811,7 +930,20 @@ def _grid_counts(art: Article, sent: Sentence) -> None:
         end = k.end + m.end()
         champ = _class_champ(art, sent, k.entity, k.start)
         season = _count_season(art, sent, k.start)
-        _emit_count(art, sent, "entryCount.class-count", end, champ, k.entity, n, season)
+        # a count in an entry-list story has the list's status ("provisional")
+        current = [p for p in lists if p <= sent.paragraph]
+        listed = lists[max(current)] if current else None
+        _emit_count(
+            art,
+            sent,
+            "entryCount.class-count",
+            end,
+            champ,
+            k.entity,
+            n,
+            season,
+            status=listed[2] if listed and listed[0] in (champ, None) else None,
+        )
         # "LMP2 is the largest class with 14 Oreca 07 entries": a one-make class count
         inside = [x for x in sent.mentions if k.end + m.start(group) < x.start and x.end <= end]
         models = [x for x in inside if x.type is CAR]
@@ -836,9 +968,10 @@ def _grid_counts(art: Article, sent: Sentence) -> None:
 
 _EACH_FIELD = re.compile(
     r"^\s+(?:each\s+(?:will\s+)?(?:field|fields|fielding|enter|enters|entering|run|runs|running"
-    r"|have|has|bring|brings|supply|supplies)\s+(?P<n>\w+)\b"
+    r"|have|has|bring|brings|supply|supplies|provide|provides)\s+(?P<n>a\s+pair\s+of|\w+)\b"
     r"|(?:will\s+)?(?:field|fields|fielding|enter|enters|entering|run|runs|running|have|bring"
-    r"|brings)\s+(?P<n2>\w+)\s+(?:[\w-]+\s+)?(?:(?:cars?|entries)\s+)?(?:apiece|each)\b"
+    r"|brings|provide|provides|supply|supplies|contribute|contributes)\s+(?P<n2>\w+)\s+"
+    r"(?:[\w-]+\s+)?(?:(?:cars?|entries)\s+)?(?:apiece|each)\b"
     r"|[^.;,]{0,40}?\b(?:with|by)\s+(?P<n3>\w+)\s+(?:[\w-]+\s+)?(?:cars?|entries)\s+"
     r"(?:each|apiece)\b)",
     re.I,
@@ -861,7 +994,8 @@ def _maker_groups(art: Article, sent: Sentence) -> None:
         e = _EACH_FIELD.match(sent.text[sent.rel(m.end) :])
         if e is None:
             continue
-        cars = number(e.group("n") or e.group("n2") or e.group("n3"))
+        word = e.group("n") or e.group("n2") or e.group("n3")
+        cars = 2 if word.lower().startswith("a pair") else number(word)
         if cars is None:
             continue
         group = group_before(sent, m.end, [M])

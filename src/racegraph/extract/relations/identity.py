@@ -94,9 +94,35 @@ _PRINCIPAL_OF = re.compile(
     re.I,
 )
 _PRINCIPAL_AFTER = re.compile(
-    r"^\s*,\s*(?:the\s+)?(?:team\s+)?(?:boss|principal|owner|manager|chief)\s+(?:of|at)\s+(?:the\s+)?$",
+    r"^\s*,\s*(?:the\s+)?(?:team\s+)?(?:boss|principal|owner|manager|chief)\s+(?:of|at)\s+(?:the\s+)?$"
+    r"|^\s*,\s*who\s+(?:runs|owns|heads|leads|founded|manages|bosses)\s+(?:the\s+)?$",
     re.I,
 )
+_QUOTES = re.compile(r"[\"“”]")
+
+
+def _quoted(text: str, start: int, pos: int) -> bool:
+    """Is ``pos`` inside a quotation opened after ``start`` (a paragraph's start)?"""
+    marks = _QUOTES.findall(text, start, pos)
+    straight = sum(1 for q in marks if q == '"')
+    return straight % 2 == 1 or marks.count("“") > marks.count("”")
+
+
+def _speaker_team(art: Article, sent: Sentence, pos: int) -> str | None:
+    """The team a principal speaks for when no team precedes the cue: the last team named
+    outside quotes earlier in the paragraph ("Rowe returns. 'A and B will be strong,' said
+    team principal X" is Rowe's principal, not B's); in a quote paragraph without such a
+    team, the story's subject team (the first team the article names)."""
+    text = art.ctx.article.text
+    pstart = text.rfind("\n\n", 0, pos) + 1
+    teams = [t for t in art.mentions_before(pos, EntityType.TEAM)]  # nearest first
+    outside = [t for t in teams if t.start >= pstart and not _quoted(text, pstart, t.start)]
+    named = [t for t in outside if t.text[:1].isupper()]  # a name before "the squad"
+    if named or outside:
+        return (named or outside)[0].entity
+    if _QUOTES.search(text, pstart, text.find("\n\n", pos) % (len(text) + 1)) and teams:
+        return min(teams, key=lambda t: t.start).entity
+    return art.last_team(sent, pos)
 
 
 def extract(art: Article) -> None:
@@ -499,7 +525,7 @@ def _principal(art: Article, sent: Sentence) -> None:
         if m:
             pos = base + m.start()
             teams = [t for t in sent.before(pos, EntityType.TEAM) if pos - t.end <= 3]
-            team = teams[-1].entity if teams else art.last_team(sent, p.start)
+            team = teams[-1].entity if teams else _speaker_team(art, sent, p.start)
         else:
             teams = sent.after(p.end, EntityType.TEAM)
             if teams and _PRINCIPAL_AFTER.match(sent.gap(p.end, teams[0].start)):
