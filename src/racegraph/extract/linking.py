@@ -1478,7 +1478,9 @@ class _Linker:
 
     def link_session(self, c: Candidate) -> None:
         """ "qualifying on Saturday": a session of the race the sentence (or article) is
-        about; the session word and its weekday are both mentions."""
+        about. It is not an event of its own: a pole or grid slot won in it belongs to that
+        race (the position's kind says it came from qualifying), so the session word and
+        its weekday are mentions of the race."""
         span = self.span(c)
         word = next(t for t in span if t.lower_ in _SESSIONS)
         sent = self.doc[c.start].sent
@@ -1491,24 +1493,11 @@ class _Linker:
             parent = last.entity if last is not None and last.entity in self.ctx.events else None
         if parent is None:
             return
-        info = self.ctx.events[parent]
-        session = word.lower_
-        key = f"{parent}-{session}"
-        name = f"{self.ctx.entities[parent].name} {session}"
-        self.ctx.events[key] = dataclasses.replace(
-            info, key=key, kind=EventKind.EVENT, parent=parent
-        )
-        self.add(
-            self.doc[word.i : word.i + 1],
-            key,
-            T.EVENT,
-            name,
-            f"event-{c.rule}",
-            kind=EventKind.EVENT,
-        )
+        name = self.ctx.entities[parent].name
+        self.add(self.doc[word.i : word.i + 1], parent, T.EVENT, name, f"event-{c.rule}")
         for t in span:
             if t.lower_ in WEEKDAYS:
-                self.add(self.doc[t.i : t.i + 1], key, T.EVENT, name, "event-session-day")
+                self.add(self.doc[t.i : t.i + 1], parent, T.EVENT, name, "event-session-day")
 
     def ref_key(self, iri: str | None) -> str | None:
         e = self.ref.by_iri(iri) if iri else None
