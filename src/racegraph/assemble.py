@@ -166,7 +166,8 @@ def _write_trig(
             blocks[piece.graph_name] = piece.trig
     with atomic_write(path) as handle:
         write_prefixes(handle)
-        handle.write("\n".join(blocks[name] for name in sorted(blocks)))
+        for i, name in enumerate(sorted(blocks)):
+            handle.write(f"\n{blocks[name]}" if i else blocks[name])
 
 
 def _write_union(path: Path, fixed: Sequence[Sequence[Row]], pieces: Mapping[str, Piece]) -> None:
@@ -185,7 +186,8 @@ def _write_union(path: Path, fixed: Sequence[Sequence[Row]], pieces: Mapping[str
     statements.sort(key=itemgetter(0))
     with atomic_write(path) as handle:
         write_prefixes(handle)
-        handle.write("\n".join(text for _, text in statements))
+        for i, (_, text) in enumerate(statements):
+            handle.write(f"\n{text}" if i else text)
 
 
 def write_outputs(

@@ -87,7 +87,7 @@ class _Processed:
     """A processed article as it travels from a worker and lives in the cache."""
 
     outcome: ArticleOutcome
-    piece: Piece  # what kg.trig, kg.ttl and the store need from it
+    piece: Piece | None  # what the outputs need; None once it is in the cache
     quarantine: str | None  # Turtle: quarantined triples + SHACL report
 
 
@@ -163,10 +163,6 @@ class Pipeline:
                 closure = self.cache_dir / f"ontology-closure-{self.fingerprint}.nt"
             self._reasoner = Reasoner.from_ontology(self.ontology, closure_file=closure)
         return self._reasoner
-
-    def warm(self) -> None:
-        """Load the heavy parts now, e.g. once before forking workers that share them."""
-        _ = (self.nlp, self.validator, self.reasoner)
 
     def process(self, articles: Sequence[Article]) -> list[_Processed]:
         from racegraph.extract import extract_articles
@@ -283,12 +279,17 @@ def _load_cached(out: Path, article: Article, fingerprint: str) -> _Processed | 
         return None
 
 
+def _cached_piece(out: Path, stem: str) -> Piece:
+    data = json.loads(_cache_file(out, stem).read_text(encoding="utf-8"))
+    return Piece.from_json(stem, data["piece"])
+
+
 def _store_cached(out: Path, processed: _Processed, fingerprint: str) -> None:
     data = {
         "sha256": processed.outcome.sha256,
         "fingerprint": fingerprint,
         "outcome": asdict(processed.outcome),
-        "piece": processed.piece.to_json(),
+        "piece": processed.piece.to_json() if processed.piece else None,
         "quarantine": processed.quarantine,
     }
     with atomic_write(_cache_file(out, processed.outcome.stem)) as handle:
@@ -329,7 +330,8 @@ def _run(
                 on_done(processed)
         return
     size = max(1, min(16, len(todo) // (jobs * 2) or 1))
-    pipeline.warm()
+    # Each worker loads spaCy itself: a model forked from here is not shared for long
+    # (reference counting dirties its pages) and the parent stays small.
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(processes=jobs, initializer=_init_worker, initargs=(pipeline,)) as pool:
         for results in pool.imap(_work, _batches(todo, size)):
@@ -404,6 +406,7 @@ def build(
         nonlocal done
         processed[item.outcome.stem] = item
         _store_cached(out, item, pipe.fingerprint)
+        item.piece = None  # read back at the end: the run never holds every piece at once
         done += 1
         if progress:
             progress(done, total, item.outcome.file_name)
@@ -417,7 +420,7 @@ def build(
         out,
         ontology=pipe.ontology,
         reference=pipe.reference.graph(),
-        pieces={stem: item.piece for stem, item in processed.items()},
+        pieces={stem: item.piece or _cached_piece(out, stem) for stem, item in processed.items()},
         fingerprint=pipe.fingerprint,
     )
     ordered = [outcomes[k] for k in sorted(outcomes)]
