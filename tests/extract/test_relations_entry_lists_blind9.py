@@ -9,9 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.extract._relations_harness import CAR, C, K, M, P, T, has, roles, run
+import pytest
+from spacy.language import Language
+
+from racegraph.extract.pipeline import load_pipeline
+from racegraph.reference import load_reference
+from tests.extract._relations_harness import CAR, ROUND, TEST, C, E, K, M, P, T, has, roles, run
 
 PUB = dt.date(2026, 5, 4)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline(load_reference())
 
 
 def test_reserves_among_the_listed_cars_and_full_season_entries() -> None:
@@ -163,3 +173,60 @@ def test_a_quote_paragraph_without_a_team_takes_the_storys_team() -> None:
     )
     assert has(facts, "teamPrincipal", s="tempesta", o="chris-froggatt")
     assert not has(facts, "teamPrincipal", s="garage-59")
+
+
+def test_the_season_opens_with_an_event_is_round_one_of_the_storys_championship() -> None:
+    text = (
+        "The International GT Open has published its 2026 entry list with 30 cars.\n\n"
+        "The campaign kicks off with the Portimao weekend in April. Teams can test before "
+        "the pre-season test at Estoril."
+    )
+    facts = run(
+        text,
+        [
+            ("International GT Open", "gt-open", C),
+            ("the Portimao weekend", "portimao-weekend", E, ROUND),
+            ("the pre-season test at Estoril", "gt-open-pre-season-test", E, TEST),
+        ],
+        published=PUB,
+    )
+    assert has(facts, "eventOf", s="portimao-weekend", o="gt-open", season=2026, round=1)
+    assert has(facts, "eventOf", s="gt-open-pre-season-test", o="gt-open", season=2026)
+
+
+def test_a_team_entering_n_models_in_a_one_class_story_takes_that_class() -> None:
+    text = (
+        "Cadillac has confirmed its Hypercar plans for the 2026 FIA World Endurance "
+        "Championship.\n\n"
+        "Jota will again enter two V-Series.Rs, run from its base in Kidlington."
+    )
+    facts = run(
+        text,
+        [
+            ("Cadillac", "cadillac", M),
+            ("Hypercar", "hypercar", K),
+            ("FIA World Endurance Championship", "wec", C),
+            ("Jota", "jota", T),
+            ("V-Series.Rs", "cadillac-v-series-r", CAR),
+        ],
+        published=PUB,
+    )
+    assert has(
+        facts,
+        "manufacturerEntry",
+        manufacturer="cadillac",
+        cars=2,
+        team="jota",
+        **{"class": "hypercar"},
+    )
+
+
+def test_plural_model_numbers_are_car_models_not_teams(nlp: Language) -> None:
+    from racegraph.extract.mentions import extract_mentions
+
+    ref = load_reference()
+    doc = nlp("Iron Dames will enter two 296s and Jota three 963s next year.")
+    cands = extract_mentions(doc, ref)
+    labels = {doc[c.start : c.end].text: (c.label, c.iri) for c in cands}
+    assert labels["963s"][0] == "REF" and str(labels["963s"][1]).endswith("porsche-963")
+    assert labels["296s"][0] == "REF" and str(labels["296s"][1]).endswith("ferrari-296-gt3")

@@ -19,6 +19,7 @@ apposition after, noun demonyms that are given names: "Dane Cameron").
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -125,6 +126,36 @@ class Candidate:
 # --------------------------------------------------------------------------------------
 
 
+def _short_model_plurals(reference: Reference) -> dict[str, set[str]]:
+    """Plurals of a model's first name token after its make ("two 963s", "four M4s", "three
+    R8s"), kept only where one model of the reference claims the token; the bare token is
+    not added (a number alone is no model)."""
+    makes = {e.iri: e for e in reference.entities if e.type.value == "Manufacturer"}
+    claims: dict[str, set[str]] = {}
+    for entity in reference.entities:
+        if entity.type.value != "CarModel":
+            continue
+        make = makes.get(entity.manufacturer or "")
+        for form in entity.surface_forms():
+            words = form.split()
+            if make is not None and any(form.startswith(n + " ") for n in make.surface_forms()):
+                words = words[
+                    len(next(n for n in make.surface_forms() if form.startswith(n + " ")).split()) :
+                ]
+            if not words:
+                continue
+            head = words[0]
+            if re.fullmatch(r"[A-Z]?\d{1,3}[A-Z]?|[A-Z]{1,2}\d{1,2}", head) and not re.match(
+                r"GT\d", head
+            ):  # "GT3" names a class, not a model
+                claims.setdefault(head + "s", set()).add(entity.iri)
+    out: dict[str, set[str]] = {}
+    for plural, iris in claims.items():
+        if len(iris) == 1:
+            out.setdefault(next(iter(iris)), set()).add(plural)
+    return out
+
+
 class ReferenceRuler:
     """Marks reference labels, aliases and demonyms (phrase matching, no regexes).
 
@@ -142,10 +173,12 @@ class ReferenceRuler:
 
     def add_reference(self, reference: Reference) -> None:
         """Add one phrase pattern per surface form of every reference entity."""
+        short = _short_model_plurals(reference)
         for entity in reference.entities:
             forms = set(entity.surface_forms())
             if entity.type.value == "CarModel":
-                forms |= {f + "s" for f in forms if f[-1:].isdigit() or f[-1:].isupper()}
+                forms |= {f + "s" for f in forms if f[-1:].isalnum() and not f.endswith("s")}
+                forms |= short.get(entity.iri, set())
             elif entity.type.value == "Manufacturer":  # "two Ferraris", "three BMWs"
                 forms |= {
                     f + "s"
@@ -740,6 +773,8 @@ def _plausible_reference(span: Span) -> bool:
     text = span.text
     if span.label_ == "FIACategory":
         return True
+    if span.label_ == "CarModel" and any(ch.isdigit() for ch in text):
+        return True  # "two 963s": a model number is no lower-case word
     return not text.islower()
 
 

@@ -497,6 +497,16 @@ def _class_counts(
         _reserves(art, sent, max(k.end, sent.abs(m.end())), champ, season, k.entity, status)
 
 
+def _class_or_only(art: Article, sent: Sentence, pos: int) -> str | None:
+    """The class of the paragraph, else the story's only class (a story on one class goes
+    on without naming it: "Elsewhere in the class ... X will again enter two 963s")."""
+    cls = art.class_at(sent, pos)
+    if cls is not None:
+        return cls
+    named = {m.entity for m in art.ctx.mentions if m.type is K}
+    return next(iter(named)) if len(named) == 1 else None
+
+
 def _car_manufacturer(art: Article, car: str) -> str | None:
     ent = art.entity(car)
     if ent is not None and ent.reference:
@@ -557,7 +567,7 @@ def _manufacturer_entry(art: Article, sent: Sentence) -> None:
             continue
         champ = _champ_for(art, sent, car.start)
         classes = sent.of(K)
-        cls = classes[0].entity if classes else art.class_at(sent, car.start)
+        cls = classes[0].entity if classes else _class_or_only(art, sent, car.start)
         if cls is not None and not classes:
             champ = _class_champ(art, sent, cls, car.start)
         season = _count_season(art, sent, car.start)

@@ -77,7 +77,16 @@ _PLACE_TIE = re.compile(
 # a calendar statement: the events it names belong to the season the article is about
 _SCHEDULE = re.compile(
     r"\b(?:next|heads?|moves (?:on )?to|continues? (?:at|with)|(?:season )?opener|finale"
-    r"|starts? with|scheduled|expected to contest|upcoming|calendar|post-season)\b",
+    r"|starts? with|opens? with|begins? with|kicks? off with|scheduled|expected to contest"
+    r"|upcoming|calendar|post-season)\b",
+    re.I,
+)
+# "the pre-season test at X", "the Prologue": an event of the coming season
+_PRE_SEASON = re.compile(r"\bpre-?season\b|\bprologue\b", re.I)
+# "The season opens with the 4 Hours of X": the first round of the article's championship
+_SEASON_OPENS = re.compile(
+    r"\b(?:season|campaign|championship|series)\s+(?:will\s+)?(?:opens?|begins?|starts?"
+    r"|kicks?\s+off|gets?\s+under\s*way)\s+with\s+(?:the\s+)?$",
     re.I,
 )
 _APPOSED_ROUND = re.compile(r"(?:\s+on\s+\w+)?\s*,\s*(?:the\s+)?", re.I)
@@ -485,6 +494,11 @@ def _event_of(art: Article, sent: Sentence) -> None:
             _emit_event_of(art, sent, ev, champs[0].entity)
     elif not champs:
         for ev in free:
+            if _SEASON_OPENS.search(sent.tail(ev.start, 60)):
+                champ = art.dominant_championship()
+                if champ:
+                    _emit_event_of(art, sent, ev, champ)
+                continue
             if not is_named_event(ev) and _GENERIC_EVENT.search(ev.text):
                 champ = art.dominant_championship()
                 if champ:
@@ -502,7 +516,9 @@ def _emit_event_of(art: Article, sent: Sentence, ev: LinkedMention, champ: str) 
     rm = _ROUND.search(gap)
     if rm and champ in {c.entity for c in sent.of(C) if ev.start <= c.start <= ev.end}:
         rnd = number(rm.group("n"))
-    if rnd is None and _OPENER.search(ev.text):  # "the season-opening 24-hour race at X"
+    if rnd is None and (
+        _OPENER.search(ev.text) or _SEASON_OPENS.search(sent.tail(ev.start, 60))
+    ):  # "the season-opening 24-hour race at X", "the season opens with X"
         rnd = 1
     art.emit(
         "eventOf",
@@ -512,7 +528,11 @@ def _emit_event_of(art: Article, sent: Sentence, ev: LinkedMention, champ: str) 
         s=ev.entity,
         o=champ,
         season=_event_season(art, sent, ev)
-        or (_fallback_season(art, sent, ev) if _SCHEDULE.search(sent.text) else None),
+        or (
+            _fallback_season(art, sent, ev)
+            if _SCHEDULE.search(sent.text) or _PRE_SEASON.search(ev.text)
+            else None
+        ),
         round=rnd,
     )
 
