@@ -10,21 +10,10 @@ from spacy.language import Language
 from racegraph.extract.context import DocContext
 from racegraph.extract.linking import link_mentions
 from racegraph.extract.mentions import extract_mentions
-from racegraph.extract.pipeline import load_pipeline
 from racegraph.records import Article, EntityType
-from racegraph.reference import Reference, load_reference
+from racegraph.reference import Reference
 
 T = EntityType
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
-
-
-@pytest.fixture(scope="module")
-def nlp(reference: Reference) -> Language:
-    return load_pipeline(reference)
 
 
 def link(

@@ -9,23 +9,13 @@ from spacy.language import Language
 
 from racegraph.articles import list_articles, read_article
 from racegraph.evaluate import load_gold, predicted_from_extraction, score
-from racegraph.extract import extract_article, extract_articles, load_pipeline
+from racegraph.extract import extract_article, extract_articles
 from racegraph.extract.context import DocContext
 from racegraph.extract.factories import GENRE_RULER, REFERENCE_RULER
 from racegraph.records import Article, Extraction
-from racegraph.reference import Reference, load_reference
+from racegraph.reference import Reference
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
-
-
-@pytest.fixture(scope="module")
-def nlp(reference: Reference) -> Language:
-    return load_pipeline(reference)
 
 
 @pytest.fixture(scope="module")

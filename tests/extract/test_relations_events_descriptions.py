@@ -7,26 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from spacy.language import Language
 
 from racegraph.evaluate import PredictedDoc, predicted_from_extraction
-from racegraph.extract import extract_article, load_pipeline
+from racegraph.extract import extract_article
 from racegraph.records import Article
-from racegraph.reference import Reference, load_reference
+from racegraph.reference import Reference
 
 PUB = dt.date(2024, 4, 15)  # a Monday
 SAT, SUN = dt.date(2024, 4, 13), dt.date(2024, 4, 14)
-
-
-@pytest.fixture(scope="module")
-def reference() -> Reference:
-    return load_reference()
-
-
-@pytest.fixture(scope="module")
-def nlp(reference: Reference) -> Language:
-    return load_pipeline(reference)
 
 
 def predict(nlp: Language, reference: Reference, text: str) -> PredictedDoc:
