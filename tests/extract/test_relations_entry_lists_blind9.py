@@ -14,7 +14,7 @@ from spacy.language import Language
 
 from racegraph.extract.pipeline import load_pipeline
 from racegraph.reference import load_reference
-from tests.extract._relations_harness import CAR, ROUND, TEST, C, E, K, M, P, T, has, roles, run
+from tests.extract._relations_harness import CAR, ROUND, TEST, C, D, E, K, M, P, T, has, roles, run
 
 PUB = dt.date(2026, 5, 4)
 
@@ -230,3 +230,22 @@ def test_plural_model_numbers_are_car_models_not_teams(nlp: Language) -> None:
     labels = {doc[c.start : c.end].text: (c.label, c.iri) for c in cands}
     assert labels["963s"][0] == "REF" and str(labels["963s"][1]).endswith("porsche-963")
     assert labels["296s"][0] == "REF" and str(labels["296s"][1]).endswith("ferrari-296-gt3")
+
+
+def test_a_class_a_driver_is_entered_in_is_a_class_of_the_championship() -> None:
+    text = (
+        "Emil Frey Racing has signed Thierry Vermeulen for the 2026 GT World Challenge "
+        "Europe Sprint Cup, where he will drive in the Silver Cup."
+    )
+    facts = run(
+        text,
+        [
+            ("Emil Frey Racing", "emil-frey", T),
+            ("Thierry Vermeulen", "thierry-vermeulen", D),
+            ("GT World Challenge Europe Sprint Cup", "gtwc-sprint", C),
+            ("Silver Cup", "silver-cup", K),
+        ],
+        published=PUB,
+    )
+    assert has(facts, "competesIn", s="thierry-vermeulen", **{"class": "silver-cup"})
+    assert has(facts, "classOf", s="silver-cup", o="gtwc-sprint", season=2026)

@@ -116,6 +116,26 @@ def extract(art: Article) -> None:
         _respectively(art, sent)
         _tested(art, sent)
     _manufacturer_of(art)
+    _class_of_entries(art)
+
+
+def _class_of_entries(art: Article) -> None:
+    """A class a team or driver is entered in, in a championship season ("will race the #59
+    in the Gold Cup" of the Endurance Cup): the class is one of that championship's."""
+    stated = {(f.get("s"), f.get("o")) for f in art.facts if f.relation == "classOf"}
+    for f in list(art.facts):
+        if f.relation != "competesIn" or f.get("status") not in ("confirmed", "planned"):
+            continue
+        cls, champ, season = f.get("class"), f.get("o"), f.get("season")
+        if not (isinstance(cls, str) and isinstance(champ, str) and isinstance(season, int)):
+            continue
+        if (cls, champ) in stated or season < art.published.year:
+            continue
+        sent = art.sentence_at(f.evidence.start)
+        if sent is None or cls not in {k.entity for k in sent.of(K)}:
+            continue  # the class must be named where the entry is stated
+        stated.add((cls, champ))
+        art.emit("classOf", sent, "classOf.entered", 0.65, s=cls, o=champ, season=season)
 
 
 def _champ_for(art: Article, sent: Sentence, pos: int) -> str | None:
