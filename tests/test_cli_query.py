@@ -35,7 +35,7 @@ def invoke(*args: str, stdin: str | None = None) -> Result:
     return CliRunner().invoke(cli, list(args), input=stdin, catch_exceptions=False)
 
 
-def _one_line_error(result: Result, code: int, *needles: str) -> None:
+def assert_one_line_error(result: Result, code: int, *needles: str) -> None:
     assert result.exit_code == code, (result.exit_code, result.output, result.stderr)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
@@ -138,7 +138,7 @@ def test_sparql_reads_stdin(kg: Path) -> None:
 
 def test_update_refused_then_allowed(kg: Path, tmp_path: Path) -> None:
     update = "INSERT DATA { GRAPH <http://g> { <http://a> <http://b> <http://c> } }"
-    _one_line_error(
+    assert_one_line_error(
         invoke("sparql", update, "--kg", str(kg)), UpdateRefused.exit_code, "--allow-update"
     )
     copy = tmp_path / "kg"
@@ -181,11 +181,11 @@ def test_update_refused_then_allowed(kg: Path, tmp_path: Path) -> None:
 def test_errors_are_one_line_with_distinct_codes(
     kg: Path, args: tuple[str, ...], code: int, needles: tuple[str, ...]
 ) -> None:
-    _one_line_error(invoke(*args, "--kg", str(kg)), code, *needles)
+    assert_one_line_error(invoke(*args, "--kg", str(kg)), code, *needles)
 
 
 def test_no_graph_built_yet(tmp_path: Path) -> None:
-    _one_line_error(
+    assert_one_line_error(
         invoke("query", "drivers", "--kg", str(tmp_path / "nothing")),
         StoreError.exit_code,
         "racegraph build",
@@ -196,7 +196,7 @@ def test_unreachable_endpoint() -> None:
     from tests.fixtures_server import free_port
 
     url = f"http://127.0.0.1:{free_port()}/query"
-    _one_line_error(
+    assert_one_line_error(
         invoke("query", "drivers", "--endpoint", url, "--timeout", "2"),
         EndpointError.exit_code,
         "unreachable",
