@@ -9,26 +9,10 @@ import datetime as dt
 
 from spacy.language import Language
 
-from racegraph.evaluate import PredictedDoc, predicted_from_extraction
-from racegraph.extract import extract_article
-from racegraph.records import Article
 from racegraph.reference import Reference
+from tests.extract._pipeline_harness import events, facts, predict
 
-PUB = dt.date(2024, 4, 15)  # a Monday
 SAT, SUN = dt.date(2024, 4, 13), dt.date(2024, 4, 14)
-
-
-def predict(nlp: Language, reference: Reference, text: str) -> PredictedDoc:
-    art = Article(stem="t", file_name="t.txt", published=PUB, text=text, sha256="", word_count=0)
-    return predicted_from_extraction(extract_article(art, nlp=nlp, reference=reference))
-
-
-def facts(doc: PredictedDoc, relation: str) -> list[dict[str, object]]:
-    return [dict(f.args) for f in doc.facts if f.relation == relation]
-
-
-def events(doc: PredictedDoc) -> dict[str, tuple[str, ...]]:
-    return {e.key: e.mentions for e in doc.entities if e.type == "Event"}
 
 
 def test_described_opener_is_the_round_dated_by_its_weekday(

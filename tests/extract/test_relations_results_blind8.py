@@ -7,21 +7,11 @@ full pipeline."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from spacy.language import Language
 
-from racegraph.evaluate import PredictedDoc, predicted_from_extraction
-from racegraph.extract import extract_article
-from racegraph.records import Article
+from racegraph.evaluate import PredictedDoc
 from racegraph.reference import Reference
-
-PUB = dt.date(2024, 4, 15)  # a Monday
-
-
-def predict(nlp: Language, reference: Reference, text: str) -> PredictedDoc:
-    art = Article(stem="t", file_name="t.txt", published=PUB, text=text, sha256="", word_count=0)
-    return predicted_from_extraction(extract_article(art, nlp=nlp, reference=reference))
+from tests.extract._pipeline_harness import predict
 
 
 def results(doc: PredictedDoc) -> set[tuple[object, ...]]:

@@ -1,0 +1,35 @@
+"""Run the whole extraction pipeline on a sentence of the genre and read back its records.
+
+For tests of rules that depend on NER and linking too (the relation harness places mentions
+by hand instead).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+
+from racegraph.evaluate import PredictedDoc, predicted_from_extraction
+from racegraph.extract import extract_article
+from racegraph.records import Article
+from racegraph.reference import Reference
+
+MONDAY = dt.date(2024, 4, 15)
+
+
+def predict(
+    nlp: Language, reference: Reference, text: str, *, published: dt.date = MONDAY
+) -> PredictedDoc:
+    art = Article(
+        stem="t", file_name="t.txt", published=published, text=text, sha256="", word_count=0
+    )
+    return predicted_from_extraction(extract_article(art, nlp=nlp, reference=reference))
+
+
+def facts(doc: PredictedDoc, relation: str) -> list[dict[str, object]]:
+    return [dict(f.args) for f in doc.facts if f.relation == relation]
+
+
+def events(doc: PredictedDoc) -> dict[str, tuple[str, ...]]:
+    return {e.key: e.mentions for e in doc.entities if e.type == "Event"}
