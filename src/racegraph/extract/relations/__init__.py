@@ -14,7 +14,9 @@ family:
   manufacturerOf, tested;
 * :mod:`.identity` - nationality, basedIn, worksDriverFor, title, age, retired, fiaCategory,
   teamPrincipal;
-* :mod:`.stints` - the makes of cars of a team membership ("in both Audi and BMW cars").
+* :mod:`.stints` - the makes of cars of a team membership ("in both Audi and BMW cars");
+* :mod:`.entailment` - participation the other facts entail (crews that raced compete, teams
+  with drivers compete, a membership stated beside a result belongs to that race's series).
 
 Rules are cue expressions over sentence text whose arguments are the linked mentions next to
 the cue (plus the parse where it helps, e.g. what a demonym modifies). The patterns are
@@ -28,6 +30,7 @@ from __future__ import annotations
 from racegraph.extract.context import DocContext
 from racegraph.extract.relations import (
     classes,
+    entailment,
     events,
     identity,
     participation,
@@ -51,4 +54,5 @@ def extract_relations(ctx: DocContext) -> None:
     classes.extract(art)
     identity.extract(art)
     stints.annotate(art)
+    entailment.complete(art)
     ctx.facts.extend(consolidate(art.facts))

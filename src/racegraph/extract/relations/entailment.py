@@ -1,0 +1,203 @@
+"""What an article's facts entail about participation, once every rule family has run.
+
+A race report seldom says "X competes in the ELMS": it says who raced, with whom and for
+which team. The rule families state what each sentence says; this pass draws the
+participation those statements imply, the way a reader (and the gold annotations) do:
+
+* a crew that raced together at a past event of a championship competed in it that season
+  (``competesIn`` confirmed, with the class the sentence names);
+* a team that fielded drivers in a championship season competed in it (``competesIn`` of the
+  team, with its drivers' class when they all share one, and their claim status);
+* a team membership stated in the sentence of a result of the driver belongs to the
+  championship and season of that race.
+
+Only what is missing is added; nothing stated is changed except that an unqualified
+``memberOf`` gains the qualifiers of the race its sentence reports.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from racegraph.extract.relations._base import Article
+from racegraph.records import EntityType, Evidence, Fact, Value
+
+_STRENGTH = {"confirmed": 4, "planned": 3, "likely": 2, "uncertain": 1}
+_RESULT_RELATIONS = frozenset({"raceResult", "gridPosition", "coDriver"})
+
+
+def complete(art: Article) -> None:
+    """Add the participation facts the article's facts entail (in place, deterministic)."""
+    events = _event_context(art)
+    _qualify_memberships(art, events)
+    _crews_compete(art, events)
+    _teams_compete(art)
+
+
+def _event_context(art: Article) -> dict[str, tuple[str, int]]:
+    """Event key -> (championship, season), from eventOf facts and the events' dates."""
+    out: dict[str, tuple[str, int]] = {}
+    for f in art.facts:
+        if f.relation != "eventOf":
+            continue
+        s, o, season = f.get("s"), f.get("o"), f.get("season")
+        if not isinstance(s, str) or not isinstance(o, str):
+            continue
+        if not isinstance(season, int):
+            date = art.race_dates.get(s)
+            season = date.year if date is not None else None
+        if isinstance(season, int):
+            out.setdefault(s, (o, season))
+    return out
+
+
+def _crew_of(f: Fact) -> tuple[str, ...]:
+    if f.relation == "coDriver":
+        return tuple(str(x) for x in (f.get("s"), f.get("o")) if x is not None)
+    crew = f.get("drivers")
+    if isinstance(crew, tuple):
+        return tuple(str(x) for x in crew)
+    return (str(crew),) if isinstance(crew, str) else ()
+
+
+def _race_of(f: Fact, events: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
+    event = f.get("event")
+    return events.get(event) if isinstance(event, str) else None
+
+
+def _qualify_memberships(art: Article, events: dict[str, tuple[str, int]]) -> None:
+    """``memberOf`` without championship or season, said in the sentence of a result of the
+    same driver, takes the championship (its top level) and season of that race."""
+    races: dict[tuple[int, str], tuple[str, int]] = {}
+    for f in art.facts:
+        if f.relation not in _RESULT_RELATIONS:
+            continue
+        race = _race_of(f, events)
+        if race is None:
+            continue
+        for d in _crew_of(f):
+            races.setdefault((f.evidence.start, d), race)
+    for i, f in enumerate(art.facts):
+        if f.relation != "memberOf" or f.get("championship") is not None:
+            continue
+        if f.get("season") is not None:
+            continue
+        race = races.get((f.evidence.start, str(f.get("s"))))
+        if race is None:
+            continue
+        champ, season = race
+        root = art.root_known(champ)
+        roles: dict[str, Value | None] = dict(f.args)
+        roles.update(championship=root, season=season)
+        art.facts[i] = Fact.make(f.relation, _derived(f.evidence, "+race"), **roles)
+
+
+def _crews_compete(art: Article, events: dict[str, tuple[str, int]]) -> None:
+    """Co-drivers of a past event compete in its championship that season."""
+    have = {
+        (f.get("s"), f.get("season"))
+        for f in art.facts
+        if f.relation == "competesIn" and f.get("season") is not None
+    }
+    for f in list(art.facts):
+        if f.relation != "coDriver":
+            continue
+        race = _race_of(f, events)
+        event = f.get("event")
+        if race is None or not isinstance(event, str):
+            continue
+        date = art.race_dates.get(event)
+        if date is not None and date > art.published:
+            continue
+        champ, season = race
+        if season > art.published.year:
+            continue
+        cls = _sentence_class(art, f.evidence.start)
+        for d in _crew_of(f):
+            if (d, season) in have:
+                continue
+            have.add((d, season))
+            art.facts.append(
+                Fact.make(
+                    "competesIn",
+                    _derived(f.evidence, "competesIn.crew-raced"),
+                    s=d,
+                    o=champ,
+                    season=season,
+                    status="confirmed",
+                    modality="raced",
+                    asOf=art.published,
+                    **{"class": cls},
+                )
+            )
+
+
+def _sentence_class(art: Article, pos: int) -> str | None:
+    """The one class a sentence names (None when it names none or several)."""
+    sent = art.sentence_at(pos)
+    if sent is None:
+        return None
+    classes = {m.entity for m in sent.of(EntityType.CLASS)}
+    return classes.pop() if len(classes) == 1 else None
+
+
+def _teams_compete(art: Article) -> None:
+    """A team with drivers in a championship season competes in it: the championships its
+    drivers compete in that season, their class when all share one, their strongest status."""
+    teams: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for f in art.facts:
+        if f.relation != "memberOf":
+            continue
+        team, season, driver = f.get("o"), f.get("season"), f.get("s")
+        if isinstance(team, str) and isinstance(season, int) and isinstance(driver, str):
+            teams[(team, season)].add(driver)
+    competes: dict[tuple[str, int], list[Fact]] = defaultdict(list)
+    stated: set[tuple[str, str, int]] = set()
+    for f in art.facts:
+        if f.relation != "competesIn":
+            continue
+        s, o, season = f.get("s"), f.get("o"), f.get("season")
+        if isinstance(s, str) and isinstance(o, str) and isinstance(season, int):
+            competes[(s, season)].append(f)
+            stated.add((s, o, season))
+    stated_teams = {(s, season) for s, _, season in stated}
+    for (team, season), drivers in sorted(teams.items()):
+        if (team, season) in stated_teams:
+            continue
+        entity = art.entity(team)
+        if entity is None or entity.type is not EntityType.TEAM:
+            continue
+        by_champ: dict[str, list[Fact]] = defaultdict(list)
+        for d in sorted(drivers):
+            for f in competes.get((d, season), ()):
+                by_champ[str(f.get("o"))].append(f)
+        for champ, facts in sorted(by_champ.items()):
+            classes = {f.get("class") for f in facts}
+            cls = classes.pop() if len(classes) == 1 else None
+            best = max(facts, key=lambda f: _STRENGTH.get(str(f.get("status")), 0))
+            art.facts.append(
+                Fact.make(
+                    "competesIn",
+                    _derived(best.evidence, "competesIn.team-of-drivers"),
+                    s=team,
+                    o=champ,
+                    season=season,
+                    status=best.get("status"),
+                    modality=best.get("modality"),
+                    asOf=art.published,
+                    **{"class": cls},
+                )
+            )
+
+
+def _derived(evidence: Evidence, rule: str) -> Evidence:
+    """Evidence of an entailed fact: the sentence of the fact it follows from, a lower
+    confidence, and the rule name (appended when it starts with "+")."""
+    name = evidence.rule + rule if rule.startswith("+") else rule
+    return Evidence(
+        sentence=evidence.sentence,
+        start=evidence.start,
+        end=evidence.end,
+        rule=name,
+        confidence=round(min(evidence.confidence, 0.7) - 0.05, 2),
+    )

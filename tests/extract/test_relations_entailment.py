@@ -1,0 +1,65 @@
+"""Participation that a race report's facts entail (relations/entailment.py): crews that
+raced compete, a team that fields drivers competes, a membership said beside a result takes
+that race's series and season. Own sentences of the genre, full pipeline."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from racegraph.evaluate import PredictedDoc
+from racegraph.reference import Reference
+from tests.extract._pipeline_harness import facts, predict
+
+_REPORT = (
+    "Ann Example, Ben Sample and Cal Probe won Sunday's four-hour race at Portimao, the "
+    "fourth round of the 2024 European Le Mans Series, for United Autosports. "
+)
+
+
+def competes(doc: PredictedDoc, who: str) -> list[dict[str, object]]:
+    return [f for f in facts(doc, "competesIn") if f["s"] == who]
+
+
+def test_a_crew_named_in_a_class_without_a_result_competes_in_that_class(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        _REPORT + "In LMP3, the #17 Cool Racing Ligier JS P320 of Dora Demo and Emil Trial "
+        "spent the final hour in the pits with a gearbox problem.",
+    )
+    for who in ("dora-demo", "emil-trial"):
+        got = competes(doc, who)
+        assert got, who
+        assert got[0]["o"] == "elms"
+        assert got[0]["season"] == 2024
+        assert got[0]["status"] == "confirmed"
+        assert got[0].get("class") == "lmp3"
+
+
+def test_a_team_with_drivers_in_the_race_competes_with_their_class(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        _REPORT + "In LMP3, the #17 Cool Racing Ligier JS P320 of Dora Demo and Emil Trial "
+        "spent the final hour in the pits with a gearbox problem.",
+    )
+    team = [f for f in facts(doc, "competesIn") if f["s"] == "cool"]
+    assert len(team) == 1
+    assert (team[0]["o"], team[0]["season"], team[0].get("class")) == ("elms", 2024, "lmp3")
+    assert team[0]["status"] == "confirmed"
+
+
+def test_a_future_event_crew_is_not_said_to_have_competed(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Dora Demo and Emil Trial will share the #17 Cool Racing Ligier JS P320 at the next "
+        "round of the 2024 European Le Mans Series at Spa on 22 September.",
+    )
+    assert not [f for f in competes(doc, "dora-demo") if f.get("modality") == "raced"]
