@@ -512,13 +512,47 @@ class _Linker:
 
     def org_full_name(self, c: Candidate, single_texts: set[str]) -> bool:
         """An organisation-tagged "Filipe Albuquerque" whose last word is used alone as a
-        person elsewhere in the article ("said Albuquerque") is that person's full name."""
-        if c.label != "ORG" or not 2 <= c.length <= 4:
+        person elsewhere in the article ("said Albuquerque"), or an organisation- or
+        place-tagged name in a list of three or more names with a person in it ("A, Paul
+        Lafargue and B"), is a person."""
+        if c.label not in {"ORG", "GPE"} or not 2 <= c.length <= 4:
             return False
         span = self.span(c)
-        if span[-1].text not in single_texts or span[-1].text in _TEAM_SUFFIX_WORDS:
+        if any(t.text in _TEAM_SUFFIX_WORDS for t in span):
             return False
-        return all(_is_name_word(t) for t in span)
+        if not all(_is_name_word(t) for t in span):
+            return False
+        if c.label == "ORG" and span[-1].text in single_texts:
+            return True
+        return self.in_crew_list(c)
+
+    def in_crew_list(self, c: Candidate) -> bool:
+        """``c`` is one of three or more names joined by commas and "and", at least one of
+        them tagged as a person: a crew list."""
+        by_start = {x.start: x for x in self.top}
+        by_end = {x.end: x for x in self.top}
+        members = [c]
+        i = c.end
+        while True:
+            j = i
+            while j < len(self.doc) and self.doc[j].lower_ in {",", "and", "&"}:
+                j += 1
+            nxt = by_start.get(j)
+            if j == i or nxt is None or nxt.label not in {"PERSON", "ORG", "GPE"}:
+                break
+            members.append(nxt)
+            i = nxt.end
+        i = c.start
+        while True:
+            j = i
+            while j > 0 and self.doc[j - 1].lower_ in {",", "and", "&"}:
+                j -= 1
+            prev = by_end.get(j)
+            if j == i or prev is None or prev.label not in {"PERSON", "ORG", "GPE"}:
+                break
+            members.append(prev)
+            i = prev.start
+        return len(members) >= 3 and any(m.label == "PERSON" for m in members)
 
     def merge_name_tails(self, persons: dict[str, _Person]) -> None:
         """ "Pier Guidi" after "Alessandro Pier Guidi": a name that is the tail of exactly one

@@ -7,7 +7,7 @@ participation those statements imply, the way a reader (and the gold annotations
 * a crew that raced together at a past event of a championship competed in it that season
   (``competesIn`` confirmed, with the class the sentence names);
 * a team that fielded drivers in a championship season competed in it (``competesIn`` of the
-  team, with its drivers' class when they all share one, and their claim status);
+  team, confirmed, with its drivers' class when they all share one);
 * a team membership stated in the sentence of a result of the driver belongs to the
   championship and season of that race.
 
@@ -142,8 +142,8 @@ def _sentence_class(art: Article, pos: int) -> str | None:
 
 
 def _teams_compete(art: Article) -> None:
-    """A team with drivers in a championship season competes in it: the championships its
-    drivers compete in that season, their class when all share one, their strongest status."""
+    """A team with drivers confirmed in a championship season competes in it: the
+    championships its drivers compete in that season, with their class when all share one."""
     teams: dict[tuple[str, int], set[str]] = defaultdict(set)
     for f in art.facts:
         if f.relation != "memberOf":
@@ -175,6 +175,8 @@ def _teams_compete(art: Article) -> None:
             classes = {f.get("class") for f in facts}
             cls = classes.pop() if len(classes) == 1 else None
             best = max(facts, key=lambda f: _STRENGTH.get(str(f.get("status")), 0))
+            if best.get("status") != "confirmed":
+                continue  # a plan of its drivers is not yet the team's entry
             art.facts.append(
                 Fact.make(
                     "competesIn",
