@@ -30,7 +30,11 @@ _REPLACE_NOUN = re.compile(r"\breplacement of\s+(?:the\s+)?$", re.I)
 _RULE_CUE = re.compile(
     r"\b(?:rules?|regulations?)\b[^.]{0,40}?"
     r"\b(?:mandate|require|stipulate|demand|specify|call for)s?\b"
-    r"|\bline-?ups? must\b|\bmust (?:include|feature|comprise|contain|have)\b",
+    r"|\bline-?ups? must\b|\bmust (?:include|feature|comprise|contain|have)\b"
+    # "each crew may include no more than one gold-rated driver", "every crew needs one bronze"
+    r"|\b(?:crews?|line-?ups?|cars?|entr(?:y|ies)|teams?)\s+(?:(?:must|may|can|has\s+to|have\s+to)"
+    r"(?:\s+not)?|needs?|requires?)\s+(?:(?:include|feature|comprise|contain|have|field|run"
+    r"|use)\s+)?",
     re.I,
 )
 _CATEGORY = re.compile(r"\b(platinum|gold|silver|bronze)\b", re.I)
@@ -70,7 +74,8 @@ _RESERVES = re.compile(
     r"|\b(?P<b>\w+)\s+of (?:them|which|those)\s+(?:are\s+|as\s+)?(?:\w+\s+)?reserves?\b"
     r"|\bincluding\s+(?:the\s+)?(?P<c>\w+)\s+(?:of\s+the\s+)?reserves?\b"
     r"|\b(?:and|plus|with)\s+(?P<d>\w+)\s+(?:more\s+|further\s+|others?\s+)?"
-    r"(?:named\s+|listed\s+)?as\s+reserves\b)",
+    r"(?:(?:cars|entries|entrants|crews)\s+)?(?:named\s+|listed\s+|held\s+|kept\s+|entered\s+)?"
+    r"as\s+reserves\b)",
     re.I,
 )
 # "The 42 full-season entries are one more than last year": the list's permanent entries
@@ -94,8 +99,18 @@ _TEST_PARTNER = re.compile(
     re.I,
 )
 _TEST_VERB = re.compile(
-    r"\b(?:drove|tested|tried|sampled|drives|got behind the wheel of|ran)\b", re.I
+    r"\b(?:drove|tested|tried|sampled|drives|got behind the wheel of|ran"
+    r"|(?P<part>took\s+part\s+in|participated\s+in|joined|completed|contested))\b",
+    re.I,
 )
+# "took part in the rookie test at Paul Ricard in an LMP3 of Team Virage": the car after
+_IN_A = re.compile(
+    r"\b(?:in|driving|at\s+the\s+wheel\s+of|behind\s+the\s+wheel\s+of)\s+(?:an?|the)\s+$", re.I
+)
+
+
+# an entry list of the story: championship, season, status, source (the list's event)
+_Listed = tuple[str | None, int, str, str | None]
 
 
 def extract(art: Article) -> None:
@@ -103,20 +118,76 @@ def extract(art: Article) -> None:
     for sent in art.sentences:
         _replaces(art, sent, replaced)
     known = {k for _, k in replaced}
-    lists: dict[int, tuple[str | None, int, str, str]] = {}
+    lists: dict[int, _Listed] = {}
     for sent in art.sentences:
         _class_of(art, sent, replaced, known)
+        _class_list(art, sent)
         _class_rule(art, sent)
         _entry_count(art, sent, lists)
         _manufacturer_entry(art, sent)
         _grid_counts(art, sent, lists)
+        _list_line(art, sent, lists)
+        _down_from(art, sent)
+        _that_is_more(art, sent)
         _maker_groups(art, sent)
         _team_fields_make(art, sent)
         _make_fields(art, sent)
         _respectively(art, sent)
+        _as_do(art, sent)
+        _other_models(art, sent)
         _tested(art, sent)
     _manufacturer_of(art)
     _class_of_entries(art)
+
+
+_LIST_CUE = re.compile(
+    r"\b(?:classes|categories|divisions)\b[^.;:]{0,40}:\s*"
+    r"|\b(?:classes|categories|divisions)\s+(?:are|will\s+be|remain|include)\s+",
+    re.I,
+)
+_ARE_CLASSES = re.compile(
+    r"^\s+(?:remain|are|will\s+(?:again\s+)?be|form|make\s+up|stay)\s+the\s+(?:\w+\s+)?"
+    r"(?:classes|categories|divisions)\b",
+    re.I,
+)
+
+
+def _frame_champ(art: Article, sent: Sentence, pos: int) -> str | None:
+    """The championship a sentence is about: "In the Le Mans Cup, ..." first, else its
+    subject (the first championship named), else the discourse's."""
+    champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
+    for c in champs:
+        if re.fullmatch(r"\s*(?:In|For|Across)\s+(?:the\s+)?", sent.gap(sent.start, c.start)):
+            return c.entity
+    before = [c for c in champs if c.start < pos]
+    if before:
+        return before[0].entity
+    return _champ_for(art, sent, pos)
+
+
+def _class_list(art: Article, sent: Sentence) -> None:
+    """Classes enumerated as a championship's: "... starts its 2026 season with the same four
+    classes as last year: LMP2, LMP3 and LMGT3", "LMP3 and GT3 remain the two classes"."""
+    if not re.search(r"\b(?:classes|categories|divisions)\b", sent.lower):
+        return
+    classes = sent.of(K)
+    listed: list[LinkedMention] = []
+    cue = _LIST_CUE.search(sent.text)
+    if cue is not None:
+        listed = sent.after(sent.abs(cue.end()), K)
+    else:
+        for k in classes:
+            if _ARE_CLASSES.match(sent.text[sent.rel(k.end) :]):
+                listed = group_before(sent, k.end, [K])
+                break
+    if len({k.entity for k in listed}) < 2:
+        return
+    champ = _frame_champ(art, sent, listed[0].start)
+    if champ is None:
+        return
+    season = _count_season(art, sent, listed[0].start)
+    for k in listed:
+        art.emit("classOf", sent, "classOf.listed", 0.7, s=k.entity, o=champ, season=season)
 
 
 def _class_of_entries(art: Article) -> None:
@@ -226,16 +297,20 @@ def _class_of(
         champ = tied[0].entity if tied else _champ_for(art, sent, k.start)
         if champ is None:
             continue
-        season = art.season_in(sent, k.start) or art.focus_season
+        season = _count_season(art, sent, k.start)
         known.add(k.entity)
         art.emit("classOf", sent, "classOf.class-of", 0.7, s=k.entity, o=champ, season=season)
 
 
-_CLASS_MUST = re.compile(r"^\s+(?:crews?|line-?ups?|teams?|entries|cars|entrants)?\s*must\b", re.I)
+_CLASS_MUST = re.compile(
+    r"^\s+(?:crews?|line-?ups?|teams?|entries|entry|cars?|entrants)?\s*"
+    r"(?:must|may|can|needs?|requires?|has\s+to|have\s+to)\b",
+    re.I,
+)
 
 
 def _class_rule(art: Article, sent: Sentence) -> None:
-    if "rule" not in sent.lower and "regulation" not in sent.lower and "must" not in sent.lower:
+    if not re.search(r"\brul|\bregulation|\bmust\b|\bmay\b|\bneed|\brequire", sent.lower):
         return
     cue = _RULE_CUE.search(sent.text)
     if not cue:
@@ -246,11 +321,18 @@ def _class_rule(art: Article, sent: Sentence) -> None:
         for i, k in enumerate(heads):
             end = heads[i + 1].start if i + 1 < len(heads) else sent.end
             seg = sent.gap(k.end, end)
-            mm = re.search(r"\bmust\s+(?:\w+\s+)?", seg)
+            mm = re.search(
+                r"\b(?:must|may|can|needs?|requires?|has\s+to|have\s+to)\s+(?:not\s+)?(?:\w+\s+)?",
+                seg,
+            )
             if mm is None:
                 continue
             a = k.end + mm.end()
-            body = re.sub(r"[\s,;]*(?:and\s*)?$", "", sent.gap(a, end)).rstrip(".")
+            body = re.sub(
+                r"[\s,;]*(?:and\s*)?(?:(?:no|each|every|all|any|the|a|an)\s*)?$",
+                "",
+                sent.gap(a, end),
+            ).rstrip(".")
             _rule_for(art, sent, body, a, k.entity)
         return
     body = sent.text[cue.end() :].strip().rstrip(".")
@@ -307,7 +389,7 @@ def _rule_for(art: Article, sent: Sentence, body: str, offset: int, cls: str | N
         return
     if cls is None:
         classes = sent.of(K)
-        cls = classes[0].entity if classes else art.class_at(sent, sent.start)
+        cls = classes[0].entity if classes else _implied_class(art, sent, sent.start)
     champ = _champ_for(art, sent, sent.start)
     season = art.season_in(sent) or art.focus_season
     art.emit(
@@ -341,12 +423,12 @@ def _entry_list_key(art: Article, sent: Sentence, champ: str, season: int) -> st
     return key
 
 
-def _entry_count(
-    art: Article, sent: Sentence, lists: dict[int, tuple[str | None, int, str, str]]
-) -> None:
+def _entry_count(art: Article, sent: Sentence, lists: dict[int, _Listed]) -> None:
     """Counts of an entry list, in its sentence or the next ones of the story (an entry-list
     story goes on class by class: "LMP2 has 16 entries. ... The LMGT3 class attracts 23")."""
     el = _ENTRY_LIST.search(sent.text) if "entry" in sent.lower else None
+    if el is None and _announced(art, sent, lists):
+        return
     if el is None:
         current = [p for p in lists if p <= sent.paragraph]
         if current and re.search(r"\b(?:cars|entries|entrants|crews)\b", sent.lower):
@@ -397,6 +479,47 @@ def _entry_count(
     _class_counts(art, sent, champ, season, status, source)
 
 
+_ANNOUNCED = re.compile(
+    r"\b(?:confirmed|published|released|announced|revealed|unveiled|received|accepted"
+    r"|approved|issued)\s+(?:a\s+total\s+of\s+|a\s+record\s+)?"
+    r"(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+(?P<full>(?:full-season|full-time|season-long"
+    r"|permanent|provisional)\s+)?(?:cars|entries|entrants|crews)\b(?!\s+(?:in|of)\s)",
+    re.I,
+)
+
+
+def _announced(art: Article, sent: Sentence, lists: dict[int, _Listed]) -> bool:
+    """ "IMSA has confirmed 45 full-season entries for the 2026 WeatherTech SportsCar
+    Championship": a list's total stated without the words "entry list"."""
+    a = _ANNOUNCED.search(sent.text)
+    if a is None:
+        return False
+    n = number(a.group("n"))
+    pos = sent.abs(a.start("n"))
+    champs = [
+        c for c in sent.of(C) if not is_title_use(sent, c) and same_clause(sent, c.start, pos)
+    ]
+    if not n or not champs:
+        return False
+    champ = min(champs, key=lambda c: abs(c.start - pos)).entity
+    season = _count_season(art, sent, pos)
+    status = "provisional" if re.search(r"\bprovisional\b", sent.text, re.I) else "confirmed"
+    lists[sent.paragraph] = (champ, season, status, None)
+    art.emit(
+        "entryCount",
+        sent,
+        "entryCount.announced",
+        0.75,
+        championship=champ,
+        season=season,
+        count=n,
+        status=status,
+    )
+    _reserves(art, sent, sent.abs(a.end()), champ, season, None, status)
+    _class_counts(art, sent, champ, season, status, None)
+    return True
+
+
 def _reserves(
     art: Article,
     sent: Sentence,
@@ -431,7 +554,7 @@ def _reserves(
 
 
 def _full_season(
-    art: Article, sent: Sentence, champ: str | None, season: int, status: str, source: str
+    art: Article, sent: Sentence, champ: str | None, season: int, status: str, source: str | None
 ) -> None:
     """ "The 42 full-season entries are one more than last year": the list's permanent
     entries, in a sentence of an entry-list story that names no class."""
@@ -461,7 +584,7 @@ def _make_counts(
     cls = classes[0] if len(set(classes)) == 1 else None
     for m in sent.of(M):
         if not classes:  # "There are three Porsches": the class the story is on
-            cls = art.class_at(sent, m.start)
+            cls = _implied_class(art, sent, m.start)
         nm = re.search(
             r"\b(?P<n>two|three|four|five|six|seven|eight|\d)\s+$", sent.tail(m.start, 20)
         )
@@ -484,13 +607,15 @@ def _make_counts(
 
 
 def _class_counts(
-    art: Article, sent: Sentence, champ: str | None, season: int, status: str, source: str
+    art: Article, sent: Sentence, champ: str | None, season: int, status: str, source: str | None
 ) -> None:
     """ "19 cars in the Hypercar class", "14 entries contest LMGT3", "LMP2 features 16 cars"."""
     for k in sent.of(K):
         m = _CARS_IN.search(sent.gap(max(sent.start, k.start - 40), k.start))
         if m is None:
             m = _CLASS_HAS.match(sent.text[sent.rel(k.end) :])
+            if m is not None and _class_is_object(sent, k):
+                continue  # "Algarve Pro Racing returns to LMP2 with two cars": a team's cars
         if not m:
             continue
         if sent.before(k.start, EntityType.TEAM) and _TEAM_ENTERS.search(
@@ -514,13 +639,139 @@ def _class_counts(
         )
         if champ is not None:
             art.emit("classOf", sent, "classOf.counted", 0.7, s=k.entity, o=champ, season=season)
+        after = k.end + m.end() if m.re is _CLASS_HAS else k.end
         _reserves(art, sent, max(k.end, sent.abs(m.end())), champ, season, k.entity, status)
+        _one_make(art, sent, after, champ, season, k.entity, n)
+
+
+_ALL_OF_THEM = re.compile(
+    r"^\s*(?:,|:|-|–|—)?\s*(?:all|every\s+one|each)\s+(?:of\s+(?:them|which|those)\s+)?"
+    r"(?:(?:are|being|is|will\s+be)\s+)?(?:an?\s+)?",
+    re.I,
+)
+_OTHER_N = re.compile(
+    r"\b(?:the\s+)?(?:other|remaining|last)\s+(?P<n>\w+)\s+(?:(?:cars|entries)\s+)?"
+    r"(?:are|being|will\s+be|are\s+all)\s+(?:all\s+)?$",
+    re.I,
+)
+
+
+def _one_make(
+    art: Article,
+    sent: Sentence,
+    pos: int,
+    champ: str | None,
+    season: int,
+    cls: str | None,
+    n: int,
+) -> None:
+    """ "The LMP2 class has 11 entries, all of them Oreca 07s": a one-make count."""
+    m = _ALL_OF_THEM.match(sent.text[sent.rel(pos) :])
+    if m is None:
+        return
+    at = pos + m.end()
+    models = sorted(
+        (c for c in sent.after(at, CAR, M) if c.start - at < 2), key=lambda c: c.type is not CAR
+    )
+    if not models:
+        return
+    car = models[0] if models[0].type is CAR else None
+    manu = _car_manufacturer(art, car.entity) if car else models[0].entity
+    if manu is None:
+        return
+    art.emit(
+        "manufacturerEntry",
+        sent,
+        "manufacturerEntry.all-of-them",
+        0.7,
+        manufacturer=manu,
+        championship=champ,
+        season=season,
+        **{"class": cls},
+        cars=n,
+        car=car.entity if car else None,
+    )
+
+
+def _other_models(art: Article, sent: Sentence) -> None:
+    """ "Ligier supplies five of the eight cars; the other three are Duqueine D09s": the
+    cars of a model counted as the rest of a class."""
+    if "other" not in sent.lower and "remaining" not in sent.lower and "last" not in sent.lower:
+        return
+    for x in sent.of(CAR, M):
+        o = _OTHER_N.search(sent.tail(x.start, 60))
+        if o is None:
+            continue
+        n = number(o.group("n"))
+        if not n:
+            continue
+        car = x if x.type is CAR else None
+        manu = _car_manufacturer(art, x.entity) if car else x.entity
+        if manu is None or (car is None and not x.text.endswith("s")):
+            continue
+        classes = [k for k in sent.of(K) if same_clause(sent, k.start, x.start)] or sent.of(K)
+        cls = classes[0].entity if classes else _implied_class(art, sent, x.start)
+        champ = _class_champ(art, sent, cls, x.start) if cls else _champ_for(art, sent, x.start)
+        art.emit(
+            "manufacturerEntry",
+            sent,
+            "manufacturerEntry.other-n",
+            0.7,
+            manufacturer=manu,
+            championship=champ,
+            season=_count_season(art, sent, x.start),
+            **{"class": cls},
+            cars=n,
+            car=car.entity if car else None,
+        )
+
+
+_TO_CLASS = re.compile(r"\b(?:to|into|in|for|from)\s+(?:the\s+)?$", re.I)
+
+
+def _class_is_object(sent: Sentence, k: LinkedMention) -> bool:
+    """The class is the object of a preposition after a team or make in its clause ("X
+    returns to LMP2 with two cars", "Y steps up to the Gold Cup with three"): the count that
+    follows is that entrant's, not the class's."""
+    if not _TO_CLASS.search(sent.tail(k.start, 20)):
+        return False
+    return any(
+        same_clause(sent, e.end, k.start) and k.start - e.end < 60
+        for e in sent.before(k.start, EntityType.TEAM, M, EntityType.DRIVER)
+    )
+
+
+_FRAME = re.compile(
+    r"^(?:In|Within|For)\s+(?:the\s+)?(?P<w>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)"
+    r"(?:\s+(?:class|category|division))?\s*,"
+)
+_CLASS_SUFFIX = re.compile(r"\s+(?:class|category|division)$", re.I)
+
+
+def _implied_class(art: Article, sent: Sentence, pos: int) -> str | None:
+    """The class a sentence is about when it names none as a mention: "In GT, Ferrari and
+    Porsche each bring four cars" after "the GT class" (a short name of a class the article
+    knows), else the class named last before ``pos`` in the paragraph."""
+    for s in reversed(art.sentences[: sent.index + 1]):
+        if s.paragraph != sent.paragraph:
+            break
+        named = [m for m in s.of(K) if m.end <= pos]
+        if named:
+            return named[-1].entity
+        f = _FRAME.match(s.text)
+        if f is None or [m for m in s.mentions if m.start < s.abs(f.end())]:
+            continue
+        word = f.group("w").lower()
+        for key, e in art.ctx.entities.items():
+            if e.type is K and _CLASS_SUFFIX.sub("", e.name).lower() == word:
+                return key
+    return art.class_at(sent, pos)
 
 
 def _class_or_only(art: Article, sent: Sentence, pos: int) -> str | None:
     """The class of the paragraph, else the story's only class (a story on one class goes
     on without naming it: "Elsewhere in the class ... X will again enter two 963s")."""
-    cls = art.class_at(sent, pos)
+    cls = _implied_class(art, sent, pos)
     if cls is not None:
         return cls
     named = {m.entity for m in art.ctx.mentions if m.type is K}
@@ -638,7 +889,7 @@ def _respectively(art: Article, sent: Sentence) -> None:
         if r is None:
             continue
         classes = [k for k in sent.of(K) if same_clause(sent, k.start, a.start)] or sent.of(K)
-        cls = classes[0].entity if classes else art.class_at(sent, a.start)
+        cls = classes[0].entity if classes else _implied_class(art, sent, a.start)
         champ = _class_champ(art, sent, cls, a.start) if cls else _champ_for(art, sent, a.start)
         for make, word in ((a, r.group("a")), (b, r.group("b"))):
             cars = number(word)
@@ -659,6 +910,8 @@ def _respectively(art: Article, sent: Sentence) -> None:
 _MAKE_FIELDS = re.compile(
     r"^\s+(?:again\s+)?(?:will\s+|is\s+set\s+to\s+|plans\s+to\s+)?(?:field|fields|enter|enters"
     r"|run|runs|bring|brings|returns?\s+with|arrives?\s+with"
+    r"|completes?\s+the\s+(?:class|field|grid|line-?up)\s+with"
+    r"|rounds?\s+(?:out|off)\s+the\s+(?:class|field|grid)\s+with"
     # weaker verbs: only with cars or a model after the count (see _CARS_WHAT)
     r"|(?P<weak>has|have|supplies|supply|provides|provide|contributes|counts|is\s+represented\s+by"
     r"|are\s+represented\s+by|leads\s+the\s+way\s+with|leads\s+with"
@@ -671,6 +924,9 @@ _CARS_WHAT = re.compile(r"^(?:of\s+(?:the|them|those)\b|(?:[\w-]+\s+)?(?:cars|en
 _MAKE_ELLIPSIS = re.compile(
     r"^\s+(?P<n>two|three|four|five|six|seven|eight|\d)\s+(?P<what>[A-Z0-9][^,;.]*)"
     r"|^\s+(?:the\s+)?(?:remaining|other|last)\s+(?P<n2>two|three|four|five|six|seven|eight|\d)\b"
+    # "ahead of Porsche with four and Mercedes-AMG with three"
+    r"|^\s+with\s+(?P<n3>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b"
+    r"(?!\s*(?:%|per\s*cent|points?|wins?|victories|podiums?|poles?|titles?)\b)"
 )
 # "a lone Lamborghini completes the class": one car of a make
 _LONE_BEFORE = re.compile(r"\b(?:a\s+(?:lone|single|solitary)|one)\s+$", re.I)
@@ -701,7 +957,11 @@ def _make_fields(art: Article, sent: Sentence) -> None:
         weak = f is not None and f.groupdict().get("weak") and not f.group("most")
         if weak and not (_CARS_WHAT.match(what) or (models and models[0].start - at < 3)):
             continue  # "Porsche has two wins": not cars
-        word = (f.group("n") or f.groupdict().get("n2") or "") if f else "one"
+        word = (
+            (f.group("n") or f.groupdict().get("n2") or f.groupdict().get("n3") or "")
+            if f
+            else "one"
+        )
         cars = 2 if word.lower().startswith("a") else number(word)
         if not cars:
             continue
@@ -715,7 +975,7 @@ def _make_fields(art: Article, sent: Sentence) -> None:
             if len(spread) > 1
             else min(classes, key=lambda k: abs(k.start - m.start)).entity
             if classes
-            else art.class_at(sent, m.start)
+            else _implied_class(art, sent, m.start)
         )
         champ = _class_champ(art, sent, cls, m.start) if cls else _champ_for(art, sent, m.start)
         art.emit(
@@ -732,6 +992,43 @@ def _make_fields(art: Article, sent: Sentence) -> None:
         )
 
 
+_AS_DO = re.compile(r",?\s+as\s+(?:do|does|will|did)\s+", re.I)
+
+
+def _as_do(art: Article, sent: Sentence) -> None:
+    """ "Corvette and Ford each enter two cars, as do Porsche, BMW and Lexus": the makes
+    after "as do" have the cars of the entry stated just before."""
+    if " as " not in sent.lower:
+        return
+    for cue in _AS_DO.finditer(sent.text):
+        at = sent.abs(cue.start())
+        stated = [
+            f
+            for f in art.facts
+            if f.relation == "manufacturerEntry"
+            and f.evidence.start == sent.start
+            and any(m.entity == f.get("manufacturer") for m in sent.before(at, M))
+        ]
+        if not stated:
+            continue
+        last = stated[-1]
+        group = group_after(sent, sent.abs(cue.end()), [M])
+        if not group or group[0].start - sent.abs(cue.end()) > 4:
+            continue
+        for g in group:
+            art.emit(
+                "manufacturerEntry",
+                sent,
+                "manufacturerEntry.as-do",
+                0.7,
+                manufacturer=g.entity,
+                championship=last.get("championship"),
+                season=last.get("season"),
+                **{"class": last.get("class")},
+                cars=last.get("cars"),
+            )
+
+
 def _tested(art: Article, sent: Sentence) -> None:
     if not _TEST_VERB.search(sent.text):
         return
@@ -746,16 +1043,30 @@ def _tested(art: Article, sent: Sentence) -> None:
     ]
     if not (_TEST.search(sent.text) or para_test):
         return
+    objs: list[LinkedMention]
     for v in _TEST_VERB.finditer(sent.text):
         if re.search(r"\b(?:will|would|to)\s+$", sent.text[: v.start()]):
             continue
         vpos = sent.abs(v.end())
-        objs: list[LinkedMention] = [o for o in sent.after(vpos, CAR, K) if o.start - vpos < 35]
+        if v.group("part"):
+            # the verb takes the test as object: it must be there, the car comes after it
+            if not _TEST.search(sent.text[v.end() : v.end() + 40]):
+                continue
+            objs = [
+                o
+                for o in sent.after(vpos, CAR, K)
+                if o.start - vpos < 80 and _IN_A.search(sent.tail(o.start, 30))
+            ]
+        else:
+            objs = [o for o in sent.after(vpos, CAR, K) if o.start - vpos < 35]
         if not objs:
             continue
         cars = [o for o in objs if o.type is CAR]
         obj = cars[0] if cars else objs[0]
-        subj = art.antecedent(sent, sent.abs(v.start()))
+        people = sent.before(sent.abs(v.start()), EntityType.DRIVER, EntityType.PERSON)
+        if not people and sent.before(sent.abs(v.start()), EntityType.TEAM) and v.start() < 60:
+            continue  # "X, the 19-year-old Swede, took part in ...": X is no known person
+        subj = people[-1].entity if people else art.antecedent(sent, sent.abs(v.start()))
         if subj is None:
             continue
         tests = [
@@ -804,10 +1115,12 @@ def _manufacturer_of(art: Article) -> None:
 # --- counts stated outside an entry-list sentence ----------------------------------------
 
 _COMPARISON = re.compile(
-    r"\b(?:than|compared (?:with|to)|on)\s+(?:last|the previous|a year ago)(?:\s+(?:year|season))?"
+    r"\b(?:than|compared (?:with|to)|on|as)\s+(?:last|the previous|a year ago)"
+    r"(?:\s+(?:year|season))?"
     r"|\b(?:than|from)\s+(?:a year|\w+ years?) ago\b"
     r"|\bthan\s+in\s+(?:19|20)\d\d\b"
-    r"|\b(?:down|up)\s+from\s+\d{1,3}\s+(?:last\s+(?:year|season)|in\s+(?:19|20)\d\d)\b",
+    r"|\b(?:down|up)\s+from\s+\d{1,3}\s+(?:(?:cars|entries)\s+)?"
+    r"(?:last\s+(?:year|season)|in\s+(?:19|20)\d\d)\b",
     re.I,
 )
 _GRID = re.compile(
@@ -841,7 +1154,7 @@ _PREVIOUS = re.compile(
     r"^[^;.\d]{0,40}?\b(?P<d>\w+)\s+(?:(?:cars?|entries)\s+)?(?P<dir>more|fewer|less)"
     r"\s+than\s+(?:last|the previous|a year ago|in\s+(?P<y>(?:19|20)\d\d)\b)"
     r"|^[^;.\d]{0,40}?\b(?P<dir2>down|up)\s+from\s+(?P<old>\d{1,3})\s+"
-    r"(?:last\s+(?:year|season)|in\s+(?P<y2>(?:19|20)\d\d)\b)",
+    r"(?:(?:cars|entries)\s+)?(?:last\s+(?:year|season)|in\s+(?P<y2>(?:19|20)\d\d)\b)",
     re.I,
 )
 _TEAM_ENTERS = re.compile(
@@ -923,9 +1236,7 @@ def _emit_count(
             )
 
 
-def _grid_counts(
-    art: Article, sent: Sentence, lists: dict[int, tuple[str | None, int, str, str]]
-) -> None:
+def _grid_counts(art: Article, sent: Sentence, lists: dict[int, _Listed]) -> None:
     """ "A 45-car grid will contest the 2025 ELMS", "LMP3 counts seven entries and LMGT3
     18, two more than last year", "IMSA's GTP grid will count 13 full-season cars"."""
     for g in _GRID.finditer(sent.text):
@@ -981,6 +1292,8 @@ def _grid_counts(
         if manu is None:
             makes = [x for x in inside if x.type is M]
             manu = makes[0].entity if makes else None
+        if manu is None:
+            _one_make(art, sent, end, champ, season, k.entity, n)
         if manu is not None:
             art.emit(
                 "manufacturerEntry",
@@ -996,8 +1309,120 @@ def _grid_counts(
             )
 
 
+_LIST_LINE = re.compile(
+    r"^\s*(?:[-–—•*|:]\s*|\s*(?:cars|entries)\s*)*(?P<n>\d{1,3})(?:\s+(?:cars|entries))?\s*\|?\.?\s*$",
+    re.I,
+)
+
+
+def _list_line(art: Article, sent: Sentence, lists: dict[int, _Listed]) -> None:
+    """A line of a list or table: "GTP - 10", "LMGT3: 18 cars", "| Hypercar | 17 |": the
+    class count of the entry list the story is on."""
+    classes = sent.of(K)
+    if len(classes) != 1 or len(sent.text) > 60:
+        return
+    k = classes[0]
+    if sent.gap(sent.start, k.start).strip(" -–—•*|") or sent.mentions[0] is not k:
+        return
+    m = _LIST_LINE.match(sent.text[sent.rel(k.end) :])
+    if m is None:
+        return
+    current = [p for p in lists if p <= sent.paragraph]
+    listed = lists[max(current)] if current else None
+    if listed is None:
+        return  # a bare "GTP 10" line means nothing outside an entry-list story
+    champ, season, status, _ = listed
+    _emit_count(
+        art,
+        sent,
+        "entryCount.list-line",
+        sent.end,
+        champ,
+        k.entity,
+        int(m.group("n")),
+        season,
+        status=status,
+    )
+
+
+_DOWN_FROM = re.compile(
+    r"^(?:\s+(?:class|category|field|grid|entry))?\s+(?:is|was|has\s+(?:gone|come)|will\s+be"
+    r"|stands)\s+(?:now\s+)?(?:down|up)\s+from\s+(?P<n>\d{1,3})\s+(?:(?:cars|entries)\s+)?"
+    r"(?:last\s+(?:year|season)|in\s+(?P<y>(?:19|20)\d\d)\b|a\s+year\s+ago)",
+    re.I,
+)
+
+
+_THAT_IS = re.compile(
+    r"^(?:that|this)(?:\s+is|['’]s|\s+was|\s+means|\s+makes|\s+represents)\s+(?:a\s+rise\s+of\s+)?"
+    r"(?P<d>\w+)\s+(?:(?:cars?|entries|entrants)\s+)?(?P<dir>more|fewer|less)\s+than\s+"
+    r"(?:last\s+(?:year|season)|the\s+previous\s+(?:year|season)|a\s+year\s+ago"
+    r"|in\s+(?P<y>(?:19|20)\d\d)\b)",
+    re.I,
+)
+
+
+def _that_is_more(art: Article, sent: Sentence) -> None:
+    """ "... a provisional list of 38 cars. That is six cars more than last year.": the
+    previous season's count from the total of the sentence before."""
+    t = _THAT_IS.match(sent.text)
+    if t is None or sent.index == 0:
+        return
+    d = number(t.group("d"))
+    prev = art.sentences[sent.index - 1]
+    totals = [
+        f
+        for f in art.facts
+        if f.relation == "entryCount"
+        and f.evidence.start == prev.start
+        and f.get("class") is None
+        and not f.evidence.rule.startswith("entryCount.reserves")
+        and isinstance(f.get("count"), int)
+        and isinstance(f.get("season"), int)
+    ]
+    if d is None or len({f.get("count") for f in totals}) != 1:
+        return
+    f = totals[0]
+    n, season = f.get("count"), f.get("season")
+    assert isinstance(n, int) and isinstance(season, int)
+    old = n - d if t.group("dir").lower() == "more" else n + d
+    art.emit(
+        "entryCount",
+        sent,
+        "entryCount.that-is-more",
+        0.7,
+        championship=f.get("championship"),
+        season=int(t.group("y")) if t.group("y") else season - 1,
+        count=old,
+        status="confirmed",
+    )
+
+
+def _down_from(art: Article, sent: Sentence) -> None:
+    """ "The GTP field is down from 12 cars last season": the previous season's count."""
+    if "from" not in sent.lower:
+        return
+    for k in sent.of(K):
+        m = _DOWN_FROM.match(sent.text[sent.rel(k.end) :])
+        if m is None:
+            continue
+        champ = _class_champ(art, sent, k.entity, k.start)
+        season = _count_season(art, sent, k.start)
+        art.emit(
+            "entryCount",
+            sent,
+            "entryCount.down-from",
+            0.7,
+            championship=champ,
+            season=int(m.group("y")) if m.group("y") else season - 1,
+            **{"class": k.entity},
+            count=int(m.group("n")),
+            status="confirmed",
+        )
+
+
 _EACH_FIELD = re.compile(
-    r"^\s+(?:each\s+(?:will\s+)?(?:field|fields|fielding|enter|enters|entering|run|runs|running"
+    r"^\s+(?:(?:again|also|both|all)\s+)?(?:each\s+(?:will\s+)?(?:field|fields|fielding|enter|enters|entering|run|runs|running"
     r"|have|has|bring|brings|supply|supplies|provide|provides)\s+(?P<n>a\s+pair\s+of|\w+)\b"
     r"|(?:will\s+)?(?:field|fields|fielding|enter|enters|entering|run|runs|running|have|bring"
     r"|brings|provide|provides|supply|supplies|contribute|contributes)\s+(?P<n2>\w+)\s+"
@@ -1039,7 +1464,7 @@ def _maker_groups(art: Article, sent: Sentence) -> None:
         cls = (
             min(classes, key=lambda k: abs(k.start - m.start)).entity
             if classes
-            else art.class_at(sent, m.start)
+            else _implied_class(art, sent, m.start)
         )
         champ = _class_champ(art, sent, cls, m.start) if cls else _champ_for(art, sent, m.start)
         season = _count_season(art, sent, m.start)
@@ -1059,7 +1484,8 @@ def _maker_groups(art: Article, sent: Sentence) -> None:
 
 _FIELDS_N = re.compile(
     r"^\s+(?:is\s+set\s+to\s+|will\s+|plans\s+to\s+|is\s+to\s+|is\s+expected\s+to\s+)?"
-    r"(?:field|fields|enter|enters|run|runs|operate|operates)\s+(?P<n>\w+)\s+$",
+    r"(?:(?:has|have)\s+(?:now\s+)?)?"
+    r"(?:field|fields|fielded|enter|enters|entered|run|runs|operate|operates)\s+(?P<n>\w+)\s+$",
     re.I,
 )
 
@@ -1078,7 +1504,7 @@ def _team_fields_make(art: Article, sent: Sentence) -> None:
         manu = makes[0]
         models = [c for c in sent.after(manu.start, CAR) if c.start - manu.end < 3]
         classes = [k for k in sent.of(K) if same_clause(sent, k.start, manu.start)]
-        cls = classes[0].entity if classes else art.class_at(sent, manu.start)
+        cls = classes[0].entity if classes else _implied_class(art, sent, manu.start)
         champ = (
             _class_champ(art, sent, cls, manu.start) if cls else _champ_for(art, sent, manu.start)
         )
