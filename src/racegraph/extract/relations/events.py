@@ -14,6 +14,7 @@ from racegraph.extract.relations._base import (
     is_title_use,
     number,
     ordinal,
+    same_clause,
 )
 from racegraph.extract.time import resolve
 from racegraph.records import EntityType, EventKind
@@ -32,6 +33,7 @@ _ROUND_ORD = re.compile(
 # a coming round named by its number and place: "returns to Suzuka for round five",
 # "heads to Road America for round six", "round seven at Spa follows in July"
 _NEXT_ROUND = re.compile(r"\bround\s+(?P<n>\d{1,2}|[a-z]+)\b(?!\s+of\b)", re.I)
+_AT_VENUE = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?[A-Z]")
 _TO_PLACE_FOR = re.compile(r"\b(?:to|at|in)\s+(?:the\s+)?$", re.I)
 # the article's championship named by a common noun: "the third round of the championship"
 _SERIES_WORD = re.compile(r"(?:championship|series)\b", re.I)
@@ -60,6 +62,9 @@ _VENUE_ROUND = re.compile(
 )
 _RACE_NAME = re.compile(r"\b(?:hours|race|grand prix|gp|\d+\s?(?:km|miles))\b", re.I)
 _YEARS_AGO = re.compile(r"\b(?P<n>\w+)\s+years?\s+ago\b", re.I)
+_RELATIVE_SEASON = re.compile(
+    r"\b(?:next|this|last|previous|coming|current|following)\s+(?:year|season)\b", re.I
+)
 _TIE_AFTER = re.compile(
     r"^\s*(?:(?:race|round|event|finale)\s+)?(?:of|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I
 )
@@ -89,6 +94,13 @@ _SEASON_OPENS = re.compile(
     r"|kicks?\s+off|gets?\s+under\s*way)\s+with\s+(?:the\s+)?$",
     re.I,
 )
+# "The championship concludes with the 8 Hours of X": the last round of the article's
+# championship (its number is not said)
+_SEASON_ENDS = re.compile(
+    r"\b(?:season|campaign|championship|series)\s+(?:will\s+)?(?:concludes?|ends?|finish(?:es)?"
+    r"|closes?|wraps?\s+up)\s+with\s+(?:the\s+)?$",
+    re.I,
+)
 _APPOSED_ROUND = re.compile(r"(?:\s+on\s+\w+)?\s*,\s*(?:the\s+)?", re.I)
 _SESSION_BEFORE = re.compile(
     r"\b(?:qualifying|practice|warm-?up|testing|test|shakedown|session)\s+(?:on\s+)?(?:the\s+)?$",
@@ -96,11 +108,40 @@ _SESSION_BEFORE = re.compile(
 )
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _ON_DATE = re.compile(
-    r"^[^,;.]{0,40}?\bon\s+(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>"
+    r"^,?[^,;.]{0,40}?\bon\s+(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>"
     + _MONTHS
     + r")|(?P<m2>"
     + _MONTHS
     + r")\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)\b(?!,?\s+\d{4})",
+    re.I,
+)
+_MOVE_VERB = (
+    r"(?P<verb>opens?|begins?|starts?|kicks?\s+off|gets?\s+under\s*way|returns?|heads?"
+    r"|travels?|moves?\s+on|continues?|resumes?|concludes?|ends?|finish(?:es)?)"
+)
+# "<championship> heads to X", "<championship> opens its season at X"
+_SERIES_MOVES = re.compile(
+    r"\s+(?:will\s+)?(?:then\s+)?" + _MOVE_VERB + r"(?:\s+its\s+(?:\d{4}\s+)?(?:season|campaign"
+    r"|calendar))?\s+(?:to|at|in)\s+(?:the\s+)?",
+    re.I,
+)
+_SERIES_WORD_MOVES = re.compile(
+    r"\b(?:championship|series)\s+(?:will\s+)?(?:then\s+)?"
+    + _MOVE_VERB
+    + r"(?:\s+its\s+(?:\d{4}\s+)?(?:season|campaign|calendar))?\s+(?:to|at|in)\s+(?:the\s+)?$",
+    re.I,
+)
+_FOR_EVENT = re.compile(r"[^.;]{0,40}?\bfor\s+(?:its\s+)?", re.I)
+_FOR_RACE = re.compile(
+    r"^[^.;,]{0,40}?\bfor\s+(?P<race>(?:the|its)\s+(?:[\w-]+\s+){0,3}?(?:race|round|event"
+    r"|finale|opener))\b",
+    re.I,
+)
+_DATE_NEXT = re.compile(r"^\s*,?\s*on\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]|[A-Z][a-z]+\s+\d)")
+# "the rookie test follows at the same circuit the next day": the day after the last dated
+# event of the text
+_NEXT_DAY = re.compile(
+    r"^[^,;.]{0,60}?\b(?:the\s+(?:next|following)\s+day|the\s+day\s+after)\b(?!\s+\w+ing\b)",
     re.I,
 )
 _GENERIC_EVENT = re.compile(
@@ -185,6 +226,7 @@ def index_events(art: Article) -> None:
                     art.held[key] = _places_after(art, sent, champ_end)
                 art.round_marks.append((sent.start, key))
         _coming_round(art, sent)
+        _series_at_place(art, sent)
         for v in sent.of(EntityType.VENUE):
             vr = _VENUE_ROUND.match(sent.text[sent.rel(v.end) :])
             if vr is None or any(_is_round(art, m) for m in sent.of(E)):
@@ -214,6 +256,8 @@ def index_events(art: Article) -> None:
             a = sent.abs(dm.start())
             if _SESSION_BEFORE.search(sent.text[: dm.start()]) or _session_day(sent, dm):
                 continue  # "in qualifying on Saturday": a session's day, not a race's
+            if _other_season(art, sent, a):
+                continue  # "Last year ... winning Race 1 on the Saturday": not this week's day
             span = resolve(dm.group(0), art.published)
             if span is None:
                 continue
@@ -274,10 +318,12 @@ def index_events(art: Article) -> None:
 
 def _coming_round(art: Article, sent: Sentence) -> None:
     """A calendar statement naming a round by number and venue ("The series returns to Suzuka
-    for round five"): a round of the article's championship held there."""
-    if not _SCHEDULE.search(sent.text) and not re.search(r"\breturns?\b", sent.text, re.I):
-        return
+    for round five"), or a round named by number and venue ("won round five at Spa"): a
+    round of the article's championship held there."""
+    schedule = bool(_SCHEDULE.search(sent.text) or re.search(r"\breturns?\b", sent.text, re.I))
     for rm in _NEXT_ROUND.finditer(sent.text):
+        if not schedule and not _AT_VENUE.match(sent.text[rm.end() :]):
+            continue
         n = number(rm.group("n"))
         if n is None or any(e.start <= sent.abs(rm.start()) < e.end for e in sent.of(E)):
             continue
@@ -296,17 +342,107 @@ def _coming_round(art: Article, sent: Sentence) -> None:
         if not venues or champ is None:
             continue
         season = art.season_in(sent, a) or art.published.year
+        at_venue = [v for v in venues if v.start >= b]
         key = art.mint(
             f"{champ}-{season}-round-{n}",
             E,
             f"{art.name(champ)} {season} Round {n}",
-            mention=rm.group(0),
+            mention=sent.gap(a, at_venue[0].end) if at_venue else rm.group(0),
             kind=EventKind.ROUND,
         )
         art.emit(
             "eventOf", sent, "eventOf.coming-round", 0.7, s=key, o=champ, season=season, round=n
         )
         art.emit("heldAt", sent, "heldAt.coming-round", 0.7, s=key, o=venues[0].entity)
+
+
+def _series_at_place(art: Article, sent: Sentence) -> None:
+    """A championship going to a place for an event ("The series heads to Portimão for the
+    season finale", "The championship returns at Sebring in March for the 12-hour race"): the
+    event is held at the place (an event phrase linked to nothing is minted as the
+    championship's race there). A place alone ("concludes in Bahrain in November", "opens at
+    X on 12 April") names no event."""
+    for v in sent.of(*PLACE_TYPES):
+        champ = None
+        verb = None
+        for c in sent.before(v.start, C):
+            mv = _SERIES_MOVES.fullmatch(sent.gap(c.end, v.start))
+            if mv and not is_title_use(sent, c):
+                champ, verb = c.entity, mv.group("verb")
+        if champ is None:
+            mv = _SERIES_WORD_MOVES.search(sent.tail(v.start, 60))
+            if mv is None:
+                continue
+            champ = art.championship_at(v.start) or art.dominant_championship()
+            verb = mv.group("verb")
+        if champ is None or verb is None:
+            continue
+        opener = bool(re.match(r"(?:open|begin|start|kick|get)", verb, re.I))
+        after = sent.text[sent.rel(v.end) :]
+        named = [
+            e
+            for e in sent.after(v.end, E)
+            if _FOR_EVENT.fullmatch(sent.gap(v.end, e.start))
+            and art.kind(e.entity) is not EventKind.ENTRY_LIST
+        ]
+        if named:  # "heads to Portimão for the season finale"
+            key = named[0].entity
+            art.emit("heldAt", sent, "heldAt.series-goes", 0.75, s=key, o=v.entity)
+            art.held.setdefault(key, [])
+            if v.entity not in art.held[key]:
+                art.held[key].append(v.entity)
+            continue
+        if any(e.start < v.start for e in sent.of(E)):
+            continue  # "X won the 4 Hours of Y and the series returns to Z": not this rule's
+        race = _FOR_RACE.match(after)
+        if race is None:
+            continue  # "The championship concludes in Bahrain in November": a place, no event
+        season = art.season_in(sent, v.start) or art.focus_season or art.published.year
+        key = art.mint(
+            f"{champ}-{season}-{v.entity}",
+            E,
+            f"{art.name(champ)} {season} {art.name(v.entity)}",
+            mention=race.group("race"),
+            kind=EventKind.RACE,
+        )
+        art.emit(
+            "eventOf",
+            sent,
+            "eventOf.series-goes",
+            0.7,
+            s=key,
+            o=champ,
+            season=season,
+            round=1 if opener else None,
+        )
+        art.emit("heldAt", sent, "heldAt.series-goes", 0.7, s=key, o=v.entity)
+        day = _date_on(art, after)
+        if day is not None:
+            art.emit("eventDate", sent, "eventDate.series-goes", 0.7, s=key, o=day)
+
+
+def _date_on(art: Article, text: str) -> _dt.date | None:
+    """The day of an "on 19 October" at the start of ``text`` (the year nearest publication)."""
+    m = _ON_DATE.match(text)
+    if m is None:
+        return None
+    month = _MONTHS.split("|").index((m.group("m1") or m.group("m2")).lower()) + 1
+    day = int(m.group("d1") or m.group("d2"))
+    pub = art.published
+    dates = []
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            dates.append(_dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(dates, key=lambda d: abs((d - pub).days)) if dates else None
+
+
+def _other_season(art: Article, sent: Sentence, pos: int) -> bool:
+    """The clause of ``pos`` is about another season than the publication's ("Last year he
+    won Race 1 on the Saturday", "in 2019"): its weekdays are not the days just gone."""
+    season = art.season_in(sent, pos)
+    return season is not None and season != art.published.year
 
 
 def _session_day(sent: Sentence, dm: re.Match[str]) -> bool:
@@ -358,6 +494,9 @@ def _event_season(art: Article, sent: Sentence, m: LinkedMention) -> int | None:
     ago = _YEARS_AGO.search(sent.text)
     if ago and number(ago.group("n")):
         return art.published.year - (number(ago.group("n")) or 0)
+    relative = _RELATIVE_SEASON.search(sent.text)
+    if relative and same_clause(sent, sent.abs(relative.start()), m.start):
+        return art.season_in(sent, m.start)
     if re.search(r"\bseason finale|\bthis (?:season|year)\b", m.text + " " + around, re.I):
         return art.published.year
     if _is_round(art, m) and any(art.race_round.get(r) == m.entity for _, r in art.race_marks):
@@ -410,7 +549,11 @@ def extract(art: Article) -> None:
         art.emit("eventDate", sent, "eventDate.weekday", 0.85, s=key, o=date)
         rnd = art.race_round.get(key)
         if rnd is not None:
-            race_champ = art.event_championships.get(rnd) or art.championship_at(sent.start + 1)
+            race_champ = (
+                art.event_championships.get(rnd)
+                or art.event_tied.get(rnd)
+                or art.championship_at(sent.start + 1)
+            )
             if race_champ:
                 art.emit(
                     "eventOf",
@@ -426,6 +569,38 @@ def extract(art: Article) -> None:
                 ent = art.entity(v)
                 if ent is not None and ent.type is EntityType.VENUE:
                     art.emit("heldAt", sent, "heldAt.race-of-round", 0.8, s=key, o=v)
+
+    _races_of_rounds(art)
+
+
+def _races_of_rounds(art: Article) -> None:
+    """A race of a round ("Race 1", "the second race of the weekend") with no day of its own
+    belongs to the round's championship and season and is held at the round's venue."""
+    for key, info in art.ctx.events.items():
+        rnd = info.parent
+        if (
+            info.kind is not EventKind.RACE
+            or rnd is None
+            or key in art.race_dates
+            or key not in art.ctx.entities
+            or rnd not in art.ctx.entities
+        ):
+            continue
+        sent = _first_sentence(art, key)
+        if sent is None:
+            continue
+        of_round = [f for f in art.facts if f.get("s") == rnd]
+        champs = {str(f.get("o")) for f in of_round if f.relation == "eventOf"}
+        for fact in of_round:
+            if fact.relation == "eventOf":
+                if any(art.parent(c) == fact.get("o") for c in champs):
+                    continue  # the sub-championship's round: its races are the Sprint Cup's
+                roles = {k: v for k, v in fact.args if k != "s"}
+                art.emit("eventOf", sent, "eventOf.race-of-round", 0.75, s=key, **roles)
+            elif fact.relation == "heldAt":
+                place = art.entity(str(fact.get("o")))
+                if place is not None and place.type is EntityType.VENUE:
+                    art.emit("heldAt", sent, "heldAt.race-of-round", 0.75, s=key, o=place.key)
 
 
 def _places_after(art: Article, sent: Sentence, pos: int) -> list[str]:
@@ -494,7 +669,9 @@ def _event_of(art: Article, sent: Sentence) -> None:
             _emit_event_of(art, sent, ev, champs[0].entity)
     elif not champs:
         for ev in free:
-            if _SEASON_OPENS.search(sent.tail(ev.start, 60)):
+            if _SEASON_OPENS.search(sent.tail(ev.start, 60)) or _SEASON_ENDS.search(
+                sent.tail(ev.start, 60)
+            ):
                 champ = art.dominant_championship()
                 if champ:
                     _emit_event_of(art, sent, ev, champ)
@@ -528,13 +705,23 @@ def _emit_event_of(art: Article, sent: Sentence, ev: LinkedMention, champ: str) 
         s=ev.entity,
         o=champ,
         season=_event_season(art, sent, ev)
+        or _dated_season(art, sent, ev)
         or (
             _fallback_season(art, sent, ev)
-            if _SCHEDULE.search(sent.text) or _PRE_SEASON.search(ev.text)
+            if _SCHEDULE.search(sent.text)
+            or _PRE_SEASON.search(ev.text)
+            or _SEASON_ENDS.search(sent.tail(ev.start, 60))
+            or (rnd is not None and not is_named_event(ev))
             else None
         ),
         round=rnd,
     )
+
+
+def _dated_season(art: Article, sent: Sentence, ev: LinkedMention) -> int | None:
+    """The year of an event dated by its own clause ("the rookie test ... on 21 October")."""
+    day = _date_on(art, sent.text[sent.rel(ev.end) :])
+    return day.year if day is not None else None
 
 
 def _fallback_season(art: Article, sent: Sentence, ev: LinkedMention) -> int:
@@ -549,23 +736,44 @@ def _on_date(art: Article, sent: Sentence) -> None:
     """A session or day dated by its own clause: "Test day takes place on 9 June" (the year
     closest to the publication date)."""
     for ev in sent.of(E):
-        if ev.entity in art.race_dates or _is_round(art, ev):
+        if ev.entity in art.race_dates:
             continue
-        m = _ON_DATE.match(sent.text[sent.rel(ev.end) :])
-        if m is None:
+        after = sent.text[sent.rel(ev.end) :]
+        if _is_round(art, ev) and not (
+            art.kind(ev.entity) is EventKind.RACE or _DATE_NEXT.match(after)
+        ):
+            continue  # a meeting spans days: only "<round> on 19 October" dates it
+        nxt = _NEXT_DAY.match(after)
+        if nxt is not None:
+            prior = _last_date_before(art, sent)
+            if prior is not None:
+                art.emit(
+                    "eventDate",
+                    sent,
+                    "eventDate.next-day",
+                    0.7,
+                    s=ev.entity,
+                    o=prior + _dt.timedelta(days=1),
+                )
             continue
-        month = _MONTHS.split("|").index((m.group("m1") or m.group("m2")).lower()) + 1
-        day = int(m.group("d1") or m.group("d2"))
-        pub = art.published
-        dates = []
-        for year in (pub.year - 1, pub.year, pub.year + 1):
-            try:
-                dates.append(_dt.date(year, month, day))
-            except ValueError:
-                continue
-        if dates:
-            best = min(dates, key=lambda d: abs((d - pub).days))
+        best = _date_on(art, after)
+        if best is not None:
             art.emit("eventDate", sent, "eventDate.on-date", 0.75, s=ev.entity, o=best)
+
+
+def _last_date_before(art: Article, sent: Sentence) -> _dt.date | None:
+    """The day of the event dated last before this sentence's end (for "the next day")."""
+    best: tuple[int, _dt.date] | None = None
+    for fact in art.facts:
+        o = fact.get("o")
+        if (
+            fact.relation == "eventDate"
+            and isinstance(o, _dt.date)
+            and fact.evidence.start <= sent.start
+            and (best is None or fact.evidence.start >= best[0])
+        ):
+            best = (fact.evidence.start, o)
+    return best[1] if best else None
 
 
 def _held_at(art: Article, sent: Sentence) -> None:
