@@ -669,6 +669,8 @@ class _Linker:
         nxt = [t.lower_ for t in doc[end : end + 3]]
         if nxt[:2] in (["'s", "#"], ["’s", "#"]):
             return True
+        if nxt[:1] in (["'s"], ["’s"]) and self.possessed_entry(span):
+            return True
         if nxt[:1] == ["team"] and nxt[1:2] and nxt[1] in _ROLE_WORDS:
             return True
         if (
@@ -691,6 +693,23 @@ class _Linker:
                     ):
                         return True
         return False
+
+    def possessed_entry(self, span: Span) -> bool:
+        """What follows "X's" makes X an entrant: a driver ("Iron Lynx's Mirko Bortolotti"),
+        or, for a one-word name that is no person's name part, a car ("Barwell's
+        Lamborghini")."""
+        doc = self.doc
+        i = span.end + 1
+        if i >= len(doc):
+            return False
+        if doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
+            return True
+        if len(span) != 1 or span.text in self.person_tokens:
+            return False
+        return any(
+            m.type in {T.CAR_MODEL, T.MANUFACTURER} and m.start == doc[i].idx
+            for m in self.ctx.mentions_between(doc[i].idx, doc[i].sent.end_char)
+        )
 
     def find_nationalities(self, persons: dict[str, _Person]) -> None:
         """ "X from <Country>", "X, the <demonym> ..." and "the <demonym> X"."""
@@ -878,9 +897,10 @@ class _Linker:
             return
         if c.label == "ORG" and _looks_like_name(span):
             if self.has_team_cue(span):
-                key = slugify(text)
-                self.team_names[text.lower()] = key
-                self.add(span, key, T.TEAM, text, "org-team-cue")
+                core = _team_name_core(text)
+                key = self.team_names.get(core.lower()) or slugify(core)
+                self.team_names[text.lower()] = self.team_names[core.lower()] = key
+                self.add(span, key, T.TEAM, core, "org-team-cue")
             else:
                 self.add(span, slugify(text), T.ORGANISATION, text, "org")
         elif c.label == "FAC" and _looks_like_name(span):
@@ -1742,6 +1762,17 @@ _SPORT_CODES = {
 }
 
 _TEAM_SUFFIX_WORDS = frozenset({"Racing", "Motorsport", "Motorsports", "Team", "Corse", "Sport"})
+
+
+def _team_name_core(text: str) -> str:
+    """A team's name without its generic words ("Barwell Motorsport" -> "Barwell"), the form
+    the article may also use alone; a name made only of generic words stays whole."""
+    words = text.split()
+    while len(words) > 1 and words[-1].lower() in _TEAM_WORDS:
+        words.pop()
+    while len(words) > 1 and words[0].lower() in _TEAM_WORDS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _is_name_word(token: Token) -> bool:
