@@ -202,3 +202,59 @@ def test_took_part_in_a_test_in_a_class_car_of_a_team() -> None:
     assert has(facts, "tested", s="mia-keller", o="hypercar", event="rookie-test", team="alpine")
     assert has(facts, "tested", s="tom-dorn", o="ligier-js-p325", team="graff")
     assert not has(facts, "tested", s="tom-dorn", o="hypercar")
+
+
+def test_a_class_of_one_conjunct_clause_is_not_the_next_clauses_class() -> None:
+    text = (
+        "For 2026, Audi fields four R8s in the Gold Cup, and Lexus is represented by two "
+        "RC Fs. In GTD Pro, Ford will field two Mustangs, and Acura returns with a pair of "
+        "NSXs."
+    )
+    facts = run(
+        text,
+        [
+            ("Audi", "audi", M),
+            ("R8s", "audi-r8", CAR),
+            ("Gold Cup", "gold-cup", K),
+            ("Lexus", "lexus", M),
+            ("RC Fs", "lexus-rc-f", CAR),
+            ("GTD Pro", "gtd-pro", K),
+            ("Ford", "ford", M),
+            ("Mustangs", "ford-mustang", CAR),
+            ("Acura", "acura", M),
+            ("NSXs", "acura-nsx", CAR),
+        ],
+        published=PUB,
+    )
+    assert has(facts, "manufacturerEntry", manufacturer="audi", cars=4, **{"class": "gold-cup"})
+    assert has(facts, "manufacturerEntry", manufacturer="lexus", cars=2, **{"class": None})
+    assert not has(facts, "manufacturerEntry", manufacturer="lexus", **{"class": "gold-cup"})
+    # a sentence-opening "In GTD Pro," frames every clause
+    assert has(facts, "manufacturerEntry", manufacturer="acura", cars=2, **{"class": "gtd-pro"})
+
+
+def test_cars_a_make_plans_to_run_and_a_make_in_the_plural_after_a_team() -> None:
+    text = (
+        "Alpine has yet to name the drivers of the two A424s it plans to run in the Hypercar "
+        "class of the 2026 FIA World Endurance Championship. Iron Lynx has entered three "
+        "Lamborghinis, all of them in LMGT3."
+    )
+    facts = run(
+        text,
+        [
+            ("Alpine", "alpine", M),
+            ("A424s", "alpine-a424", CAR),
+            ("Hypercar", "hypercar", K),
+            ("FIA World Endurance Championship", "fia-wec", C),
+            ("Iron Lynx", "iron-lynx", T),
+            ("LMGT3", "lmgt3", K),
+        ],
+        published=PUB,
+    )
+    kw = {"championship": "fia-wec", "season": 2026}
+    assert has(facts, "manufacturerEntry", manufacturer="alpine", cars=2, **{"class": "hypercar"})
+    assert has(facts, "classOf", s="hypercar", o="fia-wec", season=2026)
+    assert has(
+        facts, "manufacturerEntry", manufacturer="lamborghini", cars=3, team="iron-lynx", **kw,
+        **{"class": "lmgt3"},
+    )  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import TYPE_CHECKING
 
 from racegraph.extract.context import LinkedMention
 from racegraph.extract.relations._base import (
@@ -19,6 +20,9 @@ from racegraph.extract.relations._base import (
 )
 from racegraph.records import EntityType, EventKind, LineupRequirement
 from racegraph.vocab import slugify
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 C = EntityType.CHAMPIONSHIP
 K = EntityType.CLASS
@@ -195,9 +199,13 @@ def _class_of_entries(art: Article) -> None:
     in the Gold Cup" of the Endurance Cup): the class is one of that championship's."""
     stated = {(f.get("s"), f.get("o")) for f in art.facts if f.relation == "classOf"}
     for f in list(art.facts):
-        if f.relation != "competesIn" or f.get("status") not in ("confirmed", "planned"):
+        if f.relation == "manufacturerEntry":
+            # "Ferrari plans three 499Ps in Hypercar": the class is one of the series'
+            cls, champ, season = f.get("class"), f.get("championship"), f.get("season")
+        elif f.relation != "competesIn" or f.get("status") not in ("confirmed", "planned"):
             continue
-        cls, champ, season = f.get("class"), f.get("o"), f.get("season")
+        else:
+            cls, champ, season = f.get("class"), f.get("o"), f.get("season")
         if not (isinstance(cls, str) and isinstance(champ, str) and isinstance(season, int)):
             continue
         if (cls, champ) in stated or season < art.published.year:
@@ -826,7 +834,7 @@ def _manufacturer_entry(art: Article, sent: Sentence) -> None:
         nm = re.search(r"\b(?P<n>two|three|four|five|six|\d)\s+(?:[\w-]+\s+)?$", before)
         after = sent.text[sent.rel(car.end) :]
         run = re.match(r"^s?\s+(?:run|entered|fielded)\s+by\s+(?:the\s+)?", after)
-        fields = re.search(_FIELDS, sent.tail(car.start, 60))
+        fields = re.search(_FIELDS, sent.tail(car.start, 60)) or _PLANS_TO_RUN.match(after)
         if not (nm and (run or fields)):
             continue
         if run:
@@ -855,6 +863,15 @@ def _manufacturer_entry(art: Article, sent: Sentence) -> None:
             team=teams[0].entity if teams else None,
             car=car.entity,
         )
+
+
+# "the three 499Ps it plans to run": the cars a make or team means to enter
+_PLANS_TO_RUN = re.compile(
+    r"^s?\s+(?:that\s+)?(?:it|they|the\s+(?:team|brand|manufacturer|factory|squad))\s+"
+    r"(?:plans|intends|hopes|wants|is\s+set|is\s+going|will|is\s+to|aims)\s*(?:to\s+)?"
+    r"(?:run|field|enter|bring)\b",
+    re.I,
+)
 
 
 _EXTRA = re.compile(
@@ -969,12 +986,18 @@ def _make_fields(art: Article, sent: Sentence) -> None:
         first = re.match(r"[\w.-]+(?:\s+[A-Z0-9][\w.-]*)*", what)
         cars += _extra_cars(what[first.end() :] if first else "")
         classes = [k for k in sent.of(K) if same_clause(sent, k.start, m.start)] or sent.of(K)
+        # "BMW fields four M4s in the Gold Cup, and Audi ...": the Gold Cup is not Audi's class
+        classes = [
+            k for k in classes if _frames(sent, k) or not _other_conjunct(art, k.start, m.start)
+        ]
         spread = {k.entity for k in classes if at <= k.start <= at + len(what)}
         cls = (
             None  # "four M4s across the Pro Cup and the Gold Cup": no single class
             if len(spread) > 1
             else min(classes, key=lambda k: abs(k.start - m.start)).entity
             if classes
+            else None
+            if sent.of(K)
             else _implied_class(art, sent, m.start)
         )
         champ = _class_champ(art, sent, cls, m.start) if cls else _champ_for(art, sent, m.start)
@@ -1027,6 +1050,41 @@ def _as_do(art: Article, sent: Sentence) -> None:
                 **{"class": last.get("class")},
                 cars=last.get("cars"),
             )
+
+
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
+
+
+def _clause_verb(art: Article, pos: int) -> Token | None:
+    """The verb heading the clause of the token at article offset ``pos`` (spaCy parse)."""
+    span = art.ctx.doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span[0]
+    while not (tok.pos_ in ("VERB", "AUX") and tok.dep_ in _CLAUSE_DEPS):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return tok
+
+
+def _frames(sent: Sentence, k: LinkedMention) -> bool:
+    """The class opens the sentence as its frame ("In GTD Pro, A fields ..., and B ...")."""
+    return bool(re.fullmatch(r"\s*(?:In|For|Within)\s+(?:the\s+)?", sent.gap(sent.start, k.start)))
+
+
+def _other_conjunct(art: Article, a: int, b: int) -> bool:
+    """Offsets ``a`` and ``b`` sit in two coordinated clauses ("BMW fields four M4s across the
+    Gold Cup, and Audi is represented by two R8s"): one clause verb is a conjunct of the
+    other's (or both of a third verb)."""
+    va, vb = _clause_verb(art, a), _clause_verb(art, b)
+    if va is None or vb is None or va == vb:
+        return False
+    return (
+        (va.dep_ == "conj" and va.head == vb)
+        or (vb.dep_ == "conj" and vb.head == va)
+        or (va.dep_ == vb.dep_ == "conj" and va.head == vb.head)
+    )
 
 
 def _tested(art: Article, sent: Sentence) -> None:
@@ -1490,12 +1548,55 @@ _FIELDS_N = re.compile(
 )
 
 
+_PLURAL_MAKE = re.compile(r"(?P<make>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)s\b")
+
+
+def _team_fields_plural(art: Article, sent: Sentence, t: LinkedMention) -> None:
+    """ "Comtoyou Racing has entered three Aston Martins": a make written in the plural, which
+    the mention rules do not link (the reference names the make in the singular)."""
+    tail = sent.text[sent.rel(t.end) : sent.rel(t.end) + 60]
+    cut = re.match(
+        r"^\s+(?:is\s+set\s+to\s+|will\s+|plans\s+to\s+|(?:has|have)\s+(?:now\s+)?)?"
+        r"(?:field|fields|fielded|enter|enters|entered|run|runs|operate|operates)\s+"
+        r"(?P<n>two|three|four|five|six|seven|eight|\d)\s+",
+        tail,
+        re.I,
+    )
+    if cut is None:
+        return
+    pm = _PLURAL_MAKE.match(tail, cut.end())
+    cars = number(cut.group("n"))
+    if pm is None or not cars or cars < 2:
+        return
+    refs = [r for r in art.ctx.reference.lookup(pm.group("make")) if r.type is M]
+    manu = art.ensure_reference(refs[0].iri, M) if refs else None
+    if manu is None:
+        return
+    pos = t.end + pm.start()
+    classes = [k for k in sent.of(K) if same_clause(sent, k.start, pos) and k.start > pos]
+    cls = classes[0].entity if classes else _implied_class(art, sent, pos)
+    champ = _class_champ(art, sent, cls, pos) if cls else _champ_for(art, sent, pos)
+    art.emit(
+        "manufacturerEntry",
+        sent,
+        "manufacturerEntry.team-fields-plural",
+        0.7,
+        manufacturer=manu,
+        championship=champ,
+        season=_count_season(art, sent, pos),
+        **{"class": cls},
+        cars=cars,
+        team=t.entity,
+    )
+
+
 def _team_fields_make(art: Article, sent: Sentence) -> None:
     """ "TF Sport runs three Chevrolet Corvettes", "WTR is set to field two Cadillac
     V-Series.R prototypes in the GTP class of the 2025 IMSA": cars of a make a team runs."""
     for t in sent.of(EntityType.TEAM):
         makes = [m for m in sent.after(t.end, M) if m.start - t.end < 40]
         if not makes:
+            _team_fields_plural(art, sent, t)
             continue
         f = _FIELDS_N.match(sent.gap(t.end, makes[0].start))
         cars = number(f.group("n")) if f else None
