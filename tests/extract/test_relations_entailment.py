@@ -63,3 +63,47 @@ def test_a_future_event_crew_is_not_said_to_have_competed(
         "round of the 2024 European Le Mans Series at Spa on 22 September.",
     )
     assert not [f for f in competes(doc, "dora-demo") if f.get("modality") == "raced"]
+
+
+def drives(doc: PredictedDoc, who: str) -> list[dict[str, object]]:
+    return [f for f in facts(doc, "drives") if f["s"] == who]
+
+
+def test_a_crew_named_after_its_car_drove_it_with_its_number(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        _REPORT + "In LMP3, the #17 Cool Racing Ligier JS P320 of Dora Demo and Emil Trial "
+        "spent the final hour in the pits with a gearbox problem.",
+    )
+    for who in ("dora-demo", "emil-trial"):
+        got = drives(doc, who)
+        assert [(f["o"], f.get("number"), f["season"]) for f in got] == [
+            ("ligier-js-p320", 17, 2024)
+        ]
+
+
+def test_a_crew_that_shared_a_car_drove_it(nlp: Language, reference: Reference) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        _REPORT + "Finn Demo, Gus Trial and Hal Probe shared the #48 Oreca 07-Gibson and "
+        "crossed the line ten seconds ahead of the #37 Cool Racing entry of Ivo Demo and "
+        "Jan Trial.",
+    )
+    got = drives(doc, "finn-demo")
+    assert [(f["o"], f.get("number")) for f in got] == [("oreca-07", 48)]
+    assert not [f for f in drives(doc, "ivo-demo") if f["o"] == "oreca-07"]
+
+
+def test_a_car_of_another_clause_is_not_the_crew_s(nlp: Language, reference: Reference) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Kai Demo and Leo Trial finished second in Sunday's GT World Challenge Europe race at "
+        "Zandvoort in their Audi R8 LMS GT3 Evo II, while the #32 Team WRT BMW of Max Demo "
+        "and Ned Trial completed the podium.",
+    )
+    assert not [f for f in drives(doc, "max-demo") if f["o"] == "audi-r8-lms-gt3-evo-ii"]

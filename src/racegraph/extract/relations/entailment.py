@@ -9,7 +9,9 @@ participation those statements imply, the way a reader (and the gold annotations
 * a team that fielded drivers in a championship season competed in it (``competesIn`` of the
   team, confirmed, with its drivers' class when they all share one);
 * a team membership stated in the sentence of a result of the driver belongs to the
-  championship and season of that race.
+  championship and season of that race;
+* a crew named with its car ("the #5 Optimum McLaren 720S GT3 Evo of A, B and C", "A and B
+  shared the #48 Oreca 07") drove that car, with its race number, that season.
 
 Only what is missing is added; nothing stated is changed except that an unqualified
 ``memberOf`` gains the qualifiers of the race its sentence reports.
@@ -17,9 +19,11 @@ Only what is missing is added; nothing stated is changed except that an unqualif
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
-from racegraph.extract.relations._base import Article
+from racegraph.extract.context import LinkedMention
+from racegraph.extract.relations._base import Article, Sentence
 from racegraph.records import EntityType, Evidence, Fact, Value
 
 _STRENGTH = {"confirmed": 4, "planned": 3, "likely": 2, "uncertain": 1}
@@ -31,6 +35,7 @@ def complete(art: Article) -> None:
     events = _event_context(art)
     _qualify_memberships(art, events)
     _crews_compete(art, events)
+    _crews_drive(art, events)
     _teams_compete(art)
 
 
@@ -130,6 +135,112 @@ def _crews_compete(art: Article, events: dict[str, tuple[str, int]]) -> None:
                     **{"class": cls},
                 )
             )
+
+
+_NUMBER = re.compile(r"(?:#|\bNo\.\s?)(\d{1,3})\b")
+# between a car and its crew: "the #5 McLaren 720S GT3 Evo of A", "... Porsche 963 entry
+# shared by A"
+_CAR_OF = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:of|(?:(?:was|were)\s+)?(?:shared|driven|crewed|raced)\s+by)\s+$"
+)
+# between a crew and the car named after it: "A and B shared the #48 Oreca 07"
+_CAR_AFTER = re.compile(
+    r"^[^;:]{0,30}?\b(?:shared|drove|driving|in|aboard|piloted|brought|steered)\s+"
+    r"(?:the|a|an|their|its)\s+[^;,]{0,30}$",
+    re.I,
+)
+
+
+def _crews_drive(art: Article, events: dict[str, tuple[str, int]]) -> None:
+    """A crew of a race named next to its car drove it: the car model between the crew and
+    the crew before it in the sentence ("the #5 X McLaren 720S GT3 Evo of A and B"), or just
+    after the crew ("A and B shared the #48 Oreca 07"), with the race number written there."""
+    have = {
+        (f.get("s"), f.get("season"))
+        for f in art.facts
+        if f.relation == "drives" and f.get("season") is not None
+    }
+    crews: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for f in art.facts:
+        if f.relation not in {"coDriver", "raceResult"}:
+            continue
+        event = f.get("event")
+        if isinstance(event, str) and event in events:
+            crews[(f.evidence.start, event)].update(_crew_of(f))
+    teams = {
+        (f.evidence.start, str(f.get("s"))): str(f.get("o"))
+        for f in art.facts
+        if f.relation == "memberOf"
+    }
+    for (start, event), members in sorted(crews.items()):
+        sent = art.sentence_at(start)
+        if sent is None:
+            continue
+        champ, season = events[event]
+        for crew, car, num in _crew_cars(sent, members):
+            cls = _sentence_class(art, start)
+            for d in crew:
+                if (d, season) in have:
+                    continue
+                have.add((d, season))
+                art.emit(
+                    "drives",
+                    sent,
+                    "drives.crew-car",
+                    0.6,
+                    s=d,
+                    o=car,
+                    number=num,
+                    championship=champ,
+                    season=season,
+                    team=teams.get((start, d)),
+                    **{"class": cls},
+                )
+
+
+def _crew_cars(sent: Sentence, members: set[str]) -> list[tuple[list[str], str, int | None]]:
+    """(crew, car, race number) for each run of crew drivers in the sentence that has its
+    car named next to it."""
+    drivers = [m for m in sent.of(EntityType.DRIVER) if m.entity in members]
+    runs: list[list[LinkedMention]] = []
+    for m in drivers:
+        if runs and re.fullmatch(
+            r"\s*(?:,|and|,\s*and|&|/)\s*", sent.gap(runs[-1][-1].end, m.start)
+        ):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    cars = sent.of(EntityType.CAR_MODEL)
+    out: list[tuple[list[str], str, int | None]] = []
+    prev_end = sent.start
+    for i, run in enumerate(runs):
+        nxt_start = runs[i + 1][0].start if i + 1 < len(runs) else sent.end
+        region = prev_end
+        before = [
+            c
+            for c in cars
+            if region <= c.start
+            and c.end <= run[0].start
+            and _CAR_OF.match(sent.gap(c.end, run[0].start))
+        ]
+        after = [
+            c
+            for c in cars
+            if run[-1].end <= c.start < nxt_start
+            and _CAR_AFTER.match(sent.gap(run[-1].end, c.start))
+        ]
+        prev_end = run[-1].end
+        crew = list(dict.fromkeys(m.entity for m in run))
+        if len(before) == 1:
+            car, lo, hi = before[0], max(region, before[0].start - 60), before[0].start
+        elif not before and after:
+            car, lo, hi = after[0], run[-1].end, after[0].start
+        else:
+            continue
+        found = list(_NUMBER.finditer(sent.gap(lo, hi)))
+        num = int(found[-1].group(1)) if found else None
+        out.append((crew, car.entity, num))
+    return out
 
 
 def _sentence_class(art: Article, pos: int) -> str | None:
