@@ -123,3 +123,31 @@ def test_races_of_a_past_round_take_its_season_and_venue_and_no_day(
         assert {"s": race, "o": "gtwc-europe-sprint-cup", "season": 2024} in facts(doc, "eventOf")
         assert {"s": race, "o": "misano"} in facts(doc, "heldAt")
     assert facts(doc, "eventDate") == []  # "the Saturday" of last year is not last Saturday
+
+
+def test_next_round_at_a_venue_on_a_day(nlp: Language, reference: Reference) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Gus Driver won the fourth round of the GT World Challenge Europe Sprint Cup at the Red "
+        "Bull Ring. The next round at Portimao on 20 July will decide the Gold Cup title.",
+        published=dt.date(2024, 7, 8),
+    )
+    key = _key(events(doc), "The next round at Portimao")
+    assert {"s": key, "o": "gtwc-europe-sprint-cup", "season": 2024} in facts(doc, "eventOf")
+    assert {"s": key, "o": "portimao"} in facts(doc, "heldAt")
+    assert {"s": key, "o": dt.date(2024, 7, 20)} in facts(doc, "eventDate")
+
+
+def test_the_only_weekday_race_of_a_round_is_the_round(nlp: Language, reference: Reference) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Ann Example won Sunday's race at the Red Bull Ring, the fourth round of the GT World "
+        "Challenge Europe Sprint Cup.",
+        published=dt.date(2024, 7, 8),
+    )
+    evs = events(doc)
+    assert len(evs) == 1  # no "<round> race, <date>" beside the round
+    ((key, _mentions),) = evs.items()
+    assert facts(doc, "eventDate") == [{"s": key, "o": dt.date(2024, 7, 7)}]

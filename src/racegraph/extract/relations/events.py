@@ -131,9 +131,14 @@ _SERIES_WORD_MOVES = re.compile(
     + r"(?:\s+its\s+(?:\d{4}\s+)?(?:season|campaign|calendar))?\s+(?:to|at|in)\s+(?:the\s+)?$",
     re.I,
 )
+_NEXT_AT = re.compile(
+    r"\b(?:the\s+)?(?:next|following|upcoming|coming)\s+(?:round|meeting|race\s+weekend|event)"
+    r"\s*,?\s+(?:at|in)\s+(?:the\s+)?",
+    re.I,
+)
 _FOR_EVENT = re.compile(r"[^.;]{0,40}?\bfor\s+(?:its\s+)?", re.I)
 _FOR_RACE = re.compile(
-    r"^[^.;,]{0,40}?\bfor\s+(?P<race>(?:the|its)\s+(?:[\w-]+\s+){0,3}?(?:race|round|event"
+    r"^[^.;,]{0,40}?\bfor\s+(?P<race>(?:the|its|a|an)\s+(?:[\w-]+\s+){0,3}?(?:race|round|event"
     r"|finale|opener))\b",
     re.I,
 )
@@ -227,6 +232,7 @@ def index_events(art: Article) -> None:
                 art.round_marks.append((sent.start, key))
         _coming_round(art, sent)
         _series_at_place(art, sent)
+        _next_round_at(art, sent)
         for v in sent.of(EntityType.VENUE):
             vr = _VENUE_ROUND.match(sent.text[sent.rel(v.end) :])
             if vr is None or any(_is_round(art, m) for m in sent.of(E)):
@@ -292,12 +298,10 @@ def index_events(art: Article) -> None:
                 else:
                     rnd = art.round_at(a + 1)
                     base = rnd or art.championship_at(a)
-                    if not _RACE_WORD.search(dm.group(0)):
-                        day_raced.add(
-                            f"{base}-race-{date.isoformat()}"
-                            if base
-                            else f"race-{date.isoformat()}"
-                        )
+                    # a meeting's only race ("on Sunday", "Sunday's race") is the meeting
+                    day_raced.add(
+                        f"{base}-race-{date.isoformat()}" if base else f"race-{date.isoformat()}"
+                    )
                     key = art.mint(
                         f"{base}-race-{date.isoformat()}" if base else f"race-{date.isoformat()}",
                         E,
@@ -388,6 +392,16 @@ def _series_at_place(art: Article, sent: Sentence) -> None:
         if named:  # "heads to Portimão for the season finale"
             key = named[0].entity
             art.emit("heldAt", sent, "heldAt.series-goes", 0.75, s=key, o=v.entity)
+            if not is_named_event(named[0]) and not _other_season(art, sent, v.start):
+                art.emit(
+                    "eventOf",
+                    sent,
+                    "eventOf.series-goes",
+                    0.7,
+                    s=key,
+                    o=champ,
+                    season=art.season_in(sent, v.start) or art.focus_season or art.published.year,
+                )
             art.held.setdefault(key, [])
             if v.entity not in art.held[key]:
                 art.held[key].append(v.entity)
@@ -419,6 +433,33 @@ def _series_at_place(art: Article, sent: Sentence) -> None:
         day = _date_on(art, after)
         if day is not None:
             art.emit("eventDate", sent, "eventDate.series-goes", 0.7, s=key, o=day)
+
+
+def _next_round_at(art: Article, sent: Sentence) -> None:
+    """ "The next round at Portimão on 20 July": the coming round of the article's
+    championship, held at the place (dated when a day follows)."""
+    for nm in _NEXT_AT.finditer(sent.text):
+        a, b = sent.abs(nm.start()), sent.abs(nm.end())
+        if any(e.start <= a < e.end or a <= e.start < b for e in sent.of(E)):
+            continue  # linked already
+        places = [v for v in sent.of(EntityType.VENUE) if v.start == b]
+        champ = art.championship_at(a) or art.dominant_championship()
+        if not places or champ is None:
+            continue
+        v = places[0]
+        day = _date_on(art, sent.text[sent.rel(v.end) :])
+        season = day.year if day else art.season_in(sent, a) or art.published.year
+        key = art.mint(
+            f"{champ}-{season}-{v.entity}",
+            E,
+            f"{art.name(champ)} {season} {art.name(v.entity)}",
+            mention=sent.gap(a, v.end),
+            kind=EventKind.ROUND,
+        )
+        art.emit("eventOf", sent, "eventOf.next-round", 0.7, s=key, o=champ, season=season)
+        art.emit("heldAt", sent, "heldAt.next-round", 0.7, s=key, o=v.entity)
+        if day is not None:
+            art.emit("eventDate", sent, "eventDate.next-round", 0.7, s=key, o=day)
 
 
 def _date_on(art: Article, text: str) -> _dt.date | None:
