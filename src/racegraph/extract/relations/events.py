@@ -298,10 +298,16 @@ def index_events(art: Article) -> None:
                 else:
                     rnd = art.round_at(a + 1)
                     base = rnd or art.championship_at(a)
-                    # a meeting's only race ("on Sunday", "Sunday's race") is the meeting
-                    day_raced.add(
-                        f"{base}-race-{date.isoformat()}" if base else f"race-{date.isoformat()}"
-                    )
+                    # a meeting's only race ("on Sunday", "Sunday's race") is the meeting;
+                    # "the Sunday race" sets it apart from the meeting's other races
+                    if not (
+                        _RACE_WORD.search(dm.group(0)) and re.match(r"the\s", dm.group(0), re.I)
+                    ):
+                        day_raced.add(
+                            f"{base}-race-{date.isoformat()}"
+                            if base
+                            else f"race-{date.isoformat()}"
+                        )
                     key = art.mint(
                         f"{base}-race-{date.isoformat()}" if base else f"race-{date.isoformat()}",
                         E,
