@@ -835,6 +835,28 @@ def _named_model_end(doc: Doc, start: int, makers: set[int]) -> int:
     return end
 
 
+_ROLE_WORDS = frozenset(
+    {"boss", "principal", "director", "manager", "chief", "ceo", "founder", "owner", "president"}
+)
+_SPEECH_WORDS = frozenset({"said", "says", "told", "added", "explained", "admitted", "insisted"})
+_RUNS_WORDS = frozenset({"runs", "owns", "heads", "leads", "founded", "manages"})
+
+
+def _named_like_a_make(doc: Doc, start: int, end: int, blocked: set[int]) -> bool:
+    """A person whose surname is a make or a team ("AF Corse boss Amato Ferrari said"): a
+    person span that starts with a free name word and ends in a reference name, named in a
+    role ("boss X", "X, who runs Y") or as a speaker."""
+    if start in blocked or not any(i in blocked for i in range(start + 1, end)):
+        return False
+    if end < len(doc) and (_model_token(doc[end]) or doc[end].text in POSSESSIVE):
+        return False
+    before = {t.lower_ for t in doc[max(0, start - 3) : start]}
+    after = [t.lower_ for t in doc[end : end + 4]]
+    if after[:2] == [",", "who"] and after[2:3] and after[2] in _RUNS_WORDS:
+        return True  # "Amato Ferrari, who runs AF Corse"
+    return bool((before | set(after)) & (_ROLE_WORDS | _SPEECH_WORDS))
+
+
 def _model_token(token: Token) -> bool:
     """ "Z4", "GT3", "296", "911" and, after such a token, short capitals ("R", "RSR", "EVO")."""
     text = token.text.rstrip(".")
@@ -865,6 +887,9 @@ def _person_candidates(doc: Doc, blocked: set[int]) -> list[Candidate]:
             continue
         start, end = fixed
         rule = "ner-person" if (start, end) == (ent.start, ent.end) else "ner-person-fixed"
+        if _named_like_a_make(doc, start, end, blocked):
+            out.append(Candidate(start, end, "PERSON", "person-role", priority=P_GENRE + 1))
+            continue
         out.append(Candidate(start, end, "PERSON", rule, priority=P_PERSON))
     # an unlabelled name run that is the subject of a racing verb is a person
     for run in _unlabelled_name_runs(doc):
