@@ -19,6 +19,7 @@ from racegraph.extract.relations._base import (
     number,
     ordinal,
 )
+from racegraph.extract.relations.result_syntax import SyntaxResult, syntax_results
 from racegraph.records import EntityType, EventKind
 
 D = EntityType.DRIVER
@@ -135,6 +136,7 @@ class _Result:
     number: int | None = None
     keys: set[str] = field(default_factory=set)  # team / car / make of the crew's entry
     table: bool = False  # a numbered line of a results table
+    parsed: bool = False  # found by the parse (result_syntax), not by a surface rule
 
 
 def extract(art: Article) -> None:
@@ -150,8 +152,10 @@ def extract(art: Article) -> None:
         _shared_crew(art, sent, results)
         _entry_completes(art, sent, results)
         n = len(results)
-        if not _sentence_results(art, sent, results, credit):
+        other_wins: list[tuple[int, int]] = []
+        if not _sentence_results(art, sent, results, credit, other_wins):
             _partners(art, sent, partners)
+        _syntax_fill(art, sent, results, other_wins)
         if not any(r.kind is None for r in results[n:]):
             _subject_ahead(art, sent, results)
         _title_won(art, sent)
@@ -298,13 +302,20 @@ def _class_near(sent: Sentence, a: int, b: int) -> str | None:
 
 
 def _sentence_results(
-    art: Article, sent: Sentence, results: list[_Result], credit: dict[int, tuple[int, str]]
+    art: Article,
+    sent: Sentence,
+    results: list[_Result],
+    credit: dict[int, tuple[int, str]],
+    other_wins: list[tuple[int, int]] | None = None,
 ) -> bool:
-    """Collect the results of one sentence; True when it states a win of another event."""
+    """Collect the results of one sentence; True when it states a win of another event
+    (whose cue spans go to ``other_wins``, with the cues "respectively" consumed)."""
     won = False
     found: list[tuple[int, int, int, str | None]] = []  # (start, end, position, grid kind)
     wins: set[int] = set()
     taken = _respectively(art, sent, results)
+    if other_wins is not None:
+        other_wins.extend(taken)
     for m in _WIN.finditer(sent.text):
         found.append((sent.abs(m.start()), sent.abs(m.end()), 1, None))
         wins.add(sent.abs(m.start()))
@@ -384,6 +395,8 @@ def _sentence_results(
     for a, b, position, kind in found:
         if a in wins and _won(art, sent, a, b):
             won = True
+            if other_wins is not None:
+                other_wins.append((a, b))
             continue
         subject = _subject_team(sent, a, b) if kind is None else None
         if subject is None and kind is None:
@@ -484,6 +497,96 @@ def _sentence_results(
         if kind is None and crew:
             _ahead_of(art, sent, b, results[-1], results)
     return won
+
+
+def _syntax_fill(
+    art: Article, sent: Sentence, results: list[_Result], other_wins: list[tuple[int, int]]
+) -> None:
+    """Results the parse finds that the surface rules left out (see :mod:`.result_syntax`):
+    a cue no surface rule resolved gets the crew its clause governs; a result of this
+    sentence without a crew gets the crew of its cue."""
+    for s in syntax_results(art, sent):
+        if any(a < s.end and s.start < b for a, b in other_wins):
+            continue  # a win of another event
+        if s.lost:  # "a penalty cost it the runner-up spot": the place is not theirs
+            results[:] = [r for r in results if not (r.sent is sent and s.start <= r.pos < s.end)]
+            continue
+        crew = [m.entity for m in s.crew]
+        here = [r for r in results if r.sent is sent]
+        covered = [
+            r
+            for r in here
+            if s.start <= r.pos < s.end
+            or (r.kind == s.kind and r.position == s.position and set(r.drivers) & set(crew))
+        ]
+        if covered:
+            for r in covered:
+                if (
+                    s.start <= r.pos < s.end
+                    and r.kind == s.kind
+                    and len(crew) > 1
+                    and not set(r.drivers) & set(crew)
+                ):  # the parse names the cue's crew: it wins over proximity
+                    r.drivers.clear()
+                    r.named.clear()
+                if not r.drivers and s.start <= r.pos < s.end:
+                    _complete(art, r, s, crew)
+            continue
+        if any(set(r.drivers) & set(crew) and r.kind == s.kind for r in here if r.pos == s.start):
+            continue
+        results.append(_syntax_result(art, sent, s, crew, results))
+        art.crews.append((s.start, tuple(crew)))
+
+
+def _complete(art: Article, r: _Result, s: SyntaxResult, crew: list[str]) -> None:
+    r.drivers.extend(d for d in crew if d not in r.drivers)
+    r.named.extend(d for d in crew if d not in r.named)
+    r.car = r.car or s.car
+    r.number = r.number if r.number is not None else s.number
+    r.keys |= s.keys
+    art.crews.append((s.start, tuple(r.drivers)))
+
+
+def _syntax_result(
+    art: Article, sent: Sentence, s: SyntaxResult, crew: list[str], results: list[_Result]
+) -> _Result:
+    """A :class:`_Result` for a parse-found cue: class, entry and race as the surface rules
+    read them around the cue."""
+    a, b = s.start, s.end
+    entry = _Entry(team=s.team, car=s.car, number=s.number, keys=set(s.keys))
+    entry.update(_crew_entry(sent, crew))
+    cls: str | None = None
+    if s.kind is None:
+        cls = s.class_key or _class_near(sent, a, b)
+        if cls is None and s.in_class:
+            cls = art.class_at(sent, a)
+        if cls is None and not s.overall:
+            cls = _clause_class(art, sent, a, b)
+        if cls is None and not s.overall:
+            prev = [
+                r
+                for r in results
+                if r.kind is None and r.sent.paragraph == sent.paragraph and r.pos < a
+            ]
+            if prev and prev[-1].classification != "overall":
+                cls = prev[-1].classification  # a class paragraph goes on with its class
+    race = _stated_event(art, sent, a) or _race_for(art, sent, a)
+    return _Result(
+        sent=sent,
+        pos=a,
+        event=race,
+        round=art.race_round.get(race) if race else art.round_at(a),
+        position=s.position,
+        classification=cls or "overall",
+        drivers=crew,
+        team=entry.team,
+        car=entry.car,
+        kind=s.kind,
+        named=list(crew),
+        number=entry.number,
+        keys=entry.keys,
+        parsed=True,
+    )
 
 
 def _ahead_of(art: Article, sent: Sentence, b: int, r: _Result, results: list[_Result]) -> None:
@@ -1064,6 +1167,8 @@ def _finish(
             events = {x.event for x in same}
             if len(events) == 1:
                 r.event = same[0].event
+        if r.event is None and r.round is not None and not art.race_marks:
+            r.event = r.round  # a one-race meeting reported without a race session
         if r.event is None:
             continue
         twin = next(
@@ -1082,6 +1187,11 @@ def _finish(
             continue
         if (r.table or twin.table) and twin.drivers and not set(r.drivers) & set(twin.drivers):
             continue  # a table of another (unrecognised) class, not this crew's partners
+        if len(r.drivers) > 1 and len(twin.drivers) > 1 and not set(r.drivers) & set(twin.drivers):
+            merged.append(r)  # two named crews: not partners of each other
+            continue
+        if (r.parsed or twin.parsed) and r.drivers and not set(r.drivers) & set(twin.drivers):
+            continue  # a parsed crew is whole: another crew is not its partner
         for d in r.drivers:
             if d not in twin.drivers:
                 twin.drivers.append(d)

@@ -1,0 +1,497 @@
+"""Result cues and the crews they govern, read from the dependency parse.
+
+The surface rules of :mod:`.results` look for a crew next to a cue ("A and B finished
+second"). Reports also state results through syntax the surface rules do not anticipate: a
+relative clause ("..., who were second in class"), a participle ("the #31 BMW driven by A, B
+and C"), a passive ("was won by A and B"), a subject cue ("Third in class went to ..."), an
+adverbial clause ("Starting from pole, A built a lead"), a possessive crew ("A and B's
+Ferrari") or a modifier of the crew's noun ("beating the runner-up X crew of A and B").
+
+:func:`syntax_results` finds every finishing / grid cue of a sentence and walks the parse from
+it to the clause that governs it:
+
+* a cue modifying a noun that holds drivers (``amod``/``compound``) is that noun's crew;
+* otherwise climb to the nearest verb; its passive agent (``by``), the object of ``to`` when the
+  cue is the subject ("went to"), or its subject is the crew; a relative pronoun subject
+  ("who", "whose car") stands for the noun the relative clause hangs on; a clause without a
+  subject (participle, coordinated verb) takes the subject of the clause it depends on.
+
+A crew is a coordination of driver mentions (``conj`` chains, slashes) extended by partners
+the parse attaches to it ("who share the #8 with C", "partnered by C", "alongside C"); drivers
+inside "ahead of" / "behind" / "beating" phrases and other clauses are not the crew. The
+entry (team, car, number) is read from the noun that holds the crew ("the #6 Porsche Penske
+Motorsport 963 of ...", "Manthey EMA's A", "whose Nova Race Honda ...").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from racegraph.extract.context import LinkedMention
+from racegraph.extract.relations._base import (
+    ORDINALS,
+    Article,
+    Sentence,
+    group_after,
+    group_before,
+)
+from racegraph.records import EntityType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+D = EntityType.DRIVER
+_ENTRY_TYPES = (EntityType.TEAM, EntityType.CAR_MODEL, EntityType.MANUFACTURER)
+
+# the cues: (pattern, position or None = read the ordinal, kind)
+_ORDINAL_WORD = "|".join(k for k in ORDINALS if k.isalpha() and k != "pole")
+_CUE = re.compile(
+    rf"\b(?P<ord>{_ORDINAL_WORD}|\d{{1,2}}(?:st|nd|rd|th))\b"
+    r"|\bP(?P<p>\d{1,2})\b"
+    r"|\b(?P<runner>runners?-up)\b"
+    r"|\b(?P<win>won|wins?|winning|victory|victorious|triumph(?:ed)?)\b"
+    r"|\b(?P<podium>(?:complet|round)\w*(?:\s+(?:out|off))?\s+the\s+(?:class\s+|overall\s+)?"
+    r"(?:podium|top\s+three))\b"
+    r"|\b(?P<pole>pole)(?:[- ](?:position|sitters?|winners?))?\b",
+    re.I,
+)
+# nouns an ordinal may modify and still be a finishing place
+_PLACE_NOUNS = frozenset({"place", "position", "spot", "step", "finish", "placing"})
+# verbs (lemmas) of a start / qualifying slot
+_GRID_VERBS = frozenset({"start", "line", "qualify", "begin", "launch"})
+_QUALI_VERBS = frozenset({"qualify"})
+# verbs that give partners of the crew ("who share the #8 with C", "partnered by C")
+_SHARE_VERBS = frozenset({"share", "partner", "join", "drive", "pair", "crew", "team"})
+# heads of phrases whose drivers are rivals, not the crew
+_RIVAL_WORDS = frozenset(
+    {"ahead", "behind", "over", "than", "beat", "beating", "pass", "passing", "hold", "holding"}
+)
+_RIVAL_LEMMAS = frozenset({"beat", "pass", "hold", "overtake", "lead", "fend", "follow", "catch"})
+# verbs that take a place away: "a penalty cost it the runner-up spot"
+LOSS_LEMMAS = frozenset({"cost", "deny", "rob", "deprive"})
+_MODAL = frozenset({"could", "would", "will", "should", "might", "may", "must", "can"})
+_PLAN_LEMMAS = frozenset({"hope", "aim", "want", "expect", "target", "plan", "seek", "try"})
+_STANDINGS = re.compile(
+    r"^\s+(?:(?:place\s+)?in|of|on)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:championship|standings|points"
+    r"|title|table|drivers|season)",
+    re.I,
+)
+_RELATIVE = frozenset({"who", "which", "that", "whose"})
+
+
+@dataclass(slots=True)
+class SyntaxResult:
+    """A cue and the crew it governs (absolute character offsets)."""
+
+    start: int
+    end: int
+    position: int
+    kind: str | None  # None: a finishing position; "pole" / "grid" / "qualifying"
+    crew: list[LinkedMention]
+    team: str | None = None
+    car: str | None = None
+    number: int | None = None
+    keys: set[str] = field(default_factory=set)
+    lost: bool = False  # a place taken away ("cost it the runner-up spot"): no result
+    overall: bool = False
+    in_class: bool = False
+    class_key: str | None = None  # a class named on the cue ("their Pro-Am win")
+
+
+class _Parse:
+    """Token-level view of one sentence: which tokens are (the heads of) which mentions."""
+
+    def __init__(self, span: Span, sent: Sentence) -> None:
+        self.span = span
+        self.sent = sent
+        self.head_of: dict[int, LinkedMention] = {}  # token index -> driver mention it heads
+        self.entry_at: dict[int, LinkedMention] = {}  # token index -> team/car/make mention
+        for m in sent.mentions:
+            toks = [t for t in span if t.idx < m.end and t.idx + len(t) > m.start]
+            if not toks:
+                continue
+            ids = {t.i for t in toks}
+            roots = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+            if m.type is D:
+                self.head_of[(roots or toks)[-1].i] = m
+            elif m.type in _ENTRY_TYPES:
+                for t in toks:
+                    self.entry_at.setdefault(t.i, m)
+
+    def driver(self, tok: Token) -> LinkedMention | None:
+        return self.head_of.get(tok.i)
+
+    # --- crews --------------------------------------------------------------------------
+    def group(self, tok: Token) -> list[Token]:
+        """The coordination of driver heads ``tok`` belongs to (conj chains, slashes)."""
+        top = tok
+        while top.dep_ == "conj" and top.head.i != top.i and self.driver(top.head):
+            top = top.head
+        out = [top]
+        stack = [top]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                coordinated = c.dep_ in ("conj", "appos", "nmod", "compound")
+                if coordinated and self.driver(c) and c not in out:
+                    out.append(c)
+                    stack.append(c)
+        heads = sorted(out, key=lambda t: t.i)
+        members = {t.i for t in heads}
+        # the coordination as written ("A, B and C", "A/B"): the parser may hang a member on
+        # another noun ("the #91 Porsche of A, B and C" with B, C conjuncts of "Porsche")
+        by_mention = {id(m): i for i, m in self.head_of.items()}
+        first = self.head_of[heads[0].i]
+        written = group_before(self.sent, first.end, [D]) + group_after(self.sent, first.start, [D])
+        for m in written:
+            if id(m) in by_mention:
+                members.add(by_mention[id(m)])
+        ms = sorted(self.head_of.items())
+        changed = True
+        while changed:
+            changed = False
+            for (i, m), (j, n) in itertools.pairwise(ms):
+                gap = self.sent.gap(m.end, n.start)
+                if gap.strip() == "/" and (i in members) != (j in members):
+                    members |= {i, j}
+                    changed = True
+        return [self.span.doc[i] for i in sorted(members)]
+
+    def partners(self, group: list[Token]) -> list[Token]:
+        """Drivers the parse attaches to a crew as its partners: "who share the #8 with C",
+        "partnered by C", "alongside C", "with C"."""
+        found: list[Token] = []
+        for g in group:
+            for c in g.children:
+                verb = c if c.dep_ in ("relcl", "acl") else None
+                if verb is not None and verb.lemma_.lower() in _SHARE_VERBS:
+                    found.extend(self.drivers_under(verb, rivals=True))
+                elif c.dep_ == "prep" and c.lower_ in ("with", "alongside"):
+                    found.extend(self.drivers_under(c, rivals=True))
+        return [t for t in found if t not in group]
+
+    def drivers_under(self, tok: Token, *, rivals: bool = False) -> list[Token]:
+        """Driver heads in the subtree of ``tok`` that belong to it: not inside a rival
+        phrase ("ahead of X"), another clause or a relative clause of other verbs."""
+        out: list[Token] = []
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            if self.driver(t):
+                out.append(t)
+            for c in t.children:
+                if c.lower_ in _RIVAL_WORDS or c.lemma_.lower() in _RIVAL_LEMMAS:
+                    continue
+                if c.dep_ in ("advcl", "ccomp", "parataxis", "xcomp", "punct"):
+                    continue
+                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                    continue
+                if (
+                    c.dep_ in ("relcl", "acl")
+                    and c.lemma_.lower() not in _SHARE_VERBS
+                    and not any(x.dep_ == "agent" for x in c.children)
+                ):
+                    continue
+                if c.dep_ == "prep" and c.lower_ in ("with", "alongside") and not rivals:
+                    continue
+                stack.append(c)
+        return sorted(out, key=lambda t: t.i)
+
+    def crew_of(self, tok: Token) -> list[Token]:
+        """The crew held by a noun (or a verb's argument): its drivers grouped, with partners."""
+        heads = self.drivers_under(tok)  # "WRT, along with A, ...": A is no crew of the team
+        if not heads:
+            return []
+        group = self.group(heads[0])
+        group += [h for h in heads if h not in group and self._same_np(h, group)]
+        group += self.partners(group)
+        return sorted(dict.fromkeys(group), key=lambda t: t.i)
+
+    def _same_np(self, h: Token, group: list[Token]) -> bool:
+        return any(h in self.group(g) for g in group)
+
+    # --- governing clause ---------------------------------------------------------------
+    def governor(self, cue: Token) -> list[Token]:
+        """The crew the cue token is said of (empty when the parse names none)."""
+        # "the runner-up X crew of A and B", "the winning car of A": the cue modifies the crew
+        modifier = cue.dep_ in ("amod", "compound", "nmod", "nummod")
+        if modifier and cue.head.pos_ in ("NOUN", "PROPN"):
+            held = self.crew_of_noun(cue.head)
+            if held:
+                return held
+            if cue.head.lower_ not in _PLACE_NOUNS and cue.head.lemma_.lower() not in ("win",):
+                return []
+        seen = 0
+        t = cue
+        while seen < 12:
+            seen += 1
+            if t.pos_ in ("VERB", "AUX") or (t.dep_ in ("relcl", "advcl") and t.pos_ == "ADJ"):
+                crew = self._verb_crew(t, cue)
+                if crew is not None:
+                    return crew
+            if t.head.i == t.i:
+                return []
+            if t.dep_ == "relcl" and t.pos_ not in ("VERB", "AUX"):
+                return self.crew_of_noun(t.head)
+            if t is not cue and (
+                (t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _PLACE_NOUNS)
+                or (t.dep_ == "prep" and t.lower_ == "with")
+            ):
+                held = self.crew_of_noun(t) if t.pos_ != "ADP" else self.crew_of(t)
+                if held:  # "..., with the #14 Lexus of A and B third"
+                    return held
+            t = t.head
+        return []
+
+    def crew_of_noun(self, noun: Token) -> list[Token]:
+        """Drivers held by a noun phrase: its own driver head or its "of"/"by"/possessive
+        drivers."""
+        if self.driver(noun):
+            g = self.group(noun)
+            return sorted(dict.fromkeys(g + self.partners(g)), key=lambda t: t.i)
+        for c in noun.children:
+            if c.dep_ == "poss" and self.driver(c):
+                g = self.group(c)
+                return sorted(dict.fromkeys(g + self.partners(g)), key=lambda t: t.i)
+            if (c.dep_ == "prep" and c.lower_ == "of") or (
+                c.dep_ == "acl" and c.lemma_.lower() in _SHARE_VERBS
+            ):
+                crew = self.crew_of(c)
+                if crew:
+                    return crew
+        return []
+
+    def _verb_crew(self, verb: Token, cue: Token) -> list[Token] | None:
+        """The crew of a verb governing the cue; None to go on climbing."""
+        if verb.lemma_.lower() in LOSS_LEMMAS:
+            return []
+        if any(c.dep_ == "neg" for c in verb.children):
+            return []
+        settled = verb.lemma_.lower() == "manage" or any(
+            c.lower_ == "only" for c in verb.children
+        )  # "could only manage fifth": a result
+        if not settled and any(c.dep_ == "aux" and c.lower_ in _MODAL for c in verb.children):
+            return []
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _PLAN_LEMMAS:
+            return []
+        cue_path = {a.i for a in cue.ancestors} | {cue.i}
+        for c in verb.children:  # "..., with the #14 Lexus of A and B third"
+            if c.dep_ == "prep" and c.lower_ == "with" and max(x.i for x in c.subtree) == cue.i - 1:
+                crew = self.crew_of(c)
+                if crew:
+                    return crew
+        for c in verb.children:
+            if c.dep_ == "agent":
+                crew = self.crew_of(c)
+                if crew:
+                    return crew
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.i in cue_path:  # "Third in class went to X"
+            for c in verb.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for"):
+                    crew = self.crew_of(c)
+                    if crew:
+                        return crew
+            return None if verb.dep_ in ("advcl", "pcomp") else []
+        if subj is not None:
+            if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                before = [i for i in self.head_of if i < subj.i]
+                if subj.lower_ == "who" and not self.driver(verb.head) and before:
+                    # "who" is a person: the drivers right before it, wherever the parser
+                    # hung the clause
+                    return self.crew_of_noun(self.span.doc[max(before)])
+                return self.crew_of_noun(verb.head)
+            whose = any(c.lower_ == "whose" for c in subj.children)
+            if whose and verb.dep_ == "relcl":
+                return self.crew_of_noun(verb.head)
+            crew = self.crew_of_noun(subj) or self.crew_of(subj)
+            if crew:
+                return crew
+            if whose:
+                return None
+            if subj.pos_ == "PRON":
+                return []
+            return []
+        if verb.dep_ in ("relcl",):
+            return self.crew_of_noun(verb.head)
+        if verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acl", "prep"):
+            return None  # the subject of the clause it depends on
+        return []
+
+    # --- entry --------------------------------------------------------------------------
+    def entry(self, crew: list[Token], verb_side: Token | None) -> tuple[list[LinkedMention], str]:
+        """Team / car / make mentions of the noun holding the crew, and its text (numbers)."""
+        if not crew:
+            return [], ""
+        holder: Token | None = None
+        first = crew[0]
+        top = first
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        if top.dep_ == "pobj" and top.head.lower_ in ("of", "by"):
+            prep = top.head
+            holder = prep.head
+            if prep.dep_ == "agent" and holder.dep_ == "acl":  # "the #31 BMW driven by A"
+                holder = holder.head
+        elif top.dep_ == "poss":  # "A and B's Ferrari 296 GT3"
+            holder = top.head
+        mentions: list[LinkedMention] = []
+        text = ""
+        if holder is not None:
+            lo = min(t.i for t in holder.subtree)
+            hi = holder.i + 1
+            for i in range(lo, hi):
+                m = self.entry_at.get(i)
+                if m is not None and m not in mentions:
+                    mentions.append(m)
+            text = self.span.doc[lo:hi].text
+        for g in crew:  # "Manthey EMA's A", "A, whose Nova Race Honda ..."
+            for c in g.children:
+                if c.dep_ == "poss" or (c.dep_ in ("relcl", "appos")):
+                    sub = (
+                        c
+                        if c.dep_ == "poss"
+                        else next((x for x in c.subtree if x.lower_ == "whose"), None)
+                    )
+                    if sub is None:
+                        continue
+                    host = c if c.dep_ == "poss" else sub.head
+                    lo = min(t.i for t in host.subtree)
+                    hi = host.i + 1
+                    for i in range(lo, hi):
+                        m = self.entry_at.get(i)
+                        if m is not None and m not in mentions:
+                            mentions.append(m)
+                    text += " " + self.span.doc[lo:hi].text
+        return mentions, text
+
+
+def _ordinal_value(m: re.Match[str]) -> int | None:
+    if m.group("p"):
+        return int(m.group("p"))
+    if m.group("runner"):
+        return 2
+    if m.group("win"):
+        return 1
+    if m.group("podium"):
+        return 3
+    if m.group("pole"):
+        return 1
+    word = m.group("ord").lower()
+    if word in ORDINALS:
+        return ORDINALS[word]
+    digits = re.match(r"\d+", word)
+    return int(digits.group(0)) if digits else None
+
+
+def _in_quote(sent: Sentence, rel: int) -> bool:
+    before = sent.text[:rel]
+    return sum(before.count(q) for q in '"“”') % 2 == 1 or ("“" in before and "”" not in before)
+
+
+def _kind(cue: Token, m: re.Match[str], sent: Sentence, rel_end: int) -> str | None:
+    if m.group("pole"):
+        return "pole"
+    after = sent.text[rel_end : rel_end + 40].lower()
+    if re.match(r"^\s*(?:place\s+|position\s+)?on\s+the\s+(?:starting\s+)?grid", after):
+        return "grid"
+    if re.match(r"^\s*(?:place\s+)?in\s+qualifying", after):
+        return "qualifying"
+    for a in [cue, *cue.ancestors]:
+        lemma = a.lemma_.lower()
+        if a.pos_ in ("VERB", "AUX") or a.dep_ in ("advcl", "relcl"):
+            if lemma in _QUALI_VERBS:
+                return "qualifying"
+            if lemma in _GRID_VERBS:
+                return "grid"
+            return None
+    return None
+
+
+def syntax_results(art: Article, sent: Sentence) -> list[SyntaxResult]:
+    """Every result cue of the sentence with the crew the parse says it governs."""
+    if not sent.of(D):
+        return []
+    span = art.ctx.doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return []
+    parse = _Parse(span, sent)
+    out: list[SyntaxResult] = []
+    for m in _CUE.finditer(sent.text):
+        rel_a, rel_b = m.start(), m.end()
+        if _in_quote(sent, rel_a):
+            continue
+        position = _ordinal_value(m)
+        if position is None or position > 40:
+            continue
+        if _STANDINGS.match(sent.text[rel_b:]):
+            continue
+        cue_span = art.ctx.doc.char_span(sent.abs(rel_a), sent.abs(rel_b), alignment_mode="expand")
+        if cue_span is None or len(cue_span) == 0:
+            continue
+        cue = cue_span[0]  # its first word: "runners-up" may be split across clauses
+        if m.group("win") and cue.lemma_.lower() not in ("win", "victory", "triumph", "victorious"):
+            continue
+        if m.group("ord") and (
+            re.search(r"\b(?:a|an)\s+$", sent.text[:rel_a])
+            or re.match(r"\s+of\s+(?:a|an|the)\b", sent.text[rel_b:])
+        ):
+            continue  # "a tenth of a second", "a third of the race": a fraction
+        # "the second race", "his third win", "the first corner": not a place
+        if (
+            (m.group("ord") or m.group("p"))
+            and cue.dep_ in ("amod", "nummod", "compound")
+            and cue.head.pos_ in ("NOUN", "PROPN")
+            and cue.head.lower_ not in _PLACE_NOUNS
+            and not parse.crew_of_noun(cue.head)
+        ):
+            continue
+        kind = _kind(cue, m, sent, rel_b)
+        if m.group("win") or m.group("runner") or m.group("podium"):
+            kind = None
+        lost = any(
+            a.lemma_.lower() in LOSS_LEMMAS
+            for a in [cue, *cue.ancestors]
+            if a.pos_ in ("VERB", "AUX")
+        )
+        tokens = [] if lost else parse.governor(cue)
+        crew = [parse.head_of[t.i] for t in tokens if t.i in parse.head_of]
+        if lost:
+            out.append(
+                SyntaxResult(sent.abs(rel_a), sent.abs(rel_b), position, None, [], lost=True)
+            )
+            continue
+        if not crew:
+            continue
+        mentions, text = parse.entry(tokens, None)
+        teams = [x.entity for x in mentions if x.type is EntityType.TEAM]
+        cars = [x.entity for x in mentions if x.type is EntityType.CAR_MODEL]
+        nums = re.findall(r"#\s?(\d{1,3})\b", text)
+        after = sent.text[rel_b : rel_b + 20].lower()
+        classes = [
+            c
+            for c in sent.of(EntityType.CLASS)
+            if c.end <= sent.abs(rel_a) and re.fullmatch(r"\s*", sent.gap(c.end, sent.abs(rel_a)))
+        ]
+        cue_text = m.group(0).lower()
+        out.append(
+            SyntaxResult(
+                start=sent.abs(rel_a),
+                end=sent.abs(rel_b),
+                position=position,
+                kind=kind,
+                crew=list(dict.fromkeys(crew)),
+                team=teams[0] if teams else None,
+                car=cars[-1] if cars else None,
+                number=int(nums[-1]) if nums else None,
+                keys={x.entity for x in mentions},
+                overall=after.lstrip().startswith("overall") or "overall" in cue_text,
+                in_class=bool(re.match(r"^\s*in\s+(?:the\s+)?class\b", after))
+                or "class" in cue_text,
+                class_key=classes[-1].entity if classes else None,
+            )
+        )
+    return out
