@@ -107,3 +107,21 @@ def test_a_car_of_another_clause_is_not_the_crew_s(nlp: Language, reference: Ref
         "and Ned Trial completed the podium.",
     )
     assert not [f for f in drives(doc, "max-demo") if f["o"] == "audi-r8-lms-gt3-evo-ii"]
+
+
+def test_a_driver_who_raced_in_a_class_paragraph_competes_in_that_class(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Toyota won Sunday's 6 Hours of Imola, the second round of the 2024 FIA World "
+        "Endurance Championship.\n\nThe LMGT3 class was decided on the final lap. The #92 "
+        "Manthey Porsche 911 GT3 R of Marco Sala, Tom Weller and Jun Arai lost a place after "
+        "a puncture.",
+    )
+    for who in ("marco-sala", "manthey"):
+        got = competes(doc, who)
+        assert [(f["o"], f["season"], f.get("class")) for f in got] == [
+            ("fia-wec", 2024, "lmgt3")
+        ], who

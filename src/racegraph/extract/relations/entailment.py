@@ -10,6 +10,8 @@ participation those statements imply, the way a reader (and the gold annotations
   team, confirmed, with its drivers' class when they all share one);
 * a team membership stated in the sentence of a result of the driver belongs to the
   championship and season of that race;
+* a driver who raced, named where the paragraph is about one class ("In Hypercar, the #8
+  Toyota of A and B won"), competed in that class;
 * a crew named with its car ("the #5 Optimum McLaren 720S GT3 Evo of A, B and C", "A and B
   shared the #48 Oreca 07") drove that car, with its race number, that season.
 
@@ -36,6 +38,7 @@ def complete(art: Article) -> None:
     _qualify_memberships(art, events)
     _crews_compete(art, events)
     _crews_drive(art, events)
+    _class_of_raced(art)
     _teams_compete(art)
 
 
@@ -241,6 +244,32 @@ def _crew_cars(sent: Sentence, members: set[str]) -> list[tuple[list[str], str, 
         num = int(found[-1].group(1)) if found else None
         out.append((crew, car.entity, num))
     return out
+
+
+_RACED_RULES = ("competesIn.result", "competesIn.crew-raced")
+
+
+def _class_of_raced(art: Article) -> None:
+    """A class-less ``competesIn`` of a driver who raced takes the class the paragraph names
+    nearest before the driver's mention in the fact's sentence."""
+    for i, f in enumerate(art.facts):
+        if f.relation != "competesIn" or f.get("class") is not None:
+            continue
+        if not f.evidence.rule.startswith(_RACED_RULES):
+            continue
+        sent = art.sentence_at(f.evidence.start)
+        who = f.get("s")
+        if sent is None or not isinstance(who, str):
+            continue
+        mention = next((m for m in sent.mentions if m.entity == who), None)
+        if mention is None or mention.type is not EntityType.DRIVER:
+            continue
+        cls = art.class_at(sent, mention.start)
+        if cls is None:
+            continue
+        roles: dict[str, Value | None] = dict(f.args)
+        roles["class"] = cls
+        art.facts[i] = Fact.make(f.relation, _derived(f.evidence, "+paragraph-class"), **roles)
 
 
 def _sentence_class(art: Article, pos: int) -> str | None:
