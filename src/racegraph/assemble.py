@@ -20,16 +20,14 @@ import hashlib
 import io
 import json
 import logging
-import os
 import re
 import shutil
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -43,10 +41,11 @@ from racegraph.export import (
     write_graph_block,
     write_prefixes,
 )
+from racegraph.files import atomic_write
 from racegraph.store import store_path, write_store
 from racegraph.vocab import ID, INFERRED_GRAPH, ONTOLOGY_GRAPH, REFERENCE_GRAPH, article_graph
 
-__all__ = ["Piece", "atomic_write", "make_piece", "write_outputs"]
+__all__ = ["Piece", "make_piece", "write_outputs"]
 
 log = logging.getLogger(__name__)
 
@@ -139,16 +138,6 @@ def make_piece(stem: str, kept: Sequence[Row], inferred: Sequence[Row]) -> Piece
         inferred=[_line(row) for row in inferred],
         triples=len(kept),
     )
-
-
-@contextmanager
-def atomic_write(path: Path) -> Iterator[IO[str]]:
-    """Write to ``path`` through a temporary sibling renamed into place on success."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
-        yield handle
-    os.replace(tmp, path)
 
 
 def _rendered(name: str, rows: Sequence[Row]) -> str:

@@ -26,9 +26,10 @@ from rdflib import Graph
 
 from racegraph import PIPELINE_VERSION
 from racegraph.articles import list_articles, read_article
-from racegraph.assemble import Piece, atomic_write, make_piece, write_outputs
+from racegraph.assemble import Piece, make_piece, write_outputs
 from racegraph.errors import InputError, UsageError
 from racegraph.export import graph_rows, write_turtle
+from racegraph.files import atomic_write
 from racegraph.reason import Reasoner
 from racegraph.records import Article, Extraction
 from racegraph.reference import Reference, default_reference_dir, load_reference

@@ -17,7 +17,6 @@ graph only holds new knowledge about the article's nodes.
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,8 @@ from typing import Literal as _Lit
 import owlrl
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.term import Node
+
+from racegraph.files import atomic_write
 
 _Triple = tuple[Node, Node, Node]
 
@@ -67,10 +68,8 @@ class Reasoner:
             for triple in [t for t in closed if isinstance(t[0], Literal)]:
                 closed.remove(triple)
             if closure_file is not None:
-                closure_file.parent.mkdir(parents=True, exist_ok=True)
-                tmp = closure_file.with_name(f".{closure_file.name}.tmp")
-                closed.serialize(tmp, format="nt", encoding="utf-8")
-                os.replace(tmp, closure_file)
+                with atomic_write(closure_file) as handle:
+                    handle.write(closed.serialize(format="nt"))
 
         def table(predicate: Node) -> dict[Node, frozenset[Node]]:
             out: dict[Node, set[Node]] = defaultdict(set)
