@@ -23,12 +23,13 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import logging
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
 
 from racegraph.extract.context import DocContext, EventInfo, LinkedMention, ValueMention
 from racegraph.extract.mentions import NAME_PARTICLES, REFERENCE_SPANS, Candidate
-from racegraph.extract.time import CARDINALS, WEEKDAYS, resolve
+from racegraph.extract.time import CARDINALS, MONTHS, WEEKDAYS, resolve
 from racegraph.records import EntityType, EventKind
 from racegraph.vocab import slugify
 
@@ -132,6 +133,8 @@ _RACING_LEMMAS = frozenset(
         "honour",  # "took class honours"
     }
 )
+# "X, who runs Y": X is named in a role (a person, not a driver)
+_RUNS_WORDS = frozenset({"runs", "owns", "heads", "leads", "founded", "manages", "ran", "owned"})
 _SPEECH_LEMMAS = frozenset({"tell", "say", "speak", "explain", "confirm", "reveal", "report"})
 # "X completed the podium with A and B": X is the team of a crew
 _RESULT_LEMMAS = frozenset({"complete", "round"})  # "completed/rounded out the podium"
@@ -141,6 +144,11 @@ _ENTRY_NOUNS = frozenset(
     {"car", "entry", "crew", "line-up", "lineup", "prototype", "machine", "squad", "team"}
 )
 _YEAR_WORDS = frozenset({"year", "season"} | set(WEEKDAYS))
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:(?:next|this|last|previous|coming|current|following)\s+(?:year|season)"
+    r"|(?:\w+)\s+years?\s+ago)\b",
+    re.I,
+)
 _DISTANCE_UNITS = frozenset({"km", "kms", "kilometres", "kilometers", "miles"})
 # "X drove for Y": Y is an entrant
 _DRIVE_FOR_LEMMAS = frozenset({"drive", "race", "compete", "run"})
@@ -208,6 +216,7 @@ class _Linker:
         self.team_names: dict[str, str] = {}  # lower-cased core name -> team key
         self.consumed: set[Candidate] = set()  # class names merged into a sub-class
         self.code_countries: dict[int, str] = {}  # token of "(SUI)" -> country iri
+        self.unplaced_hours: list[tuple[Candidate, str]] = []  # "the 24-hour race in June"
 
     # ---------------------------------------------------------------- helpers
     def span(self, c: Candidate) -> Span:
@@ -335,11 +344,46 @@ class _Linker:
             return  # "911 GT3 R" names a car, not the GT3 class
         if entity.type is T.VENUE and self.inside_named_event(c):
             return  # "Road to Le Mans" names a race, not where it is held
+        if entity.type is T.CLASS and self.link_class_of_base(c, entity):
+            return
         self.add_ref(c, entity, c.rule if not c.nested else "reference-name-nested")
         if entity.type is T.CAR_MODEL:  # "LMP2 Oreca": the maker is named too
             for s, e in self.refs_inside(c.start, c.end):
                 if e.type is T.MANUFACTURER and e.iri == entity.manufacturer:
                     self.add_ref(s, e, "manufacturer-in-car-name")
+
+    def link_class_of_base(self, c: Candidate | Span, cup: ReferenceEntity) -> bool:
+        """ "the Pro-Am class" in a prototype article is the LMP2 Pro-Am, not the GT cup: a
+        cup name is the article's sub-class of that name ("LMP2 Pro-Am"), else, when the
+        article names one prototype class and no GT cup, that class's cup."""
+        span = self.span(c) if isinstance(c, Candidate) else c
+        if cup.key != "pro-am-cup" or any(t.lower_ == "cup" for t in span):
+            return False  # "the Pro-Am cup that ran inside LMP2" is the cup
+        subs = [
+            m
+            for m in self.ctx.mentions
+            if m.type is T.CLASS and m.rule == "sub-class" and m.entity.endswith("-pro-am")
+        ]
+        keys = {m.entity for m in subs}
+        if len(keys) > 1:
+            before = [m for m in subs if m.start < span.start_char]
+            keys = {before[-1].entity} if before else set()
+        if len(keys) == 1:
+            key = keys.pop()
+            self.add(span, key, T.CLASS, self.ctx.entities[key].name, "class-of-base")
+            return True
+        classes = {
+            e.key: e
+            for s in self.doc.spans[REFERENCE_SPANS]
+            if (e := self.ref.by_iri(s.kb_id_)) is not None and e.type is T.CLASS
+        }
+        bases = [e for k, e in classes.items() if k.startswith("lmp")]
+        cups = [k for k in classes if k.endswith("-cup") and k != cup.key]
+        if len(bases) != 1 or cups:
+            return False
+        name = f"{bases[0].label} Pro-Am"
+        self.add(span, slugify(name), T.CLASS, name, "class-of-base")
+        return True
 
     def link_sub_classes(self) -> set[Candidate]:
         """ "LMP2 Pro-Am", "the GT3 Pro-Am class": a class name right before a cup or
@@ -397,7 +441,9 @@ class _Linker:
         maker = self.ref_entity(c.iri)
         if maker is None:
             return
-        if c.rule == "class-manufacturer":
+        if c.rule == "model-plural":  # "two Huracans": the make's model of that name
+            model = span.text[:-1]
+        elif c.rule == "class-manufacturer":
             cls = [e for s, e in self.refs_inside(c.start, c.end) if e.type is T.CLASS]
             model = cls[0].label if cls else span[:-1].text
         else:
@@ -592,6 +638,8 @@ class _Linker:
             right = [t.lower_ for t in self.doc[te : te + 4]]
             if left & _ROLE_WORDS or (right[:1] == [","] and set(right[1:]) & _ROLE_WORDS):
                 role = True
+            if right[:2] == [",", "who"] and right[2:3] and right[2] in _RUNS_WORDS:
+                role = True  # "Amato Ferrari, who runs AF Corse"
             sent = self.doc[ts].sent
             if any(t.lemma_.lower() in _RACING_LEMMAS or t.lower_ in _RACING_LEMMAS for t in sent):
                 racing = True
@@ -631,6 +679,16 @@ class _Linker:
                 g for c in objects if c.dep_ == "prep" and c.lower_ != "to" for g in c.children
             ]
             if verb.lemma_ in _ENTRANT_VERBS and any(o.lemma_ in _ENTRY_NOUNS for o in objects):
+                return True
+            if verb.lemma_ in _ENTRANT_VERBS and any(  # "X runs two Huracans"
+                o.dep_ == "dobj"
+                and any(
+                    m.type in {T.CAR_MODEL, T.MANUFACTURER} and m.start <= o.idx < m.end
+                    for m in self.ctx.mentions_between(o.sent.start_char, o.sent.end_char)
+                )
+                and any(n.like_num or n.lower_ in _NUMBER_WORDS for n in o.children)
+                for o in objects
+            ):
                 return True
             if verb.lemma_ in _SIGNING_LEMMAS and any(
                 o.dep_ == "dobj" and o.ent_type_ == "PERSON" for o in objects
@@ -1075,6 +1133,8 @@ class _Linker:
             if len(longer) == 1:  # "the GT3 class" in an LMGT3 article
                 self.add_ref(span, longer[0], "class-phrase-context")
                 return
+            if self.link_class_of_base(span, cls):
+                return
             self.add_ref(span, cls, "class-phrase")
             return
         if fia:
@@ -1149,7 +1209,7 @@ class _Linker:
                 venue = self.described_place(f)
             elif venue is None:
                 venue = described.get(self.doc[c.start].sent.start)
-            fyear = f["year"] if isinstance(f["year"], int) else year
+            fyear = f["year"] if isinstance(f["year"], int) else self.sentence_year(c) or year
             groups.setdefault((venue, fyear), []).append((c, f))
         round_keys: list[tuple[int, str]] = []
         described_keys: list[tuple[int, str, str]] = []
@@ -1202,6 +1262,8 @@ class _Linker:
         for c in others:
             if c.label == "EVENT_24H":
                 self.link_24h(c)
+        for c, n in self.unplaced_hours:
+            self.link_unplaced_hours(c, n)
         for c, race in apposed:
             self.link_apposed_round(c, race)
         for c in others:
@@ -1284,7 +1346,7 @@ class _Linker:
         venue = next(((s, e) for s, e in inner if e.type is T.VENUE), None)
         country = next(((s, e) for s, e in inner if e.type is T.COUNTRY), None)
         span = self.span(c)
-        year = next((int(t.text) for t in span if t.shape_ == "dddd"), None)
+        year = next((int(t.text) for t in span if _is_year(t)), None)
         rnd = None
         for i, t in enumerate(span):
             if t.lower_ == "round" and i + 1 < len(span):
@@ -1431,10 +1493,13 @@ class _Linker:
         champ = self.ref.by_iri(champ_iri)
         if champ is None:
             return
-        year = f["year"] if isinstance(f["year"], int) else self.ctx.article.published.year
+        year = f["year"] if isinstance(f["year"], int) else None
+        year = year or self.sentence_year(c) or self.ctx.article.published.year
         span = self.span(c)
         if c.label == "EVENT_TEST":
-            words = [t.lower_ for t in span if t.lower_ not in {"the", "a"} and t.is_lower]
+            poss = [t.i for t in span if t.text in {"'", "’", "'s", "’s"}]
+            own = span[poss[-1] - span.start + 1 :] if poss else span  # "the series' rookie test"
+            words = [t.lower_ for t in own if t.lower_ not in {"the", "a"} and t.is_lower]
             what = "-".join(w for w in words if w not in {"testing", "tests"}).replace("test-", "")
             what = what if what.endswith("test") else f"{what}-test" if what else "test"
             key = f"{champ.key}-{year}-{what}"
@@ -1475,7 +1540,7 @@ class _Linker:
         n_tok = span[hours_at - 1]
         n = n_tok.text if n_tok.text.isdigit() else str(_NUMBER_WORDS.get(n_tok.lower_, n_tok.text))
         year = next(
-            (int(t.text) for t in span if t.shape_ == "dddd" and t.i != n_tok.i),
+            (int(t.text) for t in span if _is_year(t) and t.i != n_tok.i),
             None,
         )
         venues = [(s, e) for s, e in self.refs_inside(c.start, c.end) if e.type is T.VENUE]
@@ -1489,13 +1554,20 @@ class _Linker:
                 if t.text[:1].isupper()
                 and t.lower_ not in {"hours", "hour", "the"}
                 and t.shape_ != "dddd"
+                and t.lower_ not in MONTHS  # "the 24-hour race in June" names no place
+                and t.lower_ not in WEEKDAYS
             ]
             if not words:
+                self.unplaced_hours.append((c, n))
                 return
             vname = self.doc[words[0].i : words[-1].i + 1].text
             vkey = slugify(vname)
         if year is None:
             year = self.sentence_year(c)
+        meeting = self.meeting_at(vkey, year)
+        if meeting is not None:  # "the season finale at Portimão" = "the 4 Hours of Portimão"
+            self.add(c, meeting, T.EVENT, self.ctx.entities[meeting].name, f"event-{c.rule}")
+            return
         key = f"{vkey}-{n}-hours" + (f"-{year}" if year else "")
         self.ctx.events[key] = EventInfo(
             key=key,
@@ -1508,6 +1580,45 @@ class _Linker:
         self.add(c, key, T.EVENT, name, f"event-{c.rule}", kind=EventKind.RACE)
         self.link_day_after(c, key, name)
 
+    def link_unplaced_hours(self, c: Candidate, n: str) -> None:
+        """ "the 24-hour race in June": the article's race of that length (one venue), of the
+        sentence's year (else the publication year)."""
+        found = {
+            key: info
+            for key, info in self.ctx.events.items()
+            if info.kind is EventKind.RACE
+            and info.parent is None
+            and info.venue is not None
+            and key.startswith(f"{info.venue}-{n}-hours")
+        }
+        if len({info.venue for info in found.values()}) != 1:
+            return
+        year = self.sentence_year(c) or self.ctx.article.published.year
+        same = [k for k, info in found.items() if info.year in {None, year}]
+        if same:
+            key = same[0]
+        else:
+            some = next(iter(found.values()))
+            key = f"{some.venue}-{n}-hours-{year}"
+            self.ctx.events[key] = dataclasses.replace(some, key=key, year=year)
+        name = self.ctx.entities[next(iter(found))].name
+        self.add(c, key, T.EVENT, name, f"event-{c.rule}", kind=EventKind.RACE)
+
+    def meeting_at(self, venue: str, year: int | None) -> str | None:
+        """The one round of the article held at a venue in a year (a race named by its
+        duration at that venue is that meeting: "the season finale at X" and "the 4 Hours of
+        X" of the same season)."""
+        year = year or self.ctx.article.published.year
+        found = {
+            key
+            for key, info in self.ctx.events.items()
+            if info.kind is EventKind.ROUND
+            and info.parent is None
+            and info.venue == venue
+            and info.year == year
+        }
+        return found.pop() if len(found) == 1 else None
+
     def sentence_year(self, c: Candidate) -> int | None:
         """The one year the dates of a candidate's sentence resolve to, if they agree."""
         sent = self.doc[c.start].sent
@@ -1518,6 +1629,15 @@ class _Linker:
             if not any(t.shape_ == "dddd" or t.lower_ in _YEAR_WORDS for t in ent):
                 continue  # a bare month does not say which year
             ts = resolve(ent.text, self.ctx.article.published)
+            if ts is not None:
+                years.add(ts.year)
+        # "last year", "the previous season", "two years ago" (the NER may miss them)
+        for m in _RELATIVE_YEAR.finditer(sent.text):
+            at = sent.start_char + m.start()
+            span = self.span(c)
+            if span.start_char <= at < span.end_char:
+                continue
+            ts = resolve(m.group(0), self.ctx.article.published)
             if ts is not None:
                 years.add(ts.year)
         return years.pop() if len(years) == 1 else None

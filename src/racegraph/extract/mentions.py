@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+
+from racegraph.vocab import slugify
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -156,6 +158,36 @@ def _short_model_plurals(reference: Reference) -> dict[str, set[str]]:
     return out
 
 
+_HEAD_PLURALS: dict[int, tuple[Reference, dict[str, str]]] = {}
+
+
+def _model_head_plurals(reference: Reference) -> dict[str, str]:
+    """Plurals of the first model word after a make -> the make's IRI: "M4s", "Huracans",
+    "Mustangs" (a make's cars in general, whichever of its models they are)."""
+    cached = _HEAD_PLURALS.get(id(reference))
+    if cached is not None and cached[0] is reference:
+        return cached[1]
+    makes = {e.iri: e for e in reference.entities if e.type.value == "Manufacturer"}
+    out: dict[str, str] = {}
+    for entity in reference.entities:
+        make = makes.get(entity.manufacturer or "") if entity.type.value == "CarModel" else None
+        if make is None:
+            continue
+        for form in entity.surface_forms():
+            prefix = next((n for n in make.surface_forms() if form.startswith(n + " ")), None)
+            words = form[len(prefix) + 1 :].split() if prefix else []
+            head = words[0] if words else ""
+            if re.fullmatch(r"GT\d.*", head) or head.endswith("s"):
+                continue  # "GT3" names a class
+            if re.fullmatch(r"[A-Z][^\W\d_]{3,}", head) or re.fullmatch(
+                r"(?=.*\d)[A-Z0-9]{2,6}", head
+            ):
+                for h in {head, slugify(head).capitalize() if head.isalpha() else head}:
+                    out[h + "s"] = make.iri
+    _HEAD_PLURALS[id(reference)] = (reference, out)
+    return out
+
+
 class ReferenceRuler:
     """Marks reference labels, aliases and demonyms (phrase matching, no regexes).
 
@@ -179,11 +211,12 @@ class ReferenceRuler:
             if entity.type.value == "CarModel":
                 forms |= {f + "s" for f in forms if f[-1:].isalnum() and not f.endswith("s")}
                 forms |= short.get(entity.iri, set())
-            elif entity.type.value == "Manufacturer":  # "two Ferraris", "three BMWs"
+            elif entity.type.value == "Manufacturer":  # "two Ferraris", "three Aston Martins"
                 forms |= {
                     f + "s"
                     for f in forms
-                    if " " not in f and (f[-1:].islower() or (f.isupper() and f.isalpha()))
+                    if (f[-1:].islower() and f.split()[-1].isalpha())
+                    or (" " not in f and f.isupper() and f.isalpha())
                 }
             self._types[entity.iri] = entity.type.value
             lower: list[Doc] = []
@@ -357,16 +390,24 @@ def _name_run_end(doc: Doc, i: int, blocked: set[int]) -> int:
     return j
 
 
-def _person_apposition(doc: Doc, end: int) -> bool:
-    """ "X, the former Formula One driver": an apposition headed by a person noun."""
+def _person_apposition(doc: Doc, end: int, demonyms: Set[int] = frozenset()) -> bool:
+    """ "X, the former Formula One driver", "X, the 19-year-old Swede": an apposition headed
+    by a person noun, a demonym noun after an age, or an age alone."""
     if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in {"the", "a"}:
         return False
+    aged = False
     for t in doc[end + 2 : end + 8]:
+        if t.text == "-" and not t.whitespace_ and not doc[t.i - 1].whitespace_:
+            continue  # "19-year-old"
         if t.is_punct:
-            return False
+            return aged
         if t.lower_ in PERSON_NOUNS:
             return True
-    return False
+        if aged and t.i in demonyms and (t.i + 1 == len(doc) or doc[t.i + 1].is_punct):
+            return True  # the demonym is the head noun ("the 19-year-old Swede,")
+        if t.lower_ == "old" and doc[t.i - 2 : t.i].text.lower() in {"year-", "years-"}:
+            aged = True
+    return aged
 
 
 def _cued_person_runs(doc: Doc, refs: Sequence[Span], blocked: set[int]) -> list[Candidate]:
@@ -405,7 +446,7 @@ def _cued_person_runs(doc: Doc, refs: Sequence[Span], blocked: set[int]) -> list
             )
         ):
             rule = "name-from-country"
-        elif _person_apposition(doc, end):
+        elif _person_apposition(doc, end, country_starts):
             rule = "name-apposition"
         elif end > i and _country_code_after(doc, end):
             rule = "name-country-code"
@@ -624,6 +665,7 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
         )
         ref_tokens.update(range(span.start, span.end))
     raw.extend(_car_candidates(doc, refs))
+    raw.extend(_model_plural_candidates(doc, refs, reference))
     raw.extend(_numbered_entrants(doc, refs))
     raw.extend(_name_number_teams(doc, refs))
     crews = _slash_crew_candidates(doc, refs)
@@ -814,6 +856,20 @@ def _car_candidates(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
                         )
                     )
     return out
+
+
+def _model_plural_candidates(
+    doc: Doc, refs: Sequence[Span], reference: Reference
+) -> list[Candidate]:
+    """ "two Huracans", "the M4s": a plural model word of one make, where no reference model
+    is named (a car of the make, whichever of its models)."""
+    plurals = _model_head_plurals(reference)
+    covered = {i for s in refs for i in range(s.start, s.end)}
+    return [
+        Candidate(t.i, t.i + 1, "CAR", "model-plural", plurals[t.text], P_GENRE)
+        for t in doc
+        if t.text in plurals and t.i not in covered
+    ]
 
 
 def _named_model_end(doc: Doc, start: int, makers: set[int]) -> int:
