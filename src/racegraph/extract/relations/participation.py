@@ -7,6 +7,8 @@ import itertools
 import re
 from collections.abc import Iterable
 
+from spacy.tokens import Token
+
 from racegraph.extract.context import LinkedMention
 from racegraph.extract.relations._base import (
     PERSON_TYPES,
@@ -147,7 +149,7 @@ def speaker(art: Article, sent: Sentence) -> str | None:
     return None
 
 
-_REL_CLAUSE = re.compile(r",\s*(?:who|whose|which)\b[^,;]*,")
+_REL_CLAUSE = re.compile(r",\s*(?:who|whose|which)\b[^,;]*(?:,|$)")
 
 
 def _rel_spans(sent: Sentence, cue: int) -> list[tuple[int, int]]:
@@ -169,6 +171,17 @@ def _season_outside(art: Article, sent: Sentence, pos: int) -> int | None:
     for a, b in spans:
         for i in range(sent.rel(a), sent.rel(b)):
             chars[i] = " "
+    return art.season_in(dataclasses.replace(sent, text="".join(chars)), pos)
+
+
+def _season_main(art: Article, sent: Sentence, pos: int) -> int | None:
+    """:meth:`Article.season_in` ignoring every relative clause that does not hold ``pos``
+    ("set to remain in the #40, which they drove together in 2025": not 2025)."""
+    chars = list(sent.text)
+    for rc in _REL_CLAUSE.finditer(sent.text):
+        if not sent.abs(rc.start()) <= pos < sent.abs(rc.end()):
+            for i in range(rc.start(), rc.end()):
+                chars[i] = " "
     return art.season_in(dataclasses.replace(sent, text="".join(chars)), pos)
 
 
@@ -298,8 +311,11 @@ def extract(art: Article) -> None:
         _drives(art, sent)
         _team_entries(art, sent)
         _shared_with(art, sent)
+        _team_signs(art, sent, crews)
         _numbered_crews(art, sent, crews)
+        _past_crew(art, sent, crews)
         _joined(art, sent, crews)
+        _programme_in_doubt(art, sent)
     _lineups(art)
     for sent in art.sentences:
         if " of " in sent.lower:
@@ -559,7 +575,16 @@ def _targets(art: Article, sent: Sentence) -> list[tuple[int, int, str, str | No
             cls = _class_for(art, sent, m)
             out.append((cue, m.end, m.entity, cls))
         else:
-            champ = art.championship_at(m.start)
+            named = [
+                c
+                for c in sent.of(C)
+                if not is_title_use(sent, c) and same_clause(sent, c.start, m.end)
+            ]  # "in the GTD Pro class of the IMSA WeatherTech SportsCar Championship"
+            champ = (
+                min(named, key=lambda c: abs(c.start - m.end)).entity
+                if named
+                else art.championship_at(m.start)
+            )
             if champ:
                 out.append((cue, m.end, champ, m.entity))
     for adv in re.finditer(r"\b(?:compete|race|drive|ride|start|be)\s+(?:there|here)\b", sent.text):
@@ -932,7 +957,7 @@ _CREW_BEFORE_NUMBER = re.compile(
     r"^\s*(?:[A-Z][a-z]+\s+)?(?:(?:will|are|is|to)\s+)?(?:(?:set|expected|likely|due|poised|tipped)\s+to\s+)?"
     r"(?:be\s+)?(?:sharing|share|shares|driving|drive|drives|in|aboard|racing|race|crewing"
     r"|(?:remain|remains|stay|stays|continue|continues|line up|lines up)\s+in)"
-    r"\s+(?:the\s+|its\s+|their\s+)?#\s?(?P<n>\d{1,3})\b(?P<with>(?:\s+[\w-]+){0,3}?\s+with\s+)?",
+    r"\s+(?:the\s+|its\s+|their\s+)?#\s?(?P<n>\d{1,3})\b(?P<with>(?:\s+[\w-]+){0,3}?\s+(?:with|alongside|together\s+with)\s+)?",
     re.I,
 )
 # "The #51 is likely to keep A, B and C together", "the #7 retains A and B"
@@ -1101,17 +1126,19 @@ def _numbered_crews(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> No
     if not found:
         return
     status, wording = _modality_of(art, sent)
+    ahead = status != "confirmed"
     if status == "planned" and _list_confirmed_before(art, sent):
         status, wording = "confirmed", "entry list"
     elif status == "planned" and _line_up_confirmed_before(art, sent):
         status = "confirmed"  # "the #58 will be driven by A and B" after a confirmed signing
     champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
-    champ = champs[0].entity if champs else art.championship_at(sent.start)
+    champ = champs[0].entity if champs else _context_championship(art, sent)
     if champ is None:
         return
-    season = art.season_in(sent)
+    # "A and B are set to remain in the #40, which they drove in 2025": not the 2025 crew
+    season = _season_main(art, sent, min(pos for _, pos, _ in found))
     if season is None:
-        season = art.plan_season(sent) if status != "confirmed" else art.focus_season
+        season = art.plan_season(sent) if ahead else art.focus_season
     classes = sent.of(K)
     cls = classes[0].entity if classes else art.class_at(sent, sent.start)
     if cls is None:
@@ -1222,7 +1249,7 @@ def _joined(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> None:
             for f in copied:
                 args: dict[str, Value | None] = dict(f.args)
                 args["s"] = x
-                if status in {"likely", "uncertain"} and f.relation == "competesIn":
+                if status in {"likely", "uncertain", "planned"} and f.relation == "competesIn":
                     args["status"], args["modality"] = status, wording
                 art.emit(f.relation, sent, f.evidence.rule + "+joined-by", 0.65, **args)
 
@@ -1364,3 +1391,327 @@ def _status_update(art: Article, sent: Sentence) -> None:
             args: dict[str, Value | None] = dict(f.args)
             args["status"], args["modality"] = status, wording
             art.facts[i] = Fact.make(f.relation, f.evidence, **args)
+
+
+# --- announcements parsed with spaCy --------------------------------------------------------
+
+_SIGN_LEMMAS = frozenset(
+    {"confirm", "name", "sign", "hire", "announce", "retain", "nominate", "recruit", "draft"}
+)
+_SIDE_USE = re.compile(
+    r"\s+(?:commitments?|schedule|duties|career|title|champions?|championships)\b", re.I
+)
+_ALSO_PROGRAMME = re.compile(r"\balso\b[^,;.]{0,40}$", re.I)
+
+
+def _context_championship(art: Article, sent: Sentence) -> str | None:
+    """:meth:`Article.championship_at` the sentence start, passing over a second programme
+    named on the side ("X will also race in the IndyCar Series for Y") and titles ("a
+    six-time IndyCar champion")."""
+    for m in art.mentions_before(sent.start, C):
+        where = art.sentence_at(m.start)
+        if where is None:
+            return m.entity
+        if is_title_use(where, m) or _ALSO_PROGRAMME.search(where.tail(m.start, 60)):
+            continue
+        if re.search(r"\b(?:\w+-time|former|ex-)\s*$", where.tail(m.start, 20), re.I):
+            continue
+        if _SIDE_USE.match(art.ctx.article.text[m.end : m.end + 30]):
+            continue  # "his IndyCar commitments"
+        marks = [
+            where.abs(x.start())
+            for x in re.finditer(r"\b(?:last|previous)\s+(?:year|season)\b", where.text, re.I)
+        ] + [p for p, y in where.years() if y < art.published.year]
+        if where.index < sent.index and any(
+            "," not in where.gap(min(p, m.start), max(p, m.start)) for p in marks
+        ):
+            continue  # "after racing for T in the ELMS in 2025": a past aside
+        return m.entity
+    return None
+
+
+def _tokens(art: Article, lo: int, hi: int) -> list[Token]:
+    return [t for t in art.ctx.doc if lo <= t.idx < hi]
+
+
+def _verb_subject(art: Article, sent: Sentence, verb: Token) -> list[LinkedMention]:
+    """Mentions covering the nominal subject of ``verb`` (through an auxiliary chain)."""
+    heads = [verb]
+    while heads[-1].dep_ in {"xcomp", "conj"} and heads[-1].head is not heads[-1]:
+        heads.append(heads[-1].head)
+    for h in heads:
+        subj = [c for c in h.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            lo = min(t.idx for t in subj[0].subtree)
+            hi = max(t.idx + len(t) for t in subj[0].subtree)
+            return [m for m in sent.mentions if lo <= m.start and m.end <= hi]
+    return []
+
+
+def _team_signs(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> None:
+    """A team names its drivers: "JOTA has confirmed A and B for another season in its #12
+    Cadillac", "Proton has named X as the lead driver of its Porsche 963", "Meyer Shank Racing
+    has signed X to partner Y in its #93 Acura", "EFR has confirmed that A and B will drive its
+    #14 Ferrari 296 GT3 in the Endurance Cup". The team is the subject of the verb (spaCy);
+    the drivers follow it; each competes (confirmed, with the team), is a member of the team
+    and drives its car; the crew are co-drivers."""
+    if not sent.of(T) or not sent.of(D):
+        return
+    for verb in _tokens(art, sent.start, sent.end):
+        if verb.lemma_.lower() not in _SIGN_LEMMAS or verb.tag_ not in {"VBN", "VBD", "VBZ"}:
+            continue
+        subj = [m for m in _verb_subject(art, sent, verb) if m.type is T]
+        if not subj:
+            continue
+        team = subj[-1].entity
+        start = verb.idx + len(verb)
+        first = sent.after(start, D)
+        if not first or not re.fullmatch(r"\s*(?:that\s+)?", sent.gap(start, first[0].start)):
+            continue
+        group = group_after(sent, first[0].start, [D])
+        crew = [g.entity for g in group]
+        end = group[-1].end
+        partner = sent.after(end, D)
+        if partner and re.fullmatch(
+            r"\s*(?:to\s+(?:partner|join|drive\s+alongside)|alongside|together\s+with)\s+",
+            sent.gap(end, partner[0].start),
+        ):
+            crew += [
+                g.entity for g in group_after(sent, partner[0].start, [D]) if g.entity not in crew
+            ]
+        text_before = sent.gap(sent.start, verb.idx)
+        if _NEGATED.search(text_before) or _UNCERTAIN.search(text_before):
+            continue
+        status, wording = "confirmed", sent.gap(verb.idx - 4, start).strip()
+        if re.search(r"\b(?:has|have)\s*$", sent.gap(sent.start, verb.idx)):
+            wording = "has " + verb.text
+        champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
+        champ = champs[0].entity if champs else _context_championship(art, sent)
+        if champ is None:
+            continue
+        season = _season_main(art, sent, end)
+        if season is None:
+            season = art.plan_season(sent)
+        classes = sent.of(K)
+        cls = classes[0].entity if classes else art.class_at(sent, sent.start)
+        if cls is None:
+            cls = _only_class(art, sent.start, champ)
+        num_m = _NUMBER.search(sent.text, sent.rel(end))
+        num = int(next(g for g in num_m.groups() if g)) if num_m else None
+        npos = sent.abs(num_m.start()) if num_m else end
+        models = [c for c in sent.of(EntityType.CAR_MODEL) if c.start >= end]
+        car = models[0].entity if models else None
+        if car is None and num is not None:
+            car = crews[num][1] if num in crews else _crew_car(art, sent, npos, npos + 40)
+        entry: _Crew = (tuple(crew), car, team, champ, season, cls)
+        if num is not None:
+            crews[num] = entry
+        _emit_competes(art, sent, team, (team, champ, season, status), cls, status)
+        for x in crew:
+            _emit_entry(art, sent, x, entry, num, status, wording, "team-signs")
+        for i, x in enumerate(crew):
+            for y in crew[i + 1 :]:
+                art.emit("coDriver", sent, "coDriver.team-signs", 0.7, s=x, o=y, season=season)
+        return
+
+
+def _emit_entry(
+    art: Article,
+    sent: Sentence,
+    driver: str,
+    crew: _Crew,
+    num: int | None,
+    status: str,
+    wording: str | None,
+    rule: str,
+) -> None:
+    """competesIn, memberOf (with a team) and drives (with a car) of one crew member."""
+    _, car, team, champ, season, cls = crew
+    if champ is None:
+        return
+    art.emit(
+        "competesIn",
+        sent,
+        "competesIn." + rule,
+        0.7,
+        s=driver,
+        o=champ,
+        season=season,
+        **{"class": cls},
+        team=team,
+        status=status,
+        modality=wording,
+        asOf=art.published,
+    )
+    if team is not None:
+        art.emit(
+            "memberOf",
+            sent,
+            "memberOf." + rule,
+            0.7,
+            s=driver,
+            o=team,
+            championship=art.root_known(champ),
+            season=season,
+            status=status if status not in {"confirmed", "planned"} else None,
+            asOf=art.published,
+        )
+    if car is not None:
+        art.emit(
+            "drives",
+            sent,
+            "drives." + rule,
+            0.7,
+            s=driver,
+            o=car,
+            number=num,
+            team=team,
+            championship=champ,
+            season=season,
+            **{"class": cls},
+            status=status if status != "confirmed" else None,
+        )
+
+
+_PAST_CREW = re.compile(
+    r",\s*who\s+(?:had\s+)?(?:drove|raced|shared|partnered|crewed)\s+(?P<rest>[^,;]*)", re.I
+)
+
+
+def _past_crew(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> None:
+    """A past season in a relative clause: "Y, who shared the #38 with X in 2025,", "X, who
+    raced the sister #38 car this season", "The Swiss, who drove the #93 Peugeot 9X8 in 2025".
+    The driver (and the partner named with "with") raced in the championship that season,
+    was a member of the car's team and drove the car."""
+    for m in _PAST_CREW.finditer(sent.text):
+        lo, hi = sent.abs(m.start()), sent.abs(m.end())
+        season = art.season_in(sent, sent.abs(m.start("rest")))
+        if season is None or season > art.published.year:
+            continue
+        if not any(lo <= p < hi for p, _ in sent.years()) and not re.search(
+            r"\b(?:this|last|previous)\s+(?:year|season)\b", m.group("rest"), re.I
+        ):
+            continue
+        heads = [d for d in sent.before(lo, D) if lo - d.end <= 1]
+        head = heads[-1].entity if heads else None
+        if head is None and re.fullmatch(r"(?:The|the)\s+[\w-]+", sent.gap(sent.start, lo)):
+            head = art.antecedent(sent, lo)  # "The Swiss, who drove ..."
+        if head is None:
+            continue
+        num_m = _NUMBER.search(m.group("rest"))
+        num = int(next(g for g in num_m.groups() if g)) if num_m else None
+        known = crews.get(num) if num is not None else None
+        models = [c for c in sent.of(EntityType.CAR_MODEL) if lo <= c.start < hi]
+        car = models[0].entity if models else (known[1] if known else None)
+        teams = [t for t in sent.of(T) if lo <= t.start < hi]
+        team = teams[0].entity if teams else (known[2] if known else None)
+        if team is None and re.search(r"\bsister\b", m.group("rest"), re.I):
+            team = art.last_team(sent, lo)
+        if car is None and team is not None:
+            car = _team_car(art, team)
+        champs = [c for c in sent.of(C) if lo <= c.start < hi and not is_title_use(sent, c)]
+        champ = champs[0].entity if champs else (known[3] if known else None)
+        champ = champ or _context_championship(art, sent)
+        if champ is None:
+            continue
+        cls = known[5] if known else art.class_at(sent, lo) or _only_class(art, lo, champ)
+        partners = [
+            d.entity
+            for d in sent.of(D)
+            if lo <= d.start < hi and re.search(r"\bwith\s+$", sent.tail(d.start, 8))
+        ]
+        if not partners and re.search(r"\bwith\s+(?:him|her)\b", m.group("rest")):
+            ante = art.antecedent(sent, lo) if not heads else None
+            prev = [
+                d.entity for x in art.sentences[: sent.index] for d in x.of(D) if d.entity != head
+            ]
+            partner = ante if ante and ante != head else (prev[-1] if prev else None)
+            partners = [partner] if partner else []
+        if partners and re.search(r"\b(?:that|the|his|her)\s+car\b", m.group("rest")):
+            for f in reversed(art.facts):  # "who shared that car with him in 2025"
+                if (
+                    f.relation == "drives"
+                    and f.get("s") == partners[0]
+                    and f.get("season") == season
+                ):
+                    car = car or str(f.get("o"))
+                    team = team or (str(f.get("team")) if f.get("team") else None)
+                    break
+        entry: _Crew = (tuple([head, *partners]), car, team, champ, season, cls)
+        for x in [head, *partners]:
+            _emit_entry(art, sent, x, entry, num, "confirmed", None, "past-crew")
+        for y in partners:
+            art.emit("coDriver", sent, "coDriver.past-crew", 0.7, s=head, o=y, season=season)
+
+
+def _team_car(art: Article, team: str) -> str | None:
+    """The car model an earlier fact of the story gives the team's drivers."""
+    for f in reversed(art.facts):
+        if f.relation == "drives" and f.get("team") == team and isinstance(f.get("o"), str):
+            return str(f.get("o"))
+    return None
+
+
+_IN_DOUBT = re.compile(
+    r"(?P<who>\b(?:his|her)|['’]s)\s+(?:place|seat|return|future|programme|position|drive)"
+    r"(?:\s+(?:in|to|with|at)\s+the\s+(?:team|car|squad|programme))?\s+(?:is|remains|looks)\s+"
+    r"(?P<word>(?:less|far from|not)\s+(?:certain|clear)|uncertain|unclear|in doubt)"
+    r"|\b(?P<who2>is|are)\s+(?P<word2>unlikely to return|yet to find a (?:seat|drive))"
+    r"|\b(?P<word3>may|could)\s+(?:also\s+)?(?:follow\s+\w+\s+out\s+of|leave)\s+the\s+"
+    r"(?:programme|team|squad)",
+    re.I,
+)
+
+
+def _programme_in_doubt(art: Article, sent: Sentence) -> None:
+    """ "X's return is uncertain", "his return to the car is uncertain", "X is unlikely to
+    return", "Y may follow him out of the programme": X's participation in the coming season
+    is uncertain, in the championship, class and team of his last programme in the story
+    (else of the team programme the paragraph is about)."""
+    for m in _IN_DOUBT.finditer(sent.text):
+        pos = sent.abs(m.start())
+        near = [d for d in sent.before(pos + 2, *PERSON_TYPES) if pos - d.end <= 2]
+        if near and m.group("who") and m.group("who").startswith(("'", "’")):
+            who = near[-1].entity
+        elif m.group("who") or not sent.before(pos, *PERSON_TYPES):
+            who = art.antecedent(sent, pos) or ""
+        else:  # "Y, who shared the car with X in 2025, may follow him out": Y
+            subj = [x for x, ty in _subjects(art, sent, pos) if ty is D]
+            who = subj[0] if subj else sent.before(pos, *PERSON_TYPES)[-1].entity
+        if not who:
+            continue
+        if art.entity(who) is None or art.entity(who).type not in PERSON_TYPES:  # type: ignore[union-attr]
+            continue
+        word = (m.group("word") or m.group("word2") or m.group(0)).lower()
+        plan = art.plan_season(sent)
+        mine = [f for f in art.facts if f.relation == "competesIn" and f.get("s") == who]
+        if mine:
+            src = mine[-1]
+            team = src.get("team")
+        else:
+            progs = [
+                f
+                for f in art.facts
+                if f.relation == "competesIn"
+                and art.entity(str(f.get("s"))) is not None
+                and art.entity(str(f.get("s"))).type is T  # type: ignore[union-attr]
+                and f.evidence.start < sent.start
+            ]
+            if not progs:
+                continue
+            src = progs[-1]
+            team = src.get("s")
+        art.emit(
+            "competesIn",
+            sent,
+            "competesIn.in-doubt",
+            0.6,
+            s=who,
+            o=src.get("o"),
+            season=plan,
+            **{"class": src.get("class")},
+            team=team,
+            status="uncertain",
+            modality=word,
+            asOf=art.published,
+        )
