@@ -4,6 +4,7 @@ that race's series and season. Own sentences of the genre, full pipeline."""
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from racegraph.evaluate import PredictedDoc
@@ -16,19 +17,25 @@ _REPORT = (
 )
 
 
-def competes(doc: PredictedDoc, who: str) -> list[dict[str, object]]:
-    return [f for f in facts(doc, "competesIn") if f["s"] == who]
-
-
-def test_a_crew_named_in_a_class_without_a_result_competes_in_that_class(
-    nlp: Language, reference: Reference
-) -> None:
-    doc = predict(
+@pytest.fixture(scope="module")
+def lmp3_crew(nlp: Language, reference: Reference) -> PredictedDoc:
+    """A race report with a class crew named with its car and no result of its own."""
+    return predict(
         nlp,
         reference,
         _REPORT + "In LMP3, the #17 Cool Racing Ligier JS P320 of Dora Demo and Emil Trial "
         "spent the final hour in the pits with a gearbox problem.",
     )
+
+
+def competes(doc: PredictedDoc, who: str) -> list[dict[str, object]]:
+    return [f for f in facts(doc, "competesIn") if f["s"] == who]
+
+
+def test_a_crew_named_in_a_class_without_a_result_competes_in_that_class(
+    lmp3_crew: PredictedDoc,
+) -> None:
+    doc = lmp3_crew
     for who in ("dora-demo", "emil-trial"):
         got = competes(doc, who)
         assert got, who
@@ -38,15 +45,8 @@ def test_a_crew_named_in_a_class_without_a_result_competes_in_that_class(
         assert got[0].get("class") == "lmp3"
 
 
-def test_a_team_with_drivers_in_the_race_competes_with_their_class(
-    nlp: Language, reference: Reference
-) -> None:
-    doc = predict(
-        nlp,
-        reference,
-        _REPORT + "In LMP3, the #17 Cool Racing Ligier JS P320 of Dora Demo and Emil Trial "
-        "spent the final hour in the pits with a gearbox problem.",
-    )
+def test_a_team_with_drivers_in_the_race_competes_with_their_class(lmp3_crew: PredictedDoc) -> None:
+    doc = lmp3_crew
     team = [f for f in facts(doc, "competesIn") if f["s"] == "cool"]
     assert len(team) == 1
     assert (team[0]["o"], team[0]["season"], team[0].get("class")) == ("elms", 2024, "lmp3")
@@ -69,15 +69,8 @@ def drives(doc: PredictedDoc, who: str) -> list[dict[str, object]]:
     return [f for f in facts(doc, "drives") if f["s"] == who]
 
 
-def test_a_crew_named_after_its_car_drove_it_with_its_number(
-    nlp: Language, reference: Reference
-) -> None:
-    doc = predict(
-        nlp,
-        reference,
-        _REPORT + "In LMP3, the #17 Cool Racing Ligier JS P320 of Dora Demo and Emil Trial "
-        "spent the final hour in the pits with a gearbox problem.",
-    )
+def test_a_crew_named_after_its_car_drove_it_with_its_number(lmp3_crew: PredictedDoc) -> None:
+    doc = lmp3_crew
     for who in ("dora-demo", "emil-trial"):
         got = drives(doc, who)
         assert [(f["o"], f.get("number"), f["season"]) for f in got] == [
