@@ -7,7 +7,7 @@ from collections.abc import Callable, Hashable
 from racegraph.records import Fact, Value
 
 _WEAK_WORDING = frozenset({"will", "ll", "would", "could", "might", "None"})
-_STRENGTH = {"confirmed": 4, "planned": 3, "likely": 2, "uncertain": 1, "provisional": 0}
+STATUS_STRENGTH = {"confirmed": 4, "planned": 3, "likely": 2, "uncertain": 1, "provisional": 0}
 
 
 def _key(*roles: str) -> Callable[[Fact], Hashable]:
@@ -36,8 +36,8 @@ _MERGE_KEYS: dict[str, Callable[[Fact], Hashable]] = {
 def _merge(a: Fact, b: Fact) -> Fact:
     """Union of roles; a stronger claim status (with its modality) wins."""
     roles: dict[str, Value] = dict(a.args)
-    sa = _STRENGTH.get(str(a.get("status")), -1)
-    sb = _STRENGTH.get(str(b.get("status")), -1)
+    sa = STATUS_STRENGTH.get(str(a.get("status")), -1)
+    sb = STATUS_STRENGTH.get(str(b.get("status")), -1)
     stronger = b if sb > sa else a
     if sa == sb and str(a.get("modality")) in _WEAK_WORDING and b.get("modality") is not None:
         stronger = b

@@ -26,9 +26,9 @@ from collections import defaultdict
 
 from racegraph.extract.context import LinkedMention
 from racegraph.extract.relations._base import Article, Sentence
+from racegraph.extract.relations._consolidate import STATUS_STRENGTH
 from racegraph.records import EntityType, Evidence, Fact, Value
 
-_STRENGTH = {"confirmed": 4, "planned": 3, "likely": 2, "uncertain": 1}
 _RESULT_RELATIONS = frozenset({"raceResult", "gridPosition", "coDriver"})
 
 
@@ -68,6 +68,15 @@ def _crew_of(f: Fact) -> tuple[str, ...]:
     return (str(crew),) if isinstance(crew, str) else ()
 
 
+def _subject_seasons(art: Article, relation: str) -> set[tuple[Value | None, Value | None]]:
+    """(subject, season) of the article's facts of ``relation`` that name a season."""
+    return {
+        (f.get("s"), f.get("season"))
+        for f in art.facts
+        if f.relation == relation and f.get("season") is not None
+    }
+
+
 def _race_of(f: Fact, events: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
     event = f.get("event")
     return events.get(event) if isinstance(event, str) else None
@@ -102,11 +111,7 @@ def _qualify_memberships(art: Article, events: dict[str, tuple[str, int]]) -> No
 
 def _crews_compete(art: Article, events: dict[str, tuple[str, int]]) -> None:
     """Co-drivers of a past event compete in its championship that season."""
-    have = {
-        (f.get("s"), f.get("season"))
-        for f in art.facts
-        if f.relation == "competesIn" and f.get("season") is not None
-    }
+    have = _subject_seasons(art, "competesIn")
     for f in list(art.facts):
         if f.relation != "coDriver":
             continue
@@ -158,11 +163,7 @@ def _crews_drive(art: Article, events: dict[str, tuple[str, int]]) -> None:
     """A crew of a race named next to its car drove it: the car model between the crew and
     the crew before it in the sentence ("the #5 X McLaren 720S GT3 Evo of A and B"), or just
     after the crew ("A and B shared the #48 Oreca 07"), with the race number written there."""
-    have = {
-        (f.get("s"), f.get("season"))
-        for f in art.facts
-        if f.relation == "drives" and f.get("season") is not None
-    }
+    have = _subject_seasons(art, "drives")
     crews: dict[tuple[int, str], set[str]] = defaultdict(set)
     for f in art.facts:
         if f.relation not in {"coDriver", "raceResult"}:
@@ -180,8 +181,8 @@ def _crews_drive(art: Article, events: dict[str, tuple[str, int]]) -> None:
         if sent is None:
             continue
         champ, season = events[event]
+        cls = _sentence_class(art, start)
         for crew, car, num in _crew_cars(sent, members):
-            cls = _sentence_class(art, start)
             for d in crew:
                 if (d, season) in have:
                     continue
@@ -314,7 +315,7 @@ def _teams_compete(art: Article) -> None:
         for champ, facts in sorted(by_champ.items()):
             classes = {f.get("class") for f in facts}
             cls = classes.pop() if len(classes) == 1 else None
-            best = max(facts, key=lambda f: _STRENGTH.get(str(f.get("status")), 0))
+            best = max(facts, key=lambda f: STATUS_STRENGTH.get(str(f.get("status")), 0))
             if best.get("status") != "confirmed":
                 continue  # a plan of its drivers is not yet the team's entry
             art.facts.append(
