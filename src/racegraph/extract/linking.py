@@ -210,6 +210,8 @@ class _Linker:
         self.ref = ctx.reference
         self.cands = list(candidates)
         self.top = [c for c in self.cands if not c.nested]
+        self.top_starting = {c.start: c for c in self.top}
+        self.top_ending = {c.end: c for c in self.top}
         self.nested = [c for c in self.cands if c.nested]
         self.nationality: dict[str, str] = {}  # person key -> country iri
         self.person_tokens: dict[str, str] = {}  # surname/first name/full name -> person key
@@ -575,15 +577,13 @@ class _Linker:
     def in_crew_list(self, c: Candidate) -> bool:
         """``c`` is one of three or more names joined by commas and "and", at least one of
         them tagged as a person: a crew list."""
-        by_start = {x.start: x for x in self.top}
-        by_end = {x.end: x for x in self.top}
         members = [c]
         i = c.end
         while True:
             j = i
             while j < len(self.doc) and self.doc[j].lower_ in {",", "and", "&"}:
                 j += 1
-            nxt = by_start.get(j)
+            nxt = self.top_starting.get(j)
             if j == i or nxt is None or nxt.label not in {"PERSON", "ORG", "GPE"}:
                 break
             members.append(nxt)
@@ -593,7 +593,7 @@ class _Linker:
             j = i
             while j > 0 and self.doc[j - 1].lower_ in {",", "and", "&"}:
                 j -= 1
-            prev = by_end.get(j)
+            prev = self.top_ending.get(j)
             if j == i or prev is None or prev.label not in {"PERSON", "ORG", "GPE"}:
                 break
             members.append(prev)
