@@ -202,6 +202,22 @@ def test_cued_person_names(
     assert name in _persons(full_nlp, full_reference, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LMP2 victory went to Era Motorsport's Ryan Dalziel, Dwight Merriman and Connor Zilisch.",
+        "Class honours went to Proton Competition's Giorgio Roda and Julien Andlauer.",
+    ],
+)
+def test_person_after_a_possessor_inside_one_ner_span(
+    full_nlp: Language, full_reference: Reference, text: str
+) -> None:
+    persons = _persons(full_nlp, full_reference, text)
+    first = text.split("'s ")[1].split(",")[0].split(" and ")[0]
+    assert first in persons
+    assert not any("'s" in p for p in persons)
+
+
 def test_noun_demonym_after_determiner_stays_a_demonym(
     full_nlp: Language, full_reference: Reference
 ) -> None:

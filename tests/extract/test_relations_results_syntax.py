@@ -145,3 +145,18 @@ def test_possessive_crew_and_a_class_named_on_the_win() -> None:
     got = _results(run(text, ents, published=PUB))
     assert (1, "pro-am", frozenset({"a", "b"})) in got
     assert (6, "overall", frozenset({"c", "d"})) in got
+
+
+def test_a_win_credited_to_a_team_keeps_the_crew_it_possesses() -> None:
+    text = LEAD + "LMP2 victory went to Red Fox Racing's Ann Alpha, Bea Beta and Cal Gamma."
+    ents = [
+        *BASE,
+        ("LMP2", "lmp2", K),
+        ("Red Fox Racing", "red-fox", T),
+        ("Ann Alpha", "a", D),
+        ("Bea Beta", "b", D),
+        ("Cal Gamma", "c", D),
+    ]
+    results = roles(run(text, ents, published=PUB), "raceResult")
+    got = [(r["position"], frozenset(r.get("drivers") or ()), r.get("team")) for r in results]
+    assert got == [(1, frozenset({"a", "b", "c"}), "red-fox")]

@@ -351,6 +351,10 @@ def _person_span(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
+    # "Era Motorsport's Ryan Dalziel" is one PERSON to the NER: the person follows the possessor
+    inner = [i for i in range(start + 1, end) if doc[i].text in POSSESSIVE]
+    if inner:
+        start = inner[-1] + 1
     if start >= end:
         return None
     while start > 0 and start - 1 not in blocked and _is_name_token(doc[start - 1]):

@@ -1190,7 +1190,12 @@ def _finish(
         if len(r.drivers) > 1 and len(twin.drivers) > 1 and not set(r.drivers) & set(twin.drivers):
             merged.append(r)  # two named crews: not partners of each other
             continue
-        if (r.parsed or twin.parsed) and r.drivers and not set(r.drivers) & set(twin.drivers):
+        if (
+            (r.parsed or twin.parsed)
+            and r.drivers
+            and twin.drivers
+            and not set(r.drivers) & set(twin.drivers)
+        ):
             continue  # a parsed crew is whole: another crew is not its partner
         for d in r.drivers:
             if d not in twin.drivers:
