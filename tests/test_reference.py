@@ -75,9 +75,22 @@ def test_iri_paths_match_types(ref: Reference) -> None:
         EntityType.CAR_MODEL: "car",
         EntityType.VENUE: "venue",
         EntityType.ORGANISATION: "organisation",
+        EntityType.TEAM: "team",
     }
     for e in ref.entities:
         assert e.iri == f"{ID}{paths[e.type]}/{e.key}", e.iri
+
+
+def test_teams_are_keyed_once_under_every_name(ref: Reference) -> None:
+    teams = ref.of_type(EntityType.TEAM)
+    assert len(teams) >= 100
+    wrt = ref.by_iri(f"{ID}team/wrt")
+    assert wrt is not None and "BMW M Team WRT" in wrt.aliases
+    owners: dict[str, set[str]] = {}
+    for t in teams:
+        for form in t.surface_forms():
+            owners.setdefault(form.lower(), set()).add(t.iri)
+    assert not [f for f, iris in owners.items() if len(iris) > 1], "one name, two teams"
 
 
 def test_countries(ref: Reference) -> None:
@@ -332,7 +345,6 @@ def test_no_people_results_or_events(ref: Reference) -> None:
     forbidden = {
         RG.Driver,
         RG.Person,
-        RG.Team,
         RG.Event,
         RG.Race,
         RG.Round,
@@ -346,6 +358,10 @@ def test_no_people_results_or_events(ref: Reference) -> None:
     }
     assert not [s for s, o in g.subject_objects(RDF.type) if o in forbidden]
     people_predicates = {RG.memberOf, RG.drives, RG.worksDriverFor, RG.nationality, RG.won}
+    # teams are listed by name only: where they are based and who runs them is extracted
+    team_facts = {RG.basedIn, RG.principalOf, RG.teamPrincipal}
+    teams = set(g.subjects(RDF.type, RG.Team))
+    assert teams and not [t for t in g if t[0] in teams and t[1] in team_facts]
     assert not [t for t in g if t[1] in people_predicates]
     assert not ref.lookup("24 Hours of Le Mans")  # events are minted by the extractor
 

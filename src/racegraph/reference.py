@@ -42,6 +42,7 @@ _CLASS_TYPES: tuple[tuple[URIRef, EntityType], ...] = (
     (RG.RaceClass, EntityType.CLASS),
     (RG.CarModel, EntityType.CAR_MODEL),
     (RG.Manufacturer, EntityType.MANUFACTURER),
+    (RG.Team, EntityType.TEAM),
     (RG.Venue, EntityType.VENUE),
     (RG.GoverningBody, EntityType.ORGANISATION),
     (RG.Organisation, EntityType.ORGANISATION),

@@ -63,11 +63,10 @@ def test_team_boss_is_a_person_not_a_driver(nlp: Language, reference: Reference)
 @pytest.mark.parametrize(
     ("text", "key", "name"),
     [
-        ("Porsche Penske Motorsport won at Sebring.", "penske", "Penske"),
-        ("Akkodis ASP Team finished sixth.", "akkodis-asp", "Akkodis ASP"),
-        ("Team WRT confirmed its line-up.", "wrt", "WRT"),
-        ("He finished third for AF Corse in a Ferrari 296 GT3.", "af-corse", "AF Corse"),
-        ("The Manthey EMA squad won the race.", "manthey-ema", "Manthey EMA"),
+        ("Porsche Lindner Motorsport won at Sebring.", "lindner", "Lindner"),
+        ("Bravo Falcon Team finished sixth.", "bravo-falcon", "Bravo Falcon"),
+        ("Team Kestrel confirmed its line-up.", "kestrel", "Kestrel"),
+        ("The Kessler EMA squad won the race.", "kessler-ema", "Kessler EMA"),
     ],
 )
 def test_team_names_drop_manufacturers_and_team_words(
@@ -76,6 +75,31 @@ def test_team_names_drop_manufacturers_and_team_words(
     ctx = link(nlp, reference, text)
     assert ctx.entities[key].type is T.TEAM
     assert ctx.entities[key].name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Porsche Penske Motorsport won at Sebring.", "penske"),
+        ("Akkodis ASP Team finished sixth.", "akkodis-asp"),
+        ("BMW M Team WRT confirmed its line-up.", "wrt"),
+        ("The Belgian WRT squad won the race.", "wrt"),
+        ("He finished third for AF Corse in a Ferrari 296 GT3.", "af-corse"),
+        (
+            "Vasser Sullivan took third through Jack Hawksworth and Ben Barnicoat.",
+            "vasser-sullivan",
+        ),
+    ],
+)
+def test_listed_teams_are_keyed_by_the_reference(
+    nlp: Language, reference: Reference, text: str, key: str
+) -> None:
+    ctx = link(nlp, reference, text)
+    team = ctx.entities[key]
+    listed = reference.by_iri(f"https://w3id.org/racegraph/id/team/{key}")
+    assert listed is not None
+    assert (team.type, team.name, team.reference) == (T.TEAM, listed.label, listed.iri)
+    assert not [e for e in ctx.entities.values() if e.type is T.TEAM and e.key != key]
 
 
 def test_team_anaphora_and_demonym(nlp: Language, reference: Reference) -> None:

@@ -882,6 +882,12 @@ class _Linker:
         return self.doc[keep[0].i : keep[-1].i + 1]
 
     def link_team(self, c: Candidate, *, anaphora: bool) -> None:
+        ref = self.ref.by_iri(c.iri) if c.iri else self.listed_team_inside(c)
+        if ref is not None and c.iri:  # a listed team: one key whichever name is used
+            if not anaphora:
+                self.team_names[self.span(c).text.lower()] = ref.key
+                self.add(c, ref.key, T.TEAM, ref.label, "team-reference", reference=ref.iri)
+            return
         core = self.team_core(c)
         if core is None:
             if anaphora:
@@ -894,6 +900,9 @@ class _Linker:
             return
         name = core.text
         key = self.team_names.get(name.lower()) or slugify(name)
+        if ref is not None:  # "the Belgian WRT squad", "#40 Wayne Taylor Racing with Andretti"
+            self.team_names[name.lower()] = ref.key
+            name, key = ref.label, ref.key
         taken = self.ctx.entities.get(key)
         if taken is not None and taken.type is not T.TEAM:
             # "Wayne Taylor Racing" and its owner "Wayne Taylor": two entities
@@ -904,7 +913,13 @@ class _Linker:
         start = span.start
         while start < core.start and (span.doc[start].text == "#" or span.doc[start].is_digit):
             start += 1  # "#93 Sky Tempesta Racing": the race number is not part of the name
-        self.add(self.doc[start : span.end], key, T.TEAM, name, f"team-{c.rule}")
+        listed = ref.iri if ref is not None and key == ref.key else None
+        self.add(self.doc[start : span.end], key, T.TEAM, name, f"team-{c.rule}", reference=listed)
+
+    def listed_team_inside(self, c: Candidate) -> ReferenceEntity | None:
+        """The one reference team named inside a team phrase the genre rules found."""
+        teams = {e.iri: e for _, e in self.refs_inside(c.start, c.end) if e.type is T.TEAM}
+        return next(iter(teams.values())) if len(teams) == 1 else None
 
     def team_antecedent(self, c: Candidate) -> str | None:
         counts = self.ctx.mention_counts()

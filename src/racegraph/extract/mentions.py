@@ -223,8 +223,8 @@ class ReferenceRuler:
             orth: list[Doc] = []
             for form in sorted(forms):
                 doc = self._make_doc(form)
-                if len(form) <= 3 or form.isupper():
-                    orth.append(doc)
+                if len(form) <= 3 or form.isupper() or entity.type.value == "Team":
+                    orth.append(doc)  # a team is a proper name: "Cool Racing", not "cool racing"
                 else:
                     lower.append(doc)
             if lower:
@@ -661,6 +661,12 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
     given_names = _demonym_given_names(doc, refs, reference)
     for span in refs:
         if not _plausible_reference(span) or (span.start, span.end) in given_names:
+            continue
+        if span.label_ == "Team":  # linked as a team, keyed by the reference
+            raw.append(
+                Candidate(span.start, span.end, "TEAM", "team-reference", span.kb_id_, P_GENRE)
+            )
+            ref_tokens.update(range(span.start, span.end))
             continue
         raw.append(
             Candidate(
