@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from racegraph.extract.context import LinkedMention
+from racegraph.extract.relations import class_context, partners
 from racegraph.extract.relations._base import (
     PERSON_TYPES,
     Article,
@@ -320,8 +321,10 @@ def extract(art: Article) -> None:
     for sent in art.sentences:
         if " of " in sent.lower:
             _crew_of_team(art, sent)
+    partners.extract(art)
     for sent in art.sentences:
         _status_update(art, sent)
+    class_context.complete(art)
 
 
 _CREW_OF = re.compile(
@@ -1035,10 +1038,15 @@ def _earlier_car(art: Article, sent: Sentence) -> str | None:
     return near[-1].entity
 
 
-def _class_of_car(art: Article, sent: Sentence, car: str) -> str | None:
-    """The class an earlier sentence names a car model in ("LMP2 ... 14 Oreca 07 entries")."""
+def _class_of_car(art: Article, sent: Sentence, car: str, champ: str) -> str | None:
+    """The class an earlier sentence names a car model in ("LMP2 ... 14 Oreca 07 entries"),
+    in the same championship (a GT3 car is LMGT3 in the ELMS, not in GTWC Europe)."""
     for prev in reversed(art.sentences[: sent.index]):
         cars = [c for c in prev.of(EntityType.CAR_MODEL) if c.entity == car]
+        named = [c.entity for c in prev.of(C) if not is_title_use(prev, c)]
+        there = (named[0] if named else _context_championship(art, prev)) if cars else None
+        if cars and there is not None and art.root(there) != art.root(champ):
+            return None
         classes = prev.of(K)
         if cars and classes:
             near = [
@@ -1147,7 +1155,7 @@ def _numbered_crews(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> No
     team = teams[0].entity if teams else art.last_team(sent, sent.start)
     for num, pos, crew in found:
         car = _crew_car(art, sent, pos - 12, pos + 40)
-        car_cls = _class_of_car(art, sent, car) if car and not classes else None
+        car_cls = _class_of_car(art, sent, car, champ) if car and not classes else None
         crews[num] = (tuple(crew), car, team, champ, season, car_cls or cls)
         for x in crew:
             _emit_crew_facts(art, sent, x, crews[num], num, status, wording)

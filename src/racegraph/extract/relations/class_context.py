@@ -1,0 +1,113 @@
+"""The class of a participation the statement itself leaves open, from the discourse.
+
+* A class framed as "Elsewhere in the Hypercar class, ..." says the story is about that
+  class: the class-less announcements of the same championship before and after it take it.
+* A crew shares one car, so one class: a driver's class-less ``competesIn`` takes the class
+  another statement of the story gives the same driver in the same championship season; a
+  team's class-less ``competesIn`` takes the class of the crews the same sentence puts in
+  its car.
+
+Race results are left alone: the gold convention gives an overall result no class unless
+the text names it, and results.py / entailment.py decide those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from racegraph.extract.relations._base import Article, is_title_use
+from racegraph.records import EntityType, Fact, Value
+
+D = EntityType.DRIVER
+T = EntityType.TEAM
+K = EntityType.CLASS
+
+_ELSEWHERE = re.compile(r"^\W*(?:elsewhere|also)\s+in\s+(?:the\s+)?$", re.I)
+_RESULT_RULES = frozenset({"competesIn.result", "competesIn.won", "competesIn.drove"})
+
+
+def complete(art: Article) -> None:
+    """Fill the class of class-less participation facts (see the module docstring)."""
+    _crew_class(art)
+    _elsewhere_class(art)
+
+
+def _open(art: Article, f: Fact) -> bool:
+    """A class-less competesIn of a driver or team stated outside a race result."""
+    if f.relation != "competesIn" or f.get("class") is not None:
+        return False
+    if f.evidence.rule.split("+")[0] in _RESULT_RULES:
+        return False
+    ent = art.entity(str(f.get("s")))
+    return ent is not None and ent.type in (D, T)
+
+
+def _same_series(art: Article, a: Value | None, b: str) -> bool:
+    return isinstance(a, str) and art.root(a) == art.root(b)
+
+
+def _elsewhere_class(art: Article) -> None:
+    """ "Elsewhere in the Hypercar class, ..." says the story is about that class: the
+    class-less statements before it (since the last class named) and after it (until another
+    class is named) are in it. A plain "In LMGT3, ..." opens a new section instead."""
+    marks = [m for m in art.ctx.mentions if m.type is K]
+    for sent in art.sentences:
+        for k in sent.of(K):
+            if not _ELSEWHERE.match(sent.gap(sent.start, k.start)):
+                continue
+            champ = _champ_of(art, sent.start, k.start)
+            if champ is None:
+                continue
+            since = max((m.end for m in marks if m.end <= sent.start), default=0)
+            until = min(
+                (m.start for m in marks if m.start > k.end and m.entity != k.entity),
+                default=len(art.ctx.article.text),
+            )
+            for i, f in enumerate(art.facts):
+                if (
+                    _open(art, f)
+                    and since <= f.evidence.start < until
+                    and _same_series(art, f.get("o"), champ)
+                ):
+                    art.facts[i] = _with_class(f, k.entity)
+
+
+def _champ_of(art: Article, lo: int, pos: int) -> str | None:
+    sent = art.sentence_at(lo)
+    if sent is not None:
+        named = [c for c in sent.of(EntityType.CHAMPIONSHIP) if not is_title_use(sent, c)]
+        if named:
+            return named[0].entity
+    return art.championship_at(pos)
+
+
+def _crew_class(art: Article) -> None:
+    """A driver's other classed statement of the same championship season; a team's crews
+    in the same sentence."""
+    classes: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    crew_classes: dict[tuple[int, str, str], set[str]] = defaultdict(set)
+    for f in art.facts:
+        cls = f.get("class")
+        if f.relation != "competesIn" or not isinstance(cls, str):
+            continue
+        key = (str(f.get("s")), str(f.get("o")), repr(f.get("season")))
+        classes[key].add(cls)
+        team = f.get("team")
+        if isinstance(team, str):
+            crew_classes[(f.evidence.start, team, str(f.get("o")))].add(cls)
+    for i, f in enumerate(art.facts):
+        if not _open(art, f):
+            continue
+        s, o = str(f.get("s")), str(f.get("o"))
+        found = classes.get((s, o, repr(f.get("season"))), set())
+        if art.entity(s).type is T:  # type: ignore[union-attr]
+            found = crew_classes.get((f.evidence.start, s, o), set())
+        if len(found) == 1:
+            art.facts[i] = _with_class(f, next(iter(found)))
+
+
+def _with_class(f: Fact, cls: str) -> Fact:
+    args: dict[str, Value | None] = dict(f.args)
+    args["class"] = cls
+    return Fact.make(f.relation, f.evidence, **args)
