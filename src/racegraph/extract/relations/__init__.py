@@ -16,7 +16,9 @@ family:
   teamPrincipal;
 * :mod:`.stints` - the makes of cars of a team membership ("in both Audi and BMW cars");
 * :mod:`.entailment` - participation the other facts entail (crews that raced compete, teams
-  with drivers compete, a membership stated beside a result belongs to that race's series).
+  with drivers compete, a membership stated beside a result belongs to that race's series);
+* :mod:`.entries` - the article's entry table (number, team, car, crew), which resolves a
+  crew named by a fragment of its entry ("in the Acura", "the sister #6 Porsche").
 
 Rules are cue expressions over sentence text whose arguments are the linked mentions next to
 the cue (plus the parse where it helps, e.g. what a demonym modifies). The patterns are

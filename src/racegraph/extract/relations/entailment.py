@@ -13,7 +13,9 @@ participation those statements imply, the way a reader (and the gold annotations
 * a driver who raced, named where the paragraph is about one class ("In Hypercar, the #8
   Toyota of A and B won"), competed in that class;
 * a crew named with its car ("the #5 Optimum McLaren 720S GT3 Evo of A, B and C", "A and B
-  shared the #48 Oreca 07") drove that car, with its race number, that season.
+  shared the #48 Oreca 07") drove that car, with its race number, that season;
+* a crew named with only part of its entry ("in the Acura", "the sister #6 Porsche") takes
+  the team and car of the entry the article describes elsewhere (:mod:`.entries`).
 
 Only what is missing is added; nothing stated is changed except that an unqualified
 ``memberOf`` gains the qualifiers of the race its sentence reports.
@@ -25,6 +27,7 @@ import re
 from collections import defaultdict
 
 from racegraph.extract.context import LinkedMention
+from racegraph.extract.relations import entries
 from racegraph.extract.relations._base import Article, Sentence
 from racegraph.extract.relations._consolidate import STATUS_STRENGTH
 from racegraph.records import EntityType, Evidence, Fact, Value
@@ -38,6 +41,7 @@ def complete(art: Article) -> None:
     _qualify_memberships(art, events)
     _crews_compete(art, events)
     _crews_drive(art, events)
+    entries.resolve(art, events)
     _class_of_raced(art)
     _teams_compete(art)
 
