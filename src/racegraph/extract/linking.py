@@ -1287,6 +1287,9 @@ class _Linker:
             elif c.label == "EVENT_NAMED":
                 self.link_named_event(c)
         for c in others:
+            if c.label == "EVENT_EDITION":
+                self.link_edition(c)
+        for c in others:
             if c.label == "EVENT_SESSION":
                 self.link_session(c)
         for c in others:
@@ -1664,6 +1667,48 @@ class _Linker:
             day = self.doc[j + 1]
             if day.lower_ in WEEKDAYS:
                 self.add(self.doc[j + 1 : j + 2], key, T.EVENT, name, "event-day-after")
+
+    def link_edition(self, c: Candidate) -> None:
+        """ "last year's race", "the 2019 Norisring race": an edition of a race the article
+        reports, keyed like that race but by its own year (each edition is one event; the
+        year of the article's own race is that race)."""
+        span = self.span(c)
+        pub = self.ctx.article.published.year
+        year = next((int(t.text) for t in span if _is_year(t)), pub - 1)
+        venues = [e.key for _s, e in self.refs_inside(c.start, c.end) if e.type is T.VENUE]
+        base = self.reported_meeting(span.start_char, venues[0] if venues else None)
+        if base is None:
+            return
+        info = self.ctx.events[base]
+        if info.year in (None, year):
+            self.add(c, base, T.EVENT, self.ctx.entities[base].name, "event-edition-same")
+            return
+        old = str(info.year)
+        key = base.replace(old, str(year)) if old in base else f"{base}-{year}"
+        name = self.ctx.entities[base].name
+        name = name.replace(old, str(year)) if old in name else f"{name} ({year})"
+        name = re.sub(r" Round \d+\b", "", name)  # that edition's round number is not said
+        self.ctx.events[key] = dataclasses.replace(
+            info, key=key, year=year, round=None, date=None, parent=None
+        )
+        self.add(c, key, T.EVENT, name, "event-edition", kind=info.kind)
+
+    def reported_meeting(self, pos: int, venue: str | None) -> str | None:
+        """The race or meeting of the publication's season the article reports (at
+        ``venue`` when one is given): the one named last before ``pos`` (a coming round
+        named later is not the one whose edition is meant)."""
+        year = self.ctx.article.published.year
+        found = {
+            key
+            for key, info in self.ctx.events.items()
+            if info.parent is None
+            and info.kind in (EventKind.ROUND, EventKind.RACE)
+            and (info.venue == venue if venue else True)
+            and info.year in (None, year)
+            and key in self.ctx.entities
+        }
+        before = [m.entity for m in self.ctx.mentions if m.start < pos and m.entity in found]
+        return before[-1] if before else None
 
     def link_session(self, c: Candidate) -> None:
         """ "qualifying on Saturday": a session of the race the sentence (or article) is

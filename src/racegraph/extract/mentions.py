@@ -322,6 +322,7 @@ _PHRASE_LABELS = frozenset(
         "EVENT_PRESS",
         "EVENT_SESSION",
         "EVENT_ANAPHOR",
+        "EVENT_EDITION",
         "TEAM",
         "PERSON_DESC",
         "VENUE_DESC",

@@ -36,7 +36,7 @@ _NEXT_ROUND = re.compile(r"\bround\s+(?P<n>\d{1,2}|[a-z]+)\b(?!\s+of\b)", re.I)
 _AT_VENUE = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?[A-Z]")
 _TO_PLACE_FOR = re.compile(r"\b(?:to|at|in)\s+(?:the\s+)?$", re.I)
 # the article's championship named by a common noun: "the third round of the championship"
-_SERIES_WORD = re.compile(r"(?:championship|series)\b", re.I)
+_SERIES_WORD = re.compile(r"(?:championship|series|season|campaign)\b", re.I)
 _OPENER = re.compile(r"\bseason[- ]open(?:ing|er)\b", re.I)
 _FIRST_ROUND = frozenset({"opening", "first", "season-opening"})
 # a weekday in a pole / qualifying clause is a session's day, not a race's: "Pole position
@@ -142,13 +142,19 @@ _FOR_RACE = re.compile(
     r"|finale|opener))\b",
     re.I,
 )
-_DATE_NEXT = re.compile(r"^\s*,?\s*on\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]|[A-Z][a-z]+\s+\d)")
+# "<round> on 19 October", "<round> follows on 24 August", "<round> takes place on 3 May"
+_DATE_NEXT = re.compile(
+    r"^\s*,?\s*(?:(?:follows?|takes?\s+place|(?:is|will\s+be)\s+(?:held|run)|runs?)\s+)?"
+    r"on\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]|[A-Z][a-z]+\s+\d)"
+)
 # "the rookie test follows at the same circuit the next day": the day after the last dated
 # event of the text
 _NEXT_DAY = re.compile(
     r"^[^,;.]{0,60}?\b(?:the\s+(?:next|following)\s+day|the\s+day\s+after)\b(?!\s+\w+ing\b)",
     re.I,
 )
+_EDITION = "event-edition"
+_RACE_N = re.compile(r"-race-(\d+)$")
 _GENERIC_EVENT = re.compile(
     r"\b(?:finale|opener|round|test|test day|shakedown|prologue|season)\b", re.I
 )
@@ -177,6 +183,8 @@ def index_events(art: Article) -> None:
     day_raced: set[str] = set()  # races minted from a bare weekday ("on Sunday")
     for sent in art.sentences:
         for m in sent.of(E):
+            if m.rule == _EDITION:
+                continue  # "last year's race": not the race the text reports
             if _is_round(art, m):
                 art.round_marks.append((m.start, m.entity))
             elif art.kind(m.entity) is EventKind.RACE and not is_named_event(m):
@@ -214,6 +222,7 @@ def index_events(art: Article) -> None:
                     ]
                 if rounds:
                     key = rounds[0].entity
+                    _add_form(art, key, sent, rounds[0].start, max(champ_end, rounds[0].end))
                 else:
                     season = art.season_in(sent, end) or art.published.year
                     cname = art.name(champ)
@@ -324,6 +333,9 @@ def index_events(art: Article) -> None:
         if art.race_round[key] is None:
             art.race_round[key] = art.round_marks[0][1] if art.round_marks else None
     _single_race_rounds(art, {slugify(k) for k in day_raced} - known_before)
+    minted = set(art.race_dates) - known_before
+    _settle_day_races(art, minted, minted & {slugify(k) for k in day_raced})
+    _venue_named_races(art)
 
 
 def _coming_round(art: Article, sent: Sentence) -> None:
@@ -526,6 +538,101 @@ def _single_race_rounds(art: Article, minted: set[str]) -> None:
         art.ctx.entities.pop(key, None)
 
 
+def _add_form(art: Article, key: str, sent: Sentence, start: int, end: int) -> None:
+    """Record the text between two offsets as one more surface form of an event (the whole
+    phrase a reader would quote: "the second round of the 2025 championship")."""
+    entity = art.ctx.entities.get(key)
+    form = sent.gap(start, end).strip(" ,;")
+    if entity is not None and form:
+        art.ctx.add_entity(key, entity.type, entity.name, mention=form)
+
+
+def _settle_day_races(art: Article, minted: set[str], bare: set[str]) -> None:
+    """A race minted from a weekday ("on Sunday", "the Sunday race") is usually an event the
+    text also names: a numbered race of its round ("Race 2"), or (named by a bare day, in
+    ``bare``: "the Sunday race" sets a race apart from the others) the round itself when the
+    meeting has one race. Merge it there, so that one race has one key and every phrase for
+    it is a surface form of that key."""
+    for key in sorted(minted):
+        if key in art.race_dates and key in art.ctx.entities:
+            target = _same_race(art, key, alone=key in bare)
+            if target is not None and target != key:
+                _merge_race(art, key, target)
+
+
+def _venue_named_races(art: Article) -> None:
+    """ "X won at Sebring on Saturday": a race day named by its venue is held there, and the
+    venue's name is how the text names that race (one of its surface forms)."""
+    for pos, key in art.race_marks:
+        sent = art.sentence_at(pos)
+        if sent is None:
+            continue
+        for v in sent.of(EntityType.VENUE):
+            if v.end <= pos and re.fullmatch(r"\s+on\s+(?:the\s+)?", sent.gap(v.end, pos)):
+                if not re.search(r"\b(?:at|in)\s+(?:the\s+)?$", sent.gap(v.start - 9, v.start)):
+                    continue
+                _add_form(art, key, sent, v.start, v.end)
+                if v.entity not in art.held.setdefault(key, []):
+                    art.held[key].append(v.entity)
+                    art.emit("heldAt", sent, "heldAt.venue-day", 0.8, s=key, o=v.entity)
+
+
+def _numbered_races(art: Article, rnd: str) -> list[str]:
+    """The races of a round numbered by the text ("Race 1", "the second race"), in order."""
+    races = [
+        k
+        for k, info in art.ctx.events.items()
+        if info.parent == rnd and info.kind is EventKind.RACE and k in art.ctx.entities
+    ]
+    return sorted(races, key=lambda k: int(m.group(1)) if (m := _RACE_N.search(k)) else 99)
+
+
+def _race_date(art: Article, key: str) -> _dt.date | None:
+    info = art.ctx.events.get(key)
+    return art.race_dates.get(key) or (info.date if info else None)
+
+
+def _same_race(art: Article, key: str, *, alone: bool) -> str | None:
+    """The event a weekday-minted race is (None when it is a race of its own); ``alone``:
+    it may be its meeting's only race."""
+    date = art.race_dates[key]
+    rnd = art.race_round.get(key)
+    if rnd is None:
+        return None
+    numbered = _numbered_races(art, rnd)
+    for race in numbered:
+        if _race_date(art, race) == date:
+            return race
+    others = {
+        d
+        for k, d in art.race_dates.items()
+        if k != key and k != rnd and art.race_round.get(k) == rnd and k not in numbered
+    }
+    if numbered:  # the weekend's days in order are its races in order
+        days = sorted({date, *others, *(d for r in numbered if (d := _race_date(art, r)))})
+        if len(days) > len(numbered):
+            return None
+        race = numbered[days.index(date)]
+        known = _race_date(art, race)
+        return race if known is None or known == date else None
+    if not alone or others or _race_date(art, rnd) not in (None, date):
+        return None
+    return rnd if art.kind(rnd) in (EventKind.ROUND, EventKind.RACE, EventKind.EVENT) else None
+
+
+def _merge_race(art: Article, key: str, target: str) -> None:
+    """Re-point a minted race's marks, day and surface forms to ``target``."""
+    date = art.race_dates.pop(key)
+    rnd = art.race_round.pop(key, None)
+    art.race_dates.setdefault(target, date)
+    art.race_round.setdefault(target, target if target == rnd else rnd)
+    art.race_marks[:] = sorted((p, target if k == key else k) for p, k in art.race_marks)
+    gone = art.ctx.entities.pop(key)
+    kept = art.ctx.entities[target]
+    for form in gone.mentions:
+        art.ctx.add_entity(target, kept.type, kept.name, mention=form)
+
+
 def _event_season(art: Article, sent: Sentence, m: LinkedMention) -> int | None:
     if m.entity in art.event_seasons:
         return art.event_seasons[m.entity]
@@ -618,6 +725,34 @@ def extract(art: Article) -> None:
                     art.emit("heldAt", sent, "heldAt.race-of-round", 0.8, s=key, o=v)
 
     _races_of_rounds(art)
+    _editions(art)
+
+
+def _editions(art: Article) -> None:
+    """An earlier edition of the reported race ("last year's race", "the 2019 Norisring
+    race") took place in its year, in the same series and at the same venue."""
+    done: set[str] = set()
+    for m in art.ctx.mentions:
+        info = art.ctx.events.get(m.entity)
+        sent = art.sentence_at(m.start)
+        if m.rule != _EDITION or m.entity in done or info is None or info.year is None:
+            continue
+        if sent is None:
+            continue
+        done.add(m.entity)
+        art.emit("eventDate", sent, "eventDate.edition", 0.75, s=m.entity, o=info.year)
+        if info.championship and info.championship in art.ctx.entities:
+            art.emit(
+                "eventOf",
+                sent,
+                "eventOf.edition",
+                0.7,
+                s=m.entity,
+                o=info.championship,
+                season=info.year,
+            )
+        if info.venue and info.venue in art.ctx.entities:
+            art.emit("heldAt", sent, "heldAt.edition", 0.7, s=m.entity, o=info.venue)
 
 
 def _races_of_rounds(art: Article) -> None:
