@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 D = EntityType.DRIVER
 
 _COPIED = frozenset({"competesIn", "memberOf", "drives"})
+_RESULTS = frozenset({"raceResult", "gridPosition"})
 _PREPS = frozenset({"with", "alongside"})
 _JOIN_LEMMAS = frozenset({"join", "partner", "accompany"})
 # "with" of an opponent or a negotiation, not of a crew mate
@@ -54,12 +55,15 @@ _CLAUSE_DEPS = frozenset({"ROOT", "relcl", "advcl", "ccomp", "conj", "xcomp", "a
 def extract(art: Article) -> None:
     """Give each partner the participation facts its host has in the same sentence."""
     by_sent: dict[int, list[Fact]] = defaultdict(list)
+    results: set[int] = set()
     for f in art.facts:
         if f.relation in _COPIED and _is_driver(art, f.get("s")):
             by_sent[f.evidence.start].append(f)
+        elif f.relation in _RESULTS:
+            results.add(f.evidence.start)
     for sent in art.sentences:
         facts = by_sent.get(sent.start)
-        if facts:
+        if facts and sent.start not in results:  # a result's crews are results.py's
             _partners(art, sent, facts)
 
 
