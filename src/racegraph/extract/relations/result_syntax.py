@@ -53,7 +53,7 @@ _CUE = re.compile(
     r"|\bP(?P<p>\d{1,2})\b"
     r"|\b(?P<runner>runners?-up)\b"
     r"|\b(?P<win>won|wins?|winning|victory|victorious|triumph(?:ed)?)\b"
-    r"|\b(?P<podium>(?:complet|round)\w*(?:\s+(?:out|off))?\s+the\s+(?:class\s+|overall\s+)?"
+    r"|\b(?P<podium>(?:complet|round)\w*(?:\s+(?:out|off))?\s+the\s+(?:[\w-]+\s+){0,3}?"
     r"(?:podium|top\s+three))\b"
     r"|\b(?P<pole>pole)(?:[- ](?:position|sitters?|winners?))?\b",
     re.I,
@@ -109,6 +109,7 @@ class _Parse:
         self.sent = sent
         self.head_of: dict[int, LinkedMention] = {}  # token index -> driver mention it heads
         self.entry_at: dict[int, LinkedMention] = {}  # token index -> team/car/make mention
+        self.credited: Token | None = None  # the team subject of the last crew found via "with"
         for m in sent.mentions:
             toks = [t for t in span if t.idx < m.end and t.idx + len(t) > m.start]
             if not toks:
@@ -289,6 +290,8 @@ class _Parse:
                 if crew:
                     return crew
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and cue.head.i == verb.i and cue.i < verb.i and cue.dep_ != "prep":
+            subj = cue  # "Third in class went to X" parsed with the cue as an adverb
         if subj is not None and subj.i in cue_path:  # "Third in class went to X"
             for c in verb.children:
                 if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for"):
@@ -310,6 +313,9 @@ class _Parse:
             crew = self.crew_of_noun(subj) or self.crew_of(subj)
             if crew:
                 return crew
+            crew = self._credited_crew(subj, verb, cue)
+            if crew:
+                return crew
             if whose:
                 return None
             if subj.pos_ == "PRON":
@@ -319,6 +325,32 @@ class _Parse:
             return self.crew_of_noun(verb.head)
         if verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acl", "prep"):
             return None  # the subject of the clause it depends on
+        return []
+
+    def entries_in(self, tok: Token) -> list[LinkedMention]:
+        """The team / car / make mentions inside the phrase of ``tok``."""
+        return list(dict.fromkeys(m for t in tok.subtree if (m := self.entry_at.get(t.i))))
+
+    def _credited_crew(self, subj: Token, verb: Token, cue: Token) -> list[Token]:
+        """A team credited with the result names its crew in a "with" / "through" phrase of
+        the clause: "Team X ended up fifth with A and B", "with Team X taking third through A,
+        B and C". The team is remembered as the entry of the result."""
+        if not any(self.entry_at.get(t.i) for t in subj.subtree):
+            return []
+        stack = [verb]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.i == subj.i or c.dep_ in ("advcl", "ccomp", "relcl", "acl", "parataxis"):
+                    continue
+                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                    continue
+                if c.dep_ == "prep" and c.lower_ in ("with", "through"):
+                    crew = self.crew_of(c)
+                    if crew:
+                        self.credited = subj
+                        return crew
+                stack.append(c)
         return []
 
     # --- entry --------------------------------------------------------------------------
@@ -457,6 +489,7 @@ def syntax_results(art: Article, sent: Sentence) -> list[SyntaxResult]:
             for a in [cue, *cue.ancestors]
             if a.pos_ in ("VERB", "AUX")
         )
+        parse.credited = None
         tokens = [] if lost else parse.governor(cue)
         crew = [parse.head_of[t.i] for t in tokens if t.i in parse.head_of]
         if lost:
@@ -467,6 +500,8 @@ def syntax_results(art: Article, sent: Sentence) -> list[SyntaxResult]:
         if not crew:
             continue
         mentions, text = parse.entry(tokens, None)
+        if parse.credited is not None:
+            mentions += parse.entries_in(parse.credited)
         teams = [x.entity for x in mentions if x.type is EntityType.TEAM]
         cars = [x.entity for x in mentions if x.type is EntityType.CAR_MODEL]
         nums = re.findall(r"#\s?(\d{1,3})\b", text)
@@ -474,7 +509,8 @@ def syntax_results(art: Article, sent: Sentence) -> list[SyntaxResult]:
         classes = [
             c
             for c in sent.of(EntityType.CLASS)
-            if c.end <= sent.abs(rel_a) and re.fullmatch(r"\s*", sent.gap(c.end, sent.abs(rel_a)))
+            if (c.end <= sent.abs(rel_a) and re.fullmatch(r"\s*", sent.gap(c.end, sent.abs(rel_a))))
+            or sent.abs(rel_a) <= c.start < c.end <= sent.abs(rel_b)  # "the Silver Cup podium"
         ]
         cue_text = m.group(0).lower()
         out.append(
