@@ -52,8 +52,9 @@ _CUE = re.compile(
     rf"\b(?P<ord>{_ORDINAL_WORD}|\d{{1,2}}(?:st|nd|rd|th))\b"
     r"|\bP(?P<p>\d{1,2})\b"
     r"|\b(?P<runner>runners?-up)\b"
-    r"|\b(?P<win>won|wins?|winning|victory|victorious|triumph(?:ed)?)\b"
-    r"|\b(?P<podium>(?:complet|round)\w*(?:\s+(?:out|off))?\s+the\s+(?:class\s+|overall\s+)?"
+    r"|\b(?P<win>won|wins?|winning|victory|victorious|triumph(?:ed)?"
+    r"|(?:class\s+)?(?:honou?rs|laurels|spoils))\b"
+    r"|\b(?P<podium>(?:complet|round)\w*(?:\s+(?:out|off))?\s+the\s+(?:[\w-]+\s+){0,3}?"
     r"(?:podium|top\s+three))\b"
     r"|\b(?P<pole>pole)(?:[- ](?:position|sitters?|winners?))?\b",
     re.I,
@@ -79,6 +80,11 @@ _STANDINGS = re.compile(
     r"|title|table|drivers|season)",
     re.I,
 )
+_WIN_LEMMAS = frozenset(
+    {"win", "victory", "triumph", "victorious", "honour", "honor", "honours", "laurel", "spoil"}
+)
+# verbs of a crew taking its car to the flag ("as A and B brought the #7 home")
+_BRING_LEMMAS = frozenset({"bring", "drive", "steer", "guide", "carry", "take", "cross"})
 _RELATIVE = frozenset({"who", "which", "that", "whose"})
 
 
@@ -101,6 +107,25 @@ class SyntaxResult:
     class_key: str | None = None  # a class named on the cue ("their Pro-Am win")
 
 
+@dataclass(slots=True)
+class SyntaxRival:
+    """Two crews the parse places next to each other: "A finished ahead of the car of B",
+    "A beat the X crew of B", "A could only manage fifth, one place behind B". ``step`` is
+    where the rival stands from the crew (+1 behind it, -1 ahead of it); ``adjacent`` says the
+    sentence states the places touch ("one place behind"), which "behind" alone does not."""
+
+    start: int
+    crew: list[LinkedMention]
+    rival: list[LinkedMention]
+    step: int
+    adjacent: bool
+    pronoun: bool  # the crew is "the pair" / "they": the crew of the sentence before
+    team: str | None = None
+    car: str | None = None
+    number: int | None = None
+    keys: set[str] = field(default_factory=set)
+
+
 class _Parse:
     """Token-level view of one sentence: which tokens are (the heads of) which mentions."""
 
@@ -109,6 +134,7 @@ class _Parse:
         self.sent = sent
         self.head_of: dict[int, LinkedMention] = {}  # token index -> driver mention it heads
         self.entry_at: dict[int, LinkedMention] = {}  # token index -> team/car/make mention
+        self.credited: Token | None = None  # the team subject of the last crew found via "with"
         for m in sent.mentions:
             toks = [t for t in span if t.idx < m.end and t.idx + len(t) > m.start]
             if not toks:
@@ -289,6 +315,8 @@ class _Parse:
                 if crew:
                     return crew
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and cue.head.i == verb.i and cue.i < verb.i and cue.dep_ != "prep":
+            subj = cue  # "Third in class went to X" parsed with the cue as an adverb
         if subj is not None and subj.i in cue_path:  # "Third in class went to X"
             for c in verb.children:
                 if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for"):
@@ -310,6 +338,9 @@ class _Parse:
             crew = self.crew_of_noun(subj) or self.crew_of(subj)
             if crew:
                 return crew
+            crew = self._credited_crew(subj, verb, cue)
+            if crew:
+                return crew
             if whose:
                 return None
             if subj.pos_ == "PRON":
@@ -320,6 +351,45 @@ class _Parse:
         if verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "acl", "prep"):
             return None  # the subject of the clause it depends on
         return []
+
+    def entries_in(self, tok: Token) -> list[LinkedMention]:
+        """The team / car / make mentions inside the phrase of ``tok``."""
+        return list(dict.fromkeys(m for t in tok.subtree if (m := self.entry_at.get(t.i))))
+
+    def _credited_crew(self, subj: Token, verb: Token, cue: Token) -> list[Token]:
+        """A team credited with the result names its crew in a "with" / "through" phrase of
+        the clause: "Team X ended up fifth with A and B", "with Team X taking third through A,
+        B and C". The team is remembered as the entry of the result."""
+        if not any(self.entry_at.get(t.i) for t in subj.subtree):
+            return []
+        stack = [verb]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ == "advcl" and self._bringing_crew(c):
+                    self.credited = subj
+                    return self._bringing_crew(c)
+                if c.i == subj.i or c.dep_ in ("advcl", "ccomp", "relcl", "acl", "parataxis"):
+                    continue
+                if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
+                    continue
+                if c.dep_ == "prep" and c.lower_ in ("with", "through"):
+                    crew = self.crew_of(c)
+                    if crew:
+                        self.credited = subj
+                        return crew
+                stack.append(c)
+        return []
+
+    def _bringing_crew(self, clause: Token) -> list[Token]:
+        """The crew of an "as" clause that brings the team's car home: "Team X won, as A, B
+        and C brought the #7 Toyota home"."""
+        if clause.lemma_.lower() not in _BRING_LEMMAS or not any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in clause.children
+        ):
+            return []
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        return self.crew_of_noun(subj) if subj is not None else []
 
     # --- entry --------------------------------------------------------------------------
     def entry(self, crew: list[Token], verb_side: Token | None) -> tuple[list[LinkedMention], str]:
@@ -433,7 +503,9 @@ def syntax_results(art: Article, sent: Sentence) -> list[SyntaxResult]:
         if cue_span is None or len(cue_span) == 0:
             continue
         cue = cue_span[0]  # its first word: "runners-up" may be split across clauses
-        if m.group("win") and cue.lemma_.lower() not in ("win", "victory", "triumph", "victorious"):
+        if m.group("win"):
+            cue = cue_span[-1]  # "class honours": the noun
+        if m.group("win") and cue.lemma_.lower() not in _WIN_LEMMAS:
             continue
         if m.group("ord") and (
             re.search(r"\b(?:a|an)\s+$", sent.text[:rel_a])
@@ -457,6 +529,7 @@ def syntax_results(art: Article, sent: Sentence) -> list[SyntaxResult]:
             for a in [cue, *cue.ancestors]
             if a.pos_ in ("VERB", "AUX")
         )
+        parse.credited = None
         tokens = [] if lost else parse.governor(cue)
         crew = [parse.head_of[t.i] for t in tokens if t.i in parse.head_of]
         if lost:
@@ -467,6 +540,8 @@ def syntax_results(art: Article, sent: Sentence) -> list[SyntaxResult]:
         if not crew:
             continue
         mentions, text = parse.entry(tokens, None)
+        if parse.credited is not None:
+            mentions += parse.entries_in(parse.credited)
         teams = [x.entity for x in mentions if x.type is EntityType.TEAM]
         cars = [x.entity for x in mentions if x.type is EntityType.CAR_MODEL]
         nums = re.findall(r"#\s?(\d{1,3})\b", text)
@@ -474,7 +549,8 @@ def syntax_results(art: Article, sent: Sentence) -> list[SyntaxResult]:
         classes = [
             c
             for c in sent.of(EntityType.CLASS)
-            if c.end <= sent.abs(rel_a) and re.fullmatch(r"\s*", sent.gap(c.end, sent.abs(rel_a)))
+            if (c.end <= sent.abs(rel_a) and re.fullmatch(r"\s*", sent.gap(c.end, sent.abs(rel_a))))
+            or sent.abs(rel_a) <= c.start < c.end <= sent.abs(rel_b)  # "the Silver Cup podium"
         ]
         cue_text = m.group(0).lower()
         out.append(
@@ -492,6 +568,86 @@ def syntax_results(art: Article, sent: Sentence) -> list[SyntaxResult]:
                 in_class=bool(re.match(r"^\s*in\s+(?:the\s+)?class\b", after))
                 or "class" in cue_text,
                 class_key=classes[-1].entity if classes else None,
+            )
+        )
+    return out
+
+
+_AHEAD_WORDS = frozenset({"ahead", "clear"})
+_PAIR_WORDS = frozenset({"pair", "duo", "trio", "crew", "they"})
+
+
+def _one_place(tok: Token) -> bool:
+    """ "one place" / "a position": the places touch."""
+    return tok.lemma_.lower() in _PLACE_NOUNS and any(
+        x.lower_ in ("one", "a", "single") for x in tok.children
+    )
+
+
+def _rival_phrase(tok: Token) -> tuple[Token, int, bool] | None:
+    """The noun a rival word governs, the rival's step and whether the places touch."""
+    lower, lemma = tok.lower_, tok.lemma_.lower()
+    if lower in _AHEAD_WORDS:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        return (obj, 1, False) if obj is not None else None
+    if lemma == "beat" and tok.pos_ == "VERB":
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        return (obj, 1, False) if obj is not None else None
+    if lower == "behind":
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        one = any(_one_place(c) for c in tok.children if c.dep_ == "npadvmod") or _one_place(
+            tok.head
+        )
+        return (obj, -1, one) if obj is not None else None
+    return None
+
+
+def syntax_rivals(art: Article, sent: Sentence) -> list[SyntaxRival]:
+    """Every rival phrase of the sentence whose noun holds a crew, with the crew of the clause
+    it belongs to (the subject walk of :meth:`_Parse.governor`)."""
+    if not sent.of(D):
+        return []
+    span = art.ctx.doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return []
+    parse = _Parse(span, sent)
+    out: list[SyntaxRival] = []
+    for tok in span:
+        phrase = _rival_phrase(tok)
+        if phrase is None:
+            continue
+        noun, step, adjacent = phrase
+        held = parse.crew_of_noun(noun) or parse.crew_of(noun)
+        if not held:
+            continue
+        parse.credited = None
+        own = parse.governor(tok)
+        subj = next(
+            (c for a in tok.ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")),
+            None,
+        )
+        pronoun = not own and subj is not None and subj.lower_ in _PAIR_WORDS
+        if not own and not pronoun:
+            continue
+        if {t.i for t in own} & {t.i for t in held}:
+            continue
+        mentions, text = parse.entry(held, None)
+        nums = re.findall(r"#\s?(\d{1,3})\b", text)
+        out.append(
+            SyntaxRival(
+                start=tok.idx,
+                crew=[parse.head_of[t.i] for t in own if t.i in parse.head_of],
+                rival=list(dict.fromkeys(parse.head_of[t.i] for t in held if t.i in parse.head_of)),
+                step=step,
+                adjacent=adjacent,
+                pronoun=pronoun,
+                team=next((x.entity for x in mentions if x.type is EntityType.TEAM), None),
+                car=next(
+                    (x.entity for x in reversed(mentions) if x.type is EntityType.CAR_MODEL), None
+                ),
+                number=int(nums[-1]) if nums else None,
+                keys={x.entity for x in mentions},
             )
         )
     return out

@@ -19,7 +19,12 @@ from racegraph.extract.relations._base import (
     number,
     ordinal,
 )
-from racegraph.extract.relations.result_syntax import SyntaxResult, syntax_results
+from racegraph.extract.relations.result_syntax import (
+    SyntaxResult,
+    SyntaxRival,
+    syntax_results,
+    syntax_rivals,
+)
 from racegraph.records import EntityType, EventKind
 
 D = EntityType.DRIVER
@@ -158,6 +163,7 @@ def extract(art: Article) -> None:
         _syntax_fill(art, sent, results, other_wins)
         if not any(r.kind is None for r in results[n:]):
             _subject_ahead(art, sent, results)
+        _rivals(art, sent, results)
         _title_won(art, sent)
         _entry_crews(art, sent)
     _finish(art, results, partners)
@@ -321,11 +327,17 @@ def _sentence_results(
         wins.add(sent.abs(m.start()))
     for m in _PODIUM.finditer(sent.text):
         found.append((sent.abs(m.start()), sent.abs(m.end()), 3, None))
+    open_places: set[int] = set()  # "Ferrari scored a one-two": places whose crews follow
     for m in _ONE_TWO.finditer(sent.text):
         a, b = sent.abs(m.start()), sent.abs(m.end())
-        if _subject_team(sent, a, b) is not None and not sent.of(D):
-            last = 3 if (m.group("three") or m.group("three2")) else 2
+        if sent.of(D):
+            continue
+        last = 3 if (m.group("three") or m.group("three2")) else 2
+        if _subject_team(sent, a, b) is not None:
             found.extend((a, b, p, None) for p in range(1, last + 1))
+        elif sent.before(a, EntityType.MANUFACTURER):
+            found.extend((a, b, p, None) for p in range(1, last + 1))
+            open_places.add(a)
     for c in sent.of(EntityType.CLASS):  # "took GT300 honours": the class win
         honours = _CLASS_HONOURS.match(sent.text[sent.rel(c.end) :])
         if honours and _HONOURS_BEFORE.search(sent.tail(c.start)):
@@ -432,7 +444,7 @@ def _sentence_results(
             subj_team = [t for t in sent.of(EntityType.TEAM)]
             if subj_team and kind is None and re.search(r"\boverall\b", sent.text, re.I):
                 team = subj_team[0].entity
-            else:
+            elif a not in open_places:
                 continue
         cls = _class_near(sent, a, b) if kind is None else None
         in_class = re.match(r"^\s+in\s+class\b", sent.text[sent.rel(b) :]) or re.search(
@@ -456,6 +468,8 @@ def _sentence_results(
             ]
             if prev and prev[-1].classification != "overall":
                 cls = prev[-1].classification  # a class paragraph goes on with its class
+            elif not prev:
+                cls = _report_class(results, sent, a)
         if cls and kind is None:
             last_class = cls
         after_team = [
@@ -497,6 +511,20 @@ def _sentence_results(
         if kind is None and crew:
             _ahead_of(art, sent, b, results[-1], results)
     return won
+
+
+def _report_class(results: list[_Result], sent: Sentence, a: int) -> str | None:
+    """The class of a report that has stated its results in one class only ("TGR Team au
+    TOM'S claimed GT500 victory ... [next paragraph] the #23 Nissan of A and B in third"):
+    an unclassed place of a later paragraph is in that class too."""
+    earlier = {
+        r.classification
+        for r in results
+        if r.kind is None and r.pos < a and r.sent.paragraph < sent.paragraph
+    }
+    if len(earlier) == 1 and "overall" not in earlier:
+        return next(iter(earlier))
+    return None
 
 
 def _syntax_fill(
@@ -570,6 +598,8 @@ def _syntax_result(
             ]
             if prev and prev[-1].classification != "overall":
                 cls = prev[-1].classification  # a class paragraph goes on with its class
+            elif not prev:
+                cls = _report_class(results, sent, a)
     race = _stated_event(art, sent, a) or _race_for(art, sent, a)
     return _Result(
         sent=sent,
@@ -618,6 +648,98 @@ def _ahead_of(art: Article, sent: Sentence, b: int, r: _Result, results: list[_R
         )
     )
     art.crews.append((b + m.end(), tuple(crew)))
+
+
+def _rivals(art: Article, sent: Sentence, results: list[_Result]) -> None:
+    """Crews the parse places next to a placed crew (see :func:`syntax_rivals`): "ahead of
+    the sister car shared by A and B" gives A and B the next place, "one place behind the
+    entry of A and B" (or "second behind ...") the place before. The placed crew's result is
+    in this sentence, or in the sentence before when this one states no finish ("The pair
+    crossed the line ahead of ...", "Baumann ... beat A and B"), where a result stated without
+    a crew ("Ferrari scored a one-two") takes the crew of this sentence."""
+    for rv in syntax_rivals(art, sent):
+        rival = list(dict.fromkeys(m.entity for m in rv.rival))
+        if any(r.sent is sent and r.kind is None and set(r.drivers) & set(rival) for r in results):
+            continue
+        target = _rival_target(sent, rv, results)
+        if target is None:
+            continue
+        if not target.drivers:
+            crew = list(dict.fromkeys(m.entity for m in rv.crew))
+            target.drivers.extend(crew)
+            target.named.extend(crew)
+            art.crews.append((rv.start, tuple(crew)))
+        if rv.step < 0 and not (rv.adjacent or target.position == 2):
+            continue  # "behind X" alone does not say X was one place ahead
+        position = target.position + rv.step
+        if position < 1:
+            continue
+        entry = _Entry(team=rv.team, car=rv.car, number=rv.number, keys=set(rv.keys))
+        entry.update(_crew_entry(sent, rival))
+        open_slot = next(
+            (
+                r
+                for r in results
+                if r.kind is None
+                and not r.drivers
+                and r.sent is target.sent
+                and r.position == position
+                and r.classification == target.classification
+            ),
+            None,
+        )
+        if open_slot is not None:  # "a one-two": the second place waits for its crew
+            open_slot.drivers.extend(rival)
+            open_slot.named.extend(rival)
+            open_slot.team = open_slot.team or entry.team
+            open_slot.car = open_slot.car or entry.car
+            open_slot.number = entry.number if open_slot.number is None else open_slot.number
+            open_slot.keys |= entry.keys
+            art.crews.append((rv.start, tuple(rival)))
+            continue
+        results.append(
+            _Result(
+                sent=sent,
+                pos=rv.start,
+                event=target.event,
+                round=target.round,
+                position=position,
+                classification=target.classification,
+                drivers=rival,
+                team=entry.team,
+                car=entry.car,
+                number=entry.number,
+                keys=entry.keys,
+                named=list(rival),
+                parsed=True,
+            )
+        )
+        art.crews.append((rv.start, tuple(rival)))
+
+
+def _rival_target(sent: Sentence, rv: SyntaxRival, results: list[_Result]) -> _Result | None:
+    """The result of the crew a rival phrase is measured from."""
+    crew = {m.entity for m in rv.crew}
+    here = [r for r in results if r.sent is sent and r.kind is None]
+    mine = sorted(
+        (r for r in here if set(r.drivers) & crew), key=lambda r: (r.pos > rv.start, -r.pos)
+    )  # the crew's result stated before the rival word, else after it ("beat B to the win")
+    if mine:
+        return mine[0]
+    if here:
+        return None
+    before = [
+        r
+        for r in results
+        if r.kind is None and r.sent.index == sent.index - 1 and r.sent.start < sent.start
+    ]
+    if rv.pronoun:
+        return before[-1] if len({tuple(r.drivers) for r in before}) == 1 else None
+    named = [r for r in before if set(r.drivers) & crew]
+    if named:
+        return named[-1]
+    open_ = sorted((r for r in before if not r.drivers), key=lambda r: r.position)
+    return open_[0] if open_ else None
 
 
 _AHEAD_CUE = re.compile(r"\b(?:ahead of|clear of)\s+(?:the\s+)?#", re.I)
