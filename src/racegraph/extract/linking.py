@@ -882,11 +882,13 @@ class _Linker:
         return self.doc[keep[0].i : keep[-1].i + 1]
 
     def link_team(self, c: Candidate, *, anaphora: bool) -> None:
-        ref = self.ref.by_iri(c.iri) if c.iri else self.listed_team_inside(c)
-        if ref is not None and c.iri:  # a listed team: one key whichever name is used
+        listed = self.ref.by_iri(c.iri) if c.iri else None
+        if listed is not None:  # a listed team: one key whichever name is used
             if not anaphora:
-                self.team_names[self.span(c).text.lower()] = ref.key
-                self.add(c, ref.key, T.TEAM, ref.label, "team-reference", reference=ref.iri)
+                self.team_names[self.span(c).text.lower()] = listed.key
+                self.add(
+                    c, listed.key, T.TEAM, listed.label, "team-reference", reference=listed.iri
+                )
             return
         core = self.team_core(c)
         if core is None:
@@ -900,6 +902,7 @@ class _Linker:
             return
         name = core.text
         key = self.team_names.get(name.lower()) or slugify(name)
+        ref = self.listed_team_inside(c)
         if ref is not None:  # "the Belgian WRT squad", "#40 Wayne Taylor Racing with Andretti"
             self.team_names[name.lower()] = ref.key
             name, key = ref.label, ref.key
@@ -913,8 +916,8 @@ class _Linker:
         start = span.start
         while start < core.start and (span.doc[start].text == "#" or span.doc[start].is_digit):
             start += 1  # "#93 Sky Tempesta Racing": the race number is not part of the name
-        listed = ref.iri if ref is not None and key == ref.key else None
-        self.add(self.doc[start : span.end], key, T.TEAM, name, f"team-{c.rule}", reference=listed)
+        iri = ref.iri if ref is not None and key == ref.key else None
+        self.add(self.doc[start : span.end], key, T.TEAM, name, f"team-{c.rule}", reference=iri)
 
     def listed_team_inside(self, c: Candidate) -> ReferenceEntity | None:
         """The one reference team named inside a team phrase the genre rules found."""

@@ -532,6 +532,16 @@ def category_key(art: Article, sent: Sentence, word: str, near: int) -> str | No
     return art.mint("fia-" + word.lower(), EntityType.FIA_CATEGORY, word.capitalize(), mention=word)
 
 
+def subject_seasons(art: Article, relation: str) -> set[tuple[Value | None, Value | None]]:
+    """(subject, season) of the article's facts of ``relation`` that name a season: what a
+    pass that adds entailed facts must not state a second time."""
+    return {
+        (f.get("s"), f.get("season"))
+        for f in art.facts
+        if f.relation == relation and f.get("season") is not None
+    }
+
+
 def is_title_use(sent: Sentence, m: LinkedMention) -> bool:
     """A championship named inside a title ("seven-time MotoGP champion"), not a context."""
     return bool(_TITLE_USE.match(sent.text[sent.rel(m.end) :])) or bool(

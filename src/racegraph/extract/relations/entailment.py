@@ -28,7 +28,7 @@ from collections import defaultdict
 
 from racegraph.extract.context import LinkedMention
 from racegraph.extract.relations import entries
-from racegraph.extract.relations._base import Article, Sentence
+from racegraph.extract.relations._base import Article, Sentence, subject_seasons
 from racegraph.extract.relations._consolidate import STATUS_STRENGTH
 from racegraph.records import EntityType, Evidence, Fact, Value
 
@@ -72,15 +72,6 @@ def _crew_of(f: Fact) -> tuple[str, ...]:
     return (str(crew),) if isinstance(crew, str) else ()
 
 
-def _subject_seasons(art: Article, relation: str) -> set[tuple[Value | None, Value | None]]:
-    """(subject, season) of the article's facts of ``relation`` that name a season."""
-    return {
-        (f.get("s"), f.get("season"))
-        for f in art.facts
-        if f.relation == relation and f.get("season") is not None
-    }
-
-
 def _race_of(f: Fact, events: dict[str, tuple[str, int]]) -> tuple[str, int] | None:
     event = f.get("event")
     return events.get(event) if isinstance(event, str) else None
@@ -115,7 +106,7 @@ def _qualify_memberships(art: Article, events: dict[str, tuple[str, int]]) -> No
 
 def _crews_compete(art: Article, events: dict[str, tuple[str, int]]) -> None:
     """Co-drivers of a past event compete in its championship that season."""
-    have = _subject_seasons(art, "competesIn")
+    have = subject_seasons(art, "competesIn")
     for f in list(art.facts):
         if f.relation != "coDriver":
             continue
@@ -167,7 +158,7 @@ def _crews_drive(art: Article, events: dict[str, tuple[str, int]]) -> None:
     """A crew of a race named next to its car drove it: the car model between the crew and
     the crew before it in the sentence ("the #5 X McLaren 720S GT3 Evo of A and B"), or just
     after the crew ("A and B shared the #48 Oreca 07"), with the race number written there."""
-    have = _subject_seasons(art, "drives")
+    have = subject_seasons(art, "drives")
     crews: dict[tuple[int, str], set[str]] = defaultdict(set)
     for f in art.facts:
         if f.relation not in {"coDriver", "raceResult"}:

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from racegraph.extract.context import LinkedMention
-from racegraph.extract.relations._base import Article, Sentence, group_after
+from racegraph.extract.relations._base import Article, Sentence, group_after, subject_seasons
 from racegraph.extract.relations.results import (
     _chain,
     _Entry,
@@ -455,8 +455,8 @@ def _propagate(art: Article, table: list[Entry]) -> None:
     """Each crew member of an entry with a team or car gets the membership and car the entry
     implies, when another sentence told them (the crew's own sentence is the rule families'
     to read) and the article has none for that season."""
-    members = _stated(art, "memberOf")
-    cars = _stated(art, "drives")
+    members = subject_seasons(art, "memberOf")
+    cars = subject_seasons(art, "drives")
     for e in table:
         if e.race is None or not e.crew:
             continue
@@ -495,13 +495,3 @@ def _propagate(art: Article, table: list[Entry]) -> None:
                     status=e.status,
                     **{"class": e.cls},
                 )
-
-
-def _stated(art: Article, relation: str) -> set[tuple[str, int]]:
-    """(driver, season) pairs the article's facts of ``relation`` already cover."""
-    out: set[tuple[str, int]] = set()
-    for f in art.facts:
-        s, season = f.get("s"), f.get("season")
-        if f.relation == relation and isinstance(s, str) and isinstance(season, int):
-            out.add((s, season))
-    return out
