@@ -208,3 +208,36 @@ def test_team_win_as_a_driver_crashed_gives_no_crew() -> None:
     ents = [*BASE, ("Blue Owl Motorsport", "blue-owl", T), *CREW]
     got = _results(run(text, ents, published=PUB))
     assert not any(p == 1 and "a" in crew for p, _, crew in got)
+
+
+def test_team_place_takes_the_crew_of_its_after_clause() -> None:
+    text = LEAD + (
+        "Green Lane Racing ended up P5 after a long pit stop dropped Cal Gamma and Dan Delta "
+        "behind the #9 Blue Owl Motorsport Audi of Eve Epsilon and Fay Phi."
+    )
+    ents = [*BASE, ("Green Lane Racing", "green-lane", T), ("Blue Owl Motorsport", "bo", T)]
+    facts = run(text, ents + CREW, published=PUB)
+    got = _results(facts)
+    assert (5, "overall", frozenset({"c", "d"})) in got
+    assert not any(p == 5 and "e" in crew for p, _, crew in got)
+    assert has(facts, "raceResult", position=5, team="green-lane")
+
+
+def test_team_place_after_a_lone_driver_gives_no_crew() -> None:
+    text = LEAD + "Green Lane Racing ended up P5 after Eve Epsilon spun them at the hairpin."
+    ents = [*BASE, ("Green Lane Racing", "green-lane", T), *CREW]
+    got = _results(run(text, ents, published=PUB))
+    assert not any("e" in crew for _, _, crew in got)
+
+
+def test_winning_car_of_an_earlier_year_is_no_result_of_the_race() -> None:
+    text = (
+        "Blue Owl Motorsport won the Vallelunga 4 Hours of the GT Cup on Sunday, as Ann Alpha "
+        "and Bea Beta brought the #7 Audi home.\n\n"
+        "The team last won the race in 2021, when Ann Alpha shared the winning car with Eve "
+        "Epsilon and Fay Phi."
+    )
+    ents = [*BASE, ("Blue Owl Motorsport", "blue-owl", T), *CREW]
+    got = _results(run(text, ents, published=PUB))
+    assert (1, "overall", frozenset({"a", "b"})) in got
+    assert not any("e" in crew for _, _, crew in got)

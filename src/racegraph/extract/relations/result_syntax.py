@@ -379,7 +379,28 @@ class _Parse:
                         self.credited = subj
                         return crew
                 stack.append(c)
+        for c in verb.children:
+            crew = self._after_crew(c)
+            if crew:
+                self.credited = subj
+                return crew
         return []
+
+    def _after_crew(self, clause: Token) -> list[Token]:
+        """The one crew an "after" clause of the team's place names: "Team X ended up P4
+        after a slow stop dropped A and B behind the #96", "... after A and B lost a place"
+        (rival phrases left out; a lone driver may be a rival, so a crew takes two)."""
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ == "after" for c in clause.children
+        ):
+            return []
+        heads = self.drivers_under(clause)
+        if not heads:
+            return []
+        group = self.group(heads[0])
+        if len(group) < 2 or any(h not in group for h in heads):
+            return []
+        return group
 
     def _bringing_crew(self, clause: Token) -> list[Token]:
         """The crew of an "as" clause that brings the team's car home: "Team X won, as A, B

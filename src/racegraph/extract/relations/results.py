@@ -1020,6 +1020,8 @@ def _shared_crew(art: Article, sent: Sentence, results: list[_Result]) -> None:
     if target is None and winning:
         team = art.last_team(sent, cue)
         race = _race_for(art, sent, cue)
+        if _earlier_year(art, sent, race):
+            return  # "Toyota last won the race in 2019, when A shared the winning car ..."
         cls = art.class_at(sent, cue)
         target = _Result(
             sent=sent,
@@ -1036,6 +1038,13 @@ def _shared_crew(art: Article, sent: Sentence, results: list[_Result]) -> None:
     target.drivers.extend(d for d in crew if d not in target.drivers)
     target.named.extend(d for d in crew if d not in target.named)
     art.crews.append((cue, tuple(target.drivers)))
+
+
+def _earlier_year(art: Article, sent: Sentence, race: str | None) -> bool:
+    """The sentence dates what it tells to a year before the race's: a past edition."""
+    date = art.race_dates.get(race or "")
+    year = date.year if date else art.published.year
+    return any(int(y) < year for y in re.findall(r"\b(?:19|20)\d\d\b", sent.text))
 
 
 # "the 2023 Nürburgring 24 Hours": a proper-named event behind "the" (+ a year)
