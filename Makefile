@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: install run test lint docs readme clean
+.PHONY: install run test lint docs readme model clean
 
 $(BIN)/racegraph: pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,12 @@ docs: install
 
 readme: install
 	$(BIN)/cog -r README.md
+
+# the pair classifier, trained on every annotated set except the untouched measurement
+# sets (tests/heldout, tests/extract/blind10, tests/extract/blind15)
+TRAIN_SETS = $(filter-out tests/extract/blind10 tests/extract/blind15,$(patsubst %/gold,%,$(wildcard tests/extract/*/gold)))
+model: install
+	$(BIN)/python -m racegraph.train --set data/articles=tests/gold $(foreach s,$(TRAIN_SETS),--set $(s)/articles=$(s)/gold)
 
 clean:
 	rm -rf build $(VENV)

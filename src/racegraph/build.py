@@ -29,6 +29,7 @@ from racegraph.articles import list_articles, read_article
 from racegraph.assemble import Piece, make_piece, write_outputs
 from racegraph.errors import InputError, UsageError
 from racegraph.export import graph_rows, write_turtle
+from racegraph.extract.relations import learned
 from racegraph.files import atomic_write
 from racegraph.reason import Reasoner
 from racegraph.records import Article, Extraction
@@ -227,8 +228,8 @@ class Pipeline:
 def pipeline_fingerprint(reference_dir: Path, ontology_dir: Path) -> str:
     """Version of everything besides the article that decides the output.
 
-    Changing the code's PIPELINE_VERSION, the ontology, the shapes, the reference data or the
-    extraction patterns invalidates every cached article.
+    Changing the code's PIPELINE_VERSION, the ontology, the shapes, the reference data, the
+    extraction patterns or the pair model invalidates every cached article.
     """
     digest = hashlib.sha256(PIPELINE_VERSION.encode())
     patterns = Path(__file__).parent / "extract" / "patterns"
@@ -237,6 +238,9 @@ def pipeline_fingerprint(reference_dir: Path, ontology_dir: Path) -> str:
         *sorted(ontology_dir.glob("*.ttl")),
         *sorted(patterns.glob("*.jsonl")),
     ]
+    model = learned.model_path()
+    if model is not None:
+        files.append(model)
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

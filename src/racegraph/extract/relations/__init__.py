@@ -15,6 +15,9 @@ family:
 * :mod:`.identity` - nationality, basedIn, worksDriverFor, title, age, retired, fiaCategory,
   teamPrincipal;
 * :mod:`.stints` - the makes of cars of a team membership ("in both Audi and BMW cars");
+* :mod:`.learned` - links between two mentions of a sentence that no rule read (driver and
+  team, driver and car, two drivers), from a pair classifier trained on the annotated articles
+  (:mod:`.pair_features`, :mod:`racegraph.train`);
 * :mod:`.entailment` - participation the other facts entail (crews that raced compete, teams
   with drivers compete, a membership stated beside a result belongs to that race's series);
 * :mod:`.entries` - the article's entry table (number, team, car, crew), which resolves a
@@ -35,19 +38,20 @@ from racegraph.extract.relations import (
     entailment,
     events,
     identity,
+    learned,
     participation,
     results,
     stints,
 )
-from racegraph.extract.relations._base import prepare
+from racegraph.extract.relations._base import Article, prepare
 from racegraph.extract.relations._consolidate import consolidate
 
 __all__ = ["extract_relations"]
 
 
-def extract_relations(ctx: DocContext) -> None:
+def extract_relations(ctx: DocContext) -> Article:
     """Append the relation facts of one article to ``ctx.facts`` (may add entities, e.g.
-    race sessions named only by their day)."""
+    race sessions named only by their day); returns the article's discourse view."""
     art = prepare(ctx)
     events.index_events(art)
     events.extract(art)
@@ -56,5 +60,7 @@ def extract_relations(ctx: DocContext) -> None:
     classes.extract(art)
     identity.extract(art)
     stints.annotate(art)
+    learned.propose(art)
     entailment.complete(art)
     ctx.facts.extend(consolidate(art.facts))
+    return art

@@ -1,0 +1,208 @@
+"""Learned pair classifier: links the rule families missed between two mentions of a sentence.
+
+Rules fitted to the articles we read carry over to new wording at a fraction of the rate they
+improve the text they were written for. A logistic-regression model over the features of
+:mod:`.pair_features`, trained on every annotated article of the repository except the
+untouched measurement sets (``python -m racegraph.train``), reads the links between a driver
+and a team (``memberOf``), a driver and a car (``drives``) and two drivers (``coDriver``) in any
+phrasing the training articles share. It only adds: a pair the rules already relate is left to
+them, and a pair goes in only when its probability reaches the model's threshold. Added facts
+carry rule ``learned.<relation>`` and the probability as their confidence, and take their
+qualifiers (championship, season, event, race number) from what the article states about the
+same driver, else from the discourse context. They run before entailment, so a learned crew
+also gets its participation.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from racegraph.extract.relations._base import Article, Sentence
+from racegraph.extract.relations.pair_features import PAIR_TYPES, PairCandidate, candidates
+from racegraph.records import Fact, Value
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "pairs.json"
+MODEL_ENV = "RACEGRAPH_PAIR_MODEL"
+"""Environment variable naming another model file, or ``off`` for rules only (experiments)."""
+
+_NUMBER_BEFORE = re.compile(r"#\s?(\d{1,3})\s+[^,;#()]{0,40}$")
+_RESULTS = frozenset({"raceResult", "gridPosition", "coDriver"})
+
+
+@dataclass(frozen=True, slots=True)
+class PairModel:
+    """One weight per feature string and relation, and the probability a link needs."""
+
+    weights: Mapping[str, Mapping[str, float]]
+    threshold: float
+
+    def probability(self, relation: str, features: tuple[str, ...]) -> float:
+        weights = self.weights.get(relation)
+        if not weights:
+            return 0.0
+        z = sum(weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self, **meta: object) -> str:
+        """The model as stable JSON (sorted, rounded): the same weights give the same bytes."""
+        body = {
+            **meta,
+            "threshold": self.threshold,
+            "weights": {
+                rel: {f: round(w, 4) for f, w in sorted(ws.items()) if round(w, 4) != 0.0}
+                for rel, ws in sorted(self.weights.items())
+            },
+        }
+        return json.dumps(body, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+    @staticmethod
+    def from_json(text: str) -> PairModel:
+        data = json.loads(text)
+        weights = {
+            str(rel): {str(f): float(w) for f, w in ws.items()}
+            for rel, ws in dict(data["weights"]).items()
+        }
+        return PairModel(weights=weights, threshold=float(data["threshold"]))
+
+
+def model_path() -> Path | None:
+    """The model file builds use: ``$RACEGRAPH_PAIR_MODEL`` or the shipped one (None: off)."""
+    chosen = os.environ.get(MODEL_ENV, "")
+    if chosen.lower() == "off":
+        return None
+    path = Path(chosen) if chosen else MODEL_PATH
+    return path if path.is_file() else None
+
+
+def default_model() -> PairModel | None:
+    """The model of :func:`model_path` (None when there is none: rules only)."""
+    path = model_path()
+    return None if path is None else _load(path)
+
+
+@cache
+def _load(path: Path) -> PairModel:
+    return PairModel.from_json(path.read_text(encoding="utf-8"))
+
+
+def _pair_key(relation: str, s: str, o: str) -> tuple[str, str, str]:
+    if relation == "coDriver" and o < s:
+        s, o = o, s
+    return (relation, s, o)
+
+
+def propose(art: Article, model: PairModel | None = None) -> None:
+    """Add the pair facts the model finds and no rule stated (in place, deterministic)."""
+    model = model if model is not None else default_model()
+    if model is None:
+        return
+    stated = {
+        _pair_key(f.relation, str(f.get("s")), str(f.get("o")))
+        for f in art.facts
+        if f.relation in PAIR_TYPES
+    }
+    best: dict[tuple[str, str, str], tuple[float, PairCandidate]] = {}
+    for cand in candidates(art):
+        key = _pair_key(cand.relation, cand.s.entity, cand.o.entity)
+        if key in stated:
+            continue
+        p = model.probability(cand.relation, cand.features)
+        if p >= model.threshold and (key not in best or p > best[key][0]):
+            best[key] = (p, cand)
+    for key in sorted(best):
+        p, cand = best[key]
+        _emit(art, cand, round(p, 3))
+
+
+def _emit(art: Article, cand: PairCandidate, confidence: float) -> None:
+    sent, s, o = cand.sentence, cand.s.entity, cand.o.entity
+    rule = "learned." + cand.relation
+    if cand.relation == "coDriver":
+        event = _shared_event(art, s, o) or art.race_at(sent.start)
+        year = None if event else _season(art, sent, s, cand.s.start)
+        art.emit("coDriver", sent, rule, confidence, s=s, o=o, event=event, season=year)
+        return
+    championship, season = _context(art, sent, s, cand.s.start)
+    if cand.relation == "memberOf":
+        art.emit(
+            "memberOf",
+            sent,
+            rule,
+            confidence,
+            s=s,
+            o=o,
+            championship=championship,
+            season=season,
+            asOf=art.published,
+        )
+        return
+    number = _NUMBER_BEFORE.search(sent.tail(cand.o.start, 50))
+    art.emit(
+        "drives",
+        sent,
+        rule,
+        confidence,
+        s=s,
+        o=o,
+        number=int(number.group(1)) if number else None,
+        championship=championship,
+        season=season,
+        team=_team_of(art, s, season),
+        asOf=art.published,
+    )
+
+
+def _facts_of(art: Article, driver: str, *relations: str) -> list[Fact]:
+    return [f for f in art.facts if f.relation in relations and f.get("s") == driver]
+
+
+def _context(
+    art: Article, sent: Sentence, driver: str, pos: int
+) -> tuple[str | None, Value | None]:
+    """(championship, season) of a driver's link: what the article states about the driver's
+    participation, else the championship the text is about and the sentence's season."""
+    for f in _facts_of(art, driver, "competesIn", "memberOf", "drives"):
+        champ = f.get("o") if f.relation == "competesIn" else f.get("championship")
+        season = f.get("season")
+        if isinstance(champ, str) and season is not None:
+            return champ, season
+    here = art.championship_at(pos) or art.dominant_championship()
+    champ = art.root_known(here) if here else None
+    return champ, _season(art, sent, driver, pos)
+
+
+def _season(art: Article, sent: Sentence, driver: str, pos: int) -> int:
+    return art.season_in(sent, pos) or art.focus_season or art.published.year
+
+
+def _shared_event(art: Article, a: str, b: str) -> str | None:
+    """The race both drivers' results or crews name (a crew the rules read in part)."""
+    events: dict[str, set[str]] = {a: set(), b: set()}
+    for f in art.facts:
+        if f.relation not in _RESULTS or not isinstance(f.get("event"), str):
+            continue
+        crew = f.get("drivers")
+        members = set(crew) if isinstance(crew, tuple) else {crew, f.get("s"), f.get("o")}
+        for d in (a, b):
+            if d in members:
+                events[d].add(str(f.get("event")))
+    both = sorted(events[a] & events[b]) or sorted(events[a] | events[b])
+    return both[0] if both else None
+
+
+def _team_of(art: Article, driver: str, season: Value | None) -> str | None:
+    teams = sorted(
+        {
+            str(f.get("o"))
+            for f in _facts_of(art, driver, "memberOf")
+            if f.get("season") in (season, None)
+        }
+    )
+    return teams[0] if len(teams) == 1 else None
