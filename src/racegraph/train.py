@@ -4,7 +4,8 @@ Offline and deterministic: for each annotated article the extractor runs as in a
 same-sentence mention pair of a pair relation becomes an example, and its label is whether
 the gold states that relation between the gold entities the two mentions align to (the
 alignment of ``racegraph eval``, by name and mention, never by id). Pairs whose entities do
-not align are left out: the gold says nothing about them. The model is logistic regression
+not align are left out, and so are articles whose gold lists no facts (entity-only
+annotations): the gold says nothing about them. The model is logistic regression
 with an L2 penalty, fitted by full-batch gradient descent from zero weights, so the same
 examples give the same weights. Builds only read the saved model; they never read gold.
 
@@ -58,8 +59,8 @@ def examples_from(
     out: list[Example] = []
     for path in list_articles(articles):
         doc_gold = golds.get(path.stem)
-        if doc_gold is None:
-            continue
+        if doc_gold is None or not doc_gold.facts:
+            continue  # an entity-only gold says nothing about links
         article = read_article(path)
         ctx = DocContext(article=article, doc=nlp(article.text), reference=reference)
         link_mentions(ctx, extract_mentions(ctx.doc, reference))
