@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from racegraph.extract.relations._base import Article, Sentence
+from racegraph.extract.relations._base import Article, Sentence, same_clause
 from racegraph.extract.relations.pair_features import PAIR_TYPES, PairCandidate, candidates
-from racegraph.records import Fact, Value
+from racegraph.records import EntityType, Fact, Value
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "pairs.json"
 MODEL_ENV = "RACEGRAPH_PAIR_MODEL"
@@ -125,7 +125,7 @@ def _emit(art: Article, cand: PairCandidate, confidence: float) -> None:
     sent, s, o = cand.sentence, cand.s.entity, cand.o.entity
     rule = "learned." + cand.relation
     if cand.relation == "coDriver":
-        event = _shared_event(art, s, o) or art.race_at(sent.start)
+        event = _shared_event(art, s, o) or art.race_at(max(cand.s.end, cand.o.end))
         year = None if event else _season(art, sent, s, cand.s.start)
         art.emit("coDriver", sent, rule, confidence, s=s, o=o, event=event, season=year)
         return
@@ -166,16 +166,26 @@ def _facts_of(art: Article, driver: str, *relations: str) -> list[Fact]:
 def _context(
     art: Article, sent: Sentence, driver: str, pos: int
 ) -> tuple[str | None, Value | None]:
-    """(championship, season) of a driver's link: what the article states about the driver's
-    participation, else the championship the text is about and the sentence's season."""
+    """(championship, season) of a driver's link: what the sentence names near the link ("for
+    Andretti in the IndyCar Series in 2025"), else what the article states about the driver's
+    participation, else the championship the text is about and the article's season."""
+    named = _championship_near(art, sent, pos)
+    year: Value | None = art.season_in(sent, pos)
     for f in _facts_of(art, driver, "competesIn", "memberOf", "drives"):
         champ = f.get("o") if f.relation == "competesIn" else f.get("championship")
-        season = f.get("season")
-        if isinstance(champ, str) and season is not None:
-            return champ, season
-    here = art.championship_at(pos) or art.dominant_championship()
-    champ = art.root_known(here) if here else None
-    return champ, _season(art, sent, driver, pos)
+        if isinstance(champ, str) and f.get("season") is not None:
+            return named or champ, year or f.get("season")
+    here = named or art.championship_at(pos) or art.dominant_championship()
+    return (art.root_known(here) if here else None), year or _season(art, sent, driver, pos)
+
+
+def _championship_near(art: Article, sent: Sentence, pos: int) -> str | None:
+    """A championship the sentence names in the clause of ``pos``, nearest first."""
+    near = [m for m in sent.of(EntityType.CHAMPIONSHIP) if same_clause(sent, m.start, pos)]
+    if not near:
+        return None
+    best = min(near, key=lambda m: abs(m.start - pos))
+    return art.root_known(best.entity)
 
 
 def _season(art: Article, sent: Sentence, driver: str, pos: int) -> int:
