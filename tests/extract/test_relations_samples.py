@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -41,26 +40,3 @@ def test_fact_f1_per_relation(report: EvalReport, relation: str) -> None:
     if counts is None or counts.empty:
         pytest.skip(f"no {relation} facts in the samples")
     assert counts.f1 >= 0.6, [m for m in report.missed + report.spurious if relation in m]
-
-
-def test_relation_rules_are_fast() -> None:
-    """The rules alone take a few milliseconds per article (linear in sentences)."""
-    from racegraph.extract.relations import extract_relations
-    from racegraph.extract.relations._oracle import context_from_mentions
-
-    reference = load_reference()
-    nlp = load_pipeline(reference)
-    article = read_article(sorted((ROOT / "data" / "articles").glob("*.txt"))[0])
-    base = extract_article(article, nlp=nlp, reference=reference)
-    best = float("inf")
-    for _ in range(5):
-        ctx = context_from_mentions(
-            article,
-            nlp=nlp,
-            reference=reference,
-            mentions=[(m, e.key, e.type, e.kind) for e in base.entities for m in e.mentions],
-        )
-        t0 = time.perf_counter()
-        extract_relations(ctx)
-        best = min(best, time.perf_counter() - t0)
-    assert best < 0.05
