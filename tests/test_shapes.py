@@ -162,6 +162,13 @@ CASES: list[tuple[str, str, str, str]] = [
     ),
     (
         "result",
+        "DELETE { ?r rg:driver ?d } WHERE { ?r a rg:Result ; rg:driver ?d } ;"
+        " DELETE { ?r rg:team ?t } WHERE { ?r a rg:Result ; rg:team ?t }",
+        "A result needs at least one rg:driver (one per crew member) or,",
+        "Violation",
+    ),
+    (
+        "result",
         "DELETE { ?r prov:wasDerivedFrom ?a } WHERE { ?r a rg:Result ; prov:wasDerivedFrom ?a }",
         "exactly one prov:wasDerivedFrom, a schema:NewsArticle",
         "Violation",

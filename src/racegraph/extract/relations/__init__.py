@@ -20,6 +20,9 @@ family:
   (:mod:`.pair_features`, :mod:`racegraph.train`);
 * :mod:`.entailment` - participation the other facts entail (crews that raced compete, teams
   with drivers compete, a membership stated beside a result belongs to that race's series);
+* :mod:`.entry_phrases` - the entry (race number, team, car) a crew is named with in one
+  sentence ("the #8 Toyota of A and B", "A and B (Team X)", "in the #8 Toyota"), read for
+  :mod:`.results` and :mod:`.entries`;
 * :mod:`.entries` - the article's entry table (number, team, car, crew), which resolves a
   crew named by a fragment of its entry ("in the Acura", "the sister #6 Porsche").
 

@@ -29,14 +29,8 @@ import re
 from dataclasses import dataclass, field
 
 from racegraph.extract.context import LinkedMention
+from racegraph.extract.relations import entry_phrases as phrases
 from racegraph.extract.relations._base import Article, Sentence, group_after, subject_seasons
-from racegraph.extract.relations.results import (
-    _chain,
-    _Entry,
-    _entry_after,
-    _entry_before,
-    _entry_mentions,
-)
 from racegraph.records import EntityType, Fact, Value
 
 RULE = "entry.coref"
@@ -234,7 +228,7 @@ def _unstated_crews(
         run = group_after(sent, m.start, [EntityType.DRIVER])
         crew = [x.entity for x in run]
         covered |= set(crew)
-        near = _entry_before(sent, run[0].start)
+        near = phrases.entry_before(sent, run[0].start)
         if len(crew) < 2 or near is None or (near.team is None and near.car is None):
             continue
         row = Entry(sentence=sent, team=near.team, car=near.car, number=near.number, race=race)
@@ -285,8 +279,8 @@ def _read_words(art: Article, sent: Sentence, crew: list[str], row: Entry) -> No
     if first is None:
         return
     run = group_after(sent, first.start, [EntityType.DRIVER])
-    near = _Entry()
-    for found in (_entry_before(sent, run[0].start), _entry_after(sent, run[-1].end)):
+    near = phrases.Entry()
+    for found in (phrases.entry_before(sent, run[0].start), phrases.entry_after(sent, run[-1].end)):
         if found is not None:
             near.update(found)
     if row.number is None:
@@ -342,10 +336,10 @@ def _described(art: Article, sent: Sentence) -> list[Entry]:
     """Numbered car descriptions of the sentence without a crew: "#40 Team X Acura ARX-06"."""
     out: list[Entry] = []
     seen: set[int] = set()
-    for head in _entry_mentions(sent, sent.start, after=True):
+    for head in phrases.entry_mentions(sent, sent.start, after=True):
         if head.start in seen:
             continue
-        chain = _extend(sent, _chain(sent, head, forward=True))
+        chain = _extend(sent, phrases.chain(sent, head, forward=True))
         seen |= {m.start for m in chain}
         lead = _NUM_LEAD.search(sent.tail(head.start, 40))
         if lead is None:
@@ -366,7 +360,7 @@ def _extend(sent: Sentence, chain: list[LinkedMention]) -> list[LinkedMention]:
     the car model right after the unlinked rest of the name still belongs to the chain."""
     if any(m.type is EntityType.CAR_MODEL for m in chain):
         return chain
-    nxt = [m for m in _entry_mentions(sent, chain[-1].end, after=True)]
+    nxt = [m for m in phrases.entry_mentions(sent, chain[-1].end, after=True)]
     if (
         nxt
         and nxt[0].type is EntityType.CAR_MODEL

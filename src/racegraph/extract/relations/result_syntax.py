@@ -38,13 +38,13 @@ from racegraph.extract.relations._base import (
     group_after,
     group_before,
 )
+from racegraph.extract.relations.entry_phrases import ENTRY_TYPES, RACE_NUMBER
 from racegraph.records import EntityType
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 D = EntityType.DRIVER
-_ENTRY_TYPES = (EntityType.TEAM, EntityType.CAR_MODEL, EntityType.MANUFACTURER)
 
 # the cues: (pattern, position or None = read the ordinal, kind)
 _ORDINAL_WORD = "|".join(k for k in ORDINALS if k.isalpha() and k != "pole")
@@ -143,7 +143,7 @@ class _Parse:
             roots = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
             if m.type is D:
                 self.head_of[(roots or toks)[-1].i] = m
-            elif m.type in _ENTRY_TYPES:
+            elif m.type in ENTRY_TYPES:
                 for t in toks:
                     self.entry_at.setdefault(t.i, m)
 
@@ -565,7 +565,7 @@ def syntax_results(art: Article, sent: Sentence) -> list[SyntaxResult]:
             mentions += parse.entries_in(parse.credited)
         teams = [x.entity for x in mentions if x.type is EntityType.TEAM]
         cars = [x.entity for x in mentions if x.type is EntityType.CAR_MODEL]
-        nums = re.findall(r"#\s?(\d{1,3})\b", text)
+        nums = RACE_NUMBER.findall(text)
         after = sent.text[rel_b : rel_b + 20].lower()
         classes = [
             c
@@ -654,7 +654,7 @@ def syntax_rivals(art: Article, sent: Sentence) -> list[SyntaxRival]:
         if {t.i for t in own} & {t.i for t in held}:
             continue
         mentions, text = parse.entry(held, None)
-        nums = re.findall(r"#\s?(\d{1,3})\b", text)
+        nums = RACE_NUMBER.findall(text)
         out.append(
             SyntaxRival(
                 start=tok.idx,

@@ -19,6 +19,16 @@ from racegraph.extract.relations._base import (
     number,
     ordinal,
 )
+from racegraph.extract.relations.entry_phrases import (
+    ENTRY_TYPES,
+    RACE_NUMBER,
+    Entry,
+    chain,
+    crew_entry,
+    entry_after,
+    entry_before,
+    entry_mentions,
+)
 from racegraph.extract.relations.result_syntax import (
     SyntaxResult,
     SyntaxRival,
@@ -28,6 +38,7 @@ from racegraph.extract.relations.result_syntax import (
 from racegraph.records import EntityType, EventKind
 
 D = EntityType.DRIVER
+T = EntityType.TEAM
 _WIN = re.compile(
     r"\b(?:victory|victories|win|wins|won|triumph(?:ed|ing)?|top spot|chequered flag"
     r"|checkered flag|belonged to)\b",
@@ -180,7 +191,7 @@ def _entry_crews(art: Article, sent: Sentence) -> None:
         group = group_after(sent, m.start, [D])
         seen.update(g.start for g in group)
         crew = list(dict.fromkeys(g.entity for g in group))
-        entry = _entry_before(sent, m.start) or _entry_after(sent, group[-1].end)
+        entry = entry_before(sent, m.start) or entry_after(sent, group[-1].end)
         if entry is None or entry.team is None:
             continue
         race = _race_for(art, sent, m.start)
@@ -426,7 +437,7 @@ def _sentence_results(
         if not crew and subject is None:
             crew = _entry_subject_crew(art, sent, a, results)
         team = subject
-        entry = _crew_entry(sent, crew)
+        entry = crew_entry(sent, crew)
         sister = re.search(
             r"\b(?:sister|second|other)\s+(?:#\s?\d{1,3}\s+)?(?:car|entry)\b",
             sent.gap(sent.start, a),
@@ -581,8 +592,8 @@ def _syntax_result(
     """A :class:`_Result` for a parse-found cue: class, entry and race as the surface rules
     read them around the cue."""
     a, b = s.start, s.end
-    entry = _Entry(team=s.team, car=s.car, number=s.number, keys=set(s.keys))
-    entry.update(_crew_entry(sent, crew))
+    entry = Entry(team=s.team, car=s.car, number=s.number, keys=set(s.keys))
+    entry.update(crew_entry(sent, crew))
     cls: str | None = None
     if s.kind is None:
         cls = s.class_key or _class_near(sent, a, b)
@@ -630,7 +641,7 @@ def _ahead_of(art: Article, sent: Sentence, b: int, r: _Result, results: list[_R
         crew = [x.entity for x in group_after(sent, bare[0].start, [D])]
     if not crew or set(crew) & set(r.drivers):
         return
-    entry = _crew_entry(sent, crew)
+    entry = crew_entry(sent, crew)
     results.append(
         _Result(
             sent=sent,
@@ -674,8 +685,8 @@ def _rivals(art: Article, sent: Sentence, results: list[_Result]) -> None:
         position = target.position + rv.step
         if position < 1:
             continue
-        entry = _Entry(team=rv.team, car=rv.car, number=rv.number, keys=set(rv.keys))
-        entry.update(_crew_entry(sent, rival))
+        entry = Entry(team=rv.team, car=rv.car, number=rv.number, keys=set(rv.keys))
+        entry.update(crew_entry(sent, rival))
         open_slot = next(
             (
                 r
@@ -788,7 +799,7 @@ def _subject_ahead(art: Article, sent: Sentence, results: list[_Result]) -> None
         return
     if not target.drivers:
         who = _WHO.match(sent.text[sent.rel(end) :])
-        entry = _entry_after(sent, end + (who.end() if who else 0)) or _Entry()
+        entry = entry_after(sent, end + (who.end() if who else 0)) or Entry()
         target.drivers.extend(crew)
         target.named.extend(crew)
         target.car = target.car or entry.car
@@ -826,7 +837,7 @@ def _respectively(art: Article, sent: Sentence, results: list[_Result]) -> list[
             if position is None:
                 continue
             crew = [x.entity for x in g]
-            entry = _crew_entry(sent, crew)
+            entry = crew_entry(sent, crew)
             results.append(
                 _Result(
                     sent=sent,
@@ -851,7 +862,7 @@ def _respectively(art: Article, sent: Sentence, results: list[_Result]) -> list[
 def _entry_subject_crew(art: Article, sent: Sentence, a: int, results: list[_Result]) -> list[str]:
     """ "..., but the Ferrari faded to ninth": the crew of the entry named earlier."""
     start = _clause_start(sent, a)
-    subj = [m for m in sent.of(*_ENTRY_TYPES, D) if start <= m.start and m.end <= a]
+    subj = [m for m in sent.of(*ENTRY_TYPES, D) if start <= m.start and m.end <= a]
     if not subj or subj[0].type is D or not re.search(r"\bthe\s+$", sent.gap(start, subj[0].start)):
         return []
     key, name = subj[0].entity, subj[0].text.lower()
@@ -1474,164 +1485,7 @@ def _finish(
 
 
 # --------------------------------------------------------------------------- car entries
-# "the #32 Team WRT BMW M4 GT3 of A, B and C", "Kessel Racing's Ferrari 296 GT3 of A and B",
-# "Team WRT, whose #41 Oreca 07 was shared by A, B and C", "A, B and C won in the #8 Toyota
-# GR010 Hybrid", "A and B (Winward Racing)": the car, race number and team of a crew.
-T = EntityType.TEAM
-_ENTRY_TYPES = (T, EntityType.CAR_MODEL, EntityType.MANUFACTURER)
-_NUM = re.compile(r"#\s?(\d{1,3})\b")
-_OF_CREW = re.compile(
-    r"^\s+(?:[a-z-]+\s+){0,2}?(?:of|(?:(?:was|were)\s+)?(?:shared|driven|crewed|raced)\s+by)\s+$"
-)
-# "of Alessandro Pier Guidi, B and C" with the first name unresolved: the entry is still B's
-_OF_CREW_UNNAMED = re.compile(
-    r"^\s+(?:[a-z-]+\s+){0,2}?(?:of|(?:(?:was|were)\s+)?(?:shared|driven|crewed|raced)\s+by)"
-    r"\s+(?:[A-Z][\w'’.-]+\s+){1,3}?[A-Z][\w'’.-]+(?:\s*\([A-Z]{2,3}\))?\s*(?:,|/|,?\s*and)\s*$"
-)
-_CHAIN_GAP = re.compile(r"^\s*(?:['’]s\s+)?(?:#\s?\d{1,3}\s+)?$")
-_IN_CAR = re.compile(
-    r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*who(?:\s+had)?\s+)?[^,;.()]{0,40}?\b(?:in|brought|drove|drives|driving|shared|sharing|steered|piloted)"
-    r"\s+(?:the|a|an|their|its)\s+(?:#\s?\d{1,3}\s+|#)?(?:[A-Z][\w&'’-]*\s+){0,2}$",
-)
-_ENTERED_BY = re.compile(r"^\s*,?\s*(?:entered|run|fielded|prepared)\s+by\s+(?:the\s+)?$", re.I)
-_NUM_BEFORE = re.compile(r"#\s?(\d{1,3})\s+[^,;#()]{0,40}$")
-_HEADLESS = re.compile(r"#\s?(\d{1,3})\s+(?:[\w-]+\s+){0,2}?(?:car|entry|machine)\s+of\s+$", re.I)
-_WHOSE = re.compile(r"^\s*,\s*whose\s+(?:#\s?\d{1,3}\s+)?$", re.I)
-
-
-@dataclass(slots=True)
-class _Entry:
-    team: str | None = None
-    car: str | None = None
-    number: int | None = None
-    keys: set[str] = field(default_factory=set)
-
-    def update(self, other: _Entry) -> None:
-        self.team = self.team or other.team
-        self.car = self.car or other.car
-        self.number = self.number if self.number is not None else other.number
-        self.keys |= other.keys
-
-
-def _entry_mentions(sent: Sentence, pos: int, after: bool) -> list[LinkedMention]:
-    """Team / car / make mentions before or after ``pos``, without a make nested in a car
-    model or a team name ("Toyota" inside "Toyota GR010 Hybrid", "Corvette" inside
-    "Corvette Racing")."""
-    cars = sent.of(EntityType.CAR_MODEL, T)
-    ms = [
-        m
-        for m in sent.of(*_ENTRY_TYPES)
-        if not (
-            m.type is EntityType.MANUFACTURER
-            and any(c.start <= m.start and m.end <= c.end for c in cars)
-        )
-    ]
-    return [m for m in ms if m.start >= pos] if after else [m for m in ms if m.end <= pos]
-
-
-def _chain(sent: Sentence, head: LinkedMention, forward: bool) -> list[LinkedMention]:
-    """Entry mentions glued to ``head``: "#1 ABT Audi R8", "Kessel Racing's Ferrari"."""
-    ms = _entry_mentions(sent, sent.start, after=True)
-    chain = [head]
-    if forward:
-        for m in ms:
-            if m.start >= chain[-1].end and _CHAIN_GAP.match(sent.gap(chain[-1].end, m.start)):
-                chain.append(m)
-            elif m.start >= chain[-1].end:
-                break
-    else:
-        for m in reversed(ms):
-            if m.end <= chain[0].start and _CHAIN_GAP.match(sent.gap(m.end, chain[0].start)):
-                chain.insert(0, m)
-            elif m.end <= chain[0].start:
-                break
-    return chain
-
-
-def _entry_of(sent: Sentence, chain: list[LinkedMention], lo: int) -> _Entry:
-    teams = [m.entity for m in chain if m.type is T]
-    cars = [m.entity for m in chain if m.type is EntityType.CAR_MODEL]
-    nums = _NUM.findall(sent.gap(min(lo, chain[0].start), chain[-1].end))
-    lead = _NUM_BEFORE.search(sent.tail(chain[0].start, 50))  # "#32 Team WRT BMW M4 GT3"
-    if not nums and lead:
-        nums = [lead.group(1)]
-    entry = _Entry(
-        team=teams[0] if teams else None,
-        car=cars[-1] if cars else None,
-        number=int(nums[-1]) if nums else None,
-        keys={m.entity for m in chain},
-    )
-    if entry.team is None:
-        before = [t for t in sent.before(chain[0].start, T)]
-        if before and _WHOSE.match(sent.gap(before[-1].end, chain[0].start)):
-            entry.team = before[-1].entity  # "Team WRT, whose #41 Oreca 07 was shared by"
-    return entry
-
-
-def _entry_before(sent: Sentence, start: int) -> _Entry | None:
-    """The entry a crew starting at ``start`` is "of" / "shared by"."""
-    heads = _entry_mentions(sent, start, after=False)
-    drivers = sent.before(start, D)
-    if heads and not (drivers and drivers[-1].start > heads[-1].end):
-        head = heads[-1]
-        gap = sent.gap(head.end, start)
-        if _OF_CREW.match(gap.lower()) or _OF_CREW_UNNAMED.match(gap):
-            chain = _chain(sent, head, forward=False)
-            return _entry_of(sent, chain, chain[0].start - 6)
-    headless = _HEADLESS.search(sent.tail(start, 40))
-    if headless:
-        return _Entry(number=int(headless.group(1)))
-    return None
-
-
-def _entry_after(sent: Sentence, end: int) -> _Entry | None:
-    """The entry named after a crew ending at ``end``: "(Team X)", "in the #8 Toyota"."""
-    entry: _Entry | None = None
-    heads = _entry_mentions(sent, end, after=True)
-    drivers = sent.after(end, D)
-    if (
-        heads
-        and re.fullmatch(r"\s*\(\s*", sent.gap(end, heads[0].start))
-        and heads[0].type is T
-        and sent.text[sent.rel(heads[0].end) :].lstrip().startswith(")")
-    ):
-        entry = _Entry(team=heads[0].entity, keys={heads[0].entity})  # "A and B (Team X)"
-    for head in heads:
-        if drivers and drivers[0].start < head.start:
-            break
-        gap = sent.gap(end, head.start)
-        if head.type is T and _ENTERED_BY.match(gap):  # "..., entered by Team X"
-            found = _Entry(team=head.entity, keys={head.entity})
-            if entry is None:
-                entry = found
-            else:
-                entry.update(found)
-            continue
-        if _IN_CAR.match(gap):
-            found = _entry_of(sent, _chain(sent, head, forward=True), head.start - 6)
-            if entry is None:
-                entry = found
-            else:
-                entry.update(found)
-            break
-        if re.search(r";|\.\s|,\s*(?:while|but|whereas|although|and)\b", gap):
-            break
-    return entry
-
-
-def _crew_entry(sent: Sentence, crew: list[str]) -> _Entry:
-    """The entry of a crew named in this sentence (before or after the names)."""
-    ms = [m for m in sent.of(D) if m.entity in crew]
-    entry = _Entry()
-    if not ms:
-        return entry
-    before = _entry_before(sent, ms[0].start)
-    if before is not None:
-        entry.update(before)
-    after = _entry_after(sent, ms[-1].end)
-    if after is not None:
-        entry.update(after)
-    return entry
+# a crew's entry (race number, team, car) is read by :mod:`.entry_phrases`
 
 
 def _of_crew(sent: Sentence, b: int) -> list[str]:
@@ -1647,8 +1501,8 @@ def _of_crew(sent: Sentence, b: int) -> list[str]:
         r"\s+(?:were|was|(?:(?:had\s+been|was|were)\s+)?(?:set|taken|claimed|secured)\s+by)\s+",
         gap,
     ) or (
-        any(h.start >= b for h in sent.before(after[0].start, *_ENTRY_TYPES))
-        and _entry_before(sent, after[0].start) is not None
+        any(h.start >= b for h in sent.before(after[0].start, *ENTRY_TYPES))
+        and entry_before(sent, after[0].start) is not None
     ):
         return [m.entity for m in group_after(sent, after[0].start, [D])]
     return []
@@ -1669,15 +1523,15 @@ def _entry_completes(art: Article, sent: Sentence, results: list[_Result]) -> No
         and r.sent.paragraph == sent.paragraph
         and r.sent.index == sent.index - 1
     ]
-    heads = _entry_mentions(sent, drivers[0].start, after=False)
+    heads = entry_mentions(sent, drivers[0].start, after=False)
     if len(prev) != 1 or not heads:
         return
-    chain = _chain(sent, heads[-1], forward=False)
+    links = chain(sent, heads[-1], forward=False)
     if not re.fullmatch(
-        r"\s*(?:the\s+)?(?:#\s?\d{1,3}\s+)?", sent.gap(sent.start, chain[0].start), re.I
+        r"\s*(?:the\s+)?(?:#\s?\d{1,3}\s+)?", sent.gap(sent.start, links[0].start), re.I
     ):
         return
-    entry = _entry_before(sent, drivers[0].start)
+    entry = entry_before(sent, drivers[0].start)
     if entry is None:
         return
     group = group_after(sent, drivers[0].start, [D])
@@ -1735,10 +1589,10 @@ def _table_row(art: Article, sent: Sentence, results: list[_Result]) -> bool:
         return False
     classes = header.of(EntityType.CLASS)
     crew = [d.entity for d in group_after(sent, drivers[0].start, [D])]
-    row = _entry_mentions(sent, sent.start, after=True)
+    row = entry_mentions(sent, sent.start, after=True)
     teams = [x.entity for x in row if x.type is T]
     cars = [x.entity for x in row if x.type is EntityType.CAR_MODEL]
-    num = _NUM.search(sent.text)
+    num = RACE_NUMBER.search(sent.text)
     race = art.race_at(sent.start)
     results.append(
         _Result(
