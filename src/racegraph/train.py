@@ -1,11 +1,12 @@
 """Train the pair classifier of :mod:`racegraph.extract.relations.learned` from gold files.
 
-Offline and deterministic: for each annotated article the extractor runs as in a build, every
-same-sentence mention pair of a pair relation becomes an example, and its label is whether
-the gold states that relation between the gold entities the two mentions align to (the
-alignment of ``racegraph eval``, by name and mention, never by id). Pairs whose entities do
-not align are left out, and so are articles whose gold lists no facts (entity-only
-annotations): the gold says nothing about them. The model is logistic regression
+Offline and deterministic: for each annotated article the rule families run as in a build, up
+to the point where the classifier reads them and without any model, so training never depends
+on an earlier model. Every same-sentence mention pair of a pair relation becomes an example,
+and its label is whether the gold states that relation between the gold entities the two
+mentions align to (the alignment of ``racegraph eval``, by name and mention, never by id).
+Pairs whose entities do not align are left out, and so are articles whose gold lists no facts
+(entity-only annotations): the gold says nothing about them. The model is logistic regression
 with an L2 penalty, fitted by full-batch gradient descent from zero weights, so the same
 examples give the same weights. Builds only read the saved model; they never read gold.
 
@@ -28,7 +29,7 @@ from racegraph.extract.context import DocContext
 from racegraph.extract.linking import link_mentions
 from racegraph.extract.mentions import extract_mentions
 from racegraph.extract.pipeline import load_pipeline, to_extraction
-from racegraph.extract.relations import extract_relations
+from racegraph.extract.relations import rule_facts
 from racegraph.extract.relations.learned import MODEL_PATH, PairModel
 from racegraph.extract.relations.pair_features import PAIR_TYPES, candidates
 from racegraph.reference import Reference, load_reference
@@ -64,7 +65,7 @@ def examples_from(
         article = read_article(path)
         ctx = DocContext(article=article, doc=nlp(article.text), reference=reference)
         link_mentions(ctx, extract_mentions(ctx.doc, reference))
-        art = extract_relations(ctx)
+        art = rule_facts(ctx)
         predicted = evaluate.predicted_from_extraction(to_extraction(ctx))
         aligned = evaluate.align_entities(predicted.entities, doc_gold.entities)
         stated = _gold_pairs(doc_gold)

@@ -49,12 +49,22 @@ from racegraph.extract.relations import (
 from racegraph.extract.relations._base import Article, prepare
 from racegraph.extract.relations._consolidate import consolidate
 
-__all__ = ["extract_relations"]
+__all__ = ["extract_relations", "rule_facts"]
 
 
 def extract_relations(ctx: DocContext) -> Article:
     """Append the relation facts of one article to ``ctx.facts`` (may add entities, e.g.
     race sessions named only by their day); returns the article's discourse view."""
+    art = rule_facts(ctx)
+    learned.propose(art)
+    entailment.complete(art)
+    ctx.facts.extend(consolidate(art.facts))
+    return art
+
+
+def rule_facts(ctx: DocContext) -> Article:
+    """The article's discourse view holding what the rule families state, before the pair
+    classifier and entailment: the state the classifier reads, in training as in builds."""
     art = prepare(ctx)
     events.index_events(art)
     events.extract(art)
@@ -63,7 +73,4 @@ def extract_relations(ctx: DocContext) -> Article:
     classes.extract(art)
     identity.extract(art)
     stints.annotate(art)
-    learned.propose(art)
-    entailment.complete(art)
-    ctx.facts.extend(consolidate(art.facts))
     return art

@@ -48,7 +48,9 @@ def candidates(art: Article) -> list[PairCandidate]:
     """Every same-sentence mention pair of the pair relations, with its features."""
     out: list[PairCandidate] = []
     doc = art.ctx.doc
+    stated = _stated_by_sentence(art)
     for sent in art.sentences:
+        here = stated.get(sent.start, {})
         for relation, (st, ot) in PAIR_TYPES.items():
             subjects = sent.of(st)
             objects = sent.of(ot)
@@ -60,9 +62,64 @@ def candidates(art: Article) -> list[PairCandidate]:
                         continue
                     if relation == "coDriver" and o.start < s.start:
                         continue  # an unordered pair: once, in text order
-                    feats = pair_features(doc, sent, s, o)
+                    feats = pair_features(doc, sent, s, o) + _rule_context(
+                        relation, sent, s, o, here
+                    )
                     out.append(PairCandidate(relation, sent, s, o, feats))
     return out
+
+
+_Stated = dict[str, set[tuple[str, str]]]
+
+
+def _stated_by_sentence(art: Article) -> dict[int, _Stated]:
+    """Sentence start -> relation -> (s, o) pairs the rule families stated there (crews of a
+    result as co-driver pairs); the learned facts themselves are left out."""
+    out: dict[int, _Stated] = {}
+    for f in art.facts:
+        if f.evidence.rule.startswith("learned."):
+            continue
+        here = out.setdefault(f.evidence.start, {})
+        crew = f.get("drivers")
+        if f.relation in {"raceResult", "gridPosition"} and isinstance(crew, tuple):
+            pairs = here.setdefault("crew", set())
+            pairs.update((str(a), str(b)) for a in crew for b in crew if a != b)
+        elif f.relation in PAIR_TYPES:
+            s, o = str(f.get("s")), str(f.get("o"))
+            here.setdefault(f.relation, set()).add((s, o))
+            if f.relation == "coDriver":
+                here[f.relation].add((o, s))
+    return out
+
+
+def _rule_context(
+    relation: str, sent: Sentence, s: LinkedMention, o: LinkedMention, here: _Stated
+) -> tuple[str, ...]:
+    """What the rules read in the same sentence about either mention: a driver the rules put
+    in another crew or team is seldom linked across ("A and B won for Team X, and C and D
+    took the class for Team Y")."""
+    feats: list[str] = []
+    pairs = here.get(relation, set())
+    if any(a == s.entity and b != o.entity for a, b in pairs):
+        feats.append("ctx:s_has_other")
+    if any(b == o.entity and a != s.entity for a, b in pairs):
+        feats.append("ctx:o_has_other")
+    crew = here.get("crew", set())
+    in_crew = {a for a, _ in crew}
+    if relation == "coDriver" and (s.entity, o.entity) in crew:
+        feats.append("ctx:same_crew")
+    elif relation == "coDriver" and s.entity in in_crew and o.entity in in_crew:
+        feats.append("ctx:crews_apart")
+    elif s.entity in in_crew or o.entity in in_crew:
+        feats.append("ctx:one_in_crew")
+    same = [m for m in sent.of(o.type) if m.entity != s.entity]
+    if same and min(same, key=lambda m: abs(m.start - s.start)).entity == o.entity:
+        feats.append("near:o_nearest")
+    peers = [m for m in sent.of(s.type) if m.entity != o.entity]
+    if peers and min(peers, key=lambda m: abs(m.start - o.start)).entity == s.entity:
+        feats.append("near:s_nearest")
+    feats.append(f"count:{min(len(same), 4)}")
+    return tuple(feats)
 
 
 def _overlap(a: LinkedMention, b: LinkedMention) -> bool:
@@ -87,7 +144,9 @@ def pair_features(doc: Doc, sent: Sentence, s: LinkedMention, o: LinkedMention) 
         feats.add("pre:" + _word(doc[span_a.start - 1]))
     if span_b.end < len(doc) and doc[span_b.end].idx < sent.end:
         feats.add("post:" + _word(doc[span_b.end]))
-    feats.update(_path_features(span_a, span_b, first is s))
+    feats.update(_path_features(span_a, span_b, first is s, sent))
+    root = span_a.sent.root
+    feats.add("root:" + root.lemma_.lower())
     return tuple(sorted(feats))
 
 
@@ -125,8 +184,10 @@ def _between_words(between: Span) -> set[str]:
     return feats
 
 
-def _path_features(a: Span, b: Span, a_is_s: bool) -> set[str]:
-    """The dependency path from the head of ``a`` up to the common ancestor and down to ``b``."""
+def _path_features(a: Span, b: Span, a_is_s: bool, sent: Sentence) -> set[str]:
+    """The dependency path from the head of ``a`` up to the common ancestor and down to
+    ``b``, and the word that governs the ancestor when the ancestor is itself a name (two
+    members of one list: "include A, B and C" vs "A, B and C shared the car")."""
     ta, tb = a.root, b.root
     up_a = [ta, *ta.ancestors]
     up_b = [tb, *tb.ancestors]
@@ -150,4 +211,22 @@ def _path_features(a: Span, b: Span, a_is_s: bool) -> set[str]:
         feats.add("dep_second:" + right[0])
     if not a_is_s:
         feats.add("s_after_o")
+    gov = _governor(lca, sent)
+    if gov is not None:
+        feats.add("gov:" + gov.lemma_.lower())
+        feats.add("govdep:" + gov.dep_)
     return feats
+
+
+def _governor(tok: Token, sent: Sentence) -> Token | None:
+    """The first ancestor of ``tok`` outside every mention, when ``tok`` is inside one."""
+    spans = [(m.start, m.end) for m in sent.mentions]
+
+    def inside(t: Token) -> bool:
+        return any(a <= t.idx < b for a, b in spans)
+
+    if not inside(tok):
+        return None
+    while inside(tok) and tok.head.i != tok.i:
+        tok = tok.head
+    return None if inside(tok) else tok
