@@ -161,3 +161,19 @@ def test_the_model_file_is_part_of_the_build_fingerprint(
     assert pipeline_fingerprint(default_reference_dir(), ontology) != shipped
     monkeypatch.setenv(learned.MODEL_ENV, "off")
     assert learned.default_model() is None
+
+
+def test_no_learned_co_driver_across_a_crew_the_rules_read(
+    nlp: Language, reference: Reference, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    eager = PairModel(weights={"coDriver": {"bias": 5.0}}, threshold=0.5)
+    monkeypatch.setattr(learned, "default_model", lambda: eager)
+    ex = _extract(
+        nlp,
+        reference,
+        "Lars Berg and Ivo Lind won the European Le Mans Series race at Imola on Sunday, "
+        "ahead of Paul Dorn.",
+    )
+    pairs = {frozenset((f.get("s"), f.get("o"))) for f in ex.facts if f.relation == "coDriver"}
+    assert frozenset(("lars-berg", "ivo-lind")) in pairs  # the crew the rules read
+    assert not [p for p in pairs if "paul-dorn" in p]

@@ -109,9 +109,10 @@ def propose(art: Article, model: PairModel | None = None) -> None:
         if f.relation in PAIR_TYPES
     }
     best: dict[tuple[str, str, str], tuple[float, PairCandidate]] = {}
+    crews = _result_crews(art)
     for cand in candidates(art):
         key = _pair_key(cand.relation, cand.s.entity, cand.o.entity)
-        if key in stated:
+        if key in stated or _splits_a_crew(cand, crews.get(cand.sentence.start, [])):
             continue
         p = model.probability(cand.relation, cand.features)
         if p >= model.threshold and (key not in best or p > best[key][0]):
@@ -119,6 +120,25 @@ def propose(art: Article, model: PairModel | None = None) -> None:
     for key in sorted(best):
         p, cand = best[key]
         _emit(art, cand, round(p, 3))
+
+
+def _result_crews(art: Article) -> dict[int, list[frozenset[str]]]:
+    """Sentence start -> the crews of the results the rules read there."""
+    out: dict[int, list[frozenset[str]]] = {}
+    for f in art.facts:
+        crew = f.get("drivers")
+        if f.relation in {"raceResult", "gridPosition"} and isinstance(crew, tuple):
+            out.setdefault(f.evidence.start, []).append(frozenset(str(d) for d in crew))
+    return out
+
+
+def _splits_a_crew(cand: PairCandidate, crews: list[frozenset[str]]) -> bool:
+    """Two drivers of which one is in a crew the rules read in this sentence and the other
+    is not in it: the sentence names them apart ("A won and shared the podium with B")."""
+    if cand.relation != "coDriver":
+        return False
+    a, b = cand.s.entity, cand.o.entity
+    return any((a in c) != (b in c) for c in crews)
 
 
 def _emit(art: Article, cand: PairCandidate, confidence: float) -> None:

@@ -83,7 +83,7 @@ def _stated_by_sentence(art: Article) -> dict[int, _Stated]:
         crew = f.get("drivers")
         if f.relation in {"raceResult", "gridPosition"} and isinstance(crew, tuple):
             pairs = here.setdefault("crew", set())
-            pairs.update((str(a), str(b)) for a in crew for b in crew if a != b)
+            pairs.update((str(a), str(b)) for a in crew for b in crew)  # (a, a): a raced
         elif f.relation in PAIR_TYPES:
             s, o = str(f.get("s")), str(f.get("o"))
             here.setdefault(f.relation, set()).add((s, o))
