@@ -61,7 +61,7 @@ def test_the_shipped_model_links_a_crew_mate_the_rules_leave_without_a_team(
     assert [(c["s"], c["o"]) for c in cars] == [("ivo-lind", "porsche-911-gt3-r")]
     for f in ex.facts:
         if f.evidence.rule.startswith("learned."):
-            assert 0.5 <= f.evidence.confidence <= 1.0
+            assert 0.5 <= f.evidence.confidence <= learned.MAX_CONFIDENCE
             assert f.evidence.sentence == _SHARE
 
 

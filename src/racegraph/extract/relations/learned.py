@@ -32,6 +32,8 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "pairs.json"
 MODEL_ENV = "RACEGRAPH_PAIR_MODEL"
 """Environment variable naming another model file, or ``off`` for rules only (experiments)."""
 
+MAX_CONFIDENCE = 0.95
+"""A learned link is never certain (and a confidence of 1.0 is what only a rule may claim)."""
 _NUMBER_BEFORE = re.compile(r"#\s?(\d{1,3})\s+[^,;#()]{0,40}$")
 _RESULTS = frozenset({"raceResult", "gridPosition", "coDriver"})
 
@@ -119,7 +121,7 @@ def propose(art: Article, model: PairModel | None = None) -> None:
             best[key] = (p, cand)
     for key in sorted(best):
         p, cand = best[key]
-        _emit(art, cand, round(p, 3))
+        _emit(art, cand, round(min(p, MAX_CONFIDENCE), 3))
 
 
 def _result_crews(art: Article) -> dict[int, list[frozenset[str]]]:
