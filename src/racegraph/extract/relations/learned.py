@@ -25,7 +25,12 @@ from functools import cache
 from pathlib import Path
 
 from racegraph.extract.relations._base import Article, Sentence, same_clause
-from racegraph.extract.relations.pair_features import PAIR_TYPES, PairCandidate, candidates
+from racegraph.extract.relations.pair_features import (
+    PAIR_TYPES,
+    PairCandidate,
+    candidates,
+    result_crews,
+)
 from racegraph.records import EntityType, Fact, Value
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "pairs.json"
@@ -111,7 +116,7 @@ def propose(art: Article, model: PairModel | None = None) -> None:
         if f.relation in PAIR_TYPES
     }
     best: dict[tuple[str, str, str], tuple[float, PairCandidate]] = {}
-    crews = _result_crews(art)
+    crews = result_crews(art)
     for cand in candidates(art):
         key = _pair_key(cand.relation, cand.s.entity, cand.o.entity)
         if key in stated or _splits_a_crew(cand, crews.get(cand.sentence.start, [])):
@@ -122,16 +127,6 @@ def propose(art: Article, model: PairModel | None = None) -> None:
     for key in sorted(best):
         p, cand = best[key]
         _emit(art, cand, round(min(p, MAX_CONFIDENCE), 3))
-
-
-def _result_crews(art: Article) -> dict[int, list[frozenset[str]]]:
-    """Sentence start -> the crews of the results the rules read there."""
-    out: dict[int, list[frozenset[str]]] = {}
-    for f in art.facts:
-        crew = f.get("drivers")
-        if f.relation in {"raceResult", "gridPosition"} and isinstance(crew, tuple):
-            out.setdefault(f.evidence.start, []).append(frozenset(str(d) for d in crew))
-    return out
 
 
 def _splits_a_crew(cand: PairCandidate, crews: list[frozenset[str]]) -> bool:

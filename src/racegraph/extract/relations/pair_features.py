@@ -72,23 +72,32 @@ def candidates(art: Article) -> list[PairCandidate]:
 _Stated = dict[str, set[tuple[str, str]]]
 
 
-def _stated_by_sentence(art: Article) -> dict[int, _Stated]:
-    """Sentence start -> relation -> (s, o) pairs the rule families stated there (crews of a
-    result as co-driver pairs); the learned facts themselves are left out."""
-    out: dict[int, _Stated] = {}
+def result_crews(art: Article) -> dict[int, list[frozenset[str]]]:
+    """Sentence start -> the crews of the results (and grid places) the rules read there."""
+    out: dict[int, list[frozenset[str]]] = {}
     for f in art.facts:
-        if f.evidence.rule.startswith("learned."):
-            continue
-        here = out.setdefault(f.evidence.start, {})
         crew = f.get("drivers")
         if f.relation in {"raceResult", "gridPosition"} and isinstance(crew, tuple):
-            pairs = here.setdefault("crew", set())
-            pairs.update((str(a), str(b)) for a in crew for b in crew)  # (a, a): a raced
-        elif f.relation in PAIR_TYPES:
-            s, o = str(f.get("s")), str(f.get("o"))
-            here.setdefault(f.relation, set()).add((s, o))
-            if f.relation == "coDriver":
-                here[f.relation].add((o, s))
+            out.setdefault(f.evidence.start, []).append(frozenset(str(d) for d in crew))
+    return out
+
+
+def _stated_by_sentence(art: Article) -> dict[int, _Stated]:
+    """Sentence start -> relation -> (s, o) pairs the rule families stated there (crews of a
+    result as co-driver pairs, (a, a) for each driver who raced); the learned facts
+    themselves are left out."""
+    out: dict[int, _Stated] = {}
+    for start, crews in result_crews(art).items():
+        pairs = out.setdefault(start, {}).setdefault("crew", set())
+        pairs.update((a, b) for crew in crews for a in crew for b in crew)
+    for f in art.facts:
+        if f.relation not in PAIR_TYPES or f.evidence.rule.startswith("learned."):
+            continue
+        s, o = str(f.get("s")), str(f.get("o"))
+        stated = out.setdefault(f.evidence.start, {}).setdefault(f.relation, set())
+        stated.add((s, o))
+        if f.relation == "coDriver":
+            stated.add((o, s))
     return out
 
 
