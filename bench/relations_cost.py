@@ -17,10 +17,7 @@ import time
 from pathlib import Path
 
 from racegraph.articles import list_articles, read_article
-from racegraph.extract.context import DocContext
-from racegraph.extract.linking import link_mentions
-from racegraph.extract.mentions import extract_mentions
-from racegraph.extract.pipeline import load_pipeline
+from racegraph.extract.pipeline import linked_context, load_pipeline
 from racegraph.extract.relations import extract_relations, learned
 from racegraph.reference import load_reference
 
@@ -36,8 +33,7 @@ def measure(folders: list[Path], repeat: int) -> dict[str, float]:
     for article, doc in zip(articles, docs, strict=True):
         best = float("inf")
         for _ in range(repeat):
-            ctx = DocContext(article=article, doc=doc, reference=reference)
-            link_mentions(ctx, extract_mentions(doc, reference))
+            ctx = linked_context(article, doc, reference=reference)
             t0 = time.perf_counter()
             extract_relations(ctx)
             best = min(best, time.perf_counter() - t0)

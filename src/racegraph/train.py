@@ -25,12 +25,9 @@ from pathlib import Path
 
 from racegraph import evaluate
 from racegraph.articles import list_articles, read_article
-from racegraph.extract.context import DocContext
-from racegraph.extract.linking import link_mentions
-from racegraph.extract.mentions import extract_mentions
-from racegraph.extract.pipeline import load_pipeline, to_extraction
+from racegraph.extract.pipeline import linked_context, load_pipeline, to_extraction
 from racegraph.extract.relations import rule_facts
-from racegraph.extract.relations.learned import MODEL_PATH, PairModel
+from racegraph.extract.relations.learned import MODEL_PATH, PairModel, pair_key
 from racegraph.extract.relations.pair_features import PAIR_TYPES, candidates
 from racegraph.reference import Reference, load_reference
 
@@ -63,8 +60,7 @@ def examples_from(
         if doc_gold is None or not doc_gold.facts:
             continue  # an entity-only gold says nothing about links
         article = read_article(path)
-        ctx = DocContext(article=article, doc=nlp(article.text), reference=reference)
-        link_mentions(ctx, extract_mentions(ctx.doc, reference))
+        ctx = linked_context(article, nlp(article.text), reference=reference)
         art = rule_facts(ctx)
         predicted = evaluate.predicted_from_extraction(to_extraction(ctx))
         aligned = evaluate.align_entities(predicted.entities, doc_gold.entities)
@@ -73,24 +69,17 @@ def examples_from(
             gs, go = aligned.get(cand.s.entity), aligned.get(cand.o.entity)
             if gs is None or go is None:
                 continue
-            key = (cand.relation, *sorted((gs, go))) if cand.relation == "coDriver" else None
-            label = (key or (cand.relation, gs, go)) in stated
+            label = pair_key(cand.relation, gs, go) in stated
             out.append(Example(cand.relation, cand.features, label))
     return out
 
 
-def _gold_pairs(doc: evaluate.GoldDoc) -> set[tuple[str, ...]]:
-    out: set[tuple[str, ...]] = set()
-    for fact in doc.facts:
-        if fact.relation not in PAIR_TYPES:
-            continue
-        s, o = str(fact.get("s")), str(fact.get("o"))
-        out.add(
-            (fact.relation, *sorted((s, o)))
-            if fact.relation == "coDriver"
-            else (fact.relation, s, o)
-        )
-    return out
+def _gold_pairs(doc: evaluate.GoldDoc) -> set[tuple[str, str, str]]:
+    return {
+        pair_key(f.relation, str(f.get("s")), str(f.get("o")))
+        for f in doc.facts
+        if f.relation in PAIR_TYPES
+    }
 
 
 def fit(examples: Sequence[Example], *, l2: float = L2, iterations: int = ITERATIONS) -> PairModel:

@@ -54,10 +54,16 @@ def _relations() -> Callable[[DocContext], object] | None:
     return cast("Callable[[DocContext], object] | None", fn)
 
 
-def extract_doc(article: Article, doc: Doc, *, reference: Reference) -> Extraction:
-    """Run the rule stages on an already processed doc of ``article.text``."""
+def linked_context(article: Article, doc: Doc, *, reference: Reference) -> DocContext:
+    """Stages 1 and 2 on a processed doc: the context the relation stage starts from."""
     ctx = DocContext(article=article, doc=doc, reference=reference)
     link_mentions(ctx, extract_mentions(doc, reference))
+    return ctx
+
+
+def extract_doc(article: Article, doc: Doc, *, reference: Reference) -> Extraction:
+    """Run the rule stages on an already processed doc of ``article.text``."""
+    ctx = linked_context(article, doc, reference=reference)
     relate = _relations()
     if relate is not None:
         try:
@@ -117,6 +123,7 @@ __all__ = [
     "extract_article",
     "extract_articles",
     "extract_doc",
+    "linked_context",
     "load_pipeline",
     "to_extraction",
 ]

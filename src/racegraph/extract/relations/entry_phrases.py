@@ -106,15 +106,21 @@ def chain(sent: Sentence, head: LinkedMention, forward: bool) -> list[LinkedMent
     return links
 
 
+def number_before(sent: Sentence, pos: int) -> int | None:
+    """The race number written shortly before ``pos`` in its phrase ("#32 Team WRT BMW")."""
+    found = _NUMBER_BEFORE.search(sent.tail(pos, 50))
+    return int(found.group(1)) if found else None
+
+
 def entry_of(sent: Sentence, links: list[LinkedMention], lo: int) -> Entry:
     """The entry a chain of glued mentions names: its first team, last car, and the last race
     number written from ``lo`` (a few characters before the chain, for "#8 ...") to its end."""
     teams = [m.entity for m in links if m.type is T]
     cars = [m.entity for m in links if m.type is EntityType.CAR_MODEL]
     nums = RACE_NUMBER.findall(sent.gap(min(lo, links[0].start), links[-1].end))
-    lead = _NUMBER_BEFORE.search(sent.tail(links[0].start, 50))  # "#32 Team WRT BMW M4 GT3"
-    if not nums and lead:
-        nums = [lead.group(1)]
+    lead = number_before(sent, links[0].start)  # "#32 Team WRT BMW M4 GT3"
+    if not nums and lead is not None:
+        nums = [str(lead)]
     entry = Entry(
         team=teams[0] if teams else None,
         car=cars[-1] if cars else None,

@@ -18,13 +18,13 @@ from __future__ import annotations
 import json
 import math
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from racegraph.extract.relations._base import Article, Sentence, same_clause
+from racegraph.extract.relations.entry_phrases import number_before
 from racegraph.extract.relations.pair_features import (
     PAIR_TYPES,
     PairCandidate,
@@ -39,7 +39,6 @@ MODEL_ENV = "RACEGRAPH_PAIR_MODEL"
 
 MAX_CONFIDENCE = 0.95
 """A learned link is never certain (and a confidence of 1.0 is what only a rule may claim)."""
-_NUMBER_BEFORE = re.compile(r"#\s?(\d{1,3})\s+[^,;#()]{0,40}$")
 _RESULTS = frozenset({"raceResult", "gridPosition", "coDriver"})
 
 
@@ -99,7 +98,8 @@ def _load(path: Path) -> PairModel:
     return PairModel.from_json(path.read_text(encoding="utf-8"))
 
 
-def _pair_key(relation: str, s: str, o: str) -> tuple[str, str, str]:
+def pair_key(relation: str, s: str, o: str) -> tuple[str, str, str]:
+    """The key of a link: a co-driver pair is unordered."""
     if relation == "coDriver" and o < s:
         s, o = o, s
     return (relation, s, o)
@@ -111,14 +111,14 @@ def propose(art: Article, model: PairModel | None = None) -> None:
     if model is None:
         return
     stated = {
-        _pair_key(f.relation, str(f.get("s")), str(f.get("o")))
+        pair_key(f.relation, str(f.get("s")), str(f.get("o")))
         for f in art.facts
         if f.relation in PAIR_TYPES
     }
     best: dict[tuple[str, str, str], tuple[float, PairCandidate]] = {}
     crews = result_crews(art)
     for cand in candidates(art):
-        key = _pair_key(cand.relation, cand.s.entity, cand.o.entity)
+        key = pair_key(cand.relation, cand.s.entity, cand.o.entity)
         if key in stated or _splits_a_crew(cand, crews.get(cand.sentence.start, [])):
             continue
         p = model.probability(cand.relation, cand.features)
@@ -160,7 +160,6 @@ def _emit(art: Article, cand: PairCandidate, confidence: float) -> None:
             asOf=art.published,
         )
         return
-    number = _NUMBER_BEFORE.search(sent.tail(cand.o.start, 50))
     art.emit(
         "drives",
         sent,
@@ -168,7 +167,7 @@ def _emit(art: Article, cand: PairCandidate, confidence: float) -> None:
         confidence,
         s=s,
         o=o,
-        number=int(number.group(1)) if number else None,
+        number=number_before(sent, cand.o.start),
         championship=championship,
         season=season,
         team=_team_of(art, s, season),
