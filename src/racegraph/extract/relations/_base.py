@@ -69,6 +69,8 @@ _RELATIVE = re.compile(
 _DAY = re.compile(
     r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?\b"
 )
+_LEDE_WEIGHT = 2
+"""Extra votes for a season the first sentence names: the lede says what the story is about."""
 _PRONOUN_SUBJ = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
 _PLURAL_PRONOUN = re.compile(r"\b(?:they|them|their)\b", re.I)
 
@@ -631,9 +633,9 @@ def prepare(ctx: DocContext) -> Article:
     art = Article(ctx=ctx, sentences=sentences)
     pub = ctx.article.published.year
     seasons: Counter[int] = Counter()
-    for sent in sentences:
+    for i, sent in enumerate(sentences):
         for pos, y in sent.years():
-            seasons[y] += 1
+            seasons[y] += 1 + _LEDE_WEIGHT * (i == 0)
             if y > pub:
                 art.plan_seasons.append((pos, y))
         for m in _RELATIVE.finditer(sent.text):
@@ -642,7 +644,8 @@ def prepare(ctx: DocContext) -> Article:
                 art.plan_seasons.append((sent.abs(m.start()), pub + 1))
     art.plan_seasons.sort()
     # a race report (weekday results) is about its own season; otherwise the most named
-    # season from the publication year on, a later one winning ties (announcements)
+    # season from the publication year on, the lede's counting more, a later one winning
+    # ties (announcements)
     seasons[pub] += 1 + sum(1 for s in sentences if _DAY.search(s.text))
     art.focus_season = max((y for y in seasons if y >= pub), key=lambda y: (seasons[y], y))
     drivers: Counter[str] = Counter(m.entity for m in ctx.mentions if m.type is EntityType.DRIVER)

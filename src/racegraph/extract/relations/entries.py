@@ -205,8 +205,15 @@ def _crew_row(
     # a car a driver was given for another season than the race's is not this entry's
     season = row.race[1] if row.race is not None else None
     elsewhere = {f.get("s") for f in drives if f.get("season") != season}
+    named = {m.entity for m in sent.of(EntityType.DRIVER)}
     row.stated = {
-        d: (row.team is not None, row.car is not None and d not in elsewhere) for d in crew
+        d: (
+            row.team is not None and (d not in named or _gives(own, d, "team")),
+            row.car is not None
+            and d not in elsewhere
+            and (d not in named or _gives(own, d, "car")),
+        )
+        for d in crew
     }
     _read_words(art, sent, crew, row)
     return row
@@ -244,6 +251,21 @@ def _subjects(f: Fact) -> set[str]:
     out = {str(x) for x in crew} if isinstance(crew, tuple) else set()
     out |= {str(v) for v in (f.get("s"), f.get("o"), f.get("driver")) if isinstance(v, str)}
     return out
+
+
+def _gives(facts: list[Fact], driver: str, role: str) -> bool:
+    """Whether the sentence's own facts give this driver the entry's team or car (a co-driver
+    the rules linked only to a crew mate gets it from the entry table)."""
+    for f in facts:
+        if f.relation in {"raceResult", "gridPosition"}:
+            if driver in _subjects(f) and f.get(role) is not None:
+                return True
+        elif f.get("s") == driver:
+            if f.relation == "drives" and (role == "car" or f.get("team") is not None):
+                return True
+            if role == "team" and _member(f):
+                return True
+    return False
 
 
 def _member(f: Fact) -> bool:
@@ -430,7 +452,8 @@ def _by_make(table: list[Entry], row: Entry) -> list[Entry]:
 
 def _sister(table: list[Entry], row: Entry) -> None:
     """The sister car of the last entry of the row's make (or of the last entry when the row
-    names no make) belongs to the same team."""
+    names no make) belongs to the same team, and is the same model unless the row names
+    one ("the sister #7 car of A and B")."""
     for e in reversed(table):
         if e.team is None:
             continue
@@ -439,6 +462,9 @@ def _sister(table: list[Entry], row: Entry) -> None:
         if row.season is not None and e.season is not None and row.season != e.season:
             continue
         row.team = row.team or e.team
+        if row.car is None and e.car is not None and e.number != row.number:
+            row.car = e.car
+            row.makes |= e.makes
         return
 
 

@@ -23,8 +23,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from racegraph.extract.relations._base import Article, Sentence, same_clause
-from racegraph.extract.relations.entry_phrases import number_before
+from racegraph.extract.context import LinkedMention
+from racegraph.extract.relations._base import (
+    Article,
+    Sentence,
+    group_after,
+    group_before,
+    same_clause,
+)
+from racegraph.extract.relations.entry_phrases import crew_entry, number_before
 from racegraph.extract.relations.pair_features import (
     PAIR_TYPES,
     PairCandidate,
@@ -160,6 +167,7 @@ def _emit(art: Article, cand: PairCandidate, confidence: float) -> None:
             asOf=art.published,
         )
         return
+    own = crew_entry(sent, _crew_of(sent, cand.s))
     art.emit(
         "drives",
         sent,
@@ -167,12 +175,21 @@ def _emit(art: Article, cand: PairCandidate, confidence: float) -> None:
         confidence,
         s=s,
         o=o,
-        number=number_before(sent, cand.o.start),
+        number=own.number if own.number is not None else number_before(sent, cand.o.start),
         championship=championship,
         season=season,
-        team=_team_of(art, s, season),
+        team=own.team or _team_of(art, s, season),
         asOf=art.published,
     )
+
+
+def _crew_of(sent: Sentence, m: LinkedMention) -> list[str]:
+    """The coordinated drivers a driver mention is named with ("the sister #7 car of A and
+    B"): their entry, not the car the link reaches, gives the race number."""
+    crew = group_before(sent, m.end, [EntityType.DRIVER]) + group_after(
+        sent, m.start, [EntityType.DRIVER]
+    )
+    return list(dict.fromkeys(x.entity for x in crew))
 
 
 def _facts_of(art: Article, driver: str, *relations: str) -> list[Fact]:
