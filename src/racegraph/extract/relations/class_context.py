@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from racegraph.extract.context import LinkedMention
 from racegraph.extract.relations._base import Article, is_title_use
 from racegraph.records import EntityType, Fact, Value
 
@@ -24,6 +25,10 @@ T = EntityType.TEAM
 K = EntityType.CLASS
 
 _ELSEWHERE = re.compile(r"^\W*(?:elsewhere|also)\s+in\s+(?:the\s+)?$", re.I)
+_IN_CLASS = re.compile(r"^\W*in\s+(?:the\s+)?$", re.I)
+_AFTER_CLASS = re.compile(r"^\s*(?:class|category)?\s*,", re.I)
+_CLASS_CAR = re.compile(r"^\s*(?:cars?|prototypes?|machines?|entry|entries|of)\b", re.I)
+_QUOTE = re.compile(r"[\"“”]")
 _RESULT_RULES = frozenset({"competesIn.result", "competesIn.won", "competesIn.drove"})
 
 
@@ -31,6 +36,7 @@ def complete(art: Article) -> None:
     """Fill the class of class-less participation facts (see the module docstring)."""
     _crew_class(art)
     _elsewhere_class(art)
+    _section_class(art)
 
 
 def _open(art: Article, f: Fact) -> bool:
@@ -71,6 +77,43 @@ def _elsewhere_class(art: Article) -> None:
                     and _same_series(art, f.get("o"), champ)
                 ):
                     art.facts[i] = _with_class(f, k.entity)
+
+
+def _section_class(art: Article) -> None:
+    """A story that goes class by class ("Genesis takes the number of Hypercar makes to
+    eight. ... In LMGT3, ...") puts each class-less statement of the same championship in
+    the class of the last section frame before it. A frame is a sentence opening "In
+    <class>," or a class-level sentence (one class, no driver, no quote); a class named
+    beside a crew ("A shares the #10 with B in LMP2") is that crew's, not a frame."""
+    frames = [(m.end, m.entity, champ) for m, champ in _frames(art)]
+    if not frames:
+        return
+    for i, f in enumerate(art.facts):
+        if not _open(art, f):
+            continue
+        before = [fr for fr in frames if fr[0] <= f.evidence.end]
+        if before and _same_series(art, f.get("o"), before[-1][2]):
+            art.facts[i] = _with_class(f, before[-1][1])
+
+
+def _frames(art: Article) -> list[tuple[LinkedMention, str]]:
+    out: list[tuple[LinkedMention, str]] = []
+    for sent in art.sentences:
+        classes = sent.of(K)
+        if not classes or len({k.entity for k in classes}) > 1:
+            continue
+        k = classes[0]
+        opening = _IN_CLASS.match(sent.gap(sent.start, k.start)) and _AFTER_CLASS.match(
+            sent.gap(k.end, sent.end)
+        )
+        level = not sent.of(D, EntityType.PERSON) and not _QUOTE.search(sent.text)
+        if not (opening or (level and not _CLASS_CAR.match(sent.gap(k.end, sent.end)))):
+            continue
+        named = [c for c in sent.of(EntityType.CHAMPIONSHIP) if not is_title_use(sent, c)]
+        champ = named[0].entity if named else art.championship_at(k.start)
+        if champ is not None:
+            out.append((k, champ))
+    return out
 
 
 def _champ_of(art: Article, lo: int, pos: int) -> str | None:
