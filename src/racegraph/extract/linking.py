@@ -137,6 +137,9 @@ _RACING_LEMMAS = frozenset(
 _RUNS_WORDS = frozenset({"runs", "owns", "heads", "leads", "founded", "manages", "ran", "owned"})
 _SPEECH_LEMMAS = frozenset({"tell", "say", "speak", "explain", "confirm", "reveal", "report"})
 # "X completed the podium with A and B": X is the team of a crew
+# a placing word as the complement of a verb: "was third", "came home fifth", "ended up P4"
+_PLACING_DEPS = frozenset({"acomp", "advmod", "attr", "oprd", "npadvmod", "dobj"})
+_P_PLACE = re.compile(r"P\d{1,2}")
 _RESULT_LEMMAS = frozenset({"complete", "round"})  # "completed/rounded out the podium"
 _TEAM_CUE_BEFORE = frozenset({"for", "with", "join", "joins", "joined", "joining"})
 _ENTRANT_VERBS = frozenset({"field", "enter", "run", "return", "withdraw", "bring", "expand"})
@@ -648,9 +651,22 @@ class _Linker:
                 for m in self.ctx.mentions_between(sent.start_char, sent.end_char)
             ):
                 racing = True  # "X and Y shared the #7 Porsche 963"
+            elif self.states_placing(sent):
+                racing = True  # "Team X was third with A and B"
         if role:
             return T.PERSON
         return T.DRIVER if racing else T.PERSON
+
+    @staticmethod
+    def states_placing(sent: Span) -> bool:
+        """A clause places someone ("X was third", "ended up P4"): an ordinal or a P-number
+        that is a verb's complement, not a noun's modifier ("his second visit")."""
+        return any(
+            (t.ent_type_ == "ORDINAL" or _P_PLACE.fullmatch(t.text) is not None)
+            and t.dep_ in _PLACING_DEPS
+            and t.head.pos_ in ("VERB", "AUX")
+            for t in sent
+        )
 
     def is_team_name(self, p: _Person) -> bool:
         """A "person" the NER found that is an entrant: an acronym in the name ("Akkodis ASP"),

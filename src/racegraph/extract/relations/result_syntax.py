@@ -86,6 +86,47 @@ _WIN_LEMMAS = frozenset(
 # verbs of a crew taking its car to the flag ("as A and B brought the #7 home")
 _BRING_LEMMAS = frozenset({"bring", "drive", "steer", "guide", "carry", "take", "cross"})
 _RELATIVE = frozenset({"who", "which", "that", "whose"})
+# verbs of an absolute clause that names the crew: "..., A and B sharing the #7 Porsche"
+_ABSOLUTE_LEMMAS = _SHARE_VERBS | _BRING_LEMMAS | {"lead", "start", "qualify", "run"}
+# prepositions that credit a crew with a team's result, and the word before a two-word one
+_CREDIT_PREPS = frozenset({"with", "through", "via"})
+_CREDIT_HEADS = {"to": frozenset({"thanks", "due"}), "of": frozenset({"courtesy"})}
+
+
+def _places(tok: Token) -> bool:
+    """A word that states a place: "fourth", "P4", "runner-up"."""
+    return (
+        tok.ent_type_ == "ORDINAL"
+        or tok.lower_ in ORDINALS
+        or re.fullmatch(r"P\d{1,2}|runners?-up", tok.text, re.I) is not None
+    )
+
+
+def with_crew_credits(art: Article, sent: Sentence, driver: LinkedMention) -> bool:
+    """Whether the "with" phrase that names ``driver`` after a team's result cue credits
+    the team's crew (see :meth:`_Parse.credits`); True when the parse shows no such phrase."""
+    span = art.ctx.doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    tok = art.ctx.doc.char_span(driver.start, driver.end, alignment_mode="expand")
+    if span is None or tok is None or len(tok) == 0:
+        return True
+    parse = _Parse(span, sent)
+    for a in tok.root.ancestors:
+        if a.dep_ == "prep":
+            return a.lower_ != "with" or parse.credits(a)
+        if a.pos_ in ("VERB", "AUX") and a.dep_ != "pcomp":  # "with A retiring": go on
+            return True
+    return True
+
+
+def _crediting(tok: Token) -> bool:
+    """A preposition that credits its object with the clause's result: "with A and B",
+    "through A", "thanks to A", "courtesy of A"."""
+    if tok.dep_ != "prep":
+        return False
+    if tok.lower_ in _CREDIT_PREPS:
+        return True
+    before = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return before in _CREDIT_HEADS.get(tok.lower_, frozenset())
 
 
 @dataclass(slots=True)
@@ -134,12 +175,14 @@ class _Parse:
         self.sent = sent
         self.head_of: dict[int, LinkedMention] = {}  # token index -> driver mention it heads
         self.entry_at: dict[int, LinkedMention] = {}  # token index -> team/car/make mention
-        self.credited: Token | None = None  # the team subject of the last crew found via "with"
+        self.named: set[int] = set()  # token indices inside any mention
+        self.credited: list[Token] = []  # the entry phrases of the last crew a team was credited
         for m in sent.mentions:
             toks = [t for t in span if t.idx < m.end and t.idx + len(t) > m.start]
             if not toks:
                 continue
             ids = {t.i for t in toks}
+            self.named |= ids
             roots = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
             if m.type is D:
                 self.head_of[(roots or toks)[-1].i] = m
@@ -320,7 +363,7 @@ class _Parse:
         if subj is not None and subj.i in cue_path:  # "Third in class went to X"
             for c in verb.children:
                 if c.dep_ in ("prep", "dative") and c.lower_ in ("to", "for"):
-                    crew = self.crew_of(c)
+                    crew = self.crew_of(c) or self._went_to_team(c, verb, cue)
                     if crew:
                         return crew
             return None if verb.dep_ in ("advcl", "pcomp") else []
@@ -357,34 +400,106 @@ class _Parse:
         return list(dict.fromkeys(m for t in tok.subtree if (m := self.entry_at.get(t.i))))
 
     def _credited_crew(self, subj: Token, verb: Token, cue: Token) -> list[Token]:
-        """A team credited with the result names its crew in a "with" / "through" phrase of
-        the clause: "Team X ended up fifth with A and B", "with Team X taking third through A,
-        B and C". The team is remembered as the entry of the result."""
+        """A team (or a car) credited with the result names its crew in a phrase of the
+        clause: "Team X ended up fifth with A and B", "with Team X taking third through A, B
+        and C", "Team X, with A and B, was third", "Team X was third thanks to A and B", or
+        in an absolute clause ("Team X was third, A and B sharing the #7"). The team is
+        remembered as the entry of the result."""
         if not any(self.entry_at.get(t.i) for t in subj.subtree):
             return []
+        crew = self._subject_crew(subj)
+        clause: Token | None = None
+        if not crew:
+            crew, clause = self._clause_crew(verb, subj)
+        if not crew:
+            crew = next((k for c in verb.children if (k := self._after_crew(c))), [])
+        if crew:  # the car of an absolute or "as" clause is the team's entry too
+            objs = [c for c in clause.children if c.dep_ == "dobj"] if clause is not None else []
+            self.credited = [subj, *objs]
+        return crew
+
+    def _subject_crew(self, subj: Token) -> list[Token]:
+        """The crew a "with" phrase or an apposition gives the subject itself: "Team X, with
+        A and B, was third", "Team X, the crew of A and B, ..." ("along with A" adds a rival
+        or a guest, not the crew)."""
+        for c in subj.children:
+            if self.credits(c):
+                crew = self.crew_of(c)
+                if crew:
+                    return crew
+            if c.dep_ == "appos" and not self.driver(c):
+                crew = self.crew_of_noun(c)
+                if crew:
+                    return crew
+        return []
+
+    def _clause_crew(self, verb: Token, subj: Token) -> tuple[list[Token], Token | None]:
+        """The crew a phrase of the result clause credits: "with" / "through" / "thanks to"
+        / "courtesy of", or an absolute clause or an "as" clause of the crew's driving (the
+        clause is returned with it: its object is the crew's car)."""
         stack = [verb]
         while stack:
             t = stack.pop()
             for c in t.children:
-                if c.dep_ == "advcl" and self._bringing_crew(c):
-                    self.credited = subj
-                    return self._bringing_crew(c)
+                held = self._bringing_crew(c) or self._absolute_crew(c)
+                if held:
+                    return held, c
                 if c.i == subj.i or c.dep_ in ("advcl", "ccomp", "relcl", "acl", "parataxis"):
                     continue
                 if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"):
                     continue
-                if c.dep_ == "prep" and c.lower_ in ("with", "through"):
+                if self.credits(c):
                     crew = self.crew_of(c)
                     if crew:
-                        self.credited = subj
-                        return crew
+                        return crew, None
                 stack.append(c)
-        for c in verb.children:
-            crew = self._after_crew(c)
-            if crew:
-                self.credited = subj
-                return crew
-        return []
+        return [], None
+
+    def credits(self, prep: Token) -> bool:
+        """A preposition that credits its drivers with the clause's result ("with A and B",
+        "thanks to A"), not one of a noun inside another phrase ("after a battle with A"),
+        an absolute "with" of another event ("with A retiring") or a "with" phrase that
+        states its own place ("with A and B fourth")."""
+        if not _crediting(prep) or any(x.lower_ == "along" for x in prep.children):
+            return False  # "along with A": a guest or a rival, not the crew
+        head = prep.head  # "in GTD with A", "in the #57 Porsche with A" are the result's own
+        nested = head.dep_ == "pobj" and head.pos_ == "NOUN" and head.head.lower_ != "in"
+        if nested and head.i not in self.named and prep.lower_ in _CREDIT_PREPS:
+            return False
+        verb = next((c for c in prep.children if c.dep_ == "pcomp" and c.pos_ == "VERB"), None)
+        if verb is not None and verb.lemma_.lower() not in _ABSOLUTE_LEMMAS:
+            return False
+        drivers = [t for t in prep.subtree if self.driver(t)]
+        if not drivers:
+            return True
+        end = self.head_of[drivers[-1].i].end
+        after = next((t for t in self.span if t.idx >= end and not t.is_punct), None)
+        return after is None or not _places(after)
+
+    def _went_to_team(self, prep: Token, verb: Token, cue: Token) -> list[Token]:
+        """ "Third went to Team X with A and B": the team the place went to is credited
+        with the crew of the clause."""
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        return self._credited_crew(obj, verb, cue) if obj is not None else []
+
+    def _absolute_crew(self, clause: Token) -> list[Token]:
+        """The crew of an absolute clause on the result: "Team X finished third, A and B
+        sharing the #7 Porsche", "..., A and B having led early". The clause has no
+        conjunction of its own (not "while A and B retired"), a participle verb of the crew's
+        driving and drivers as its subject."""
+        if clause.dep_ not in ("advcl", "conj") or clause.pos_ != "VERB":
+            return []
+        if any(c.dep_ in ("mark", "cc", "neg") for c in clause.children):
+            return []
+        if clause.dep_ == "conj" and any(c.dep_ == "cc" for c in clause.head.children):
+            return []  # "X took third and A and B ...": a clause of its own
+        participle = clause.tag_ in ("VBG", "VBN") and (
+            clause.tag_ == "VBG" or any(c.lower_ == "having" for c in clause.children)
+        )
+        if not participle or clause.lemma_.lower() not in _ABSOLUTE_LEMMAS:
+            return []
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        return self.crew_of_noun(subj) if subj is not None else []
 
     def _after_crew(self, clause: Token) -> list[Token]:
         """The one crew an "after" clause of the team's place names: "Team X ended up P4
@@ -405,9 +520,9 @@ class _Parse:
     def _bringing_crew(self, clause: Token) -> list[Token]:
         """The crew of an "as" clause that brings the team's car home: "Team X won, as A, B
         and C brought the #7 Toyota home"."""
-        if clause.lemma_.lower() not in _BRING_LEMMAS or not any(
-            c.dep_ == "mark" and c.lower_ == "as" for c in clause.children
-        ):
+        if clause.dep_ != "advcl" or clause.lemma_.lower() not in _BRING_LEMMAS:
+            return []
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in clause.children):
             return []
         subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         return self.crew_of_noun(subj) if subj is not None else []
@@ -550,7 +665,7 @@ def syntax_results(art: Article, sent: Sentence) -> list[SyntaxResult]:
             for a in [cue, *cue.ancestors]
             if a.pos_ in ("VERB", "AUX")
         )
-        parse.credited = None
+        parse.credited = []
         tokens = [] if lost else parse.governor(cue)
         crew = [parse.head_of[t.i] for t in tokens if t.i in parse.head_of]
         if lost:
@@ -561,8 +676,9 @@ def syntax_results(art: Article, sent: Sentence) -> list[SyntaxResult]:
         if not crew:
             continue
         mentions, text = parse.entry(tokens, None)
-        if parse.credited is not None:
-            mentions += parse.entries_in(parse.credited)
+        for phrase in parse.credited:
+            mentions += [x for x in parse.entries_in(phrase) if x not in mentions]
+            text += " " + " ".join(t.text for t in phrase.subtree)
         teams = [x.entity for x in mentions if x.type is EntityType.TEAM]
         cars = [x.entity for x in mentions if x.type is EntityType.CAR_MODEL]
         nums = RACE_NUMBER.findall(text)
@@ -642,7 +758,7 @@ def syntax_rivals(art: Article, sent: Sentence) -> list[SyntaxRival]:
         held = parse.crew_of_noun(noun) or parse.crew_of(noun)
         if not held:
             continue
-        parse.credited = None
+        parse.credited = []
         own = parse.governor(tok)
         subj = next(
             (c for a in tok.ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")),

@@ -34,6 +34,7 @@ from racegraph.extract.relations.result_syntax import (
     SyntaxRival,
     syntax_results,
     syntax_rivals,
+    with_crew_credits,
 )
 from racegraph.records import EntityType, EventKind
 
@@ -424,7 +425,7 @@ def _sentence_results(
         subject = _subject_team(sent, a, b) if kind is None else None
         if subject is None and kind is None:
             subject = _team_with_crew(art, sent, a, b)
-        crew = _with_crew(sent, b) if subject else []
+        crew = _with_crew(art, sent, b) if subject else []
         if subject and not crew:
             crew = _slash_crew(sent, b)
         pole_to = kind == "pole" and bool(_POLE_TO.match(sent.text[sent.rel(b) :]))
@@ -926,7 +927,7 @@ def _team_with_crew(art: Article, sent: Sentence, a: int, b: int) -> str | None:
         return None
     if not re.fullmatch(r"\s+(?:[a-z]+\s+){0,3}(?:the\s+)?", sent.gap(head.end, a)):
         return None
-    crew = _with_crew(sent, b)
+    crew = _with_crew(art, sent, b)
     if not crew or head.entity in crew:
         return None
     return art.mint(f"{head.entity}-team", EntityType.TEAM, ent.name, mention=head.text)
@@ -948,7 +949,7 @@ def _slash_crew(sent: Sentence, b: int) -> list[str]:
     return []
 
 
-def _with_crew(sent: Sentence, b: int) -> list[str]:
+def _with_crew(art: Article, sent: Sentence, b: int) -> list[str]:
     """The drivers named after a result cue by "with" / "by" in the same clause."""
     after = sent.after(b, D)
     if not after or not _WITH_CREW.match(sent.gap(b, after[0].start)):
@@ -956,6 +957,8 @@ def _with_crew(sent: Sentence, b: int) -> list[str]:
     if any(b <= t.start < after[0].start for t in sent.of(EntityType.TEAM)) and not re.search(
         r"\b(?:with|by)\s+(?:[\w-]+\s+){0,2}$", sent.gap(b, after[0].start)
     ):
+        return []
+    if not with_crew_credits(art, sent, after[0]):  # "after a battle with A", "with A fourth"
         return []
     return [m.entity for m in group_after(sent, after[0].start, [D])]
 
@@ -1015,7 +1018,7 @@ def _shared_crew(art: Article, sent: Sentence, results: list[_Result]) -> None:
     if not before or not re.fullmatch(r"[^,;]{0,40}", sent.gap(before[-1].end, cue)):
         return  # the crew is the subject right before "shared"
     crew = [d.entity for d in before] + [
-        d for d in _with_crew(sent, sent.abs(m.end())) if d not in {x.entity for x in before}
+        d for d in _with_crew(art, sent, sent.abs(m.end())) if d not in {x.entity for x in before}
     ]
     winning = bool(m.group("win"))
     target = None
