@@ -105,9 +105,9 @@ def test_numbered_crews_take_the_only_class_of_the_story() -> None:
 
 def test_no_only_class_when_the_story_names_two() -> None:
     text = (
-        "Cadillac is likely to field two cars in the GTP class of the 2026 IMSA series.\n\n"
-        "The #31 is set to keep Jack Aitken and Tom Blomqvist together. Its GTD Pro entry "
-        "is not yet confirmed."
+        "In the 2026 IMSA series, the #31 is set to keep Jack Aitken and Tom Blomqvist "
+        "together.\n\nCadillac is likely to field two cars in the GTP class. Its GTD Pro "
+        "entry is not yet confirmed."
     )
     facts = run(
         text,
