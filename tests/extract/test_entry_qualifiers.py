@@ -101,3 +101,18 @@ def test_a_race_report_keeps_its_own_season_when_the_lede_names_none(
     entries = [f for f in ex.facts if f.relation == "manufacturerEntry"]
     assert entries
     assert {f.get("season") for f in entries} == {2024}
+
+
+def test_a_race_number_written_no_dot_is_read_and_the_evidence_keeps_the_words(
+    nlp: Language, reference: Reference
+) -> None:
+    text = (
+        "Akkodis ASP won the 6 Hours of Spa, round two of the FIA World Endurance "
+        "Championship, on Saturday. The No. 87 Lexus RC F GT3 of Jose Maria Lopez and "
+        "Kelvin van der Linde finished ahead of the No. 63 Ferrari 296 GT3 of "
+        "Mirko Bortolotti and Andrea Caldarelli."
+    )
+    cars = _drives(_extract(nlp, reference, text, published=dt.date(2024, 4, 22)))
+    assert cars["jose-maria-lopez"].get("number") == 87
+    assert cars["mirko-bortolotti"].get("number") == 63
+    assert "No. 63" in cars["mirko-bortolotti"].evidence.sentence

@@ -115,9 +115,10 @@ class Sentence:
     paragraph: int
     start: int
     end: int
-    text: str
+    text: str  # the rules' view: race numbers written "#N" (see :func:`race_numbers`)
     mentions: tuple[LinkedMention, ...]
     lower: str = ""  # the text in lower case, for cheap cue pre-checks
+    source: str = ""  # the article's own words, for evidence
     _by_types: dict[tuple[EntityType, ...], tuple[LinkedMention, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -288,7 +289,11 @@ class Article:
     ) -> Fact:
         """Record a fact with the sentence as evidence."""
         evidence = Evidence(
-            sentence=sent.text, start=sent.start, end=sent.end, rule=rule, confidence=confidence
+            sentence=sent.source or sent.text,
+            start=sent.start,
+            end=sent.end,
+            rule=rule,
+            confidence=confidence,
         )
         fact = Fact.make(relation, evidence, **roles)
         self.facts.append(fact)
@@ -586,6 +591,20 @@ def _outermost(mentions: list[LinkedMention]) -> tuple[LinkedMention, ...]:
     )
 
 
+_NO_NUMBER = re.compile(r"\b(?:No|Nr)\.?\s?(?=\d{1,3}\b(?![.,:]\d))")
+
+
+def race_numbers(text: str) -> str:
+    """The text with race numbers written "No. 63" / "No.63" as "#63", padded in front to
+    the same length so every offset still points at the article: the rules read one
+    notation.
+
+    >>> race_numbers("the No. 63 Iron Lynx Huracan and the #7 Toyota")
+    'the    #63 Iron Lynx Huracan and the #7 Toyota'
+    """
+    return _NO_NUMBER.sub(lambda m: " " * (len(m.group()) - 1) + "#", text)
+
+
 def build_sentences(ctx: DocContext) -> list[Sentence]:
     """spaCy sentences, split again at line breaks (headlines are sentences of their own)."""
     out: list[Sentence] = []
@@ -611,15 +630,17 @@ def build_sentences(ctx: DocContext) -> list[Sentence]:
             while b > a and text[b - 1].isspace():
                 b -= 1
             if a < b:
+                rules_view = race_numbers(text[a:b])
                 out.append(
                     Sentence(
                         index=len(out),
                         paragraph=paragraph,
                         start=a,
                         end=b,
-                        text=text[a:b],
+                        text=rules_view,
                         mentions=_outermost(ctx.mentions_between(a, b)),
-                        lower=text[a:b].lower(),
+                        lower=rules_view.lower(),
+                        source=text[a:b],
                     )
                 )
             if breaks:
