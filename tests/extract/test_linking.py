@@ -493,3 +493,17 @@ def test_name_used_as_a_team_is_a_team_everywhere(nlp: Language, reference: Refe
     assert types(ctx).get("iron-wolf") is T.TEAM
     assert "iron-wolf-team" not in ctx.entities
     assert types(ctx).get("marco-rossi") is T.DRIVER
+
+
+def test_a_surname_particle_capitalised_at_a_sentence_start_is_the_same_driver(
+    nlp: Language, reference: Reference
+) -> None:
+    ctx = link(
+        nlp,
+        reference,
+        "Team Lanza has confirmed Piet van der Meer and Luc de Vos for the 2025 season.\n\n"
+        "Van der Meer, who raced in karts last year, will share the car with De Vos. "
+        "De Vos said he was ready.",
+    )
+    assert "de-vos" not in ctx.entities
+    assert "De Vos" in ctx.entities["luc-de-vos"].mentions

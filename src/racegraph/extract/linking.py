@@ -605,13 +605,15 @@ class _Linker:
 
     def merge_name_tails(self, persons: dict[str, _Person]) -> None:
         """ "Pier Guidi" after "Alessandro Pier Guidi": a name that is the tail of exactly one
-        longer name of the article is that person (multi-word surnames)."""
+        longer name of the article is that person (multi-word surnames; "De Wilde" opening
+        a sentence is "Ugo de Wilde")."""
         for p in sorted(persons.values(), key=lambda p: len(p.name.split())):
-            words = p.name.split()
+            words = p.name.lower().split()
             longer = [
                 q
                 for q in persons.values()
-                if len(q.name.split()) > len(words) and q.name.split()[-len(words) :] == words
+                if len(q.name.split()) > len(words)
+                and q.name.lower().split()[-len(words) :] == words
             ]
             if len(longer) != 1 or p.key not in persons:
                 continue
