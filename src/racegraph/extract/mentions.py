@@ -202,6 +202,7 @@ class ReferenceRuler:
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._types: dict[str, str] = {}
+        self._bare_classes: dict[str, str] = {}
 
     def add_reference(self, reference: Reference) -> None:
         """Add one phrase pattern per surface form of every reference entity."""
@@ -231,6 +232,7 @@ class ReferenceRuler:
                 self._lower.add(entity.iri, lower)
             if orth:
                 self._orth.add(entity.iri, orth)
+        self._bare_classes.update(_bare_class_heads(reference))
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -243,9 +245,51 @@ class ReferenceRuler:
                     continue
                 seen.add((start, end, iri))
                 spans.append(Span(doc, start, end, label=self._types[iri], kb_id=iri))
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        for t in doc:
+            bare = self._bare_classes.get(t.text)
+            if bare is not None and t.i not in covered and _class_frame(doc, t.i):
+                spans.append(Span(doc, t.i, t.i + 1, label=self._types[bare], kb_id=bare))
         spans.sort(key=lambda s: (s.start, s.end, s.kb_id_))
         doc.spans[REFERENCE_SPANS] = spans
         return doc
+
+
+# what a class wins or holds: "the GT pole", "the Silver win"
+_CLASS_NOUNS = frozenset(
+    {"pole", "win", "victory", "honours", "honors", "podium", "spoils", "winners", "winner"}
+)
+
+
+def _bare_class_heads(reference: Reference) -> dict[str, str]:
+    """Class names the reference only knows with "class" / "category" ("GT class"): the bare
+    head word ("GT") -> the class IRI, where no other reference form is that word. The bare
+    word is too common to match everywhere; :func:`_class_frame` says where it names the
+    class."""
+    taken = {f for e in reference.entities for f in e.surface_forms()}
+    out: dict[str, str] = {}
+    for entity in reference.entities:
+        if entity.type.value != "Class":
+            continue
+        for form in entity.surface_forms():
+            m = re.fullmatch(r"([A-Z][A-Za-z]*) (?:class|category)", form)
+            if m and m.group(1) not in taken:
+                out[m.group(1)] = entity.iri
+    return out
+
+
+def _class_frame(doc: Doc, i: int) -> bool:
+    """A bare class word used as a class: a section opener "In GT, ..." or a class result
+    noun after it ("the GT pole", "took GT honours"). Inside a longer name ("GT World
+    Challenge", "GT Open") the word is already covered by that name."""
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if prev is None or nxt is None:
+        return False
+    opens = prev.i == 0 or prev.is_sent_start or doc[prev.i - 1].is_space
+    if prev.lower_ == "in" and (opens or doc[prev.i - 1].text in {".", ";"}) and nxt.text == ",":
+        return True
+    return nxt.lower_ in _CLASS_NOUNS and (prev.lower_ in {"the", "in"} or prev.pos_ == "VERB")
 
 
 def default_pattern_files() -> list[Path]:

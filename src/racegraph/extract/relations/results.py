@@ -82,7 +82,11 @@ _HONOURS_BEFORE = re.compile(
     re.I,
 )
 # "claimed class honours" with no class named there: the class of the clause or paragraph
-_CLASS_HONOURS_WORD = re.compile(r"\bclass\s+(?:honou?rs|spoils|laurels)\b", re.I)
+# or "took the class" itself, ending its clause ("took the class after ...", "won the class.")
+_CLASS_HONOURS_WORD = re.compile(
+    r"\bclass(?:\s+(?:honou?rs|spoils|laurels)\b|(?=\s*[,.;]|\s+(?:after|with|ahead|despite)\b))",
+    re.I,
+)
 _ORD_END = re.compile(r"^\s*(?:[,.;]|$)")
 _AHEAD_OF = re.compile(
     r"^(?:[^;.]|\.\d){0,40}?,?\s*(?:ahead of|clear of|(?:margin|advantage|gap) over)\s+", re.I
@@ -125,7 +129,10 @@ _CLAUSE_START = re.compile(
     r"(?:,\s*(?:while|whereas|but|although|and|as|where|which)\b|;|\bafter\b)", re.I
 )
 _CREW_CLAUSE = re.compile(r",\s*(?:while|whereas|but|although|and|where|which)\b|;", re.I)
-_CLASS_RESULT = re.compile(r"\bclass\s+(?:win|victory|podium|honou?rs|spoils)\b", re.I)
+_TITLE_AFTER = re.compile(r"^\s+(?:title|crown|championship|standings|points)\b", re.I)
+_CLASS_RESULT = re.compile(
+    r"\bclass\s+(?:win|victory|podium|honou?rs|spoils)\b|^class\b(?!\s+(?:title|standings))", re.I
+)
 _IN_CLASS_LEAD = re.compile(r"^(?:In|Among)\s+(?:the\s+)?$")
 _SHARED = re.compile(r"\bshar(?:e|es|ed|ing)\s+(?:the|a|an|their)\s+(?P<win>winning\s+)?", re.I)
 _CREDIT = re.compile(r"\breasons? to celebrate\b|\bcelebrated\b|\bdouble podium\b", re.I)
@@ -308,9 +315,10 @@ def _class_near(sent: Sentence, a: int, b: int) -> str | None:
             return m.entity
         if (
             m.start >= b
-            and re.fullmatch(r"\s+", sent.gap(b, m.start))
+            and re.fullmatch(r"\s+(?:the\s+)?", sent.gap(b, m.start))
             and _WIN.fullmatch(sent.text[sent.rel(a) : sent.rel(b)])
-        ):  # "won GT500"
+            and not _TITLE_AFTER.match(sent.text[sent.rel(m.end) :])
+        ):  # "won GT500", "won the Gold Cup" (not "won the Gold Cup title")
             return m.entity
     if re.search(r"\bclass\s+$", sent.tail(a)):
         after = sent.after(b, EntityType.CLASS)
@@ -404,7 +412,7 @@ def _sentence_results(
             continue
         if _STANDINGS_AFTER.match(after):
             continue
-        if "grid" in ctx or (not ctx and _START_BEFORE.search(before)):
+        if "grid" in ctx or (ctx in ("", " in class") and _START_BEFORE.search(before)):
             found.append((a, b, pos, "grid"))
         elif (
             "qualifying" in ctx
@@ -975,7 +983,7 @@ def _clause_class(art: Article, sent: Sentence, a: int, b: int) -> str | None:
             return m.entity
         if m.end <= a and re.match(
             r"^\s*(?:class\s+)?(?:(?:honou?rs|win|victory|spoils)\s+)?"
-            r"(?:(?:went|goes|fell)\s+to|(?:was|were|is)\s+(?:won|claimed|taken)\s+by)\b",
+            r"(?:(?:went|goes|fell)\s+to|(?:was|were|is)\s+(?:won|claimed|taken)(?!\s+over))\b",
             sent.gap(m.end, a + 12),
         ):
             return m.entity
