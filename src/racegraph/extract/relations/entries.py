@@ -31,12 +31,12 @@ from dataclasses import dataclass, field
 from racegraph.extract.context import LinkedMention
 from racegraph.extract.relations import entry_phrases as phrases
 from racegraph.extract.relations._base import Article, Sentence, group_after, subject_seasons
+from racegraph.extract.relations.pair_features import LEARNED_RULE
 from racegraph.records import EntityType, Fact, Value
 
 RULE = "entry.coref"
 CONFIDENCE = 0.55
 
-_GUESSED = "learned."  # the pair classifier's links are not spread to a whole crew
 _CREW_FACTS = frozenset({"raceResult", "gridPosition", "coDriver", "drives", "memberOf"})
 _NUM_LEAD = re.compile(r"#\s?(\d{1,3})\s+(?:[\w&'’-]+\s+){0,1}$")
 _SISTER = re.compile(r"\bsister\b", re.I)
@@ -111,7 +111,7 @@ def resolve(art: Article, events: dict[str, tuple[str, int]]) -> None:
     """Build the entry table and add what resolved entries imply (in place)."""
     by_sentence: dict[int, list[Fact]] = {}
     for f in art.facts:
-        if f.relation in _CREW_FACTS and not f.evidence.rule.startswith(_GUESSED):
+        if f.relation in _CREW_FACTS and not f.evidence.rule.startswith(LEARNED_RULE):
             by_sentence.setdefault(f.evidence.start, []).append(f)
     table: list[Entry] = []
     for sent in art.sentences:

@@ -33,6 +33,7 @@ from racegraph.extract.relations._base import (
 )
 from racegraph.extract.relations.entry_phrases import crew_entry, number_before
 from racegraph.extract.relations.pair_features import (
+    LEARNED_RULE,
     PAIR_TYPES,
     PairCandidate,
     candidates,
@@ -147,7 +148,7 @@ def _splits_a_crew(cand: PairCandidate, crews: list[frozenset[str]]) -> bool:
 
 def _emit(art: Article, cand: PairCandidate, confidence: float) -> None:
     sent, s, o = cand.sentence, cand.s.entity, cand.o.entity
-    rule = "learned." + cand.relation
+    rule = LEARNED_RULE + cand.relation
     if cand.relation == "coDriver":
         event = _shared_event(art, s, o) or art.race_at(max(cand.s.end, cand.o.end))
         year = None if event else _season(art, sent, s, cand.s.start)

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 D = EntityType.DRIVER
 
+LEARNED_RULE = "learned."
+"""Rule-name prefix of the classifier's facts: guesses, never a crew's stated entry."""
 PAIR_TYPES: dict[str, tuple[EntityType, EntityType]] = {
     "memberOf": (D, EntityType.TEAM),
     "drives": (D, EntityType.CAR_MODEL),
@@ -91,7 +93,7 @@ def _stated_by_sentence(art: Article) -> dict[int, _Stated]:
         pairs = out.setdefault(start, {}).setdefault("crew", set())
         pairs.update((a, b) for crew in crews for a in crew for b in crew)
     for f in art.facts:
-        if f.relation not in PAIR_TYPES or f.evidence.rule.startswith("learned."):
+        if f.relation not in PAIR_TYPES or f.evidence.rule.startswith(LEARNED_RULE):
             continue
         s, o = str(f.get("s")), str(f.get("o"))
         stated = out.setdefault(f.evidence.start, {}).setdefault(f.relation, set())
