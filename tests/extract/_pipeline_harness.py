@@ -7,24 +7,37 @@ by hand instead).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 from spacy.language import Language
 
 from racegraph.evaluate import PredictedDoc, predicted_from_extraction
 from racegraph.extract import extract_article
-from racegraph.records import Article
+from racegraph.records import Article, Extraction
 from racegraph.reference import Reference
 
 MONDAY = dt.date(2024, 4, 15)
 
 
+def extract(
+    nlp: Language, reference: Reference, text: str, *, published: dt.date = MONDAY
+) -> Extraction:
+    """The records of ``text`` read as an article of its own (evidence and rules included)."""
+    art = Article(
+        stem="t",
+        file_name="t.txt",
+        published=published,
+        text=text,
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        word_count=len(text.split()),
+    )
+    return extract_article(art, nlp=nlp, reference=reference)
+
+
 def predict(
     nlp: Language, reference: Reference, text: str, *, published: dt.date = MONDAY
 ) -> PredictedDoc:
-    art = Article(
-        stem="t", file_name="t.txt", published=published, text=text, sha256="", word_count=0
-    )
-    return predicted_from_extraction(extract_article(art, nlp=nlp, reference=reference))
+    return predicted_from_extraction(extract(nlp, reference, text, published=published))
 
 
 def facts(doc: PredictedDoc, relation: str) -> list[dict[str, object]]:

@@ -6,25 +6,15 @@ Own paragraphs of the genre, through the whole pipeline.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from spacy.language import Language
 
-from racegraph.extract import extract_article
-from racegraph.records import Article, Value
+from racegraph.records import Value
 from racegraph.reference import Reference
+from tests.extract._pipeline_harness import extract
 
 
 def _classes(nlp: Language, reference: Reference, text: str) -> dict[str, Value | None]:
-    art = Article(
-        stem="t",
-        file_name="t.txt",
-        published=dt.date(2024, 4, 15),
-        text=text,
-        sha256="",
-        word_count=len(text.split()),
-    )
-    ex = extract_article(art, nlp=nlp, reference=reference)
+    ex = extract(nlp, reference, text)
     return {
         str(f.get("s")): f.get("class")
         for f in ex.facts

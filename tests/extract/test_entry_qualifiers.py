@@ -12,11 +12,11 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from racegraph.extract import extract_article
 from racegraph.extract.relations import learned
 from racegraph.extract.relations.learned import PairModel
-from racegraph.records import Article, Extraction, Fact
+from racegraph.records import Extraction, Fact
 from racegraph.reference import Reference
+from tests.extract._pipeline_harness import extract
 
 _SISTER = (
     "Toyota Gazoo Racing won the 24 Hours of Le Mans, round four of the FIA World Endurance "
@@ -29,15 +29,7 @@ _SISTER = (
 def _extract(
     nlp: Language, reference: Reference, text: str, published: dt.date = dt.date(2024, 6, 17)
 ) -> Extraction:
-    art = Article(
-        stem="t",
-        file_name="t.txt",
-        published=published,
-        text=text,
-        sha256="",
-        word_count=len(text.split()),
-    )
-    return extract_article(art, nlp=nlp, reference=reference)
+    return extract(nlp, reference, text, published=published)
 
 
 def _drives(ex: Extraction) -> dict[str, Fact]:

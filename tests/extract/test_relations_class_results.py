@@ -12,9 +12,9 @@ import datetime as dt
 
 from spacy.language import Language
 
-from racegraph.extract import extract_article
-from racegraph.records import Article, EntityType, Extraction, Fact
+from racegraph.records import EntityType, Extraction, Fact
 from racegraph.reference import Reference
+from tests.extract._pipeline_harness import extract
 
 _LEDE = (
     "Apex Racing won the four-hour race at Sepang on Sunday, the second round of the 2025 "
@@ -70,15 +70,7 @@ _GT_WORDS = (
 
 
 def _extract(nlp: Language, reference: Reference, text: str) -> Extraction:
-    art = Article(
-        stem="t",
-        file_name="t.txt",
-        published=dt.date(2025, 2, 24),
-        text=text,
-        sha256="",
-        word_count=len(text.split()),
-    )
-    return extract_article(art, nlp=nlp, reference=reference)
+    return extract(nlp, reference, text, published=dt.date(2025, 2, 24))
 
 
 def _results(ex: Extraction, relation: str = "raceResult") -> list[Fact]:

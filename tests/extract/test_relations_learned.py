@@ -7,7 +7,6 @@ not depend on training data.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -16,11 +15,11 @@ from spacy.language import Language
 
 from racegraph import train
 from racegraph.build import pipeline_fingerprint
-from racegraph.extract import extract_article
 from racegraph.extract.relations import learned
 from racegraph.extract.relations.learned import PairModel
-from racegraph.records import Article, Extraction
+from racegraph.records import Extraction
 from racegraph.reference import Reference, default_reference_dir
+from tests.extract._pipeline_harness import extract
 
 _SHARE = (
     "Lars Berg, the reigning champion, will share the Proton Competition Porsche 911 GT3 R "
@@ -29,15 +28,7 @@ _SHARE = (
 
 
 def _extract(nlp: Language, reference: Reference, text: str) -> Extraction:
-    art = Article(
-        stem="t",
-        file_name="t.txt",
-        published=dt.date(2024, 4, 15),
-        text=text,
-        sha256="",
-        word_count=len(text.split()),
-    )
-    return extract_article(art, nlp=nlp, reference=reference)
+    return extract(nlp, reference, text)
 
 
 def _learned(ex: Extraction, relation: str) -> list[dict[str, object]]:

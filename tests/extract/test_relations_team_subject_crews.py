@@ -8,15 +8,13 @@ sentences."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from typing import Any
 
 import pytest
 from spacy.language import Language
 
-from racegraph.extract import extract_article
-from racegraph.records import Article
 from racegraph.reference import Reference
+from tests.extract._pipeline_harness import extract
 from tests.extract._relations_harness import CAR, RACE, C, D, E, K, T, has, roles, run
 
 PUB = dt.date(2025, 5, 5)  # a Monday
@@ -163,15 +161,7 @@ def test_the_crew_of_a_team_placed_in_a_report_are_drivers(
         "European Le Mans Series. United Autosports was third with Jorge Almeida and Pietro "
         "Castellan."
     )
-    art = Article(
-        stem="t",
-        file_name="t.txt",
-        published=dt.date(2024, 4, 15),
-        text=text,
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        word_count=len(text.split()),
-    )
-    extraction = extract_article(art, nlp=nlp, reference=reference)
+    extraction = extract(nlp, reference, text)
     third = [dict(f.args) for f in extraction.facts if f.relation == "raceResult"]
     third = [r for r in third if r["position"] == 3]
     assert [(r["team"], set(r.get("drivers", ()))) for r in third] == [

@@ -5,8 +5,6 @@ on a hand-made graph and on the graph the pipeline maps from an article."""
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 from pathlib import Path
 
 import pytest
@@ -14,12 +12,11 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 from spacy.language import Language
 
-from racegraph.extract import extract_article
 from racegraph.mapping import map_extraction
-from racegraph.records import Article
 from racegraph.reference import Reference
 from racegraph.validate import ShapesValidator, parse_rdf_file, quarantine_split
 from racegraph.vocab import RG
+from tests.extract._pipeline_harness import extract
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "data" / "shapes" / "result.ttl"
 MESSAGE = "A result needs at least one rg:driver (one per crew member) or"
@@ -83,15 +80,7 @@ def test_a_team_placed_in_a_report_keeps_its_result_after_validation(
         "European Le Mans Series. Jean Dupont and Marco Rossi took the win for the French "
         "team. United Autosports were third overall."
     )
-    art = Article(
-        stem="t",
-        file_name="t.txt",
-        published=dt.date(2024, 4, 15),
-        text=text,
-        sha256=hashlib.sha256(text.encode()).hexdigest(),
-        word_count=len(text.split()),
-    )
-    extraction = extract_article(art, nlp=nlp, reference=reference)
+    extraction = extract(nlp, reference, text)
     team_only = [
         dict(f.args)
         for f in extraction.facts
