@@ -146,6 +146,18 @@ _ENTRANT_VERBS = frozenset({"field", "enter", "run", "return", "withdraw", "brin
 _ENTRY_NOUNS = frozenset(
     {"car", "entry", "crew", "line-up", "lineup", "prototype", "machine", "squad", "team"}
 )
+_WINNER_WORDS = frozenset({"winner", "winners", "win", "wins", "victory", "victories"})
+_FINISH_WORDS = frozenset({"home", "finish", "line", "flag"})
+
+
+def _brought_home(verb: Token) -> bool:
+    """ "X brought the car home", "X took the car across the line": a driver finishing, not
+    an entrant bringing cars to a race."""
+    return any(
+        t.lower_ in _FINISH_WORDS and t.i > verb.i for t in verb.subtree if t.dep_ != "nsubj"
+    )
+
+
 _YEAR_WORDS = frozenset({"year", "season"} | set(WEEKDAYS))
 _RELATIVE_YEAR = re.compile(
     r"\b(?:(?:next|this|last|previous|coming|current|following)\s+(?:year|season)"
@@ -265,6 +277,9 @@ class _Linker:
                 e = self.ref.by_iri(span.kb_id_)
                 if e is not None:
                     out.append(e)
+        if not out and c.iri:  # a model with its evolution suffix ("NSX GT3 Evo")
+            e = self.ref.by_iri(c.iri)
+            out = [e] if e is not None else []
         out.sort(key=lambda e: _TYPE_ORDER.index(e.type) if e.type in _TYPE_ORDER else 99)
         return out
 
@@ -349,6 +364,8 @@ class _Linker:
             return  # "911 GT3 R" names a car, not the GT3 class
         if entity.type is T.VENUE and self.inside_named_event(c):
             return  # "Road to Le Mans" names a race, not where it is held
+        if entity.type is T.VENUE and not c.nested and self.venue_race(c):
+            return
         if entity.type is T.CLASS and self.link_class_of_base(c, entity):
             return
         self.add_ref(c, entity, c.rule if not c.nested else "reference-name-nested")
@@ -356,6 +373,18 @@ class _Linker:
             for s, e in self.refs_inside(c.start, c.end):
                 if e.type is T.MANUFACTURER and e.iri == entity.manufacturer:
                     self.add_ref(s, e, "manufacturer-in-car-name")
+
+    def venue_race(self, c: Candidate) -> bool:
+        """ "a two-time Le Mans winner", "his Daytona class win": a place named as what was
+        won is the race held there (one event per place, whichever edition)."""
+        nxt = [t.lower_ for t in self.doc[c.end : c.end + 2]]
+        if nxt[:1] in (["class"], ["overall"]):
+            nxt = nxt[1:]
+        if not nxt or nxt[0] not in _WINNER_WORDS:
+            return False
+        text = self.span(c).text
+        self.add(c, f"{slugify(text)}-race", T.EVENT, text, "event-venue-winner")
+        return True
 
     def link_class_of_base(self, c: Candidate | Span, cup: ReferenceEntity) -> bool:
         """ "the Pro-Am class" in a prototype article is the LMP2 Pro-Am, not the GT cup: a
@@ -696,7 +725,11 @@ class _Linker:
             objects += [
                 g for c in objects if c.dep_ == "prep" and c.lower_ != "to" for g in c.children
             ]
-            if verb.lemma_ in _ENTRANT_VERBS and any(o.lemma_ in _ENTRY_NOUNS for o in objects):
+            if (
+                verb.lemma_ in _ENTRANT_VERBS
+                and any(o.lemma_ in _ENTRY_NOUNS for o in objects)
+                and not _brought_home(verb)
+            ):
                 return True
             if verb.lemma_ in _ENTRANT_VERBS and any(  # "X runs two Huracans"
                 o.dep_ == "dobj"
@@ -722,10 +755,12 @@ class _Linker:
         ):
             return True
         end = span.end
+        crew_mate = root.dep_ == "conj" and root.head.ent_type_ == "PERSON"
         if (
             end + 1 < len(self.doc)
             and self.doc[end].text == ","
             and self.doc[end + 1].lower_ == "whose"
+            and not crew_mate  # "A and B, whose Audi ...": the car of a crew
         ):
             sent = span.sent
             clause = self.doc[end + 1 : min(end + 8, sent.end)]
@@ -1765,7 +1800,11 @@ class _Linker:
         year = year or self.sentence_year(c) or self.ctx.article.published.year
         words = [t for t in span if t not in years and not (t.i == c.start and t.lower_ == "the")]
         title = " ".join(t.text for t in words)
-        key = f"{slugify(title)}-{year}"
+        short = [
+            t.text
+            for t in words[: next((i + 1 for i, t in enumerate(words) if t.text == "24"), None)]
+        ]
+        key = f"{slugify(' '.join(short))}-{year}"  # "the Rolex 24" is "the Rolex 24 at Daytona"
         venues = [e for _s, e in self.refs_inside(c.start, c.end) if e.type is T.VENUE]
         self.ctx.events[key] = EventInfo(
             key=key,

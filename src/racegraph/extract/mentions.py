@@ -713,12 +713,11 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
             )
             ref_tokens.update(range(span.start, span.end))
             continue
+        end = _model_suffix_end(doc, span.end) if span.label_ == "CarModel" else span.end
         raw.append(
-            Candidate(
-                span.start, span.end, "REF", "reference-name", span.kb_id_, priority=P_REFERENCE
-            )
+            Candidate(span.start, end, "REF", "reference-name", span.kb_id_, priority=P_REFERENCE)
         )
-        ref_tokens.update(range(span.start, span.end))
+        ref_tokens.update(range(span.start, end))
     raw.extend(_car_candidates(doc, refs))
     raw.extend(_model_plural_candidates(doc, refs, reference))
     raw.extend(_numbered_entrants(doc, refs))
@@ -966,6 +965,21 @@ def _named_like_a_make(doc: Doc, start: int, end: int, blocked: set[int]) -> boo
     if after[:2] == [",", "who"] and after[2:3] and after[2] in _RUNS_WORDS:
         return True  # "Amato Ferrari, who runs AF Corse"
     return bool((before | set(after)) & (_ROLE_WORDS | _SPEECH_WORDS))
+
+
+_MODEL_SUFFIXES = frozenset({"evo", "evo2", "evo22", "ii", "iii", "evo.2"})
+
+
+def _model_suffix_end(doc: Doc, end: int) -> int:
+    """The end of a known car model named with its evolution ("Honda NSX GT3 Evo",
+    "Huracan GT3 Evo II"): the reference lists the base model, and a bare "Evo" left over
+    would read as a name."""
+    stop = min(len(doc), end + 2)
+    while end < stop and doc[end].lower_ in _MODEL_SUFFIXES and doc[end - 1].whitespace_:
+        end += 1
+        if doc[end - 1].lower_ == "evo" and end < len(doc) and doc[end].text == "2":
+            end += 1
+    return end
 
 
 def _model_token(token: Token) -> bool:
