@@ -1814,6 +1814,7 @@ class _Linker:
             country=self.ref_key(venues[0].country) if venues else None,
         )
         self.add(c, key, T.EVENT, f"{title} ({year})", f"event-{c.rule}", kind=EventKind.RACE)
+        self.ctx.add_entity(key, T.EVENT, f"{title} ({year})", mention=title)  # its plain name
 
     def link_press(self, c: Candidate) -> None:
         """ "a press conference at <event>" -> an event of that event; otherwise nothing."""

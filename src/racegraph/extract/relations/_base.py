@@ -428,6 +428,11 @@ class Article:
             break
         return None
 
+    def quoted(self, pos: int) -> bool:
+        """Is ``pos`` inside a quotation of its paragraph? What a speaker says ("we threw away
+        the first race") is no narrative: it sets no context for the sentences after it."""
+        return in_quotation(self.ctx.article.text, pos)
+
     def sentence_at(self, pos: int) -> Sentence | None:
         for s in self.sentences:
             if s.start <= pos < s.end:
@@ -674,3 +679,14 @@ def prepare(ctx: DocContext) -> Article:
         first = {m.entity: m.start for m in reversed(ctx.mentions)}
         art.focus_driver = max(drivers, key=lambda k: (drivers[k], -first.get(k, 0)))
     return art
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+
+
+def in_quotation(text: str, pos: int) -> bool:
+    """Is ``pos`` of ``text`` inside a quotation opened in its paragraph?"""
+    start = text.rfind("\n\n", 0, pos) + 1
+    marks = _QUOTE_MARKS.findall(text, start, pos)
+    straight = sum(1 for q in marks if q == '"')
+    return straight % 2 == 1 or marks.count("“") > marks.count("”")

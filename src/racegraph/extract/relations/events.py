@@ -162,6 +162,8 @@ _GENERIC_EVENT = re.compile(
 
 # a race named by a description: "the three-hour season opener at X", "the season finale at
 # Y", "X's three-hour race" (and "the race" / "the event" after one)
+_DAY_RACE = "event-weekday-race"
+"""The rule of a day's race phrase ("Sunday's four-hour race") the linker put in its round."""
 _DESCRIBED = re.compile(
     r"^event-(?:desc-at|weekday-desc-at|named-desc-at|venue-possessive-race|weekend-round-at|venue-opener"
     r"|race-at|finale\S*|opener\S*|anaphor)$"
@@ -187,7 +189,11 @@ def index_events(art: Article) -> None:
                 continue  # "last year's race": not the race the text reports
             if _is_round(art, m):
                 art.round_marks.append((m.start, m.entity))
-            elif art.kind(m.entity) is EventKind.RACE and not is_named_event(m):
+            elif (
+                art.kind(m.entity) is EventKind.RACE
+                and not is_named_event(m)
+                and not art.quoted(m.start)
+            ):
                 art.race_marks.append((m.start, m.entity))
         for pat in (_ROUND, _ROUND_ORD):
             for rm in pat.finditer(sent.text):
@@ -269,6 +275,8 @@ def index_events(art: Article) -> None:
             continue  # a day is a race's when the sentence is about a race
         for dm in _DAY_NP.finditer(sent.text):
             a = sent.abs(dm.start())
+            if art.quoted(a):
+                continue  # "we won on Sunday," said X: the narrative dates the race
             if _SESSION_BEFORE.search(sent.text[: dm.start()]) or _session_day(sent, dm):
                 continue  # "in qualifying on Saturday": a session's day, not a race's
             if _other_season(art, sent, a):
@@ -277,7 +285,12 @@ def index_events(art: Article) -> None:
             if span is None:
                 continue
             date = span.start
-            described = [m for m in sent.of(E) if m.start <= a < m.end and _DESCRIBED.match(m.rule)]
+            described = [
+                m
+                for m in sent.of(E)
+                if m.start <= a < m.end
+                and (_DESCRIBED.match(m.rule) or (_is_round(art, m) and m.rule == _DAY_RACE))
+            ]
             if described:  # "Sunday's four-hour race at X": the day dates the described race
                 key = described[0].entity
                 art.race_dates.setdefault(key, date)
@@ -608,13 +621,14 @@ def _same_race(art: Article, key: str, *, alone: bool) -> str | None:
         for k, d in art.race_dates.items()
         if k != key and k != rnd and art.race_round.get(k) == rnd and k not in numbered
     }
-    if numbered:  # the weekend's days in order are its races in order
+    if numbered:  # the weekend's days in order are its races in order: Race N on day N
         days = sorted({date, *others, *(d for r in numbered if (d := _race_date(art, r)))})
-        if len(days) > len(numbered):
-            return None
-        race = numbered[days.index(date)]
-        known = _race_date(art, race)
-        return race if known is None or known == date else None
+        n = days.index(date) + 1
+        race = next(
+            (r for r in numbered if (m := _RACE_N.search(r)) and int(m.group(1)) == n), None
+        )
+        known = _race_date(art, race) if race is not None else None
+        return race if race is not None and known in (None, date) else None
     if not alone or others or _race_date(art, rnd) not in (None, date):
         return None
     return rnd if art.kind(rnd) in (EventKind.ROUND, EventKind.RACE, EventKind.EVENT) else None

@@ -13,6 +13,7 @@ from racegraph.extract.relations._base import (
     category_key,
     group_after,
     group_before,
+    in_quotation,
     number,
 )
 from racegraph.records import EntityType
@@ -101,13 +102,6 @@ _PRINCIPAL_AFTER = re.compile(
 _QUOTES = re.compile(r"[\"“”]")
 
 
-def _quoted(text: str, start: int, pos: int) -> bool:
-    """Is ``pos`` inside a quotation opened after ``start`` (a paragraph's start)?"""
-    marks = _QUOTES.findall(text, start, pos)
-    straight = sum(1 for q in marks if q == '"')
-    return straight % 2 == 1 or marks.count("“") > marks.count("”")
-
-
 def _speaker_team(art: Article, sent: Sentence, pos: int) -> str | None:
     """The team a principal speaks for when no team precedes the cue: the last team named
     outside quotes earlier in the paragraph ("Rowe returns. 'A and B will be strong,' said
@@ -116,7 +110,7 @@ def _speaker_team(art: Article, sent: Sentence, pos: int) -> str | None:
     text = art.ctx.article.text
     pstart = text.rfind("\n\n", 0, pos) + 1
     teams = [t for t in art.mentions_before(pos, EntityType.TEAM)]  # nearest first
-    outside = [t for t in teams if t.start >= pstart and not _quoted(text, pstart, t.start)]
+    outside = [t for t in teams if t.start >= pstart and not in_quotation(text, t.start)]
     named = [t for t in outside if t.text[:1].isupper()]  # a name before "the squad"
     if named or outside:
         return (named or outside)[0].entity
