@@ -624,11 +624,9 @@ def _same_race(art: Article, key: str, *, alone: bool) -> str | None:
     if numbered:  # the weekend's days in order are its races in order: Race N on day N
         days = sorted({date, *others, *(d for r in numbered if (d := _race_date(art, r)))})
         n = days.index(date) + 1
-        race = next(
-            (r for r in numbered if (m := _RACE_N.search(r)) and int(m.group(1)) == n), None
-        )
-        known = _race_date(art, race) if race is not None else None
-        return race if race is not None and known in (None, date) else None
+        nth = next((r for r in numbered if (m := _RACE_N.search(r)) and int(m.group(1)) == n), None)
+        known = _race_date(art, nth) if nth is not None else None
+        return nth if nth is not None and known in (None, date) else None
     if not alone or others or _race_date(art, rnd) not in (None, date):
         return None
     return rnd if art.kind(rnd) in (EventKind.ROUND, EventKind.RACE, EventKind.EVENT) else None
