@@ -57,3 +57,24 @@ def test_a_race_named_in_a_quote_is_not_the_race_of_the_next_paragraph(
     }
     assert events[frozenset({"dario-fenn", "raul-ocampo"})] == sunday
     assert events[frozenset({"tom-keller", "ivo-marten", "sam-oduya"})] == sunday
+
+
+def test_the_other_days_race_is_not_the_round_the_first_race_was_apposed_to(
+    nlp: Language, reference: Reference
+) -> None:
+    ex = extract(
+        nlp,
+        reference,
+        "Ruben Sala and Pol Ferrer won Saturday's opening race at Paul Ricard, the first round "
+        "of the 2024 International GT Open, before Mark Varga and Olaf Rudd hit back on Sunday."
+        "\n\nSunday's race was won by Varga and Rudd, who had qualified fourth.",
+        published=dt.date(2024, 5, 6),
+    )
+    rnd = _event_with(ex, "the first round of the 2024 International GT Open")
+    events = {
+        frozenset(f.get("drivers") or ()): f.get("event")  # type: ignore[arg-type]
+        for f in ex.facts
+        if f.relation == "raceResult" and f.get("position") == 1
+    }
+    assert events[frozenset({"ruben-sala", "pol-ferrer"})] == rnd
+    assert events[frozenset({"mark-varga", "olaf-rudd"})] not in (rnd, None)

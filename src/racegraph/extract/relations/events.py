@@ -289,7 +289,14 @@ def index_events(art: Article) -> None:
                 m
                 for m in sent.of(E)
                 if m.start <= a < m.end
-                and (_DESCRIBED.match(m.rule) or (_is_round(art, m) and m.rule == _DAY_RACE))
+                and (
+                    _DESCRIBED.match(m.rule)
+                    or (
+                        _is_round(art, m)
+                        and m.rule == _DAY_RACE
+                        and art.race_dates.get(m.entity, date) == date  # not another day's
+                    )
+                )
             ]
             if described:  # "Sunday's four-hour race at X": the day dates the described race
                 key = described[0].entity
