@@ -91,3 +91,17 @@ def test_a_race_named_name_24_is_one_event_with_or_without_its_place(
     events = [e for e in ex.entities if e.type is EntityType.EVENT]
     assert len(events) == 1
     assert set(events[0].mentions) >= {"the Rolex 24 at Daytona", "the Rolex 24"}
+
+
+def test_national_and_support_series_are_known_championships(
+    nlp: Language, reference: Reference
+) -> None:
+    ex = extract(
+        nlp,
+        reference,
+        "Kai Brandt won at Snetterton in the British GT Championship. He also races in the 24H "
+        "Series and in the Carrera Cup GB. The series visits Dubai in January.",
+    )
+    champs = {e.key: e.mentions for e in ex.entities if e.type is EntityType.CHAMPIONSHIP}
+    assert set(champs) == {"british-gt", "24h-series", "porsche-carrera-cup-gb"}
+    assert "the 24H Series" in champs["24h-series"]  # the name, not an anaphor of British GT

@@ -1138,7 +1138,10 @@ class _Linker:
             elif label == "TEAM":
                 self.link_team(c, anaphora=True)
             elif label == "CHAMP_ANAPHOR":
-                champ = self.last_championship(c.start)
+                named = [
+                    e for _s, e in self.refs_inside(c.start, c.end) if e.type is T.CHAMPIONSHIP
+                ]
+                champ = named[0] if named else self.last_championship(c.start)  # "the 24H Series"
                 if champ is not None:
                     self.add(
                         c,

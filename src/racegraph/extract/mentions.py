@@ -701,6 +701,8 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
     for span in genre:
         if span.label_ == "EVENT_NAMED" and _inside_longer_reference(span, refs):
             continue  # "European Le Mans" of "European Le Mans Series" is not a race name
+        if span.label_ == "PERSON_DESC" and _ends_inside_reference(span, refs):
+            continue  # "the British" of "the British GT Championship" is no person
         raw.append(Candidate(span.start, span.end, span.label_, span.id_, priority=P_GENRE))
     ref_tokens: set[int] = set()
     given_names = _demonym_given_names(doc, refs, reference)
@@ -837,6 +839,11 @@ def _inside_longer_reference(span: Span, refs: Sequence[Span]) -> bool:
         and _plausible_reference(r)
         for r in refs
     )
+
+
+def _ends_inside_reference(span: Span, refs: Sequence[Span]) -> bool:
+    """A genre phrase whose last word opens a longer reference name."""
+    return any(span.start < r.start < span.end < r.end and r.label_ == "Championship" for r in refs)
 
 
 def _demonym_given_names(
