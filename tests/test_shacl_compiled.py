@@ -29,7 +29,8 @@ from tests import test_shapes, test_validate
 
 ROOT = Path(__file__).resolve().parent.parent
 SHAPES_DATA = ROOT / "tests" / "data" / "shapes"
-UNTOUCHED = frozenset({"blind10", "blind15", "blind18"})  # measurement-only sets: no test reads them
+# measurement-only sets: no test reads them
+UNTOUCHED = frozenset({"blind10", "blind15", "blind18"})
 ARTICLE_SETS = [
     ROOT / "data" / "articles",
     *sorted(
