@@ -1803,11 +1803,8 @@ class _Linker:
         year = year or self.sentence_year(c) or self.ctx.article.published.year
         words = [t for t in span if t not in years and not (t.i == c.start and t.lower_ == "the")]
         title = " ".join(t.text for t in words)
-        short = [
-            t.text
-            for t in words[: next((i + 1 for i, t in enumerate(words) if t.text == "24"), None)]
-        ]
-        key = f"{slugify(' '.join(short))}-{year}"  # "the Rolex 24" is "the Rolex 24 at Daytona"
+        cut = next((i + 1 for i, t in enumerate(words) if t.text == "24"), len(words))
+        key = f"{slugify(' '.join(t.text for t in words[:cut]))}-{year}"  # "the Rolex 24 at X"
         venues = [e for _s, e in self.refs_inside(c.start, c.end) if e.type is T.VENUE]
         self.ctx.events[key] = EventInfo(
             key=key,

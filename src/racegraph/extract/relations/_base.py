@@ -681,12 +681,13 @@ def prepare(ctx: DocContext) -> Article:
     return art
 
 
-_QUOTE_MARKS = re.compile(r"[\"“”]")
+QUOTE_MARKS = re.compile(r"[\"“”]")
+"""Double quotation marks, straight and curly."""
 
 
 def in_quotation(text: str, pos: int) -> bool:
     """Is ``pos`` of ``text`` inside a quotation opened in its paragraph?"""
     start = text.rfind("\n\n", 0, pos) + 1
-    marks = _QUOTE_MARKS.findall(text, start, pos)
+    marks = QUOTE_MARKS.findall(text, start, pos)
     straight = sum(1 for q in marks if q == '"')
     return straight % 2 == 1 or marks.count("“") > marks.count("”")

@@ -162,12 +162,12 @@ _GENERIC_EVENT = re.compile(
 
 # a race named by a description: "the three-hour season opener at X", "the season finale at
 # Y", "X's three-hour race" (and "the race" / "the event" after one)
-_DAY_RACE = "event-weekday-race"
-"""The rule of a day's race phrase ("Sunday's four-hour race") the linker put in its round."""
 _DESCRIBED = re.compile(
     r"^event-(?:desc-at|weekday-desc-at|named-desc-at|venue-possessive-race|weekend-round-at|venue-opener"
     r"|race-at|finale\S*|opener\S*|anaphor)$"
 )
+_DAY_RACE = "event-weekday-race"
+"""The rule of a day's race phrase ("Sunday's four-hour race") the linker put in its round."""
 
 
 def _is_round(art: Article, m: LinkedMention) -> bool:

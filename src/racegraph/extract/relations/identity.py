@@ -8,6 +8,7 @@ import re
 from racegraph.extract.context import LinkedMention
 from racegraph.extract.relations._base import (
     PERSON_TYPES,
+    QUOTE_MARKS,
     Article,
     Sentence,
     category_key,
@@ -99,7 +100,6 @@ _PRINCIPAL_AFTER = re.compile(
     r"|^\s*,\s*who\s+(?:runs|owns|heads|leads|founded|manages|bosses)\s+(?:the\s+)?$",
     re.I,
 )
-_QUOTES = re.compile(r"[\"“”]")
 
 
 def _speaker_team(art: Article, sent: Sentence, pos: int) -> str | None:
@@ -114,7 +114,7 @@ def _speaker_team(art: Article, sent: Sentence, pos: int) -> str | None:
     named = [t for t in outside if t.text[:1].isupper()]  # a name before "the squad"
     if named or outside:
         return (named or outside)[0].entity
-    if _QUOTES.search(text, pstart, text.find("\n\n", pos) % (len(text) + 1)) and teams:
+    if QUOTE_MARKS.search(text, pstart, text.find("\n\n", pos) % (len(text) + 1)) and teams:
         return min(teams, key=lambda t: t.start).entity
     return art.last_team(sent, pos)
 
