@@ -379,7 +379,9 @@ class Article:
         Cup ... in GTWC Europe" stays in the Sprint Cup).
         """
         current: str | None = None
+        aside: str | None = None
         here = self.sentence_at(pos)
+        present = here is None or not self._past_clause(here, pos)
         for m in self.ctx.mentions:
             if m.start >= pos:
                 break
@@ -394,8 +396,30 @@ class Article:
                 continue
             if current is not None and self._past_aside(m, here):
                 continue
+            if present and self._aside(m):
+                aside = m.entity
+                continue
             current = m.entity
-        return current
+        return current or aside
+
+    def _past_clause(self, sent: Sentence, pos: int) -> bool:
+        season = self.season_in(sent, pos)
+        return season is not None and season < self.published.year
+
+    def _aside(self, m: LinkedMention) -> bool:
+        """A championship named in a quotation or by a past-tense verb of a past season
+        ("Smit, who won the DTM title in 2022, ...") is no context for a statement about
+        now; "the team he still represents in X" is."""
+        if self.quoted(m.start):
+            return True
+        sent = self.sentence_at(m.start)
+        if sent is None or not self._past_clause(sent, m.start):
+            return False
+        span = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        verb = span.root if span is not None else None
+        while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            verb = verb.head
+        return verb is not None and verb.tag_ in {"VBD", "VBN"}
 
     def _past_aside(self, m: LinkedMention, here: Sentence | None) -> bool:
         """A championship named for a past season in an earlier paragraph ("X raced for the
