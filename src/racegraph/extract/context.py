@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -182,15 +183,34 @@ class DocContext:
         """Entities of the given types, sorted by key."""
         return sorted((e for e in self.entities.values() if e.type in types), key=lambda e: e.key)
 
-    def last_before(self, start: int, *types: EntityType) -> LinkedMention | None:
-        """The closest linked mention of one of ``types`` ending at or before ``start``."""
+    def last_before(
+        self, start: int, *types: EntityType, foreground: bool = False
+    ) -> LinkedMention | None:
+        """The closest linked mention of one of ``types`` ending at or before ``start``
+        (with ``foreground``, the closest that is no :meth:`background`, if there is one)."""
         best: LinkedMention | None = None
+        fallback: LinkedMention | None = None
         for m in self.mentions:
             if m.start >= start:
                 break
             if m.type in types and m.end <= start:
-                best = m
-        return best
+                if foreground and self.background(m):
+                    fallback = m
+                else:
+                    best = m
+        return best or fallback
+
+    def background(self, m: LinkedMention) -> bool:
+        """Is ``m`` named in a quotation or in a past-tense relative clause about someone
+        ("Okafor, who moved to Japan after two seasons in F2, ...")? Such a name is
+        background: it sets no context for the narrative after it ("the team he still
+        represents in X" does)."""
+        if in_quotation(self.article.text, m.start):
+            return True
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and any(
+            t.dep_ == "relcl" and t.tag_ in {"VBD", "VBN"} for t in span.root.ancestors
+        )
 
     def mention_counts(self) -> dict[str, int]:
         """How many linked mentions each entity key has."""
@@ -198,3 +218,15 @@ class DocContext:
         for m in self.mentions:
             counts[m.entity] = counts.get(m.entity, 0) + 1
         return counts
+
+
+QUOTE_MARKS = re.compile(r"[\"“”]")
+"""Double quotation marks, straight and curly."""
+
+
+def in_quotation(text: str, pos: int) -> bool:
+    """Is ``pos`` of ``text`` inside a quotation opened in its paragraph?"""
+    start = text.rfind("\n\n", 0, pos) + 1
+    marks = QUOTE_MARKS.findall(text, start, pos)
+    straight = sum(1 for q in marks if q == '"')
+    return straight % 2 == 1 or marks.count("“") > marks.count("”")

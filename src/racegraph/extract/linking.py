@@ -283,6 +283,9 @@ class _Linker:
         out.sort(key=lambda e: _TYPE_ORDER.index(e.type) if e.type in _TYPE_ORDER else 99)
         return out
 
+    def exact_ref(self, c: Candidate) -> bool:
+        return any(s.start == c.start and s.end == c.end for s in self.doc.spans[REFERENCE_SPANS])
+
     def refs_inside(self, start: int, end: int) -> list[tuple[Span, ReferenceEntity]]:
         out = []
         for span in self.doc.spans[REFERENCE_SPANS]:
@@ -303,6 +306,9 @@ class _Linker:
                 continue
             if c.label == "REF":
                 self.link_reference(c)
+            elif c.label == "SERIES":  # a championship the reference does not list
+                name = self.span(c).text
+                self.add(c, slugify(name), T.CHAMPIONSHIP, name, c.rule)
             elif c.label == "NORP":
                 self.link_demonym(c)
         for c in self.top:
@@ -367,6 +373,10 @@ class _Linker:
         if entity.type is T.VENUE and not c.nested and self.venue_race(c):
             return
         if entity.type is T.CLASS and self.link_class_of_base(c, entity):
+            return
+        if entity.type is T.CHAMPIONSHIP and not self.exact_ref(c):
+            name = self.span(c).text  # "Ferrari Challenge Europe": the family's regional series
+            self.add(c, slugify(name), T.CHAMPIONSHIP, name, "championship-region")
             return
         self.add_ref(c, entity, c.rule if not c.nested else "reference-name-nested")
         if entity.type is T.CAR_MODEL:  # "LMP2 Oreca": the maker is named too
@@ -1183,7 +1193,7 @@ class _Linker:
 
     def last_championship(self, token_start: int) -> ReferenceEntity | None:
         start = self.doc[token_start].idx
-        m = self.ctx.last_before(start, T.CHAMPIONSHIP)
+        m = self.ctx.last_before(start, T.CHAMPIONSHIP, foreground=True)
         if m is None:
             return None
         return self.ref.by_iri(self.ctx.entities[m.entity].reference or "")

@@ -715,11 +715,16 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
             )
             ref_tokens.update(range(span.start, span.end))
             continue
-        end = _model_suffix_end(doc, span.end) if span.label_ == "CarModel" else span.end
+        end = span.end
+        if span.label_ == "CarModel":
+            end = _model_suffix_end(doc, span.end)
+        elif span.label_ == "Championship":
+            end = _region_suffix_end(doc, span.end)
         raw.append(
             Candidate(span.start, end, "REF", "reference-name", span.kb_id_, priority=P_REFERENCE)
         )
         ref_tokens.update(range(span.start, end))
+    raw.extend(_series_names(doc, refs))
     raw.extend(_car_candidates(doc, refs))
     raw.extend(_model_plural_candidates(doc, refs, reference))
     raw.extend(_numbered_entrants(doc, refs))
@@ -754,7 +759,10 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
         inner = [
             r
             for r in raw
-            if r.label in {"REF", "NORP"} and c.start <= r.start and r.end <= c.end and r != c
+            if r.label in {"REF", "NORP", "SERIES"}
+            and c.start <= r.start
+            and r.end <= c.end
+            and r != c
         ]
         for r in _select(inner):
             nested.append(
@@ -987,6 +995,103 @@ def _model_suffix_end(doc: Doc, end: int) -> int:
         if doc[end - 1].lower_ == "evo" and end < len(doc) and doc[end].text == "2":
             end += 1
     return end
+
+
+_REGIONS = frozenset(
+    {
+        "europe",
+        "asia",
+        "america",
+        "americas",
+        "benelux",
+        "iberia",
+        "italia",
+        "scandinavia",
+        "australia",
+        "japan",
+        "china",
+        "korea",
+        "oceania",
+        "africa",
+        "lights",
+    }
+)
+_REGION_LEADS = frozenset({"north", "south", "middle", "latin"})
+
+
+def _region_suffix_end(doc: Doc, end: int) -> int:
+    """The end of a known championship named with its region ("Ferrari Challenge Europe",
+    "Lamborghini Super Trofeo Asia", "Super Formula Lights"): a series of its own that the
+    reference lists only as the family."""
+    i = end
+    if i < len(doc) and doc[i].lower_ in _REGION_LEADS and doc[i].is_title:
+        i += 1
+    if i < len(doc) and doc[i].lower_ in _REGIONS and doc[i].is_title and doc[i - 1].whitespace_:
+        return i + 1
+    return end
+
+
+_SERIES_HEADS = frozenset({"championship", "series", "cup", "trophy", "trofeo", "challenge"})
+_SERIES_NOT_FIRST = frozenset(
+    {
+        "drivers",
+        "teams",
+        "team",
+        "manufacturers",
+        "constructors",
+        "pro",
+        "am",
+        "silver",
+        "gold",
+        "bronze",
+        "platinum",
+        "iron",
+        "endurance",
+        "sprint",
+        "rookie",
+        "junior",
+        "overall",
+        "class",
+        "title",
+        "world",
+        "nations",
+    }
+)
+_SERIES_INSIDE_OK = frozenset({"Manufacturer", "Country"})
+
+
+def _series_word(token: Token) -> bool:
+    text = token.text
+    if token.pos_ == "DET" or not text[:1].isalnum() or text.lower() in _SERIES_HEADS:
+        return False
+    return (
+        token.is_title
+        or (text[:1].isupper() and any(ch.isdigit() for ch in text))
+        or (text.isupper() and len(text) > 1)
+    )
+
+
+def _series_names(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
+    """Championships the reference does not list, by the shape of their names: proper words
+    ending in Championship, Series, Cup, Trophy or Challenge, and maybe a region ("Porsche
+    Carrera Cup Benelux", "Pirelli World Challenge"). Class names ("Silver Cup"), title
+    tables ("Drivers' Championship") and names the reference lists are left alone."""
+    out: list[Candidate] = []
+    for head in doc:
+        if head.lower_ not in _SERIES_HEADS or not head.is_title:
+            continue
+        start = head.i
+        while start > 0 and _series_word(doc[start - 1]) and head.i - start < 5:
+            start -= 1
+        while start < head.i and doc[start].lower_ in _SERIES_NOT_FIRST:
+            start += 1
+        if start == head.i:
+            continue
+        end = _region_suffix_end(doc, head.i + 1)
+        if any(r.start < end and start < r.end and r.label_ not in _SERIES_INSIDE_OK for r in refs):
+            continue
+        out.append(Candidate(start, end, "SERIES", "series-name", priority=P_REFERENCE))
+    return out
 
 
 def _model_token(token: Token) -> bool:

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from racegraph.extract.context import DocContext, LinkedMention
+from racegraph.extract.context import DocContext, LinkedMention, in_quotation
 from racegraph.extract.time import CARDINALS
 from racegraph.records import Entity, EntityType, EventKind, Evidence, Fact, Value
 from racegraph.vocab import slugify
@@ -396,7 +396,7 @@ class Article:
                 continue
             if current is not None and self._past_aside(m, here):
                 continue
-            if present and self._aside(m):
+            if self._aside(m, present=present):
                 aside = m.entity
                 continue
             current = m.entity
@@ -406,20 +406,21 @@ class Article:
         season = self.season_in(sent, pos)
         return season is not None and season < self.published.year
 
-    def _aside(self, m: LinkedMention) -> bool:
-        """A championship named in a quotation or by a past-tense verb of a past season
-        ("Smit, who won the DTM title in 2022, ...") is no context for a statement about
-        now; "the team he still represents in X" is."""
-        if self.quoted(m.start):
+    def _aside(self, m: LinkedMention, *, present: bool = True) -> bool:
+        """A championship named in a quotation, in a relative clause about someone ("The
+        21-year-old, who moved to Japan after two seasons in F2, ...") or by a past-tense
+        verb of a past season ("won the DTM title in 2022") is no context for a statement
+        about now; "the team he still represents in X" is."""
+        if self.ctx.background(m):
             return True
-        sent = self.sentence_at(m.start)
-        if sent is None or not self._past_clause(sent, m.start):
-            return False
         span = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        verb = span.root if span is not None else None
-        while verb is not None and verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        sent = self.sentence_at(m.start)
+        if span is None or not present or sent is None or not self._past_clause(sent, m.start):
+            return False
+        verb = span.root
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
             verb = verb.head
-        return verb is not None and verb.tag_ in {"VBD", "VBN"}
+        return verb.tag_ in {"VBD", "VBN"}
 
     def _past_aside(self, m: LinkedMention, here: Sentence | None) -> bool:
         """A championship named for a past season in an earlier paragraph ("X raced for the
@@ -703,15 +704,3 @@ def prepare(ctx: DocContext) -> Article:
         first = {m.entity: m.start for m in reversed(ctx.mentions)}
         art.focus_driver = max(drivers, key=lambda k: (drivers[k], -first.get(k, 0)))
     return art
-
-
-QUOTE_MARKS = re.compile(r"[\"“”]")
-"""Double quotation marks, straight and curly."""
-
-
-def in_quotation(text: str, pos: int) -> bool:
-    """Is ``pos`` of ``text`` inside a quotation opened in its paragraph?"""
-    start = text.rfind("\n\n", 0, pos) + 1
-    marks = QUOTE_MARKS.findall(text, start, pos)
-    straight = sum(1 for q in marks if q == '"')
-    return straight % 2 == 1 or marks.count("“") > marks.count("”")

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import re
 
-from racegraph.extract.context import LinkedMention
+from racegraph.extract.context import QUOTE_MARKS, LinkedMention, in_quotation
 from racegraph.extract.relations._base import (
     PERSON_TYPES,
-    QUOTE_MARKS,
     Article,
     Sentence,
     category_key,
     group_after,
     group_before,
-    in_quotation,
     number,
 )
 from racegraph.records import EntityType
