@@ -135,6 +135,8 @@ _RACING_LEMMAS = frozenset(
 )
 # "X, who runs Y": X is named in a role (a person, not a driver)
 _RUNS_WORDS = frozenset({"runs", "owns", "heads", "leads", "founded", "manages", "ran", "owned"})
+_DRIVER_NOUNS = frozenset({"driver", "racer"})
+_PERSON_POSSESSIVES = frozenset({"his", "her"})
 _SPEECH_LEMMAS = frozenset({"tell", "say", "speak", "explain", "confirm", "reveal", "report"})
 # "X completed the podium with A and B": X is the team of a crew
 # a placing word as the complement of a verb: "was third", "came home fifth", "ended up P4"
@@ -614,7 +616,24 @@ class _Linker:
             return False
         if c.label == "ORG" and span[-1].text in single_texts:
             return True
+        if c.label == "ORG" and len(span) <= 3 and self.surname_has_person_cue(span[-1].text):
+            return True
         return self.in_crew_list(c)
+
+    def surname_has_person_cue(self, word: str) -> bool:
+        """The last word of an organisation-tagged name, used alone in the article, marks a
+        person: the subject of a clause with "his"/"her" ("Ellery rebuilt his career") or a
+        name with an age in apposition ("Pulaski, 24,"). Organisations take "its" and have
+        no age."""
+        doc = self.doc
+        for t in doc:
+            if t.text != word:
+                continue
+            if _age_apposition(doc, t.i + 1):
+                return True
+            if t.dep_ in {"nsubj", "nsubjpass"} and _own_possessive(t.head, t):
+                return True
+        return False
 
     def in_crew_list(self, c: Candidate) -> bool:
         """``c`` is one of three or more names joined by commas and "and", at least one of
@@ -694,9 +713,18 @@ class _Linker:
                 racing = True  # "X and Y shared the #7 Porsche 963"
             elif self.states_placing(sent):
                 racing = True  # "Team X was third with A and B"
-        if role:
+        if role and not any(self.called_driver(self.doc[ts:te]) for ts, te in p.tokens):
             return T.PERSON
         return T.DRIVER if racing else T.PERSON
+
+    @staticmethod
+    def called_driver(span: Span) -> bool:
+        """ "Merrill, 57, is a bronze-rated driver": a team owner or boss the text calls a
+        driver races himself."""
+        root = span.root
+        if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+            return False
+        return any(c.dep_ == "attr" and c.lemma_ in _DRIVER_NOUNS for c in root.head.children)
 
     @staticmethod
     def states_placing(sent: Span) -> bool:
@@ -1930,6 +1958,24 @@ def _number_value(text: str) -> str:
         return str(_NUMBER_WORDS[word])
     digits = "".join(ch for ch in word if ch.isdigit())
     return digits
+
+
+def _age_apposition(doc: Doc, i: int) -> bool:
+    """ ", 24," right after a name."""
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 2].text != ",":
+        return False
+    age = doc[i + 1].text
+    return age.isdigit() and 14 <= int(age) <= 90
+
+
+def _own_possessive(verb: Token, subject: Token) -> bool:
+    """A "his"/"her" in the verb's own clause (not in a nested clause), past its subject."""
+    for child in verb.children:
+        if child.i <= subject.i or child.dep_ in {"ccomp", "advcl", "relcl", "conj", "xcomp"}:
+            continue
+        if any(t.lower_ in _PERSON_POSSESSIVES and t.dep_ == "poss" for t in child.subtree):
+            return True
+    return False
 
 
 def _strip_possessive(span: Span) -> Span | None:

@@ -319,8 +319,28 @@ class Article:
         for prev in reversed(self.sentences[: sent.index]):
             drivers = prev.of(EntityType.DRIVER)
             if drivers:
+                if self._described_subject(prev, drivers[0]):
+                    return self.antecedent(prev, prev.start)
                 return drivers[0].entity
         return self.focus_driver
+
+    def _described_subject(self, sent: Sentence, first: LinkedMention) -> bool:
+        """The sentence's main subject is a pronoun or a description ("He", "The American",
+        "The 24-year-old") before its first named driver, who is then an object ("The American
+        shared a car with Kjeldsen"): the subject carries on from the sentences before."""
+        toks = [t for t in self.ctx.doc if sent.start <= t.idx < min(sent.end, first.start)]
+        for t in toks:
+            if t.dep_ not in {"nsubj", "nsubjpass"} or t.head.dep_ != "ROOT":
+                continue
+            if t.lower_ in {"he", "she"}:
+                return True
+            phrase = " ".join(w.lower_ for w in t.subtree)
+            described = any(
+                m.type is EntityType.COUNTRY and t.idx <= m.start < first.start
+                for m in sent.mentions
+            )
+            return phrase.startswith("the ") and (described or "year" in phrase)
+        return False
 
     def last_team(self, sent: Sentence, pos: int) -> str | None:
         """The nearest team mentioned before ``pos`` (same sentence or earlier)."""

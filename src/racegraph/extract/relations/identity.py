@@ -122,6 +122,8 @@ def extract(art: Article) -> None:
         _nationality(art, sent)
         _works(art, sent)
         _title(art, sent)
+        _champion(art, sent)
+        _title_clause(art, sent)
         _age(art, sent)
         _retired(art, sent)
         _fia_category(art, sent)
@@ -389,6 +391,119 @@ def _title(art: Article, sent: Sentence) -> None:
             )
 
 
+_CHAMPION_BEFORE = re.compile(r"\b(?P<mod>former|ex-|(?:19|20)\d\d)\s+$", re.I)
+_CHAMPION_AFTER = re.compile(r"^(?:\s+[A-Z][\w-]*){0,2}?(?:\s+class)?\s+champions?\b")
+_WON_TITLE = re.compile(
+    r"\b(?:won|clinched|claimed|took|secured|sealed|lifted)\s+(?P<what>the|that|his|her)\s+"
+    r"(?P<body>[^,;.]{0,70}?)\b(?:title|crown|championship)\b(?!\s+(?:race|decider|fight|battle))"
+)
+
+
+def _champion(art: Article, sent: Sentence) -> None:
+    """ "the former GT4 America champion X", "X, the 2025 Carrera Cup Asia champion": a title
+    with the championship as its discipline, and the championship won (that season)."""
+    if "champion" not in sent.lower:
+        return
+    for c in sent.of(EntityType.CHAMPIONSHIP):
+        mod = _CHAMPION_BEFORE.search(sent.tail(c.start, 30))
+        after = _CHAMPION_AFTER.match(sent.text[sent.rel(c.end) :])
+        if mod is None or after is None or art.quoted(c.start):
+            continue
+        a, b = c.start - len(sent.tail(c.start, 30)) + mod.start(), c.end + after.end()
+        year = mod.group("mod")
+        cls = [k.entity for k in sent.of(EntityType.CLASS) if c.end <= k.start < b]
+        for who in _subject_near(art, sent, a, b)[:1]:
+            art.emit(
+                "title", sent, "title.champion", 0.8, s=who, o=sent.gap(a, b), discipline=c.text
+            )
+            art.emit(
+                "won",
+                sent,
+                "won.champion",
+                0.75,
+                s=who,
+                o=c.entity,
+                season=int(year) if year.isdigit() else None,
+                **{"class": cls[0] if cls else None},
+            )
+
+
+def _title_clause(art: Article, sent: Sentence) -> None:
+    """ "won the GT4 America Silver class title with the team in 2024", "won the GT3 title
+    with Barwell" (the championship of the context), "won that championship in 2022": the
+    championship won, and the subject's season in it (class, team)."""
+    if "won" not in sent.lower and "title" not in sent.lower:
+        return
+    for m in _WON_TITLE.finditer(sent.text):
+        a, b = sent.abs(m.start()), sent.abs(m.end())
+        if art.quoted(a) or re.search(r"\b(?:19|20)\d\d\s+$", m.group("body")):
+            continue  # "won the 2023 X title": results' won.title
+        inner = [x for x in sent.of(EntityType.CHAMPIONSHIP) if a <= x.start < b]
+        champ = inner[0].entity if inner else art.championship_at(a)
+        if champ is None or (m.group("what") == "his" and not inner):
+            continue
+        cls = [k.entity for k in sent.of(EntityType.CLASS) if a <= k.start < b]
+        group = [g for g in group_before(sent, a, [D]) if "," not in sent.gap(g.end, a)]
+        who = [g.entity for g in group] or _subject_near(art, sent, a, a)[:1]
+        season = _title_season(art, sent, a, b)
+        teams = [
+            t.entity
+            for t in sent.after(b, EntityType.TEAM)
+            if re.fullmatch(r"\s+(?:with|for)\s+", sent.gap(b, t.start))
+        ]
+        for d in who:
+            art.emit(
+                "won",
+                sent,
+                "won.title-clause",
+                0.75,
+                s=d,
+                o=champ,
+                season=season,
+                **{"class": cls[0] if cls else None},
+            )
+            if season is None:
+                continue
+            art.emit(
+                "competesIn",
+                sent,
+                "competesIn.title-clause",
+                0.7,
+                s=d,
+                o=champ,
+                season=season,
+                **{"class": cls[0] if cls else None},
+                team=teams[0] if teams else None,
+                status="confirmed",
+                asOf=art.published,
+            )
+            if teams:
+                art.emit(
+                    "memberOf",
+                    sent,
+                    "memberOf.title-clause",
+                    0.7,
+                    s=d,
+                    o=teams[0],
+                    championship=art.root_known(champ),
+                    season=season,
+                    asOf=art.published,
+                )
+
+
+def _title_season(art: Article, sent: Sentence, a: int, b: int) -> int | None:
+    """The year of a title clause: "in 2024" after it, else "In 2019 he won", else the
+    season the sentence names ("the trophy for 2015, when he won the title")."""
+    after = re.match(r"[^,;.]{0,60}?\bin\s+((?:19|20)\d\d)\b", sent.text[sent.rel(b) :])
+    if after:
+        return int(after.group(1))
+    years = [y for p, y in sent.years() if p < a]
+    if years:
+        return years[-1]
+    found = art.season_in(sent, a)
+    return found if found is not None and found < art.published.year else None
+
+
 def _age(art: Article, sent: Sentence) -> None:
     for m in _AGE.finditer(sent.text):
         a, b = sent.abs(m.start()), sent.abs(m.end())
@@ -490,6 +605,18 @@ def _fia_category(art: Article, sent: Sentence) -> None:
                 previous=prev,
                 asOf=art.published,
             )
+    for c in sent.of(EntityType.FIA_CATEGORY):
+        who = _rated_description(art, sent, c)
+        if who is not None:
+            art.emit(
+                "fiaCategory",
+                sent,
+                "fiaCategory.described",
+                0.75,
+                s=who,
+                o=c.entity,
+                asOf=art.published,
+            )
     for d in sent.of(EntityType.DRIVER):
         m2 = _CAT_RATED.search(sent.tail(d.start))
         if m2:
@@ -504,6 +631,32 @@ def _fia_category(art: Article, sent: Sentence) -> None:
                     o=key,
                     asOf=art.published,
                 )
+
+
+def _rated_description(art: Article, sent: Sentence, cat: LinkedMention) -> str | None:
+    """The driver a rated description stands for, per the parse: the subject of "is a
+    bronze-rated driver", or the driver a sentence-opening "The platinum-rated Dane"
+    refers back to. A rating right before a name is :data:`_CAT_RATED`'s."""
+    text = art.ctx.article.text[cat.start : cat.end + 8]
+    if not re.match(r"\w+[- ](?:rated|ranked|graded)\b", text):
+        return None
+    toks = [t for t in art.ctx.doc if cat.start <= t.idx < cat.end]
+    if not toks:
+        return None
+    noun = toks[0]
+    while noun.dep_ in {"amod", "compound", "npadvmod", "advmod"} and noun.head.i != noun.i:
+        noun = noun.head
+    if any(d.start <= noun.idx < d.end for d in sent.of(*PERSON_TYPES)):
+        return None
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
+        hits = [d for d in sent.of(EntityType.DRIVER) if subj and d.start <= subj[0].idx < d.end]
+        return hits[0].entity if hits else None
+    if noun.dep_ in {"nsubj", "nsubjpass"} and re.fullmatch(
+        r"\s*the\s+", sent.gap(sent.start, cat.start), re.I
+    ):
+        return art.antecedent(sent, cat.start)
+    return None
 
 
 def _principal(art: Article, sent: Sentence) -> None:

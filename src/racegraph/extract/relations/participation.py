@@ -58,7 +58,8 @@ _PLANNED = re.compile(
 _CUE = re.compile(
     r"\b(?:start(?:s|ed|ing)?|compet(?:e|es|ed|ing)|rac(?:es|ed)|(?:to|will|would|could|might|can)"
     r" race|driv(?:e|es|ing)|drove|contest(?:s|ed|ing)?|participat(?:e|es|ed|ing|ion)|take part"
-    r"|took part|line up|venture|move|moved|switch(?:es|ed)?|enter(?:s|ed)?|entry|return(?:s|ed)?"
+    r"|took part|line up|venture|mov(?:e|ed|ing)|switch(?:es|ed)?|enter(?:s|ed)?|entry"
+    r"|return(?:s|ed)?"
     r"|remain(?:s|ed)?|continue(?:s|d)?|stay(?:s|ed)?|debut|foray|inclusion|focus(?:ing|ed)? on"
     r"|ride|rode|ridden|riding|contest|tackle|join(?:s|ed)?|field(?:s|ed|ing)?"
     r"|represent(?:s|ed|ing)?|spen[dt]\s+(?:\w+\s+)?(?:seasons|years))\b",
@@ -492,7 +493,8 @@ def _lineups(art: Article) -> None:
         if cls is None:
             cls = _known_class(art, crew, context[1])
         crew_team = _team_in(sent, sent.start, sent.end) or context[0]
-        ctx = (crew_team, context[1], context[2], context[3])
+        own = _own_championship(art, sent, champs)
+        ctx = (crew_team, own or context[1], context[2], context[3])
         for d in crew:
             _emit_crew_member(art, sent, d, ctx, cls, status)
         if not sent.of(EntityType.CAR_MODEL) and re.search(r"\bthe\s+car\b", sent.text):
@@ -503,6 +505,16 @@ def _lineups(art: Article) -> None:
             for y in crew[i + 1 :]:
                 art.emit("coDriver", sent, "coDriver.lineup", 0.7, s=x, o=y, season=ctx[2])
         last = (sent, crew)
+
+
+def _own_championship(art: Article, sent: Sentence, champs: list[LinkedMention]) -> str | None:
+    """The one championship a crew sentence names itself, not for a past season ("will also
+    keep its GT4 cars in GT4 America, with A and B expected to share one"): the crew races
+    there, not in the announcement's championship."""
+    pub = art.published.year
+    now = [c for c in champs if (art.season_in(sent, c.start) or pub) >= pub]
+    own = {c.entity for c in now}
+    return now[0].entity if len(own) == 1 else None
 
 
 def _emit_competes(
@@ -621,6 +633,9 @@ def _class_for(art: Article, sent: Sentence, champ: LinkedMention) -> str | None
 def _competes(art: Article, sent: Sentence) -> None:
     for cue, end, champ, cls in _targets(art, sent):
         status, wording = _modality_of(art, sent)
+        career = _career_clause(art, sent, cue)
+        if career is not None:
+            status, wording = modality(career)
         subjects = _subjects(art, sent, cue)
         if cue == end - len(_mention_text(sent, end)) and re.match(
             r"^\s*(?:['’]s?\s+)?(?:\w+\s+)?(?:entry|line-?up)\b", sent.text[sent.rel(end) :]
@@ -692,6 +707,27 @@ def _competes(art: Article, sent: Sentence) -> None:
                         status=st if st != "confirmed" else None,
                         asOf=art.published,
                     )
+
+
+def _career_clause(art: Article, sent: Sentence, cue: int) -> str | None:
+    """The text of the relative clause holding ``cue`` when its verb is past, per the parse
+    ("X, who raced in the ELMS last year, is likely to join ...", "a driver who contested
+    the IGTC in 2024"): such a clause has its own status, not the main clause's."""
+    toks = _tokens(art, cue, cue + 1)
+    t = toks[0] if toks else None
+    while t is not None and t.dep_ != "relcl":
+        t = t.head if t.head.i != t.i else None
+    if t is None or not _past_verb(t):
+        return None
+    sub = list(t.subtree)
+    return art.ctx.article.text[sub[0].idx : sub[-1].idx + len(sub[-1].text)]
+
+
+def _past_verb(verb: Token) -> bool:
+    """A simple past or a perfect ("who spent", "who has contested")."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in verb.children)
 
 
 def _alongside(sent: Sentence, pos: int) -> list[str]:
