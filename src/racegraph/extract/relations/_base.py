@@ -661,10 +661,12 @@ def build_sentences(ctx: DocContext) -> list[Sentence]:
     paragraph = 0
     text = ctx.article.text
     spans: list[tuple[int, int]] = []
+    inside = {i for m in ctx.mentions for i in range(m.start + 1, m.end)}
     for span in ctx.doc.sents:
         s0, s1 = span.start_char, span.end_char
-        if spans and s0 > 0 and not text[s0 - 1].isspace():
-            spans[-1] = (spans[-1][0], s1)  # "Cadillac V-Series.R": no break inside a word
+        if spans and s0 > 0 and (not text[s0 - 1].isspace() or s0 in inside):
+            # "Cadillac V-Series.R", "four GR Supra GT4 Evos": no break inside a word or name
+            spans[-1] = (spans[-1][0], s1)
         else:
             spans.append((s0, s1))
     for s0, s1 in spans:

@@ -51,7 +51,18 @@ _COUNT = re.compile(
     re.I,
 )
 _ORD_DRIVER = re.compile(r"\b(?:a|the)\s+(second|third|fourth)\s+driver\b", re.I)
-_ENTRY_LIST = re.compile(r"\b(?P<n>\d{1,3})[- ]car\s+entry(?:\s+list)?\b|\bentry list\b", re.I)
+# "a 30-car entry list", "a 30-car full-season entry list", "the entry list"
+_ENTRY_LIST = re.compile(
+    r"\b(?P<n>\d{1,3})[- ]car\s+(?:(?:full-season|full-time|season-long|provisional|final"
+    r"|official)\s+){0,2}entry(?:\s+list)?\b|\bentry list\b",
+    re.I,
+)
+# "..., up from 26 cars last year": the previous season's total next to this one's
+_PREV_TOTAL = re.compile(
+    r"^[^.;]{0,50}?,\s*(?:up|down)\s+from\s+(?P<n>\d{1,3})\s+(?:cars|entries|entrants|crews)"
+    r"\s+(?:last\s+(?:year|season)|in\s+(?P<y>(?:19|20)\d\d)\b|a\s+year\s+(?:ago|earlier))",
+    re.I,
+)
 _CARS_IN = re.compile(
     r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?:cars|entries|entrants|crews)?\s*"
     r"(?:in|contest|contesting|compete in|competing in|race in|racing in|run in|running in"
@@ -484,7 +495,27 @@ def _entry_count(art: Article, sent: Sentence, lists: dict[int, _Listed]) -> Non
             status=status,
             source=source,
         )
+    if el.group("n") or total:
+        _previous_total(art, sent, sent.abs(el.end()), champ, season)
     _class_counts(art, sent, champ, season, status, source)
+
+
+def _previous_total(art: Article, sent: Sentence, pos: int, champ: str | None, season: int) -> None:
+    """ "a 30-car entry list for 2026, up from 26 cars last year": the total the list is
+    compared with is the previous season's (or the named year's) count."""
+    prev = _PREV_TOTAL.match(sent.text[sent.rel(pos) :])
+    if prev is None or champ is None:
+        return
+    art.emit(
+        "entryCount",
+        sent,
+        "entryCount.up-from",
+        0.7,
+        championship=champ,
+        season=int(prev.group("y")) if prev.group("y") else season - 1,
+        count=int(prev.group("n")),
+        status="confirmed",
+    )
 
 
 _ANNOUNCED = re.compile(
@@ -614,12 +645,25 @@ def _make_counts(
         )
 
 
+# "among the 24 GT3 cars": a class's count written as the number of its cars (digits only:
+# "the two GT3 cars of Team X" are a team's)
+_THE_N_CLASS = re.compile(r"\bthe\s+(?P<n>\d{1,3})\s+$", re.I)
+_CLASS_CARS_AFTER = re.compile(
+    r"^\s+(?:cars|entries|entrants|machines)\b(?!\s+(?:of|run\s+by|entered\s+by|for)\b)",
+    re.I,
+)
+
+
 def _class_counts(
     art: Article, sent: Sentence, champ: str | None, season: int, status: str, source: str | None
 ) -> None:
     """ "19 cars in the Hypercar class", "14 entries contest LMGT3", "LMP2 features 16 cars"."""
     for k in sent.of(K):
         m = _CARS_IN.search(sent.gap(max(sent.start, k.start - 40), k.start))
+        if m is None:
+            m = _THE_N_CLASS.search(sent.tail(k.start, 20))
+            if m is not None and not _CLASS_CARS_AFTER.match(sent.text[sent.rel(k.end) :]):
+                m = None
         if m is None:
             m = _CLASS_HAS.match(sent.text[sent.rel(k.end) :])
             if m is not None and _class_is_object(sent, k):
@@ -887,28 +931,49 @@ def _extra_cars(after: str) -> int:
     return (number(m.group("n")) or 0) if m else 0
 
 
+_NUM_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+# "A and B with two and three cars respectively", "A, B and C with three, two and three
+# respectively"
 _RESPECTIVELY = re.compile(
-    r"^[^.;]{0,60}?\bwith\s+(?P<a>\w+)\s+and\s+(?P<b>\w+)\s+(?:cars|entries)\s+respectively\b",
+    rf"^[^.;]{{0,60}}?\bwith\s+(?P<nums>{_NUM_WORD}(?:\s*,\s*{_NUM_WORD})*,?\s+and\s+"
+    rf"{_NUM_WORD})\s+(?:(?:cars|entries)\s+)?respectively\b",
     re.I,
 )
 
 
+def _respective_counts(sent: Sentence, last: LinkedMention) -> list[str] | None:
+    """The count words "with three, two and three respectively" that follow the make
+    ``last`` with no other make in between (None when there are none)."""
+    r = _RESPECTIVELY.match(sent.text[sent.rel(last.end) :])
+    if r is None or any(x.start < last.end + r.start("nums") for x in sent.after(last.end, M)):
+        return None
+    return re.findall(_NUM_WORD, r.group("nums"), re.I)
+
+
 def _respectively(art: Article, sent: Sentence) -> None:
-    """ "with Porsche and BMW rounding out the class with two and three cars respectively"."""
+    """ "with Porsche and BMW rounding out the class with two and three cars respectively",
+    "Audi, Ferrari and Lamborghini with three, two and three respectively": the makes of a
+    coordinated group take the listed counts in order."""
     if "respectively" not in sent.lower:
         return
     makes = sent.of(M)
-    for i in range(len(makes) - 1):
-        a, b = makes[i], makes[i + 1]
-        if not re.fullmatch(r"\s+and\s+", sent.gap(a.end, b.start)):
+    for i, last in enumerate(makes):
+        if i + 1 < len(makes) and re.fullmatch(
+            r"\s*(?:,|and|,\s*and)\s*", sent.gap(last.end, makes[i + 1].start)
+        ):
+            continue  # not the end of its group
+        words = _respective_counts(sent, last)
+        if words is None:
             continue
-        r = _RESPECTIVELY.match(sent.text[sent.rel(b.end) :])
-        if r is None:
+        group = group_before(sent, last.end, [M])
+        if len(group) < len(words) or len(words) < 2:
             continue
+        group = group[len(group) - len(words) :]
+        a = group[0]
         classes = [k for k in sent.of(K) if same_clause(sent, k.start, a.start)] or sent.of(K)
         cls = classes[0].entity if classes else _implied_class(art, sent, a.start)
         champ = _class_champ(art, sent, cls, a.start) if cls else _champ_for(art, sent, a.start)
-        for make, word in ((a, r.group("a")), (b, r.group("b"))):
+        for make, word in zip(group, words, strict=True):
             cars = number(word)
             if cars:
                 art.emit(
@@ -932,7 +997,10 @@ _MAKE_FIELDS = re.compile(
     # weaker verbs: only with cars or a model after the count (see _CARS_WHAT)
     r"|(?P<weak>has|have|supplies|supply|provides|provide|contributes|counts|is\s+represented\s+by"
     r"|are\s+represented\s+by|leads\s+the\s+way\s+with|leads\s+with"
-    r"|(?P<most>(?:has|have)\s+the\s+most\s+(?:cars|entries),?\s+with)))\s+"
+    r"|(?P<most>(?:has|have)\s+the\s+most\s+(?:cars|entries),?\s+with)"
+    # "Porsche is the best-represented make among the GT3 cars with seven 911 GT3 Rs"
+    r"|is\s+(?:again\s+|once\s+again\s+)?the\s+(?:[\w-]+\s+){1,2}(?:make|manufacturer|marque"
+    r"|brand)(?:\s+[^,;.]{0,60}?)?,?\s+with))\s+"
     r"(?P<n>a\s+pair\s+of|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\b\s*"
     r"(?P<what>[^,;.]*)",
     re.I,
@@ -944,6 +1012,8 @@ _MAKE_ELLIPSIS = re.compile(
     # "ahead of Porsche with four and Mercedes-AMG with three"
     r"|^\s+with\s+(?P<n3>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b"
     r"(?!\s*(?:%|per\s*cent|points?|wins?|victories|podiums?|poles?|titles?)\b)"
+    # "Toyota supplies four Supras and Mercedes-AMG two."
+    r"|^\s+(?P<n4>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s*(?=[.;]|,\s|$)"
 )
 # "a lone Lamborghini completes the class": one car of a make
 _LONE_BEFORE = re.compile(r"\b(?:a\s+(?:lone|single|solitary)|one)\s+$", re.I)
@@ -956,6 +1026,8 @@ def _make_fields(art: Article, sent: Sentence) -> None:
     fired = False
     for m in sent.of(M):
         tail = sent.text[sent.rel(m.end) :]
+        if _respective_counts(sent, m) is not None:
+            continue  # "A, B and C with three, two and three respectively": _respectively
         f = _MAKE_FIELDS.match(tail) or (_MAKE_ELLIPSIS.match(tail) if fired else None)
         lone = _LONE_BEFORE.search(sent.tail(m.start, 20)) and (fired or _LONE_AFTER.match(tail))
         if f is None and not lone:
@@ -975,7 +1047,13 @@ def _make_fields(art: Article, sent: Sentence) -> None:
         if weak and not (_CARS_WHAT.match(what) or (models and models[0].start - at < 3)):
             continue  # "Porsche has two wins": not cars
         word = (
-            (f.group("n") or f.groupdict().get("n2") or f.groupdict().get("n3") or "")
+            (
+                f.group("n")
+                or f.groupdict().get("n2")
+                or f.groupdict().get("n3")
+                or f.groupdict().get("n4")
+                or ""
+            )
             if f
             else "one"
         )
@@ -1062,7 +1140,7 @@ def _clause_verb(art: Article, pos: int) -> Token | None:
         return None
     tok = span[0]
     while not (tok.pos_ in ("VERB", "AUX") and tok.dep_ in _CLAUSE_DEPS):
-        if tok.head is tok:
+        if tok.head.i == tok.i:  # the root (spaCy makes a new Token object per access)
             return None
         tok = tok.head
     return tok

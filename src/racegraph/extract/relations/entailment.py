@@ -42,6 +42,7 @@ def complete(art: Article) -> None:
     _crews_compete(art, events)
     _crews_drive(art, events)
     entries.resolve(art, events)
+    entries.listed_crews(art)
     _class_of_raced(art)
     _teams_compete(art)
 

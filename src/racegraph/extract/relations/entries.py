@@ -32,7 +32,7 @@ from racegraph.extract.context import LinkedMention
 from racegraph.extract.relations import entry_phrases as phrases
 from racegraph.extract.relations._base import Article, Sentence, group_after, subject_seasons
 from racegraph.extract.relations.pair_features import LEARNED_RULE
-from racegraph.records import EntityType, Fact, Value
+from racegraph.records import EntityType, EventKind, Fact, Value
 
 RULE = "entry.coref"
 CONFIDENCE = 0.55
@@ -516,3 +516,77 @@ def _propagate(art: Article, table: list[Entry]) -> None:
                     status=e.status,
                     **{"class": e.cls},
                 )
+
+
+# --------------------------------------------------------------------------- listed crews
+
+LISTED_RULE = "competesIn.listed-crew"
+
+
+def listed_crews(art: Article) -> None:
+    """A driver the article puts in a car or team of a championship season whose entry list
+    the story reports is on that list: ``competesIn`` confirmed (with the team, and the class
+    of the car or of the sentence), when the article states no participation of the driver in
+    that championship season. A line-up written as "X has named A and B" or "a Porsche for A
+    and B" carries no participation verb, yet an entry list is the confirmation."""
+    lists = _entry_lists(art)
+    if not lists:
+        return
+    have = {
+        (f.get("s"), art.root(str(f.get("o"))), f.get("season"))
+        for f in art.facts
+        if f.relation == "competesIn"
+    }
+    for f in list(art.facts):
+        if f.relation not in {"memberOf", "drives"} or f.get("status") not in (None, "confirmed"):
+            continue
+        driver, champ, season = f.get("s"), f.get("championship"), f.get("season")
+        if not (isinstance(driver, str) and isinstance(champ, str) and isinstance(season, int)):
+            continue
+        ent = art.entity(driver)
+        key = (driver, art.root(champ), season)
+        if ent is None or ent.type is not EntityType.DRIVER or key[1:] not in lists:
+            continue
+        if key in have:
+            continue
+        have.add(key)
+        team = f.get("o") if f.relation == "memberOf" else f.get("team")
+        art.emit(
+            "competesIn",
+            art.sentence_at(f.evidence.start) or art.sentences[0],
+            LISTED_RULE,
+            0.6,
+            s=driver,
+            o=art.root_known(champ),
+            season=season,
+            status="confirmed",
+            modality="entry list",
+            asOf=art.published,
+            team=team,
+            **{"class": f.get("class") or _crew_class(art, f.evidence.start, driver)},
+        )
+
+
+def _entry_lists(art: Article) -> set[tuple[str, int]]:
+    """(championship root, season) of the entry lists the article reports."""
+    out: set[tuple[str, int]] = set()
+    for f in art.facts:
+        s, o, season = f.get("s"), f.get("o"), f.get("season")
+        if f.relation != "eventOf" or not isinstance(s, str) or not isinstance(o, str):
+            continue
+        if art.kind(s) is EventKind.ENTRY_LIST and isinstance(season, int):
+            out.add((art.root(o), season))
+    return out
+
+
+def _crew_class(art: Article, start: int, driver: str) -> str | None:
+    """The class of a crew member's sentence: the one class it names, else the class named
+    nearest before the driver in the paragraph."""
+    sent = art.sentence_at(start)
+    if sent is None:
+        return None
+    named = {m.entity for m in sent.of(EntityType.CLASS)}
+    if len(named) == 1:
+        return named.pop()
+    mention = next((m for m in sent.of(EntityType.DRIVER) if m.entity == driver), None)
+    return art.class_at(sent, mention.start) if mention is not None else None

@@ -1020,6 +1020,10 @@ _LINE_UP_ALONGSIDE = re.compile(
     r",?\s*(?:who|and)\s+(?:will\s+)?(?:line up|lines up|share the car|race)\s+"
     r"(?:alongside|with)\s+"
 )
+# "A, the 2025 X champion, and the Swedish works driver B": a crew member's apposition
+_AFTER_APPOSITION = re.compile(
+    r",\s*(?:the|a|an)\s+[^,;]{1,60},\s*and\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}?"
+)
 _JOIN_CREW = re.compile(
     r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?#\s?(?P<n>\d{1,3})\s+(?:crew|car|entry|line-?up)\b",
     re.I,
@@ -1163,7 +1167,8 @@ def _numbered_crews(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> No
         members = group_after(sent, after[0].start, [D])
         group = [g.entity for g in members]
         more = sent.after(members[-1].end, D) if members else []
-        if more and _LINE_UP_ALONGSIDE.fullmatch(sent.gap(members[-1].end, more[0].start)):
+        gap = sent.gap(members[-1].end, more[0].start) if more else ""
+        if more and (_LINE_UP_ALONGSIDE.fullmatch(gap) or _AFTER_APPOSITION.fullmatch(gap)):
             group += [g.entity for g in group_after(sent, more[0].start, [D])]
         if group:
             found.append((int(m.group("n")), sent.abs(m.start()), group))
@@ -1175,19 +1180,23 @@ def _numbered_crews(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> No
         status, wording = "confirmed", "entry list"
     elif status == "planned" and _line_up_confirmed_before(art, sent):
         status = "confirmed"  # "the #58 will be driven by A and B" after a confirmed signing
-    champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
+    # "shared by A, the 2025 X champion, and B, who raced for Y in Z last year": the asides
+    # about a crew member name another series, team and season than the car's
+    asides = _crew_asides(sent)
+    main = _masked(sent, asides)
+    champs = [c for c in sent.of(C) if not is_title_use(sent, c) and not _within(c, asides)]
     champ = champs[0].entity if champs else _context_championship(art, sent)
     if champ is None:
         return
     # "A and B are set to remain in the #40, which they drove in 2025": not the 2025 crew
-    season = _season_main(art, sent, min(pos for _, pos, _ in found))
+    season = _season_main(art, main, min(pos for _, pos, _ in found))
     if season is None:
         season = art.plan_season(sent) if ahead else art.focus_season
     classes = sent.of(K)
     cls = classes[0].entity if classes else art.class_at(sent, sent.start)
     if cls is None:
         cls = _only_class(art, sent.start, champ)
-    teams = sent.of(T)
+    teams = [t for t in sent.of(T) if not _within(t, asides)]
     team = teams[0].entity if teams else art.last_team(sent, sent.start)
     for num, pos, crew in found:
         car = _crew_car(art, sent, pos - 12, pos + 40)
@@ -1198,6 +1207,34 @@ def _numbered_crews(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> No
         for i, x in enumerate(crew):
             for y in crew[i + 1 :]:
                 art.emit("coDriver", sent, "coDriver.numbered", 0.7, s=x, o=y, season=season)
+
+
+_APPOSITION = re.compile(r"^,\s*(?:the|a|an)\s+[^,;]*(?:,|$)")
+
+
+def _crew_asides(sent: Sentence) -> list[tuple[int, int]]:
+    """Appositions and relative clauses right after a driver (", the 2025 X champion,",
+    ", who raced for Y last year")."""
+    out: list[tuple[int, int]] = []
+    for d in sent.of(D):
+        tail = sent.text[sent.rel(d.end) :]
+        m = _APPOSITION.match(tail) or _REL_CLAUSE.match(tail)
+        if m is not None:
+            out.append((d.end, d.end + m.end()))
+    return out
+
+
+def _within(m: LinkedMention, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= m.start < b for a, b in spans)
+
+
+def _masked(sent: Sentence, spans: list[tuple[int, int]]) -> Sentence:
+    """The sentence with the text of ``spans`` blanked (offsets kept)."""
+    chars = list(sent.text)
+    for a, b in spans:
+        for i in range(sent.rel(a), sent.rel(b)):
+            chars[i] = " "
+    return dataclasses.replace(sent, text="".join(chars))
 
 
 def _emit_crew_facts(
