@@ -260,3 +260,36 @@ def test_a_title_won_is_not_copied_to_the_driver_joined() -> None:
     facts = _run(text)
     assert has(facts, "competesIn", s="a", o="sprint-series", season=2022)
     assert not has(facts, "competesIn", s="b", o="sprint-series")
+
+
+def test_the_pair_after_a_shared_car_is_that_crew() -> None:
+    text = (
+        OPENING + ". Cal Gamma had taken pole position for Blue Motorsport, and the car he "
+        "shares with Dan Delta led early. A slow stop dropped the car down the order, and the "
+        "pair finished sixth."
+    )
+    (sixth,) = _results(text, 6)
+    assert set(sixth["drivers"]) == {"c", "d"}
+
+
+def test_a_past_win_at_the_place_is_an_earlier_edition(nlp: Language, reference: Reference) -> None:
+    text = (
+        "Kenji Arai won the Super Formula race at Autopolis on Sunday, the third round of the "
+        "2025 season. Arai also won at Autopolis in 2022, and he said the track suited him."
+    )
+    doc = predict(nlp, reference, text, published=PUB)
+    won = [f for f in _facts(doc, "won") if f["s"] == "kenji-arai"]
+    assert len(won) == 1
+    past = won[0]["o"]
+    assert any(f["s"] == past and f["season"] == 2022 for f in _facts(doc, "eventOf"))
+    assert any(f["s"] == past and f["o"] == 2022 for f in _facts(doc, "eventDate"))
+    wins = [f for f in _facts(doc, "raceResult") if f["position"] == 1]
+    assert {f["event"] for f in wins} != {past}
+
+
+def test_a_win_at_the_place_this_year_is_no_past_edition(
+    nlp: Language, reference: Reference
+) -> None:
+    text = "Kenji Arai won at Autopolis in 2025, the third round of the Super Formula season."
+    doc = predict(nlp, reference, text, published=PUB)
+    assert not any(f["s"] == "kenji-arai" for f in _facts(doc, "won"))

@@ -108,7 +108,7 @@ _EXCLUDE_BEFORE = re.compile(
 _PARTNER = re.compile(
     r"\b(?:partnered with|partnering|alongside|together with|team-?mates?(?: with)?"
     r"|co-?drivers?|with co-driver"
-    r"|shar(?:e|es|ed|ing)\s+(?:the|his|her|their|a|an)\s+(?!podium)(?:[\w-]+\s+){0,5}?with)\s+$",
+    r"|shar(?:e|es|ed|ing)\s+(?:(?:the|his|her|their|a|an)\s+(?!podium)(?:[\w-]+\s+){0,5}?)?with)\s+$",
     re.I,
 )
 _PODIUM = re.compile(
@@ -443,6 +443,8 @@ def _sentence_results(
     last_class: str | None = None
     for a, b, position, kind in found:
         if kind is None and _title_cue(art, sent, a, b):
+            continue
+        if a in wins and _past_venue_win(art, sent, a, b):
             continue
         if a in wins and _won(art, sent, a, b):
             won = True
@@ -1241,6 +1243,58 @@ def _title_won(art: Article, sent: Sentence) -> None:
             art.emit("classOf", sent, "classOf.title", 0.7, s=title.cls, o=c.entity, season=season)
 
 
+_AT_PLACE = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?$")
+_IN_YEAR = re.compile(rf"^\s+in\s+(?P<year>{_YEAR})\b")
+
+
+def _series_at(art: Article, venue: str) -> str | None:
+    """The championship of the article's reported round held at ``venue``."""
+    for key, champ in art.event_championships.items():
+        info = art.ctx.events.get(key)
+        if venue in art.held.get(key, []) or (info is not None and info.venue == venue):
+            return champ
+    return None
+
+
+def _past_venue_win(art: Article, sent: Sentence, a: int, b: int) -> bool:
+    """ "A also won at Sugo in 2023": a past edition of the series' race at that place (not
+    the reported race): won, with the edition's series, season, place and year."""
+    if sent.text[sent.rel(a) : sent.rel(b)].lower() != "won":
+        return False
+    venues = [
+        v for v in sent.after(b, EntityType.VENUE) if _AT_PLACE.fullmatch(sent.gap(b, v.start))
+    ]
+    if not venues:
+        return False
+    v = venues[0]
+    year = _IN_YEAR.match(sent.text[sent.rel(v.end) :])
+    if year is None or int(year.group("year")) >= art.published.year:
+        return False
+    season = int(year.group("year"))
+    champ = _series_at(art, v.entity) or art.dominant_championship()
+    group = group_before(sent, a, [D])
+    crew = [m.entity for m in group] if group else []
+    if not crew:
+        ante = art.antecedent(sent, a)
+        crew = [ante] if ante else []
+    if champ is None or not crew:
+        return False
+    mention = sent.text[sent.rel(b) : sent.rel(v.end) + year.end()].strip()
+    key = art.mint(
+        f"{champ}-{season}-{v.entity}",
+        EntityType.EVENT,
+        f"{art.name(champ)} {season} {art.name(v.entity)}",
+        mention=mention,
+        kind=EventKind.EVENT,
+    )
+    art.emit("eventOf", sent, "eventOf.past-win", 0.7, s=key, o=champ, season=season)
+    art.emit("heldAt", sent, "heldAt.past-win", 0.7, s=key, o=v.entity)
+    art.emit("eventDate", sent, "eventDate.past-win", 0.7, s=key, o=season)
+    for d in crew:
+        art.emit("won", sent, "won.past-venue", 0.75, s=d, o=key)
+    return True
+
+
 def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
     """A win of a named event other than the reported races ("his first victory at the Road
     to Le Mans", "the last BMW victory in the Sprint Cup, eight years ago")."""
@@ -1412,6 +1466,8 @@ def _partner(
     ):
         race = None  # a race reported in another paragraph is not this crew's
     out.append((subj, p.entity, race, None, sent))
+    if not any(subj in c and p.entity in c for _, c in art.crews):
+        art.crews.append((cue, (subj, p.entity)))  # "the pair" after "the car he shares with B"
 
 
 def _finish(
