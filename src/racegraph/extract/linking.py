@@ -173,6 +173,8 @@ _DRIVE_FOR_LEMMAS = frozenset({"drive", "race", "compete", "run"})
 _SIGNING_LEMMAS = frozenset({"sign", "hire", "recruit"})
 # "the opening race of the season": the season's first round, not a race of the weekend
 _SEASON_WORDS = frozenset({"season", "year", "championship", "series"})
+# "finished second for the third race in a row": a streak, not a session of the meeting
+_STREAK_AFTER = re.compile(r"^\s*(?:in\s+a\s+row|running|in\s+succession|on\s+the\s+trot)\b", re.I)
 _SESSIONS = frozenset({"qualifying", "hyperpole", "practice", "warm-up"})
 # genre rules of races named by a description: "the three-hour season opener at X",
 # "X's three-hour race", "this weekend's round at X", "the X opener", "the race at X"
@@ -267,6 +269,16 @@ class _Linker:
 
     def add_ref(self, c: Candidate | Span, entity: ReferenceEntity, rule: str) -> None:
         self.add(c, entity.key, entity.type, entity.label, rule, reference=entity.iri)
+        if entity.type is T.CLASS:
+            self.add_bare_class_name(self.span(c) if isinstance(c, Candidate) else c, entity)
+
+    def add_bare_class_name(self, span: Span, entity: ReferenceEntity) -> None:
+        """ "the Pro-Am class" names the class "Pro-Am": the bare name is a surface form too."""
+        words = [t for t in span if t.lower_ not in {"the", "this", "that"}]
+        if len(words) < 2 or words[-1].lower_ not in {"class", "category"}:
+            return
+        bare = self.doc[words[0].i : words[-1].i].text
+        self.ctx.add_entity(entity.key, T.CLASS, entity.label, mention=bare)
 
     def ref_entity(self, iri: str | None) -> ReferenceEntity | None:
         return self.ref.by_iri(iri) if iri else None
@@ -375,6 +387,8 @@ class _Linker:
         if entity.type is T.VENUE and not c.nested and self.venue_race(c):
             return
         if entity.type is T.CLASS and self.link_class_of_base(c, entity):
+            return
+        if entity.type is T.CLASS and self.link_class_compound(c):
             return
         if entity.type is T.CHAMPIONSHIP and not self.exact_ref(c):
             name = self.span(c).text  # "Ferrari Challenge Europe": the family's regional series
@@ -1265,11 +1279,41 @@ class _Linker:
             ]
             if len(fits) == 1:
                 self.add_ref(span, fits[0], "class-suffix")
+            elif not fits and self.class_code(span, words):
+                code = self.doc[words[0].i : words[0].i + 1]
+                self.add(code, f"class-{slugify(code.text)}", T.CLASS, code.text, "class-code-new")
             return
         last = self.ctx.last_before(span.start_char, T.CLASS)
         if last is not None and span[0].lower_ in {"this", "that"}:
             e = self.ctx.entities[last.entity]
             self.add(span, e.key, T.CLASS, e.name, "class-anaphor", reference=e.reference)
+
+    def link_class_compound(self, c: Candidate) -> bool:
+        """ "the Silver-Am class": a class name joined by a hyphen to the word before it is
+        a longer class ("Silver-Am"), not the shorter one it ends with ("Am")."""
+        span = self.span(c)
+        i = span.start
+        if i < 2 or self.doc[i - 1].text != "-" or self.doc[i - 1].whitespace_:
+            return False
+        head = self.doc[i - 2]
+        if head.whitespace_ or not head.is_alpha or not head.text[:1].isupper():
+            return False
+        words = [t for t in span if t.lower_ not in {"class", "category", "cup"}]
+        if not words:
+            return False
+        name = self.doc[head.i : words[-1].i + 1]
+        self.add(name, f"class-{slugify(name.text)}", T.CLASS, name.text, "class-compound")
+        return True
+
+    def class_code(self, span: Span, words: list[Token]) -> bool:
+        """ "the 992 class", "the SP9 class": a class the reference does not know, named by
+        one code word (digits or capitals, not a year) that names nothing else."""
+        if len(words) != 1 or len(span) != 3:
+            return False
+        word = words[0]
+        if _is_year(word) or not (word.text.isupper() or any(ch.isdigit() for ch in word.text)):
+            return False
+        return not any(True for _ in self.refs_inside(word.i, word.i + 1))
 
     def link_venue_desc(self, c: Candidate) -> None:
         span = self.span(c)
@@ -1544,6 +1588,8 @@ class _Linker:
                 after = [t.lower_ for t in self.doc[c.end : c.end + 3]]
                 if after[:1] == ["of"] and _SEASON_WORDS & set(after[1:]):
                     continue  # "the opening race of the season" is a round, not a session
+                if _STREAK_AFTER.match(self.doc.text[span.end_char :]):
+                    continue
                 word = span[1].lower_
                 n = 1 if word == "opening" else _ORDINALS.get(word)
             elif len(distinct) > 1 and c in days:
@@ -1678,7 +1724,7 @@ class _Linker:
             vname = self.doc[words[0].i : words[-1].i + 1].text
             vkey = slugify(vname)
         if year is None:
-            year = self.sentence_year(c)
+            year = self.sentence_year(c) or self.dated_edition(vkey, n)
         meeting = self.meeting_at(vkey, year)
         if meeting is not None:  # "the season finale at Portimão" = "the 4 Hours of Portimão"
             self.add(c, meeting, T.EVENT, self.ctx.entities[meeting].name, f"event-{c.rule}")
@@ -1694,6 +1740,17 @@ class _Linker:
         name = f"{n} Hours of {vname}"
         self.add(c, key, T.EVENT, name, f"event-{c.rule}", kind=EventKind.RACE)
         self.link_day_after(c, key, name)
+
+    def dated_edition(self, vkey: str, n: str) -> int | None:
+        """ "the Fuji 24 Hours" named again without a date: the one edition of this season
+        or a later one the article has already dated (its earlier mention)."""
+        published = self.ctx.article.published.year
+        years = {
+            info.year
+            for key, info in self.ctx.events.items()
+            if key.startswith(f"{vkey}-{n}-hours-") and info.year and info.year >= published
+        }
+        return years.pop() if len(years) == 1 else None
 
     def link_unplaced_hours(self, c: Candidate, n: str) -> None:
         """ "the 24-hour race in June": the article's race of that length (one venue), of the

@@ -16,7 +16,7 @@ from racegraph.extract.relations._base import (
     ordinal,
     same_clause,
 )
-from racegraph.extract.time import resolve
+from racegraph.extract.time import WEEKDAYS, resolve
 from racegraph.records import EntityType, EventKind
 from racegraph.vocab import slugify
 
@@ -57,6 +57,18 @@ _DAY_NP = re.compile(
     r"(?:\bthe\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+(?:race|sprint|feature race|encounter|outing))?"
 )
+# "X will be back in action on Saturday at Y": the day is the coming one, not the last
+_FUTURE_CLAUSE = re.compile(
+    r"(?:\bwill|['’]ll|\b(?:is|are)\s+(?:set|due|scheduled)\s+to)\b[^,;.]{0,60}?\bon\s+$", re.I
+)
+
+
+def _coming_day(day: str, published: _dt.date) -> _dt.date:
+    """The first ``day`` (weekday name) strictly after the publication date."""
+    target = WEEKDAYS.index(day.lower())
+    return published + _dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+
+
 _VENUE_ROUND = re.compile(
     r"^\s+(?:round|meeting|race weekend|weekend|event|rounds)\b(?:\s+of\s+(?:the\s+)?)?", re.I
 )
@@ -205,8 +217,9 @@ def index_events(art: Article) -> None:
                 champ_end = champs[0].end if champs else end
                 champ_text = champs[0].text if champs else ""
                 series = _SERIES_WORD.match(sent.text[rm.end() :])
+                titled = False
                 if champ is None and series:  # "the third round of the championship"
-                    champ = art.championship_at(end) or art.dominant_championship()
+                    champ, titled = _series_context(art, sent, end)
                     champ_end, champ_text = end + series.end(), series.group(0)
                 if n is None or champ is None:
                     continue
@@ -230,7 +243,7 @@ def index_events(art: Article) -> None:
                     key = rounds[0].entity
                     _add_form(art, key, sent, rounds[0].start, max(champ_end, rounds[0].end))
                 else:
-                    season = art.season_in(sent, end) or art.published.year
+                    season = (None if titled else art.season_in(sent, end)) or art.published.year
                     cname = art.name(champ)
                     key = art.mint(
                         f"{champ}-{season}-round-{n}",
@@ -285,6 +298,8 @@ def index_events(art: Article) -> None:
             if span is None:
                 continue
             date = span.start
+            if _FUTURE_CLAUSE.search(sent.text[: dm.start()]):
+                date = _coming_day(dm.group("day"), art.published)
             described = [
                 m
                 for m in sent.of(E)
@@ -447,6 +462,9 @@ def _series_at_place(art: Article, sent: Sentence) -> None:
         if any(e.start < v.start for e in sent.of(E)):
             continue  # "X won the 4 Hours of Y and the series returns to Z": not this rule's
         race = _FOR_RACE.match(after)
+        if race is None and re.match(r"(?:resume|continue)", verb, re.I):
+            _resumes_at(art, sent, champ, v)
+            continue
         if race is None:
             continue  # "The championship concludes in Bahrain in November": a place, no event
         season = art.season_in(sent, v.start) or art.focus_season or art.published.year
@@ -471,6 +489,44 @@ def _series_at_place(art: Article, sent: Sentence) -> None:
         day = _date_on(art, after)
         if day is not None:
             art.emit("eventDate", sent, "eventDate.series-goes", 0.7, s=key, o=day)
+
+
+def _series_context(art: Article, sent: Sentence, pos: int) -> tuple[str | None, bool]:
+    """The championship "the season" / "the championship" means at ``pos``, and whether the
+    sentence names another one only in a title ("Haberl, the 2023 X champion, ... the opening
+    round of the season"): a title is no context, nor is its year the season."""
+    champ = art.championship_at(pos)
+    titles = {c.entity for c in sent.of(C) if c.start < pos and is_title_use(sent, c)}
+    plain = {c.entity for c in sent.of(C) if c.start < pos and not is_title_use(sent, c)}
+    if champ is None or champ not in titles or champ in plain:
+        return champ or art.dominant_championship(), False
+    return art.championship_at(sent.start) or art.dominant_championship(), True
+
+
+def _resumes_at(art: Article, sent: Sentence, champ: str, v: LinkedMention) -> None:
+    """ "The series resumes at X on 20 July": the championship's next meeting, held at X on
+    that day; numbered after the round the article reports, when it numbers one."""
+    day = _date_on(art, sent.text[sent.rel(v.end) :])
+    if day is None:
+        return
+    done = [
+        n
+        for p, k in art.round_marks
+        if p < sent.start
+        and art.event_championships.get(k) == champ
+        and (n := art.round_numbers.get(k)) is not None
+    ]
+    key = art.mint(
+        f"{champ}-{day.year}-{v.entity}",
+        E,
+        f"{art.name(champ)} {day.year} {art.name(v.entity)}",
+        mention=v.text,
+        kind=EventKind.ROUND,
+    )
+    rnd = max(done) + 1 if done else None
+    art.emit("eventOf", sent, "eventOf.resumes", 0.7, s=key, o=champ, season=day.year, round=rnd)
+    art.emit("heldAt", sent, "heldAt.resumes", 0.7, s=key, o=v.entity)
+    art.emit("eventDate", sent, "eventDate.resumes", 0.7, s=key, o=day)
 
 
 def _next_round_at(art: Article, sent: Sentence) -> None:
@@ -867,6 +923,8 @@ def _event_of(art: Article, sent: Sentence) -> None:
     distinct = {c.entity for c in champs}
     if len(distinct) == 1:
         for ev in free:
+            if art.quoted(ev.start) and not art.quoted(champs[0].start):
+                continue  # a race the speaker names is not of the series the narrative names
             _emit_event_of(art, sent, ev, champs[0].entity)
     elif not champs:
         for ev in free:

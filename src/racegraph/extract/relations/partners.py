@@ -25,6 +25,8 @@ D = EntityType.DRIVER
 
 _COPIED = frozenset({"competesIn", "memberOf", "drives"})
 _RESULTS = frozenset({"raceResult", "gridPosition"})
+# a title a driver won is the driver's own: "A, who won the X title in 2022, joins B"
+_PERSONAL_RULES = frozenset({"competesIn.title-won", "memberOf.title-won"})
 _PREPS = frozenset({"with", "alongside"})
 _JOIN_LEMMAS = frozenset({"join", "partner", "accompany"})
 # "with" of an opponent or a negotiation, not of a crew mate
@@ -57,6 +59,8 @@ def extract(art: Article) -> None:
     by_sent: dict[int, list[Fact]] = defaultdict(list)
     results: set[int] = set()
     for f in art.facts:
+        if f.evidence.rule in _PERSONAL_RULES:
+            continue
         if f.relation in _COPIED and _is_driver(art, f.get("s")):
             by_sent[f.evidence.start].append(f)
         elif f.relation in _RESULTS:

@@ -101,13 +101,14 @@ _QUALI_BEFORE = re.compile(
 )
 _EXCLUDE_BEFORE = re.compile(
     r"\b(?:joining|along with|alongside|together with|partnered with|behind|ahead of|beat"
-    r"|beating|over|with)\s+$",
+    r"|beating|over|with|passed|passing|overtook|overtaking|jumped|jumping|pipped|pipping)"
+    r"(?:\s+(?:the\s+)?(?:pole-?sitter|polesitter|leader|race leader|team-?mate))?\s+$",
     re.I,
 )
 _PARTNER = re.compile(
     r"\b(?:partnered with|partnering|alongside|together with|team-?mates?(?: with)?"
     r"|co-?drivers?|with co-driver"
-    r"|shar(?:e|es|ed|ing)\s+(?:the|his|her|their|a|an)\s+(?!podium)(?:[\w-]+\s+){0,5}?with)\s+$",
+    r"|shar(?:e|es|ed|ing)\s+(?:(?:the|his|her|their|a|an)\s+(?!podium)(?:[\w-]+\s+){0,5}?)?with)\s+$",
     re.I,
 )
 _PODIUM = re.compile(
@@ -251,6 +252,20 @@ def _race_for(art: Article, sent: Sentence, pos: int) -> str | None:
     return art.race_at(pos)
 
 
+_SITTER = re.compile(r"-?sitter\s+$", re.I)
+
+
+def _pole_sitter(sent: Sentence, b: int) -> list[str]:
+    """ "pole-sitter A": the driver the noun names, whoever the clause's subject is."""
+    after = sent.after(b, D)
+    if after and _SITTER.fullmatch(sent.gap(b, after[0].start)):
+        return [after[0].entity]
+    return []
+
+
+_FOR_CREW = re.compile(r"\s+for\s+the\s+(?:pair|duo|trio|crew)\b", re.I)
+
+
 def _crew(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
     after = group_after(sent, b, [D])
     if after and re.fullmatch(r"\s*(?:for|by)\s+", sent.gap(b, after[0].start)):
@@ -279,7 +294,9 @@ def _crew(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
     if group:
         return kept
     gap = sent.gap(sent.start, a)
-    if re.search(r"\b(?:they|their|them|pair|duo|trio|crew)\b", gap, re.I):
+    if re.search(r"\b(?:they|their|them|pair|duo|trio|crew)\b", gap, re.I) or _FOR_CREW.match(
+        sent.text[sent.rel(b) :]
+    ):  # "the pair took second", "a class win for the pair"
         prev = [c for p, c in art.crews if p < a]
         return list(prev[-1]) if prev else []
     if re.search(r"\b(?:he|his|him|she|her)\b", gap, re.I):
@@ -425,6 +442,10 @@ def _sentence_results(
     found.sort()
     last_class: str | None = None
     for a, b, position, kind in found:
+        if kind is None and _title_cue(art, sent, a, b):
+            continue
+        if a in wins and _past_venue_win(art, sent, a, b):
+            continue
         if a in wins and _won(art, sent, a, b):
             won = True
             if other_wins is not None:
@@ -435,10 +456,12 @@ def _sentence_results(
             subject = _team_with_crew(art, sent, a, b)
         crew = _with_crew(art, sent, b) if subject else []
         if subject and not crew:
-            crew = _slash_crew(sent, b)
+            crew = _slash_crew(sent, b) or _as_crew(sent, b)
         pole_to = kind == "pole" and bool(_POLE_TO.match(sent.text[sent.rel(b) :]))
         if pole_to or (kind is None and re.match(r"\s+by\s+the\b", sent.text[sent.rel(b) :])):
             crew = _of_crew(sent, b)  # "Pole had gone to the X of A and B", "the pole-sitting X of"
+        if kind == "pole" and not crew:
+            crew = _pole_sitter(sent, b)  # "jumped pole-sitter A at the start"
         if not crew and subject is None and not pole_to:
             crew = _crew(art, sent, a, b)
         if not crew:
@@ -466,7 +489,7 @@ def _sentence_results(
                 team = subj_team[0].entity
             elif a not in open_places:
                 continue
-        cls = _class_near(sent, a, b) if kind is None else None
+        cls = _class_near(sent, a, b) if kind is None else _clause_class(art, sent, a, b)
         in_class = re.match(r"^\s+in\s+class\b", sent.text[sent.rel(b) :]) or re.search(
             r"\bin\s+class$", sent.text[sent.rel(a) : sent.rel(b)]
         )  # "third in class": the class of the paragraph
@@ -556,6 +579,8 @@ def _syntax_fill(
     for s in syntax_results(art, sent):
         if any(a < s.end and s.start < b for a, b in other_wins):
             continue  # a win of another event
+        if s.kind is None and _title_cue(art, sent, s.start, s.end):
+            continue  # a championship title: a career aside, not this race's result
         if s.lost:  # "a penalty cost it the runner-up spot": the place is not theirs
             results[:] = [r for r in results if not (r.sent is sent and s.start <= r.pos < s.end)]
             continue
@@ -957,6 +982,26 @@ def _slash_crew(sent: Sentence, b: int) -> list[str]:
     return []
 
 
+_AS_CLAUSE = re.compile(r",\s*as\s+$")
+_TAKES_CAR = re.compile(r"\s+(?:[a-z]+\s+){1,2}(?:the|their|its)\s+(?:#\s?\d|[A-Z])")
+
+
+def _as_crew(sent: Sentence, b: int) -> list[str]:
+    """The crew of a team's win told by an "as" clause that takes the car ("X won the race,
+    as A and B brought the #63 Y home"): the drivers of that clause."""
+    for m in sent.after(b, D):
+        gap = sent.gap(b, m.start)
+        if re.search(r";|\.\s", gap):
+            return []
+        if not _AS_CLAUSE.search(gap):
+            continue
+        group = group_after(sent, m.start, [D])
+        if _TAKES_CAR.match(sent.text[sent.rel(group[-1].end) :]):
+            return list(dict.fromkeys(g.entity for g in group))
+        return []
+    return []
+
+
 def _with_crew(art: Article, sent: Sentence, b: int) -> list[str]:
     """The drivers named after a result cue by "with" / "by" in the same clause."""
     after = sent.after(b, D)
@@ -1071,22 +1116,81 @@ def _earlier_year(art: Article, sent: Sentence, race: str | None) -> bool:
 
 # "the 2023 Nürburgring 24 Hours": a proper-named event behind "the" (+ a year)
 _NAMED_THE = re.compile(r"the\s+(?:(?:19|20)\d\d\s+)?[A-Z0-9]")
-# "won the 2023 GT World Challenge Europe Endurance Cup title (with Team X)"
-_TITLE_WON = re.compile(
-    r"\b(?:won|clinched|claimed|took|secured|sealed)\s+the\s+(?P<year>(?:19|20)\d\d)\s+$"
+_YEAR = r"(?:19|20)\d\d"
+# "won the [2023] <championship> [<class>] title [in 2023]": a season's title, not a race
+_TITLE_VERB = re.compile(
+    rf"\b(?P<verb>won|clinched|claimed|took|secured|sealed)\s+the\s+(?:(?P<year>{_YEAR})\s+)?$"
 )
-_TITLE_AFTER = re.compile(r"^\s+(?:drivers['’]?\s+)?(?:title|crown|championship)\b")
+_TITLE_NOUN = re.compile(
+    rf"^\s+(?:drivers['’]?\s+)?(?:title|crown|championship)\b(?:\s+in\s+(?P<year>{_YEAR})\b)?"
+)
+# "the runner-up in the [2024] <championship> [in 2024]": a season's standings
+_STANDING_IN = re.compile(rf"^\s+in\s+the\s+(?:{_YEAR}\s+)?$")
+_PAST_STANDING = re.compile(rf"^\s+in\s+(?:the\s+)?[^,;.]{{0,60}}?\b(?P<year>{_YEAR})\b")
+_NOT_STANDING = re.compile(r"^\s+(?:race|round|opener|finale|event|sprint)\b", re.I)
+
+
+@dataclass(slots=True)
+class _Title:
+    """A championship title (or standings place) a cue names: its series, class and season."""
+
+    champ: LinkedMention
+    cls: str | None
+    season: int | None
+    start: int  # where the title phrase starts (the verb)
+
+
+def _title_of(sent: Sentence, c: LinkedMention) -> _Title | None:
+    """ "won the GT4 America Pro-Am title in 2024", "took the 2019 DTM crown": the title
+    phrase around championship mention ``c`` (a class or the rest of a longer series name may
+    stand between the series and "title")."""
+    verb = _TITLE_VERB.search(sent.text[: sent.rel(c.start)])
+    if verb is None:
+        return None
+    end = c.end
+    cls: str | None = None
+    for _ in range(2):  # "<series> Pro-Am title", "<series> Europe title"
+        nxt = [k for k in sent.after(end, EntityType.CLASS) if k.start - end <= 1]
+        word = re.match(r"\s+[A-Z][\w-]*(?=\s)", sent.text[sent.rel(end) :])
+        if nxt:
+            cls, end = nxt[0].entity, nxt[0].end
+        elif word and not _TITLE_NOUN.match(sent.text[sent.rel(end) :]):
+            end += word.end()
+        else:
+            break
+    noun = _TITLE_NOUN.match(sent.text[sent.rel(end) :])
+    if noun is None:
+        return None
+    year = verb.group("year") or noun.group("year")
+    return _Title(c, cls, int(year) if year else None, sent.abs(verb.start()))
+
+
+def _title_cue(art: Article, sent: Sentence, a: int, b: int) -> bool:
+    """A place cue that names a championship's title or standings rather than a race: "who
+    won the X title in 2022", "the runner-up in the Y in 2024" (career asides of a report)."""
+    cue = sent.text[sent.rel(a) : sent.rel(b)].lower()
+    past = _PAST_STANDING.match(sent.text[sent.rel(b) :])
+    if cue.startswith("runner") and past and int(past.group("year")) < art.published.year:
+        return True
+    for c in sent.after(b, EntityType.CHAMPIONSHIP)[:1]:
+        if cue.startswith("runner") and _STANDING_IN.fullmatch(sent.gap(b, c.start)):
+            return not _NOT_STANDING.match(sent.text[sent.rel(c.end) :])
+        title = _title_of(sent, c)
+        if title is not None and title.start <= a:
+            return True
+    return False
 
 
 def _title_won(art: Article, sent: Sentence) -> None:
-    """A driver "won the 2023 <championship> title [with <team>]": won(s, o=championship,
-    season), with competesIn and memberOf of that season."""
+    """A driver "won the 2023 <championship> title [with <team>]" or "won the <championship>
+    <class> title in 2024": won(s, o=championship, season, class), with competesIn and
+    memberOf of that season."""
     for c in sent.of(EntityType.CHAMPIONSHIP):
-        m = _TITLE_WON.search(sent.text[: sent.rel(c.start)])
-        if not m or not _TITLE_AFTER.match(sent.text[sent.rel(c.end) :]):
+        title = _title_of(sent, c)
+        if title is None or title.season is None:
             continue
-        season = int(m.group("year"))
-        a = sent.abs(m.start())
+        season = title.season
+        a = title.start
         group = group_before(sent, a, [D])
         crew = [x.entity for x in group] if group else []
         if not crew:
@@ -1101,7 +1205,16 @@ def _title_won(art: Article, sent: Sentence) -> None:
             )
         ]
         for d in crew:
-            art.emit("won", sent, "won.title", 0.8, s=d, o=c.entity, season=season)
+            art.emit(
+                "won",
+                sent,
+                "won.title",
+                0.8,
+                s=d,
+                o=c.entity,
+                season=season,
+                **{"class": title.cls},
+            )
             art.emit(
                 "competesIn",
                 sent,
@@ -1113,6 +1226,7 @@ def _title_won(art: Article, sent: Sentence) -> None:
                 status="confirmed",
                 modality="raced",
                 asOf=art.published,
+                **{"class": title.cls},
             )
             if teams:
                 art.emit(
@@ -1125,6 +1239,60 @@ def _title_won(art: Article, sent: Sentence) -> None:
                     championship=c.entity,
                     season=season,
                 )
+        if title.cls is not None and crew:
+            art.emit("classOf", sent, "classOf.title", 0.7, s=title.cls, o=c.entity, season=season)
+
+
+_AT_PLACE = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?$")
+_IN_YEAR = re.compile(rf"^\s+in\s+(?P<year>{_YEAR})\b")
+
+
+def _series_at(art: Article, venue: str) -> str | None:
+    """The championship of the article's reported round held at ``venue``."""
+    for key, champ in art.event_championships.items():
+        info = art.ctx.events.get(key)
+        if venue in art.held.get(key, []) or (info is not None and info.venue == venue):
+            return champ
+    return None
+
+
+def _past_venue_win(art: Article, sent: Sentence, a: int, b: int) -> bool:
+    """ "A also won at Sugo in 2023": a past edition of the series' race at that place (not
+    the reported race): won, with the edition's series, season, place and year."""
+    if sent.text[sent.rel(a) : sent.rel(b)].lower() != "won":
+        return False
+    venues = [
+        v for v in sent.after(b, EntityType.VENUE) if _AT_PLACE.fullmatch(sent.gap(b, v.start))
+    ]
+    if not venues:
+        return False
+    v = venues[0]
+    year = _IN_YEAR.match(sent.text[sent.rel(v.end) :])
+    if year is None or int(year.group("year")) >= art.published.year:
+        return False
+    season = int(year.group("year"))
+    champ = _series_at(art, v.entity) or art.dominant_championship()
+    group = group_before(sent, a, [D])
+    crew = [m.entity for m in group] if group else []
+    if not crew:
+        ante = art.antecedent(sent, a)
+        crew = [ante] if ante else []
+    if champ is None or not crew:
+        return False
+    mention = sent.text[sent.rel(b) : sent.rel(v.end) + year.end()].strip()
+    key = art.mint(
+        f"{champ}-{season}-{v.entity}",
+        EntityType.EVENT,
+        f"{art.name(champ)} {season} {art.name(v.entity)}",
+        mention=mention,
+        kind=EventKind.EVENT,
+    )
+    art.emit("eventOf", sent, "eventOf.past-win", 0.7, s=key, o=champ, season=season)
+    art.emit("heldAt", sent, "heldAt.past-win", 0.7, s=key, o=v.entity)
+    art.emit("eventDate", sent, "eventDate.past-win", 0.7, s=key, o=season)
+    for d in crew:
+        art.emit("won", sent, "won.past-venue", 0.75, s=d, o=key)
+    return True
 
 
 def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
@@ -1298,6 +1466,8 @@ def _partner(
     ):
         race = None  # a race reported in another paragraph is not this crew's
     out.append((subj, p.entity, race, None, sent))
+    if not any(subj in c and p.entity in c for _, c in art.crews):
+        art.crews.append((cue, (subj, p.entity)))  # "the pair" after "the car he shares with B"
 
 
 def _finish(
