@@ -18,7 +18,7 @@ from racegraph.extract.relations._base import (
     number,
     same_clause,
 )
-from racegraph.records import EntityType, EventKind, LineupRequirement
+from racegraph.records import EntityType, EventKind, LineupRequirement, Value
 from racegraph.vocab import slugify
 
 if TYPE_CHECKING:
@@ -506,14 +506,30 @@ def _previous_total(art: Article, sent: Sentence, pos: int, champ: str | None, s
     prev = _PREV_TOTAL.match(sent.text[sent.rel(pos) :])
     if prev is None or champ is None:
         return
+    _previous_count(art, sent, "entryCount.up-from", champ, None, prev, season, int(prev["n"]))
+
+
+def _previous_count(
+    art: Article,
+    sent: Sentence,
+    rule: str,
+    champ: Value | None,
+    cls: str | None,
+    when: re.Match[str],
+    season: int,
+    count: int,
+) -> None:
+    """The count of the season a comparison names ("in 2024", group ``y``), else of the
+    season before ``season`` ("last year")."""
     art.emit(
         "entryCount",
         sent,
-        "entryCount.up-from",
+        rule,
         0.7,
         championship=champ,
-        season=int(prev.group("y")) if prev.group("y") else season - 1,
-        count=int(prev.group("n")),
+        season=int(when["y"]) if when["y"] else season - 1,
+        **{"class": cls},
+        count=count,
         status="confirmed",
     )
 
@@ -1522,15 +1538,8 @@ def _that_is_more(art: Article, sent: Sentence) -> None:
     n, season = f.get("count"), f.get("season")
     assert isinstance(n, int) and isinstance(season, int)
     old = n - d if t.group("dir").lower() == "more" else n + d
-    art.emit(
-        "entryCount",
-        sent,
-        "entryCount.that-is-more",
-        0.7,
-        championship=f.get("championship"),
-        season=int(t.group("y")) if t.group("y") else season - 1,
-        count=old,
-        status="confirmed",
+    _previous_count(
+        art, sent, "entryCount.that-is-more", f.get("championship"), None, t, season, old
     )
 
 
@@ -1544,17 +1553,7 @@ def _down_from(art: Article, sent: Sentence) -> None:
             continue
         champ = _class_champ(art, sent, k.entity, k.start)
         season = _count_season(art, sent, k.start)
-        art.emit(
-            "entryCount",
-            sent,
-            "entryCount.down-from",
-            0.7,
-            championship=champ,
-            season=int(m.group("y")) if m.group("y") else season - 1,
-            **{"class": k.entity},
-            count=int(m.group("n")),
-            status="confirmed",
-        )
+        _previous_count(art, sent, "entryCount.down-from", champ, k.entity, m, season, int(m["n"]))
 
 
 _EACH_FIELD = re.compile(
