@@ -1074,7 +1074,7 @@ def _series_word(token: Token) -> bool:
 def _series_names(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
     """Championships the reference does not list, by the shape of their names: proper words
     ending in Championship, Series, Cup, Trophy or Challenge, and maybe a region ("Porsche
-    Carrera Cup Benelux", "Pirelli World Challenge"). Class names ("Silver Cup"), title
+    Carrera Cup Benelux"). Class names ("Silver Cup"), title
     tables ("Drivers' Championship") and names the reference lists are left alone."""
     out: list[Candidate] = []
     for head in doc:

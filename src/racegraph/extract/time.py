@@ -145,6 +145,16 @@ def last_weekday(name: str, published: _dt.date) -> _dt.date:
     return published - _dt.timedelta(days=delta)
 
 
+def next_weekday(name: str, published: _dt.date) -> _dt.date:
+    """The first ``name`` day strictly after ``published`` ("will be back on Saturday").
+
+    >>> next_weekday("saturday", _dt.date(2023, 7, 17))
+    datetime.date(2023, 7, 22)
+    """
+    target = WEEKDAYS.index(name.lower())
+    return published + _dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+
+
 def resolve(expression: str, published: _dt.date) -> TimeSpan | None:
     """Resolve one time expression (see the module docstring for the rules).
 

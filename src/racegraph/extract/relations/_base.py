@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from racegraph.extract.context import DocContext, LinkedMention, in_quotation
-from racegraph.extract.time import CARDINALS
+from racegraph.extract.time import CARDINALS, WEEKDAYS
 from racegraph.records import Entity, EntityType, EventKind, Evidence, Fact, Value
 from racegraph.vocab import slugify
 
@@ -58,7 +58,6 @@ ORDINALS: dict[str, int] = {
     "pole": 1,
 }
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _RELATIVE = re.compile(
@@ -98,13 +97,6 @@ def ordinal(word: str) -> int | None:
         return ORDINALS[w]
     m = re.fullmatch(r"p?(\d{1,2})(?:st|nd|rd|th)?", w)
     return int(m.group(1)) if m else None
-
-
-def weekday_before(day: str, published: _dt.date) -> _dt.date:
-    """The last ``day`` (weekday name) strictly before the publication date."""
-    target = WEEKDAYS.index(day.lower())
-    delta = (published.weekday() - target) % 7 or 7
-    return published - _dt.timedelta(days=delta)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from racegraph.extract.relations._base import (
     ordinal,
     same_clause,
 )
-from racegraph.extract.time import WEEKDAYS, resolve
+from racegraph.extract.time import next_weekday, resolve
 from racegraph.records import EntityType, EventKind
 from racegraph.vocab import slugify
 
@@ -61,12 +61,6 @@ _DAY_NP = re.compile(
 _FUTURE_CLAUSE = re.compile(
     r"(?:\bwill|['’]ll|\b(?:is|are)\s+(?:set|due|scheduled)\s+to)\b[^,;.]{0,60}?\bon\s+$", re.I
 )
-
-
-def _coming_day(day: str, published: _dt.date) -> _dt.date:
-    """The first ``day`` (weekday name) strictly after the publication date."""
-    target = WEEKDAYS.index(day.lower())
-    return published + _dt.timedelta(days=(target - published.weekday()) % 7 or 7)
 
 
 _VENUE_ROUND = re.compile(
@@ -299,7 +293,7 @@ def index_events(art: Article) -> None:
                 continue
             date = span.start
             if _FUTURE_CLAUSE.search(sent.text[: dm.start()]):
-                date = _coming_day(dm.group("day"), art.published)
+                date = next_weekday(dm.group("day"), art.published)
             described = [
                 m
                 for m in sent.of(E)
