@@ -36,7 +36,9 @@ def test_series_heading_to_a_place_for_a_described_event_holds_it_there(
     assert {"s": key, "o": "elms", "season": 2024} in facts(doc, "eventOf")
 
 
-def test_series_opening_at_a_venue_names_no_event(nlp: Language, reference: Reference) -> None:
+def test_series_opening_at_a_venue_on_a_day_is_its_first_round(
+    nlp: Language, reference: Reference
+) -> None:
     doc = predict(
         nlp,
         reference,
@@ -44,7 +46,37 @@ def test_series_opening_at_a_venue_names_no_event(nlp: Language, reference: Refe
         "Europe Endurance Cup opens at Paul Ricard on 12 April.",
         published=dt.date(2025, 3, 10),
     )
-    assert events(doc) == {}  # a place and a day, as "concludes in Bahrain in November"
+    key = _key(events(doc), "Paul Ricard")
+    champ = "gtwc-europe-endurance-cup"
+    assert {"s": key, "o": champ, "season": 2025, "round": 1} in facts(doc, "eventOf")
+    assert {"s": key, "o": "paul-ricard"} in facts(doc, "heldAt")
+    assert {"s": key, "o": dt.date(2025, 4, 12)} in facts(doc, "eventDate")
+
+
+def test_season_ending_at_a_venue_on_a_day_is_its_finale_that_season(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Bo Sample will race in the 2026 GT World Challenge Asia. The season opens at Sepang "
+        "on 11 April and ends at Shanghai on 18 October.",
+        published=dt.date(2026, 2, 10),
+    )
+    key = _key(events(doc), "ends at Shanghai")
+    assert {"s": key, "o": "gtwc-asia", "season": 2026} in facts(doc, "eventOf")
+    assert {"s": key, "o": dt.date(2026, 10, 18)} in facts(doc, "eventDate")  # not 2025
+
+
+def test_season_opening_in_a_month_names_no_event(nlp: Language, reference: Reference) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Ann Example joins the team for the IMSA WeatherTech SportsCar Championship. The "
+        "season opens at Sebring in March.",
+        published=dt.date(2025, 1, 10),
+    )
+    assert events(doc) == {}  # a place and a month, no dated meeting
 
 
 def test_championship_returning_for_a_race_by_length_is_that_race(

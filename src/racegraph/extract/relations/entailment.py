@@ -30,6 +30,7 @@ from racegraph.extract.context import LinkedMention
 from racegraph.extract.relations import entries
 from racegraph.extract.relations._base import Article, Sentence, subject_seasons
 from racegraph.extract.relations._consolidate import STATUS_STRENGTH
+from racegraph.extract.relations.participation import _known_class, _modality_of
 from racegraph.records import EntityType, Evidence, Fact, Value
 
 _RESULT_RELATIONS = frozenset({"raceResult", "gridPosition", "coDriver"})
@@ -44,6 +45,8 @@ def complete(art: Article) -> None:
     entries.resolve(art, events)
     entries.listed_crews(art)
     _class_of_raced(art)
+    _entrants_compete(art)
+    _classes_of_entries(art, events)
     _teams_compete(art)
 
 
@@ -276,6 +279,118 @@ def _sentence_class(art: Article, pos: int) -> str | None:
         return None
     classes = {m.entity for m in sent.of(EntityType.CLASS)}
     return classes.pop() if len(classes) == 1 else None
+
+
+_ENTRY_RELATIONS = ("drives",)
+
+
+def _entrants_compete(art: Article) -> None:
+    """A driver who drives a car, or drives for a team, in a championship season competes in
+    it that season, with the class of the car and the status of the sentence that says so."""
+    stated = {
+        (f.get("s"), f.get("o"), f.get("season")) for f in art.facts if f.relation == "competesIn"
+    }
+    for f in list(art.facts):
+        if f.relation not in _ENTRY_RELATIONS:
+            continue
+        s, champ, season = f.get("s"), f.get("championship"), f.get("season")
+        if not (isinstance(s, str) and isinstance(champ, str) and isinstance(season, int)):
+            continue
+        if (s, champ, season) in stated:
+            continue
+        entity = art.entity(s)
+        if entity is None or entity.type is not EntityType.DRIVER:
+            continue
+        sent = art.sentence_at(f.evidence.start)
+        if sent is None:
+            continue
+        status, wording = _modality_of(art, sent)
+        cls = f.get("class") or _entrant_class(art, sent, s, champ)
+        if season < art.published.year:
+            status, wording = "confirmed", None
+        stated.add((s, champ, season))
+        art.facts.append(
+            Fact.make(
+                "competesIn",
+                _derived(f.evidence, "competesIn.entrant"),
+                s=s,
+                o=champ,
+                season=season,
+                status=f.get("status") or status,
+                modality=wording,
+                asOf=art.published,
+                **{"class": cls},
+            )
+        )
+
+
+def _entrant_class(art: Article, sent: Sentence, driver: str, champ: str) -> str | None:
+    """The class of a driver's entry: one a crew mate competes in, else the class the
+    paragraph names before the driver."""
+    mates = {
+        str(x)
+        for f in art.facts
+        if f.relation == "coDriver" and driver in (f.get("s"), f.get("o"))
+        for x in (f.get("s"), f.get("o"))
+    }
+    known = _known_class(art, mates - {driver}, champ)
+    if known is not None:
+        return known
+    mention = next((m for m in sent.mentions if m.entity == driver), None)
+    return art.class_at(sent, mention.start) if mention is not None else None
+
+
+def _classes_of_entries(art: Article, events: dict[str, tuple[str, int]]) -> None:
+    """A class-less ``competesIn`` takes the one class the article gives the entry elsewhere
+    in that championship season: a class result of the driver ("also a Pro-Am class win for
+    the pair") or a crew mate's class; a team takes the one class its classed drivers share."""
+    known: dict[tuple[str, str, int], set[str]] = defaultdict(set)
+    for f in art.facts:
+        race = _race_of(f, events)
+        cls = f.get("classification")
+        if f.relation in _RESULT_RELATIONS and race is not None and isinstance(cls, str):
+            kind = art.entity(cls)
+            if kind is not None and kind.type is EntityType.CLASS:
+                for d in _crew_of(f):
+                    known[(d, *race)].add(cls)
+        champ, season, cls = f.get("o"), f.get("season"), f.get("class")
+        if f.relation == "competesIn" and isinstance(season, int) and isinstance(cls, str):
+            known[(str(f.get("s")), str(champ), season)].add(cls)
+    mates: dict[str, set[str]] = defaultdict(set)
+    for f in art.facts:
+        if f.relation in _RESULT_RELATIONS:
+            crew = _crew_of(f)
+            for d in crew:
+                mates[d].update(x for x in crew if x != d)
+    members: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for f in art.facts:
+        team, season = f.get("o"), f.get("season")
+        if f.relation == "memberOf" and isinstance(team, str) and isinstance(season, int):
+            members[(team, season)].add(str(f.get("s")))
+    for i, f in enumerate(art.facts):
+        if f.relation != "competesIn" or f.get("class") is not None:
+            continue
+        s, champ, season = f.get("s"), f.get("o"), f.get("season")
+        if not (isinstance(s, str) and isinstance(champ, str) and isinstance(season, int)):
+            continue
+        entity = art.entity(s)
+        if entity is None:
+            continue
+        if entity.type is EntityType.DRIVER:
+            found = known.get((s, champ, season)) or set().union(
+                *(known.get((m, champ, season), set()) for m in mates.get(s, ()))
+            )
+        elif entity.type is EntityType.TEAM:
+            found = set().union(
+                *(known.get((d, champ, season), set()) for d in members.get((s, season), ()))
+            )
+        else:
+            continue
+        if len(found) != 1:
+            continue
+        roles: dict[str, Value | None] = dict(f.args)
+        roles["class"] = next(iter(found))
+        art.facts[i] = Fact.make(f.relation, _derived(f.evidence, "+entry-class"), **roles)
 
 
 def _teams_compete(art: Article) -> None:

@@ -137,6 +137,20 @@ _SERIES_WORD_MOVES = re.compile(
     + r"(?:\s+its\s+(?:\d{4}\s+)?(?:season|campaign|calendar))?\s+(?:to|at|in)\s+(?:the\s+)?$",
     re.I,
 )
+# "The season opens at X on 11 April and ends at Y on 18 October": a dated first or last
+# meeting (undated, "opens in Qatar in February" names a place, not an event)
+_SEASON_VERB_AT = (
+    r"\b(?:season|campaign|championship|series|year)\s+(?:will\s+)?(?P<verb>opens?|begins?"
+    r"|starts?|kicks?\s+off|gets?\s+under\s*way|concludes?|ends?|finish(?:es)?|closes?)"
+    r"\s+(?:at|in)\s+(?:the\s+)?"
+)
+_SEASON_AT = re.compile(_SEASON_VERB_AT + "$", re.I)
+_SEASON_AT_ANY = re.compile(_SEASON_VERB_AT, re.I)
+_AND_ENDS_AT = re.compile(
+    r"\band\s+(?:then\s+)?(?P<verb>concludes?|ends?|finish(?:es)?|closes?)\s+(?:at|in)"
+    r"\s+(?:the\s+)?$",
+    re.I,
+)
 _NEXT_AT = re.compile(
     r"\b(?:the\s+)?(?:next|following|upcoming|coming)\s+(?:round|meeting|race\s+weekend|event)"
     r"\s*,?\s+(?:at|in)\s+(?:the\s+)?",
@@ -423,6 +437,7 @@ def _series_at_place(art: Article, sent: Sentence) -> None:
         if champ is None:
             mv = _SERIES_WORD_MOVES.search(sent.tail(v.start, 60))
             if mv is None:
+                _dated_season_end(art, sent, v)
                 continue
             champ = art.championship_at(v.start) or art.dominant_championship()
             verb = mv.group("verb")
@@ -460,6 +475,7 @@ def _series_at_place(art: Article, sent: Sentence) -> None:
             _resumes_at(art, sent, champ, v)
             continue
         if race is None:
+            _dated_season_end(art, sent, v, champ, verb)
             continue  # "The championship concludes in Bahrain in November": a place, no event
         season = art.season_in(sent, v.start) or art.focus_season or art.published.year
         key = art.mint(
@@ -483,6 +499,62 @@ def _series_at_place(art: Article, sent: Sentence) -> None:
         day = _date_on(art, after)
         if day is not None:
             art.emit("eventDate", sent, "eventDate.series-goes", 0.7, s=key, o=day)
+
+
+def _dated_season_end(
+    art: Article, sent: Sentence, v: LinkedMention, champ: str | None = None, verb: str = ""
+) -> None:
+    """ "The season opens at X on 11 April and ends at Y on 18 October": the first and the
+    last meeting of the championship, held at the place on that day (an event the article
+    names as held there, "the Rolex 24 at Daytona", takes the day instead)."""
+    base = max(sent.start, v.start - 80)
+    tail = sent.gap(base, v.start)
+    mv = _SEASON_AT.search(tail)
+    start = sent.start if v.start - sent.start <= 90 else base + mv.start() if mv else base
+    if mv is None and _SEASON_AT_ANY.search(tail.rsplit(" and ", 1)[0]):
+        mv = _AND_ENDS_AT.search(tail)
+        start = base + mv.start("verb") if mv else base
+    if mv is not None:
+        verb = mv.group("verb")
+    if not verb or any(e.start < v.start for e in sent.of(E)):
+        return
+    day = _date_on(art, sent.text[sent.rel(v.end) :])
+    champ = champ or art.dominant_championship() or art.championship_at(v.start)
+    if day is None or champ is None:
+        return
+    there = [
+        k
+        for k, info in sorted(art.ctx.events.items())
+        if v.entity in art.held.get(k, []) or info.venue == v.entity
+    ]
+    if there:
+        if there[0] not in art.race_dates:
+            art.emit("eventDate", sent, "eventDate.season-dates", 0.7, s=there[0], o=day)
+        return
+    season = art.season_in(sent, v.start) or art.focus_season
+    if season and day.year != season:  # the season's last day, not the one nearest publication
+        day = day.replace(year=season)
+    opener = bool(re.match(r"(?:open|begin|start|kick|get)", verb, re.I))
+    key = art.mint(
+        f"{champ}-{day.year}-{v.entity}",
+        E,
+        f"{art.name(champ)} {day.year} {art.name(v.entity)}",
+        mention=v.text,
+        kind=EventKind.ROUND,
+    )
+    _add_form(art, key, sent, start, v.end)
+    art.emit(
+        "eventOf",
+        sent,
+        "eventOf.season-dates",
+        0.7,
+        s=key,
+        o=champ,
+        season=day.year,
+        round=1 if opener else None,
+    )
+    art.emit("heldAt", sent, "heldAt.season-dates", 0.7, s=key, o=v.entity)
+    art.emit("eventDate", sent, "eventDate.season-dates", 0.7, s=key, o=day)
 
 
 def _series_context(art: Article, sent: Sentence, pos: int) -> tuple[str | None, bool]:
