@@ -285,8 +285,8 @@ _ENTRY_RELATIONS = ("drives",)
 
 
 def _entrants_compete(art: Article) -> None:
-    """A driver who drives a car, or drives for a team, in a championship season competes in
-    it that season, with the class of the car and the status of the sentence that says so."""
+    """A driver who drives a car in a championship season competes in it that season, with
+    the class of the car and the status of the sentence that says so."""
     stated = {
         (f.get("s"), f.get("o"), f.get("season")) for f in art.facts if f.relation == "competesIn"
     }
@@ -296,8 +296,8 @@ def _entrants_compete(art: Article) -> None:
         s, champ, season = f.get("s"), f.get("championship"), f.get("season")
         if not (isinstance(s, str) and isinstance(champ, str) and isinstance(season, int)):
             continue
-        if (s, champ, season) in stated:
-            continue
+        if (s, champ, season) in stated or f.get("status") not in (None, "confirmed"):
+            continue  # a drive in doubt is no entry
         entity = art.entity(s)
         if entity is None or entity.type is not EntityType.DRIVER:
             continue
