@@ -797,7 +797,9 @@ class _Linker:
                 o.dep_ == "dobj" and o.ent_type_ == "PERSON" for o in objects
             ):
                 return True
-            if any(g.dep_ == "poss" and g.lower_ == "its" for o in objects for g in o.children):
+            if any(
+                g.dep_ == "poss" and g.lower_ == "its" for o in objects for g in o.children
+            ) and not _its_of_another(root, verb):
                 return True
         if (
             root.dep_ == "pobj"
@@ -1030,6 +1032,26 @@ class _Linker:
         return next(iter(teams.values())) if len(teams) == 1 else None
 
     def team_antecedent(self, c: Candidate) -> str | None:
+        """The team "the team" means: the last one named in its paragraph, else the one named
+        most often before it (the story's team, not the last one named in passing), else the
+        article's most named team."""
+        start = self.span(c).start_char
+        text = self.ctx.article.text
+        paragraph = text.rfind("\n\n", 0, start)
+        last = self.ctx.last_before(start, T.TEAM, foreground=True)
+        if last is not None and last.start > paragraph:
+            return last.entity
+        before: dict[str, int] = {}
+        for m in self.ctx.mentions:
+            if m.start >= start:
+                break
+            if m.type is T.TEAM:
+                before[m.entity] = before.get(m.entity, 0) + 1
+        if before:
+            top = max(before.values())
+            tied = [k for k, n in before.items() if n == top]
+            if len(tied) == 1:
+                return tied[0]
         counts = self.ctx.mention_counts()
         teams = [e.key for e in self.ctx.entities.values() if e.type is T.TEAM]
         if not teams:
@@ -2152,3 +2174,10 @@ def _looks_like_name(span: Span) -> bool:
 
 
 __all__ = ["link_mentions"]
+
+
+def _its_of_another(subject: Token, verb: Token) -> bool:
+    """ "A, B and C gave the #7 Porsche its second win": "its" is the car's when the verb has
+    another object before it, and a crew of people is no team."""
+    crew = any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in subject.children)
+    return crew or any(c.dep_ in {"dative", "iobj"} for c in verb.children)
