@@ -76,11 +76,12 @@ def test_a_driver_who_drives_without_a_championship_is_not_said_to_compete() -> 
     assert _competes(art, "ann-example") == []
 
 
-def test_a_class_less_entry_takes_the_class_of_its_crew_mate() -> None:
+def _crew_of_two(mate_championship: str) -> Article:
+    """Ann (in LMGT3 of ``mate_championship``) and Ben (WEC, no class) share a car."""
     art = _view()
     sent = art.sentences[1]
     art.emit(
-        "competesIn", sent, "test", 0.8, s="ann-example", o="fia-wec", season=2026,
+        "competesIn", sent, "test", 0.8, s="ann-example", o=mate_championship, season=2026,
         status="confirmed", **{"class": "lmgt3"},
     )  # fmt: skip
     art.emit(
@@ -89,22 +90,16 @@ def test_a_class_less_entry_takes_the_class_of_its_crew_mate() -> None:
     )  # fmt: skip
     art.emit("coDriver", sent, "test", 0.8, s="ann-example", o="ben-sample", season=2026)
     entailment.complete(art)
+    return art
+
+
+def test_a_class_less_entry_takes_the_class_of_its_crew_mate() -> None:
+    art = _crew_of_two("fia-wec")
     assert [f.get("class") for f in _competes(art, "ben-sample")] == ["lmgt3"]
 
 
 def test_a_crew_mate_in_another_championship_gives_no_class() -> None:
-    art = _view()
-    sent = art.sentences[1]
-    art.emit(
-        "competesIn", sent, "test", 0.8, s="ann-example", o="elms", season=2026,
-        status="confirmed", **{"class": "lmgt3"},
-    )  # fmt: skip
-    art.emit(
-        "competesIn", sent, "test", 0.8, s="ben-sample", o="fia-wec", season=2026,
-        status="confirmed",
-    )  # fmt: skip
-    art.emit("coDriver", sent, "test", 0.8, s="ann-example", o="ben-sample", season=2026)
-    entailment.complete(art)
+    art = _crew_of_two("elms")
     assert [f.get("class") for f in _competes(art, "ben-sample")] == [None]
 
 

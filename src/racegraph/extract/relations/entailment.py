@@ -129,19 +129,7 @@ def _crews_compete(art: Article, events: dict[str, tuple[str, int]]) -> None:
             if (d, season) in have:
                 continue
             have.add((d, season))
-            art.facts.append(
-                Fact.make(
-                    "competesIn",
-                    _derived(f.evidence, "competesIn.crew-raced"),
-                    s=d,
-                    o=champ,
-                    season=season,
-                    status="confirmed",
-                    modality="raced",
-                    asOf=art.published,
-                    **{"class": cls},
-                )
-            )
+            _add_competes(art, f, "competesIn.crew-raced", d, champ, season, cls, "raced")
 
 
 _NUMBER = re.compile(r"(?:#|\bNo\.\s?)(\d{1,3})\b")
@@ -309,19 +297,7 @@ def _entrants_compete(art: Article) -> None:
         if season < art.published.year:
             status, wording = "confirmed", None
         stated.add((s, champ, season))
-        art.facts.append(
-            Fact.make(
-                "competesIn",
-                _derived(f.evidence, "competesIn.entrant"),
-                s=s,
-                o=champ,
-                season=season,
-                status=f.get("status") or status,
-                modality=wording,
-                asOf=art.published,
-                **{"class": cls},
-            )
-        )
+        _add_competes(art, f, "competesIn.entrant", s, champ, season, cls, wording, status)
 
 
 def _entrant_class(art: Article, sent: Sentence, driver: str, champ: str) -> str | None:
@@ -442,6 +418,33 @@ def _teams_compete(art: Article) -> None:
                     **{"class": cls},
                 )
             )
+
+
+def _add_competes(
+    art: Article,
+    source: Fact,
+    rule: str,
+    who: str,
+    champ: str,
+    season: int,
+    cls: Value | None,
+    modality: str | None,
+    status: str = "confirmed",
+) -> None:
+    """Append the ``competesIn`` that ``source`` entails."""
+    art.facts.append(
+        Fact.make(
+            "competesIn",
+            _derived(source.evidence, rule),
+            s=who,
+            o=champ,
+            season=season,
+            status=status,
+            modality=modality,
+            asOf=art.published,
+            **{"class": cls},
+        )
+    )
 
 
 def _derived(evidence: Evidence, rule: str) -> Evidence:
