@@ -2173,11 +2173,11 @@ def _looks_like_name(span: Span) -> bool:
     return all(t.text[:1].isupper() or t.text[:1].isdigit() or t.is_punct for t in span)
 
 
-__all__ = ["link_mentions"]
-
-
 def _its_of_another(subject: Token, verb: Token) -> bool:
     """ "A, B and C gave the #7 Porsche its second win": "its" is the car's when the verb has
     another object before it, and a crew of people is no team."""
     crew = any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in subject.children)
     return crew or any(c.dep_ in {"dative", "iobj"} for c in verb.children)
+
+
+__all__ = ["link_mentions"]

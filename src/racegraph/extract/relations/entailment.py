@@ -15,7 +15,10 @@ participation those statements imply, the way a reader (and the gold annotations
 * a crew named with its car ("the #5 Optimum McLaren 720S GT3 Evo of A, B and C", "A and B
   shared the #48 Oreca 07") drove that car, with its race number, that season;
 * a crew named with only part of its entry ("in the Acura", "the sister #6 Porsche") takes
-  the team and car of the entry the article describes elsewhere (:mod:`.entries`).
+  the team and car of the entry the article describes elsewhere (:mod:`.entries`);
+* a driver who drives a car in a championship season competes in it, and a class-less
+  participation takes the one class the entry has elsewhere (a class result, a crew mate;
+  for a team, its drivers).
 
 Only what is missing is added; nothing stated is changed except that an unqualified
 ``memberOf`` gains the qualifiers of the race its sentence reports.
@@ -30,7 +33,7 @@ from racegraph.extract.context import LinkedMention
 from racegraph.extract.relations import entries
 from racegraph.extract.relations._base import Article, Sentence, subject_seasons
 from racegraph.extract.relations._consolidate import STATUS_STRENGTH
-from racegraph.extract.relations.participation import _known_class, _modality_of
+from racegraph.extract.relations.participation import known_class, modality_of
 from racegraph.records import EntityType, Evidence, Fact, Value
 
 _RESULT_RELATIONS = frozenset({"raceResult", "gridPosition", "coDriver"})
@@ -269,17 +272,15 @@ def _sentence_class(art: Article, pos: int) -> str | None:
     return classes.pop() if len(classes) == 1 else None
 
 
-_ENTRY_RELATIONS = ("drives",)
-
-
 def _entrants_compete(art: Article) -> None:
-    """A driver who drives a car in a championship season competes in it that season, with
-    the class of the car and the status of the sentence that says so."""
+    """A driver who drives a car in a championship season competes in it that season, in the
+    class of the drive (else of a crew mate, else of the paragraph), with the status of the
+    sentence that says so (confirmed for a past season)."""
     stated = {
         (f.get("s"), f.get("o"), f.get("season")) for f in art.facts if f.relation == "competesIn"
     }
     for f in list(art.facts):
-        if f.relation not in _ENTRY_RELATIONS:
+        if f.relation != "drives":
             continue
         s, champ, season = f.get("s"), f.get("championship"), f.get("season")
         if not (isinstance(s, str) and isinstance(champ, str) and isinstance(season, int)):
@@ -292,7 +293,7 @@ def _entrants_compete(art: Article) -> None:
         sent = art.sentence_at(f.evidence.start)
         if sent is None:
             continue
-        status, wording = _modality_of(art, sent)
+        status, wording = modality_of(art, sent)
         cls = f.get("class") or _entrant_class(art, sent, s, champ)
         if season < art.published.year:
             status, wording = "confirmed", None
@@ -309,7 +310,7 @@ def _entrant_class(art: Article, sent: Sentence, driver: str, champ: str) -> str
         if f.relation == "coDriver" and driver in (f.get("s"), f.get("o"))
         for x in (f.get("s"), f.get("o"))
     }
-    known = _known_class(art, mates - {driver}, champ)
+    known = known_class(art, mates - {driver}, champ)
     if known is not None:
         return known
     mention = next((m for m in sent.mentions if m.entity == driver), None)

@@ -437,7 +437,7 @@ def _series_at_place(art: Article, sent: Sentence) -> None:
         if champ is None:
             mv = _SERIES_WORD_MOVES.search(sent.tail(v.start, 60))
             if mv is None:
-                _dated_season_end(art, sent, v)
+                _dated_season_round(art, sent, v)
                 continue
             champ = art.championship_at(v.start) or art.dominant_championship()
             verb = mv.group("verb")
@@ -475,7 +475,7 @@ def _series_at_place(art: Article, sent: Sentence) -> None:
             _resumes_at(art, sent, champ, v)
             continue
         if race is None:
-            _dated_season_end(art, sent, v, champ, verb)
+            _dated_season_round(art, sent, v, champ, verb)
             continue  # "The championship concludes in Bahrain in November": a place, no event
         season = art.season_in(sent, v.start) or art.focus_season or art.published.year
         key = art.mint(
@@ -501,7 +501,7 @@ def _series_at_place(art: Article, sent: Sentence) -> None:
             art.emit("eventDate", sent, "eventDate.series-goes", 0.7, s=key, o=day)
 
 
-def _dated_season_end(
+def _dated_season_round(
     art: Article, sent: Sentence, v: LinkedMention, champ: str | None = None, verb: str = ""
 ) -> None:
     """ "The season opens at X on 11 April and ends at Y on 18 October": the first and the

@@ -131,7 +131,7 @@ def modality(text: str) -> tuple[str, str | None]:
     return "confirmed", None
 
 
-def _modality_of(art: Article, sent: Sentence) -> tuple[str, str | None]:
+def modality_of(art: Article, sent: Sentence) -> tuple[str, str | None]:
     """:func:`modality` of a sentence, computed once per article."""
     found = art.modalities.get(sent.index)
     if found is None:
@@ -460,7 +460,7 @@ def _lineups(art: Article) -> None:
         champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
         if champs and _ANNOUNCE.search(sent.text):
             teams = sent.of(T)
-            status, _ = _modality_of(art, sent)
+            status, _ = modality_of(art, sent)
             season = art.season_in(sent, champs[0].start)
             if season is None:
                 season = art.plan_season(sent) if art.published.month > 6 else art.focus_season
@@ -485,13 +485,13 @@ def _lineups(art: Article) -> None:
         crew = _crew_of(art, sent)
         if not crew:
             continue
-        status, _ = _modality_of(art, sent)
+        status, _ = modality_of(art, sent)
         if status == "planned" and context[3] == "confirmed":
             status = "confirmed"  # "will share" after the confirmed line-up
         classes = sent.of(K)
         cls = classes[0].entity if classes else None
         if cls is None:
-            cls = _known_class(art, crew, context[1])
+            cls = known_class(art, crew, context[1])
         crew_team = _team_in(sent, sent.start, sent.end) or context[0]
         own = _own_championship(art, sent, champs)
         ctx = (crew_team, own or context[1], context[2], context[3])
@@ -632,7 +632,7 @@ def _class_for(art: Article, sent: Sentence, champ: LinkedMention) -> str | None
 
 def _competes(art: Article, sent: Sentence) -> None:
     for cue, end, champ, cls in _targets(art, sent):
-        status, wording = _modality_of(art, sent)
+        status, wording = modality_of(art, sent)
         career = _career_clause(art, sent, cue)
         if career is not None:
             status, wording = modality(career)
@@ -857,7 +857,7 @@ def _member(art: Article, sent: Sentence) -> None:
             season = art.season_in(sent) or art.focus_season
         else:
             season = art.season_in(sent)
-        status, _ = _modality_of(art, sent)
+        status, _ = modality_of(art, sent)
         if cue and re.match(r"(?:remain|stay|continue)", cue.group(0), re.I) and season:
             for s in subjects:  # staying with a team: a member now
                 art.emit(
@@ -939,7 +939,7 @@ def _drives(art: Article, sent: Sentence) -> None:
             if classes
             else art.class_at(sent, car.start) or _only_class(art, car.start, champ)
         )
-        status, _ = _modality_of(art, sent)
+        status, _ = modality_of(art, sent)
         season = art.season_in(sent, car.start)
         races = [k for p, k in art.race_marks if sent.start <= p < sent.end]
         if season is None and races and races[0] in art.race_dates:
@@ -1042,7 +1042,7 @@ def _line_up_confirmed_before(art: Article, sent: Sentence) -> bool:
     for prev in art.sentences[: sent.index]:
         champs = [c for c in prev.of(C) if not is_title_use(prev, c)]
         if champs and _ANNOUNCE.search(prev.text) and prev.of(T):
-            return _modality_of(art, prev)[0] == "confirmed"
+            return modality_of(art, prev)[0] == "confirmed"
     return False
 
 
@@ -1100,7 +1100,7 @@ def _class_of_car(art: Article, sent: Sentence, car: str, champ: str) -> str | N
     return None
 
 
-def _known_class(art: Article, drivers: Iterable[str], champ: str) -> str | None:
+def known_class(art: Article, drivers: Iterable[str], champ: str) -> str | None:
     """The class an earlier statement gave one of ``drivers`` in ``champ``: a crew shares a
     car, so "X shares the car with Y and Z" puts Y and Z in X's class."""
     who = set(drivers)
@@ -1174,7 +1174,7 @@ def _numbered_crews(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> No
             found.append((int(m.group("n")), sent.abs(m.start()), group))
     if not found:
         return
-    status, wording = _modality_of(art, sent)
+    status, wording = modality_of(art, sent)
     ahead = status != "confirmed"
     if status == "planned" and _list_confirmed_before(art, sent):
         status, wording = "confirmed", "entry list"
@@ -1295,7 +1295,7 @@ def _emit_crew_facts(
 def _joined(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> None:
     """A driver added to a line-up: "X will join the #10 crew" (the crew's car, team and
     championship), "He will be joined by Y" (Y takes part where he does)."""
-    status, wording = _modality_of(art, sent)
+    status, wording = modality_of(art, sent)
     for m in _JOIN_CREW.finditer(sent.text):
         num = int(m.group("n"))
         if num not in crews:
@@ -1392,7 +1392,7 @@ def _team_entries(art: Article, sent: Sentence) -> None:
         champ = champs[0].entity if champs else art.championship_at(t.start)
         if champ is None:
             continue
-        status, wording = _modality_of(art, sent)
+        status, wording = modality_of(art, sent)
         season = art.season_in(sent, t.start) or art.focus_season
         for k in keys:
             art.emit(
