@@ -537,6 +537,42 @@ class Article:
         self.ctx.add_entity(key, type_, name, mention=mention, kind=kind)
         return key
 
+    def venue_event(
+        self,
+        sent: Sentence,
+        rule: str,
+        champ: str,
+        season: int,
+        venue: str,
+        *,
+        mention: str,
+        kind: EventKind,
+        round: int | None = None,
+        date: _dt.date | int | None = None,
+    ) -> str:
+        """The championship's meeting at a place in a season (one key per series, season and
+        place, however the text names it), stated as ``eventOf.<rule>``, ``heldAt.<rule>``
+        and, when the text dates it, ``eventDate.<rule>``."""
+        key = self.mint(
+            f"{champ}-{season}-{venue}",
+            EntityType.EVENT,
+            f"{self.name(champ)} {season} {self.name(venue)}",
+            mention=mention,
+            kind=kind,
+        )
+        self.emit(
+            "eventOf", sent, f"eventOf.{rule}", 0.7, s=key, o=champ, season=season, round=round
+        )
+        self.emit("heldAt", sent, f"heldAt.{rule}", 0.7, s=key, o=venue)
+        if date is not None:
+            self.emit("eventDate", sent, f"eventDate.{rule}", 0.7, s=key, o=date)
+        return key
+
+    def held_at(self, key: str, venue: str) -> bool:
+        """Is event ``key`` held at ``venue`` (stated so, or the place its name gives)?"""
+        info = self.ctx.events.get(key)
+        return venue in self.held.get(key, []) or (info is not None and info.venue == venue)
+
     def ensure_reference(self, key_or_iri: str, type_: EntityType) -> str | None:
         """The ctx key of a reference entity (added to the context if needed)."""
         ref = self.ctx.reference.by_iri(key_or_iri)

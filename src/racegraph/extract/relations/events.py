@@ -478,27 +478,17 @@ def _series_at_place(art: Article, sent: Sentence) -> None:
             _dated_season_round(art, sent, v, champ, verb)
             continue  # "The championship concludes in Bahrain in November": a place, no event
         season = art.season_in(sent, v.start) or art.focus_season or art.published.year
-        key = art.mint(
-            f"{champ}-{season}-{v.entity}",
-            E,
-            f"{art.name(champ)} {season} {art.name(v.entity)}",
+        art.venue_event(
+            sent,
+            "series-goes",
+            champ,
+            season,
+            v.entity,
             mention=race.group("race"),
             kind=EventKind.RACE,
-        )
-        art.emit(
-            "eventOf",
-            sent,
-            "eventOf.series-goes",
-            0.7,
-            s=key,
-            o=champ,
-            season=season,
             round=1 if opener else None,
+            date=_date_on(art, after),
         )
-        art.emit("heldAt", sent, "heldAt.series-goes", 0.7, s=key, o=v.entity)
-        day = _date_on(art, after)
-        if day is not None:
-            art.emit("eventDate", sent, "eventDate.series-goes", 0.7, s=key, o=day)
 
 
 def _dated_season_round(
@@ -522,11 +512,7 @@ def _dated_season_round(
     champ = champ or art.dominant_championship() or art.championship_at(v.start)
     if day is None or champ is None:
         return
-    there = [
-        k
-        for k, info in sorted(art.ctx.events.items())
-        if v.entity in art.held.get(k, []) or info.venue == v.entity
-    ]
+    there = [k for k in sorted(art.ctx.events) if art.held_at(k, v.entity)]
     if there:
         if there[0] not in art.race_dates:
             art.emit("eventDate", sent, "eventDate.season-dates", 0.7, s=there[0], o=day)
@@ -535,26 +521,18 @@ def _dated_season_round(
     if season and day.year != season:  # the season's last day, not the one nearest publication
         day = day.replace(year=season)
     opener = bool(re.match(r"(?:open|begin|start|kick|get)", verb, re.I))
-    key = art.mint(
-        f"{champ}-{day.year}-{v.entity}",
-        E,
-        f"{art.name(champ)} {day.year} {art.name(v.entity)}",
+    key = art.venue_event(
+        sent,
+        "season-dates",
+        champ,
+        day.year,
+        v.entity,
         mention=v.text,
         kind=EventKind.ROUND,
+        round=1 if opener else None,
+        date=day,
     )
     _add_form(art, key, sent, start, v.end)
-    art.emit(
-        "eventOf",
-        sent,
-        "eventOf.season-dates",
-        0.7,
-        s=key,
-        o=champ,
-        season=day.year,
-        round=1 if opener else None,
-    )
-    art.emit("heldAt", sent, "heldAt.season-dates", 0.7, s=key, o=v.entity)
-    art.emit("eventDate", sent, "eventDate.season-dates", 0.7, s=key, o=day)
 
 
 def _series_context(art: Article, sent: Sentence, pos: int) -> tuple[str | None, bool]:
@@ -582,17 +560,17 @@ def _resumes_at(art: Article, sent: Sentence, champ: str, v: LinkedMention) -> N
         and art.event_championships.get(k) == champ
         and (n := art.round_numbers.get(k)) is not None
     ]
-    key = art.mint(
-        f"{champ}-{day.year}-{v.entity}",
-        E,
-        f"{art.name(champ)} {day.year} {art.name(v.entity)}",
+    art.venue_event(
+        sent,
+        "resumes",
+        champ,
+        day.year,
+        v.entity,
         mention=v.text,
         kind=EventKind.ROUND,
+        round=max(done) + 1 if done else None,
+        date=day,
     )
-    rnd = max(done) + 1 if done else None
-    art.emit("eventOf", sent, "eventOf.resumes", 0.7, s=key, o=champ, season=day.year, round=rnd)
-    art.emit("heldAt", sent, "heldAt.resumes", 0.7, s=key, o=v.entity)
-    art.emit("eventDate", sent, "eventDate.resumes", 0.7, s=key, o=day)
 
 
 def _next_round_at(art: Article, sent: Sentence) -> None:
@@ -609,17 +587,16 @@ def _next_round_at(art: Article, sent: Sentence) -> None:
         v = places[0]
         day = _date_on(art, sent.text[sent.rel(v.end) :])
         season = day.year if day else art.season_in(sent, a) or art.published.year
-        key = art.mint(
-            f"{champ}-{season}-{v.entity}",
-            E,
-            f"{art.name(champ)} {season} {art.name(v.entity)}",
+        art.venue_event(
+            sent,
+            "next-round",
+            champ,
+            season,
+            v.entity,
             mention=sent.gap(a, v.end),
             kind=EventKind.ROUND,
+            date=day,
         )
-        art.emit("eventOf", sent, "eventOf.next-round", 0.7, s=key, o=champ, season=season)
-        art.emit("heldAt", sent, "heldAt.next-round", 0.7, s=key, o=v.entity)
-        if day is not None:
-            art.emit("eventDate", sent, "eventDate.next-round", 0.7, s=key, o=day)
 
 
 def _date_on(art: Article, text: str) -> _dt.date | None:

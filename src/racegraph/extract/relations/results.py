@@ -1250,8 +1250,7 @@ _IN_YEAR = re.compile(rf"^\s+in\s+(?P<year>{_YEAR})\b")
 def _series_at(art: Article, venue: str) -> str | None:
     """The championship of the article's reported round held at ``venue``."""
     for key, champ in art.event_championships.items():
-        info = art.ctx.events.get(key)
-        if venue in art.held.get(key, []) or (info is not None and info.venue == venue):
+        if art.held_at(key, venue):
             return champ
     return None
 
@@ -1280,16 +1279,16 @@ def _past_venue_win(art: Article, sent: Sentence, a: int, b: int) -> bool:
     if champ is None or not crew:
         return False
     mention = sent.text[sent.rel(b) : sent.rel(v.end) + year.end()].strip()
-    key = art.mint(
-        f"{champ}-{season}-{v.entity}",
-        EntityType.EVENT,
-        f"{art.name(champ)} {season} {art.name(v.entity)}",
+    key = art.venue_event(
+        sent,
+        "past-win",
+        champ,
+        season,
+        v.entity,
         mention=mention,
         kind=EventKind.EVENT,
+        date=season,
     )
-    art.emit("eventOf", sent, "eventOf.past-win", 0.7, s=key, o=champ, season=season)
-    art.emit("heldAt", sent, "heldAt.past-win", 0.7, s=key, o=v.entity)
-    art.emit("eventDate", sent, "eventDate.past-win", 0.7, s=key, o=season)
     for d in crew:
         art.emit("won", sent, "won.past-venue", 0.75, s=d, o=key)
     return True
