@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from racegraph.extract.context import LinkedMention
+from racegraph.extract.context import QUOTE_MARKS, LinkedMention
 from racegraph.extract.relations._base import Article, is_title_use
 from racegraph.records import EntityType, Fact, Value
 
@@ -28,7 +28,6 @@ _ELSEWHERE = re.compile(r"^\W*(?:elsewhere|also)\s+in\s+(?:the\s+)?$", re.I)
 _IN_CLASS = re.compile(r"^\W*in\s+(?:the\s+)?$", re.I)
 _AFTER_CLASS = re.compile(r"^\s*(?:class|category)?\s*,", re.I)
 _CLASS_CAR = re.compile(r"^\s*(?:cars?|prototypes?|machines?|entry|entries|of)\b", re.I)
-_QUOTE = re.compile(r"[\"“”]")
 _RESULT_RULES = frozenset({"competesIn.result", "competesIn.won", "competesIn.drove"})
 
 
@@ -106,7 +105,7 @@ def _frames(art: Article) -> list[tuple[LinkedMention, str]]:
         opening = _IN_CLASS.match(sent.gap(sent.start, k.start)) and _AFTER_CLASS.match(
             sent.gap(k.end, sent.end)
         )
-        level = not sent.of(D, EntityType.PERSON) and not _QUOTE.search(sent.text)
+        level = not sent.of(D, EntityType.PERSON) and not QUOTE_MARKS.search(sent.text)
         if not (opening or (level and not _CLASS_CAR.match(sent.gap(k.end, sent.end)))):
             continue
         named = [c for c in sent.of(EntityType.CHAMPIONSHIP) if not is_title_use(sent, c)]
