@@ -275,20 +275,12 @@ def _sentence_class(art: Article, pos: int) -> str | None:
 def _entrants_compete(art: Article) -> None:
     """A driver who drives a car in a championship season competes in it that season, in the
     class of the drive (else of a crew mate, else of the paragraph), with the status of the
-    sentence that says so (confirmed for a past season)."""
+    sentence that says so (confirmed for a past season); a drive in doubt is no entry."""
     stated = {
         (f.get("s"), f.get("o"), f.get("season")) for f in art.facts if f.relation == "competesIn"
     }
-    for f in list(art.facts):
-        if f.relation != "drives":
-            continue
-        s, champ, season = f.get("s"), f.get("championship"), f.get("season")
-        if not (isinstance(s, str) and isinstance(champ, str) and isinstance(season, int)):
-            continue
-        if (s, champ, season) in stated or f.get("status") not in (None, "confirmed"):
-            continue  # a drive in doubt is no entry
-        entity = art.entity(s)
-        if entity is None or entity.type is not EntityType.DRIVER:
+    for f, s, champ, season in entries.driver_entries(art, ("drives",)):
+        if (s, champ, season) in stated:
             continue
         sent = art.sentence_at(f.evidence.start)
         if sent is None:

@@ -26,6 +26,7 @@ sentence that joined the crew to the entry, with a lower confidence than stated 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from racegraph.extract.context import LinkedMention
@@ -537,17 +538,9 @@ def listed_crews(art: Article) -> None:
         for f in art.facts
         if f.relation == "competesIn"
     }
-    for f in list(art.facts):
-        if f.relation not in {"memberOf", "drives"} or f.get("status") not in (None, "confirmed"):
-            continue
-        driver, champ, season = f.get("s"), f.get("championship"), f.get("season")
-        if not (isinstance(driver, str) and isinstance(champ, str) and isinstance(season, int)):
-            continue
-        ent = art.entity(driver)
+    for f, driver, champ, season in driver_entries(art, ("memberOf", "drives")):
         key = (driver, art.root(champ), season)
-        if ent is None or ent.type is not EntityType.DRIVER or key[1:] not in lists:
-            continue
-        if key in have:
+        if key[1:] not in lists or key in have:
             continue
         have.add(key)
         team = f.get("o") if f.relation == "memberOf" else f.get("team")
@@ -565,6 +558,24 @@ def listed_crews(art: Article) -> None:
             team=team,
             **{"class": f.get("class") or _crew_class(art, f.evidence.start, driver)},
         )
+
+
+def driver_entries(art: Article, relations: Iterable[str]) -> list[tuple[Fact, str, str, int]]:
+    """The article's stated entries of drivers: facts of ``relations`` that put a driver in a
+    championship season and are not in doubt (no status, or confirmed), as (fact, driver,
+    championship, season). A list, so the caller may add facts while reading it."""
+    wanted = set(relations)
+    out: list[tuple[Fact, str, str, int]] = []
+    for f in art.facts:
+        if f.relation not in wanted or f.get("status") not in (None, "confirmed"):
+            continue
+        driver, champ, season = f.get("s"), f.get("championship"), f.get("season")
+        if not (isinstance(driver, str) and isinstance(champ, str) and isinstance(season, int)):
+            continue
+        ent = art.entity(driver)
+        if ent is not None and ent.type is EntityType.DRIVER:
+            out.append((f, driver, champ, season))
+    return out
 
 
 def _entry_lists(art: Article) -> set[tuple[str, int]]:
