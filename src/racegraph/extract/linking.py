@@ -24,7 +24,8 @@ import dataclasses
 import itertools
 import logging
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, cast
 
 from racegraph.extract.context import DocContext, EventInfo, LinkedMention, ValueMention
@@ -138,10 +139,10 @@ _RUNS_WORDS = frozenset({"runs", "owns", "heads", "leads", "founded", "manages",
 _DRIVER_NOUNS = frozenset({"driver", "racer"})
 _PERSON_POSSESSIVES = frozenset({"his", "her"})
 _SPEECH_LEMMAS = frozenset({"tell", "say", "speak", "explain", "confirm", "reveal", "report"})
-# "X completed the podium with A and B": X is the team of a crew
 # a placing word as the complement of a verb: "was third", "came home fifth", "ended up P4"
 _PLACING_DEPS = frozenset({"acomp", "advmod", "attr", "oprd", "npadvmod", "dobj"})
 _P_PLACE = re.compile(r"P\d{1,2}")
+# "X completed the podium with A and B": X is the team of a crew
 _RESULT_LEMMAS = frozenset({"complete", "round"})  # "completed/rounded out the podium"
 _TEAM_CUE_BEFORE = frozenset({"for", "with", "join", "joins", "joined", "joining"})
 _ENTRANT_VERBS = frozenset({"field", "enter", "run", "return", "withdraw", "bring", "expand"})
@@ -1036,31 +1037,19 @@ class _Linker:
         most often before it (the story's team, not the last one named in passing), else the
         article's most named team."""
         start = self.span(c).start_char
-        text = self.ctx.article.text
-        paragraph = text.rfind("\n\n", 0, start)
+        paragraph = self.ctx.article.text.rfind("\n\n", 0, start)
         last = self.ctx.last_before(start, T.TEAM, foreground=True)
         if last is not None and last.start > paragraph:
             return last.entity
-        before: dict[str, int] = {}
-        for m in self.ctx.mentions:
-            if m.start >= start:
-                break
-            if m.type is T.TEAM:
-                before[m.entity] = before.get(m.entity, 0) + 1
-        if before:
-            top = max(before.values())
-            tied = [k for k, n in before.items() if n == top]
-            if len(tied) == 1:
-                return tied[0]
+        before = Counter(
+            m.entity for m in self.ctx.mentions if m.type is T.TEAM and m.start < start
+        )
         counts = self.ctx.mention_counts()
         teams = [e.key for e in self.ctx.entities.values() if e.type is T.TEAM]
-        if not teams:
-            return None
-        best = max(teams, key=lambda k: (counts.get(k, 0), k))
-        tied = [k for k in teams if counts.get(k, 0) == counts.get(best, 0)]
-        if len(tied) == 1:
+        best = _most_named(before, before) or _most_named(counts, teams)
+        if best is not None:
             return best
-        last = self.ctx.last_before(self.span(c).start_char, T.TEAM)
+        last = self.ctx.last_before(start, T.TEAM)
         return last.entity if last else None
 
     def link_class_codes(self) -> None:
@@ -2171,6 +2160,16 @@ def _looks_like_name(span: Span) -> bool:
     if span[0].lower_ in WEEKDAYS:
         return False
     return all(t.text[:1].isupper() or t.text[:1].isdigit() or t.is_punct for t in span)
+
+
+def _most_named(counts: Mapping[str, int], keys: Iterable[str]) -> str | None:
+    """The one key of ``keys`` with the most mentions (None when none or tied)."""
+    tally = {k: counts.get(k, 0) for k in keys}
+    if not tally:
+        return None
+    top = max(tally.values())
+    tied = [k for k, n in tally.items() if n == top]
+    return tied[0] if len(tied) == 1 else None
 
 
 def _its_of_another(subject: Token, verb: Token) -> bool:
