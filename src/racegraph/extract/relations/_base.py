@@ -70,6 +70,9 @@ _DAY = re.compile(
 )
 _LEDE_WEIGHT = 2
 """Extra votes for a season the first sentence names: the lede says what the story is about."""
+VENUE_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:at\s+)?(?:the\s+)?")
+"""The gap between coordinated places ("at Sebring and Road Atlanta", "Spa, Monza and at
+Imola")."""
 _PRONOUN_SUBJ = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
 _PLURAL_PRONOUN = re.compile(r"\b(?:they|them|their)\b", re.I)
 
@@ -476,15 +479,19 @@ class Article:
                 return s
         return None
 
-    def season_in(self, sent: Sentence, pos: int | None = None) -> int | None:
-        """The season a sentence names, nearest to ``pos``: an explicit year, "next season",
-        "this year", "eight years ago" (relative to the publication date)."""
+    def season_in(
+        self, sent: Sentence, pos: int | None = None, *, clause: bool = True
+    ) -> int | None:
+        """The season a sentence names, nearest to ``pos`` (in its clause unless ``clause`` is
+        false): an explicit year, "next season", "this year", "eight years ago" (relative to
+        the publication date)."""
+        near = pos if clause else None
         found: list[tuple[int, int]] = [
-            (p, y) for p, y in sent.years() if pos is None or same_clause(sent, p, pos)
+            (p, y) for p, y in sent.years() if near is None or same_clause(sent, p, near)
         ]
         year = self.published.year
         for m in _RELATIVE.finditer(sent.text):
-            if pos is not None and not same_clause(sent, sent.abs(m.start()), pos):
+            if near is not None and not same_clause(sent, sent.abs(m.start()), near):
                 continue
             if m.group("rel"):
                 rel = m.group("rel").lower()
@@ -564,6 +571,8 @@ class Article:
             "eventOf", sent, f"eventOf.{rule}", 0.7, s=key, o=champ, season=season, round=round
         )
         self.emit("heldAt", sent, f"heldAt.{rule}", 0.7, s=key, o=venue)
+        if venue not in self.held.setdefault(key, []):
+            self.held[key].append(venue)
         if date is not None:
             self.emit("eventDate", sent, f"eventDate.{rule}", 0.7, s=key, o=date)
         return key

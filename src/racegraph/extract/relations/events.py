@@ -8,6 +8,7 @@ import re
 from racegraph.extract.context import LinkedMention
 from racegraph.extract.relations._base import (
     PLACE_TYPES,
+    VENUE_AND,
     Article,
     Sentence,
     is_named_event,
@@ -152,8 +153,20 @@ _AND_ENDS_AT = re.compile(
     re.I,
 )
 _NEXT_AT = re.compile(
-    r"\b(?:the\s+)?(?:next|following|upcoming|coming)\s+(?:round|meeting|race\s+weekend|event)"
-    r"\s*,?\s+(?:at|in)\s+(?:the\s+)?",
+    r"\b(?:the\s+)?(?:next|following|upcoming|coming)\s+(?P<series>(?:(?-i:[A-Z])[\w-]*\s+){0,4}?)"
+    r"(?:round|meeting|race\s+weekend|event)\s*,?\s+(?:at|in)\s+(?:the\s+)?",
+    re.I,
+)
+# "a difficult weekend at Autopolis", "their last outing at Imola": a meeting at a place
+_MEETING_AT = re.compile(
+    r"\b(?:a|an|the|that|this|last|our|their|his|her|its)\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}?"
+    r"(?:weekend|outing|visit|meeting|race|round)\s+(?:at|in)\s+(?:the\s+)?$",
+    re.I,
+)
+# "shared a car with X at Sebring and Road Atlanta": the series' meetings at those places
+_RACED_AT = re.compile(
+    r"\b(?:shared|raced|drove|won|finished|competed|contested|started|scored|claimed|took"
+    r"|led|ran|appeared)\b[^,;:.()\"“”]{0,80}?\bat\s+(?:the\s+)?$",
     re.I,
 )
 _FOR_EVENT = re.compile(r"[^.;]{0,40}?\bfor\s+(?:its\s+)?", re.I)
@@ -269,6 +282,7 @@ def index_events(art: Article) -> None:
         _coming_round(art, sent)
         _series_at_place(art, sent)
         _next_round_at(art, sent)
+        _meeting_at(art, sent)
         for v in sent.of(EntityType.VENUE):
             vr = _VENUE_ROUND.match(sent.text[sent.rel(v.end) :])
             if vr is None or any(_is_round(art, m) for m in sent.of(E)):
@@ -582,6 +596,9 @@ def _next_round_at(art: Article, sent: Sentence) -> None:
             continue  # linked already
         places = [v for v in sent.of(EntityType.VENUE) if v.start == b]
         champ = art.championship_at(a) or art.dominant_championship()
+        if nm.group("series"):  # "the next ELMS round at X": the named series' round
+            s0, s1 = sent.abs(nm.start("series")), sent.abs(nm.end("series"))
+            champ = _series_named(art, sent, s0, s1)
         if not places or champ is None:
             continue
         v = places[0]
@@ -596,6 +613,91 @@ def _next_round_at(art: Article, sent: Sentence) -> None:
             mention=sent.gap(a, v.end),
             kind=EventKind.ROUND,
             date=day,
+        )
+
+
+def _series_named(art: Article, sent: Sentence, start: int, end: int) -> str | None:
+    """The championship named between two offsets, also by the body that runs it ("the next
+    IMSA round": the article's IMSA championship)."""
+    for m in sent.of(C, EntityType.ORGANISATION):
+        if start <= m.start and m.end <= end:
+            if m.type is C:
+                return m.entity
+            prefix = m.text.lower() + " "
+            runs = sorted(
+                k
+                for k, e in art.ctx.entities.items()
+                if e.type is C and e.name.lower().startswith(prefix)
+            )
+            if len(runs) == 1:
+                return runs[0]
+    return None
+
+
+def _meeting_at(art: Article, sent: Sentence) -> None:
+    """A meeting named by its place ("a difficult weekend at Autopolis") or the places a
+    crew raced at ("shared a Vantage with X at Sebring and Road Atlanta"): the meeting of the
+    series the sentence is about, in the season of the clause (an event the article already
+    holds at the place takes the phrase as one more name)."""
+    venues = sent.of(EntityType.VENUE)
+    for i, v in enumerate(venues):
+        base = max(sent.start, v.start - 100)
+        lead = sent.gap(base, v.start)
+        meeting = _MEETING_AT.search(lead)
+        first = i
+        while (
+            meeting is None
+            and first > 0
+            and VENUE_AND.fullmatch(sent.gap(venues[first - 1].end, venues[first].start))
+        ):
+            first -= 1
+        raced = None
+        if meeting is None:
+            raced = _RACED_AT.search(
+                sent.gap(max(sent.start, venues[first].start - 100), venues[first].start)
+            )
+            if raced is None or (
+                first == i
+                and not (
+                    i + 1 < len(venues)
+                    and VENUE_AND.fullmatch(sent.gap(v.end, venues[i + 1].start))
+                )
+            ):
+                continue
+        a = base + meeting.start() if meeting else venues[first].start
+        if any(e.start < v.end and a < e.end for e in sent.of(E)):
+            continue
+        reach = min(base, venues[first].start - 100)
+        champs = [
+            c for c in sent.before(v.start, C) if not is_title_use(sent, c) and c.start >= reach
+        ]
+        if meeting is None and not champs:
+            continue
+        champ = champs[-1].entity if champs else _series_context(art, sent, a)[0]
+        if champ is None:
+            continue
+        season = (
+            art.season_in(sent, v.start)
+            or art.season_in(sent, v.start, clause=False)
+            or art.focus_season
+            or art.published.year
+        )
+        there = [
+            k
+            for k in sorted(art.ctx.events)
+            if art.held_at(k, v.entity) and art.event_seasons.get(k, season) == season
+        ]
+        if there:
+            _add_form(art, there[0], sent, a, v.end)
+            continue
+        art.venue_event(
+            sent,
+            "meeting-at",
+            champ,
+            season,
+            v.entity,
+            mention=sent.gap(a, v.end) if meeting else v.text,
+            kind=EventKind.ROUND,
         )
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from racegraph.extract.context import LinkedMention
 from racegraph.extract.relations._base import (
     PERSON_TYPES,
+    VENUE_AND,
     Article,
     Sentence,
     group_after,
@@ -1244,6 +1245,7 @@ def _title_won(art: Article, sent: Sentence) -> None:
 
 
 _AT_PLACE = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?$")
+_CAME_AT = re.compile(r"\s+(?:came|arrived)\s+(?:at|in)\s+(?:the\s+)?$")
 _IN_YEAR = re.compile(rf"^\s+in\s+(?P<year>{_YEAR})\b")
 
 
@@ -1258,11 +1260,14 @@ def _series_at(art: Article, venue: str) -> str | None:
 def _past_venue_win(art: Article, sent: Sentence, a: int, b: int) -> bool:
     """ "A also won at Sugo in 2023": a past edition of the series' race at that place (not
     the reported race): won, with the edition's series, season, place and year."""
-    if sent.text[sent.rel(a) : sent.rel(b)].lower() != "won":
+    word = sent.text[sent.rel(a) : sent.rel(b)].lower()
+    if word == "won":
+        place = _AT_PLACE
+    elif word in {"victory", "win"}:  # "his only Supercup victory came at Monza in 2017"
+        place = _CAME_AT
+    else:
         return False
-    venues = [
-        v for v in sent.after(b, EntityType.VENUE) if _AT_PLACE.fullmatch(sent.gap(b, v.start))
-    ]
+    venues = [v for v in sent.after(b, EntityType.VENUE) if place.fullmatch(sent.gap(b, v.start))]
     if not venues:
         return False
     v = venues[0]
@@ -1270,7 +1275,12 @@ def _past_venue_win(art: Article, sent: Sentence, a: int, b: int) -> bool:
     if year is None or int(year.group("year")) >= art.published.year:
         return False
     season = int(year.group("year"))
-    champ = _series_at(art, v.entity) or art.dominant_championship()
+    named = [c for c in sent.before(a, EntityType.CHAMPIONSHIP) if not sent.gap(c.end, a).strip()]
+    champ = (
+        (named[-1].entity if named else None)
+        or _series_at(art, v.entity)
+        or art.dominant_championship()
+    )
     group = group_before(sent, a, [D])
     crew = [m.entity for m in group] if group else []
     if not crew:
@@ -1278,7 +1288,8 @@ def _past_venue_win(art: Article, sent: Sentence, a: int, b: int) -> bool:
         crew = [ante] if ante else []
     if champ is None or not crew:
         return False
-    mention = sent.text[sent.rel(b) : sent.rel(v.end) + year.end()].strip()
+    start = sent.rel(b) if place is _AT_PLACE else sent.rel(v.start)
+    mention = sent.text[start : sent.rel(v.end) + year.end()].strip()
     key = art.venue_event(
         sent,
         "past-win",
@@ -1464,9 +1475,28 @@ def _partner(
         and not any(sent.start <= p < sent.end for p, _ in art.race_marks)
     ):
         race = None  # a race reported in another paragraph is not this crew's
-    out.append((subj, p.entity, race, None, sent))
+    met: list[str | None] = [*_meetings_at(art, sent, p.end)] if race is None else []
+    for ev in met or [race]:
+        out.append((subj, p.entity, ev, None, sent))
     if not any(subj in c and p.entity in c for _, c in art.crews):
         art.crews.append((cue, (subj, p.entity)))  # "the pair" after "the car he shares with B"
+
+
+def _meetings_at(art: Article, sent: Sentence, pos: int) -> list[str]:
+    """The meetings held at the places right after ``pos`` ("shared a car with B at Sebring
+    and Road Atlanta": one crew at each of the two)."""
+    found: list[str] = []
+    end = pos
+    for v in sent.after(pos, EntityType.VENUE):
+        gap = sent.gap(end, v.start)
+        if not (_AT_PLACE.fullmatch(gap) if end == pos else VENUE_AND.fullmatch(gap)):
+            break
+        there = [k for k in sorted(art.held) if v.entity in art.held[k]]
+        if len(there) != 1:
+            break
+        found.append(there[0])
+        end = v.end
+    return found
 
 
 def _finish(
