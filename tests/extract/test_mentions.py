@@ -244,3 +244,34 @@ def test_plural_of_capitals_manufacturer_name(full_nlp: Language) -> None:
     found = spans(full_nlp, "The grid has four BMWs and three Porsches.", REFERENCE_SPANS)
     assert ("BMWs", "Manufacturer") in found
     assert ("Porsches", "Manufacturer") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Proton Competition's Giorgio Roda, Mathias Beche and Bent Viscaal were second.",
+            "Giorgio Roda",
+        ),
+        (
+            "Winward Racing finished second with Russell Ward, Philip Ellis, Indy Dontje and "
+            "Daniel Morad.",
+            "Indy Dontje",
+        ),
+    ],
+)
+def test_every_name_of_a_list_of_persons_is_a_person(
+    full_nlp: Language, full_reference: Reference, text: str, name: str
+) -> None:
+    assert name in _persons(full_nlp, full_reference, text)
+
+
+def test_a_list_of_places_beside_two_persons_stays_places(
+    full_nlp: Language, full_reference: Reference
+) -> None:
+    persons = _persons(
+        full_nlp,
+        full_reference,
+        "The series visits Spa, Monza, Imola and Paul Ricard with Ann Example and Ben Sample.",
+    )
+    assert not {"Paul Ricard", "Imola", "Monza"} & set(persons)

@@ -729,7 +729,7 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
     raw.extend(_model_plural_candidates(doc, refs, reference))
     raw.extend(_numbered_entrants(doc, refs))
     raw.extend(_name_number_teams(doc, refs))
-    crews = _slash_crew_candidates(doc, refs)
+    crews = _slash_crew_candidates(doc, refs) + _listed_crew_candidates(doc, refs)
     if crews:
         crew_tokens = {i for c in crews for i in range(c.start, c.end)}
         raw = [
@@ -835,6 +835,45 @@ def _slash_crew_candidates(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
         if ok:
             out.extend(Candidate(s, e, "PERSON", "slash-crew", priority=P_CREW) for s, e in parts)
         i = max(j, i + 1)
+    return out
+
+
+def _listed_crew_candidates(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
+    """A list of three or more names at least two of which the NER calls persons ("Proton
+    Competition's Giorgio Roda, Mathias Beche and Bent Viscaal", "with Russell Ward, Philip
+    Ellis, Indy Dontje and Daniel Morad"): every name of it is a person, also one whose first
+    word is a place's nickname ("Indy"). A name a reference entry covers whole keeps it."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        if i > 0 and _is_name_token(doc[i - 1]):
+            i += 1
+            continue
+        items: list[tuple[int, int]] = []
+        j = i
+        while True:
+            e = _name_run_end(doc, j, set())
+            if e == j or e - j > 4:
+                break
+            items.append((j, e))
+            sep = [t.lower_ for t in doc[e : e + 2]]
+            if sep[:1] != [","] and sep[:1] != ["and"]:
+                break
+            j = e + 2 if sep == [",", "and"] else e + 1
+            if "and" in sep[: j - e]:  # the last name of the list
+                last = _name_run_end(doc, j, set())
+                if last > j and last - j <= 4:
+                    items.append((j, last))
+                break
+        persons = [(s, e) for s, e in items if all(t.ent_type_ == "PERSON" for t in doc[s:e])]
+        if len(items) >= 3 and len(persons) >= 2:
+            for s, e in items:
+                whole = any(r.start <= s and e <= r.end for r in refs)
+                part = any(r.start < e and s < r.end for r in refs)
+                if ((s, e) not in persons or part) and not whole:
+                    rank = P_REFERENCE + 1 if part else P_CREW  # "Indy" of "Indy Dontje"
+                    out.append(Candidate(s, e, "PERSON", "listed-person", priority=rank))
+        i = max(i + 1, items[-1][1] if items else i + 1)
     return out
 
 
