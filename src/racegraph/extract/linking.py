@@ -134,6 +134,8 @@ _RACING_LEMMAS = frozenset(
         "honour",  # "took class honours"
     }
 )
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_SHARED_BY = re.compile(r"\b(?:shared|driven|crewed)\s+by\s+$")
 # "X, who runs Y": X is named in a role (a person, not a driver)
 _RUNS_WORDS = frozenset({"runs", "owns", "heads", "leads", "founded", "manages", "ran", "owned"})
 _DRIVER_NOUNS = frozenset({"driver", "racer"})
@@ -341,6 +343,7 @@ class _Linker:
         self.choose_subject()
         self.link_anaphora_and_events()
         self.promote_described_drivers()
+        self.promote_crew_mates()
         self.collect_values()
 
     def promote_described_drivers(self) -> None:
@@ -366,6 +369,36 @@ class _Linker:
             self.ctx.entities[key] = dataclasses.replace(entity, type=T.DRIVER)
             self.ctx.mentions[:] = [
                 dataclasses.replace(x, type=T.DRIVER) if x.entity == key else x
+                for x in self.ctx.mentions
+            ]
+
+    def promote_crew_mates(self) -> None:
+        """A person listed in a crew with a driver is a driver ("shared by Daniel Whitcombe,
+        Marie Laurent and Tobias Kern", split by the parser inside the car's name): a list of
+        three or more names, or two after "shared by"."""
+        people = sorted(
+            (m for m in self.ctx.mentions if m.type in (T.PERSON, T.DRIVER)),
+            key=lambda m: (m.start, m.end),
+        )
+        text = self.doc.text
+        groups: list[list[LinkedMention]] = []
+        for m in people:
+            last = groups[-1][-1] if groups else None
+            if last is not None and _LIST_GAP.fullmatch(text[last.end : m.start]):
+                groups[-1].append(m)
+            else:
+                groups.append([m])
+        promote: set[str] = set()
+        for g in groups:
+            shared = _SHARED_BY.search(text[max(0, g[0].start - 20) : g[0].start])
+            if len(g) < (2 if shared else 3) or not any(m.type is T.DRIVER for m in g):
+                continue
+            promote.update(m.entity for m in g if m.type is T.PERSON)
+        for key in sorted(promote):
+            self.ctx.entities[key] = dataclasses.replace(self.ctx.entities[key], type=T.DRIVER)
+        if promote:
+            self.ctx.mentions[:] = [
+                dataclasses.replace(x, type=T.DRIVER) if x.entity in promote else x
                 for x in self.ctx.mentions
             ]
 

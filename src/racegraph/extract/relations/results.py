@@ -292,6 +292,10 @@ def _crew(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
         if not excluded:
             kept.append(g.entity)
         prev_end = g.end
+    if group and _PRONOUN_AND.search(sent.gap(start, group[0].start)):
+        ante = art.antecedent(sent, start)  # "He and Cesar Gazeau led every lap ... to win"
+        if ante and ante not in kept:
+            kept.insert(0, ante)
     if group:
         return kept
     gap = sent.gap(sent.start, a)
@@ -301,11 +305,12 @@ def _crew(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
         prev = [c for p, c in art.crews if p < a]
         return list(prev[-1]) if prev else []
     if re.search(r"\b(?:he|his|him|she|her)\b", gap, re.I):
-        ante = art.antecedent(sent, a)
-        return [ante] if ante else []
+        ante = art.antecedent(sent, a)  # "finishing fourth ... with A and the Australian B"
+        return list(dict.fromkeys([ante, *_with_crew(art, sent, b)])) if ante else []
     return []
 
 
+_PRONOUN_AND = re.compile(r"(?:^|\W)(?:he|she)\s+and\s+$", re.I)
 _WHO_SHARED = re.compile(
     r"\s*,\s*who\s+(?:had\s+)?shar(?:ed|es)\s+(?:the|a|an|his|her|their)\b[^;.]{0,80}?\bwith\s+$"
 )
