@@ -651,12 +651,9 @@ def _meeting_at(art: Article, sent: Sentence) -> None:
             and VENUE_AND.fullmatch(sent.gap(venues[first - 1].end, venues[first].start))
         ):
             first -= 1
-        raced = None
         if meeting is None:
-            raced = _RACED_AT.search(
-                sent.gap(max(sent.start, venues[first].start - 100), venues[first].start)
-            )
-            if raced is None or (
+            lead = sent.gap(max(sent.start, venues[first].start - 100), venues[first].start)
+            if _RACED_AT.search(lead) is None or (
                 first == i
                 and not (
                     i + 1 < len(venues)
