@@ -46,3 +46,8 @@ def facts(doc: PredictedDoc, relation: str) -> list[dict[str, object]]:
 
 def events(doc: PredictedDoc) -> dict[str, tuple[str, ...]]:
     return {e.key: e.mentions for e in doc.entities if e.type == "Event"}
+
+
+def event_key(evs: dict[str, tuple[str, ...]], mention: str) -> str:
+    """The key of the event (of :func:`events`) that ``mention`` names."""
+    return next(k for k, ms in evs.items() if mention in ms)

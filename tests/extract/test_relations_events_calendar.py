@@ -12,13 +12,9 @@ import datetime as dt
 from spacy.language import Language
 
 from racegraph.reference import Reference
-from tests.extract._pipeline_harness import events, facts, predict
+from tests.extract._pipeline_harness import event_key, events, facts, predict
 
 MONDAY = dt.date(2024, 9, 16)
-
-
-def _key(evs: dict[str, tuple[str, ...]], mention: str) -> str:
-    return next(k for k, ms in evs.items() if mention in ms)
 
 
 def test_series_heading_to_a_place_for_a_described_event_holds_it_there(
@@ -30,7 +26,7 @@ def test_series_heading_to_a_place_for_a_described_event_holds_it_there(
         "The European Le Mans Series heads to Portimao for the season finale on 19 October.",
         published=MONDAY,
     )
-    key = _key(events(doc), "the season finale")
+    key = event_key(events(doc), "the season finale")
     assert {"s": key, "o": "portimao"} in facts(doc, "heldAt")
     assert {"s": key, "o": dt.date(2024, 10, 19)} in facts(doc, "eventDate")
     assert {"s": key, "o": "elms", "season": 2024} in facts(doc, "eventOf")
@@ -46,7 +42,7 @@ def test_series_opening_at_a_venue_on_a_day_is_its_first_round(
         "Europe Endurance Cup opens at Paul Ricard on 12 April.",
         published=dt.date(2025, 3, 10),
     )
-    key = _key(events(doc), "Paul Ricard")
+    key = event_key(events(doc), "Paul Ricard")
     champ = "gtwc-europe-endurance-cup"
     assert {"s": key, "o": champ, "season": 2025, "round": 1} in facts(doc, "eventOf")
     assert {"s": key, "o": "paul-ricard"} in facts(doc, "heldAt")
@@ -63,7 +59,7 @@ def test_season_ending_at_a_venue_on_a_day_is_its_finale_that_season(
         "on 11 April and ends at Shanghai on 18 October.",
         published=dt.date(2026, 2, 10),
     )
-    key = _key(events(doc), "ends at Shanghai")
+    key = event_key(events(doc), "ends at Shanghai")
     assert {"s": key, "o": "gtwc-asia", "season": 2026} in facts(doc, "eventOf")
     assert {"s": key, "o": dt.date(2026, 10, 18)} in facts(doc, "eventDate")  # not 2025
 
@@ -89,7 +85,7 @@ def test_championship_returning_for_a_race_by_length_is_that_race(
         "championship returns at Sebring in March for the 12-hour race.",
         published=dt.date(2024, 1, 29),
     )
-    key = _key(events(doc), "the 12-hour race")
+    key = event_key(events(doc), "the 12-hour race")
     assert {"s": key, "o": "imsa", "season": 2024} in facts(doc, "eventOf")
     assert {"s": key, "o": "sebring"} in facts(doc, "heldAt")
     assert not [f for f in facts(doc, "eventDate") if f["s"] == key]  # a month is no day
@@ -105,7 +101,7 @@ def test_round_named_by_number_and_venue_is_a_round_of_the_championship(
         "won round five at Spa.",
         published=MONDAY,
     )
-    key = _key(events(doc), "round five at Spa")
+    key = event_key(events(doc), "round five at Spa")
     assert {"s": key, "o": "elms", "season": 2024, "round": 5} in facts(doc, "eventOf")
     assert {"s": key, "o": "spa-francorchamps"} in facts(doc, "heldAt")
 
@@ -120,8 +116,8 @@ def test_last_round_and_a_test_the_next_day(nlp: Language, reference: Reference)
         published=MONDAY,
     )
     evs = events(doc)
-    finale = _key(evs, "the 8 Hours of Bahrain")
-    test = _key(evs, "the rookie test")
+    finale = event_key(evs, "the 8 Hours of Bahrain")
+    test = event_key(evs, "the rookie test")
     assert {"s": finale, "o": "fia-wec", "season": 2024} in facts(doc, "eventOf")
     assert {"s": finale, "o": dt.date(2024, 11, 2)} in facts(doc, "eventDate")
     assert {"s": test, "o": dt.date(2024, 11, 3)} in facts(doc, "eventDate")
@@ -135,7 +131,7 @@ def test_date_after_an_apposed_round_dates_the_race(nlp: Language, reference: Re
         "World Endurance Championship, on 20 April.",
         published=dt.date(2025, 3, 10),
     )
-    key = _key(events(doc), "the 6 Hours of Imola")
+    key = event_key(events(doc), "the 6 Hours of Imola")
     assert facts(doc, "eventDate") == [{"s": key, "o": dt.date(2025, 4, 20)}]
 
 
@@ -150,7 +146,7 @@ def test_races_of_a_past_round_take_its_season_and_venue_and_no_day(
         published=dt.date(2025, 3, 10),
     )
     evs = events(doc)
-    race1, race2 = _key(evs, "Race 1"), _key(evs, "Race 2")
+    race1, race2 = event_key(evs, "Race 1"), event_key(evs, "Race 2")
     for race in (race1, race2):
         assert {"s": race, "o": "gtwc-europe-sprint-cup", "season": 2024} in facts(doc, "eventOf")
         assert {"s": race, "o": "misano"} in facts(doc, "heldAt")
@@ -165,7 +161,7 @@ def test_next_round_at_a_venue_on_a_day(nlp: Language, reference: Reference) -> 
         "Bull Ring. The next round at Portimao on 20 July will decide the Gold Cup title.",
         published=dt.date(2024, 7, 8),
     )
-    key = _key(events(doc), "The next round at Portimao")
+    key = event_key(events(doc), "The next round at Portimao")
     assert {"s": key, "o": "gtwc-europe-sprint-cup", "season": 2024} in facts(doc, "eventOf")
     assert {"s": key, "o": "portimao"} in facts(doc, "heldAt")
     assert {"s": key, "o": dt.date(2024, 7, 20)} in facts(doc, "eventDate")

@@ -10,11 +10,7 @@ import datetime as dt
 from spacy.language import Language
 
 from racegraph.reference import Reference
-from tests.extract._pipeline_harness import events, facts, predict
-
-
-def _key(evs: dict[str, tuple[str, ...]], mention: str) -> str:
-    return next(k for k, ms in evs.items() if mention in ms)
+from tests.extract._pipeline_harness import event_key, events, facts, predict
 
 
 def test_a_weekend_at_a_place_is_the_series_meeting_there_that_season(
@@ -27,7 +23,7 @@ def test_a_weekend_at_a_place_is_the_series_meeting_there_that_season(
         '"We had a difficult weekend at Autopolis, so this is a big relief," he said.',
         published=dt.date(2026, 5, 25),
     )
-    key = _key(events(doc), "a difficult weekend at Autopolis")
+    key = event_key(events(doc), "a difficult weekend at Autopolis")
     assert {"s": key, "o": "super-formula", "season": 2026} in facts(doc, "eventOf")
     assert {"s": key, "o": "autopolis"} in facts(doc, "heldAt")
 
@@ -54,7 +50,7 @@ def test_the_next_round_of_a_named_series_is_that_series_round(
         "Her focus is the next ELMS round at Spa-Francorchamps on 24 August.",
         published=dt.date(2025, 8, 14),
     )
-    key = _key(events(doc), "the next ELMS round at Spa-Francorchamps")
+    key = event_key(events(doc), "the next ELMS round at Spa-Francorchamps")
     assert {"s": key, "o": "elms", "season": 2025} in facts(doc, "eventOf")
     assert {"s": key, "o": "spa-francorchamps"} in facts(doc, "heldAt")
     assert {"s": key, "o": dt.date(2025, 8, 24)} in facts(doc, "eventDate")
@@ -72,7 +68,7 @@ def test_a_crew_sharing_a_car_at_two_places_meets_at_each(
         published=dt.date(2025, 10, 1),
     )
     evs = events(doc)
-    sebring, atlanta = _key(evs, "Sebring"), _key(evs, "Road Atlanta")
+    sebring, atlanta = event_key(evs, "Sebring"), event_key(evs, "Road Atlanta")
     assert sebring != atlanta
     for key, venue in ((sebring, "sebring"), (atlanta, "road-atlanta")):
         assert {"s": key, "o": "imsa", "season": 2025} in facts(doc, "eventOf")
@@ -92,7 +88,7 @@ def test_a_past_series_victory_that_came_at_a_place_in_a_year(
         "Her only Supercup victory came at Monza in 2017.",
         published=dt.date(2025, 8, 14),
     )
-    key = _key(events(doc), "Monza in 2017")
+    key = event_key(events(doc), "Monza in 2017")
     assert {"s": key, "o": "porsche-supercup", "season": 2017} in facts(doc, "eventOf")
     assert {"s": key, "o": "monza"} in facts(doc, "heldAt")
     assert {"s": "ann-example", "o": key} in facts(doc, "won")

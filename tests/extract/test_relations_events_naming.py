@@ -11,13 +11,9 @@ import datetime as dt
 from spacy.language import Language
 
 from racegraph.reference import Reference
-from tests.extract._pipeline_harness import events, facts, predict
+from tests.extract._pipeline_harness import event_key, events, facts, predict
 
 MONDAY = dt.date(2025, 6, 23)
-
-
-def _key(evs: dict[str, tuple[str, ...]], mention: str) -> str:
-    return next(k for k, ms in evs.items() if mention in ms)
 
 
 def test_weekday_race_is_the_numbered_race_of_that_day(nlp: Language, reference: Reference) -> None:
@@ -30,9 +26,9 @@ def test_weekday_race_is_the_numbered_race_of_that_day(nlp: Language, reference:
         published=MONDAY,
     )
     evs = events(doc)
-    race2 = _key(evs, "Race 2")
+    race2 = event_key(evs, "Race 2")
     assert "the Sunday race" in evs[race2]
-    assert _key(evs, "Race 1") != race2
+    assert event_key(evs, "Race 1") != race2
     assert {"s": race2, "o": dt.date(2025, 6, 22)} in facts(doc, "eventDate")
     assert not any(k.endswith("2025-06-22") for k in evs)  # no race minted from the day
 
@@ -48,7 +44,7 @@ def test_one_race_day_of_a_meeting_is_the_meeting(nlp: Language, reference: Refe
     )
     evs = events(doc)
     assert len(evs) == 1
-    key = _key(evs, "Sebring")
+    key = event_key(evs, "Sebring")
     assert {"s": key, "o": "sebring"} in facts(doc, "heldAt")
     assert {"s": key, "o": dt.date(2025, 3, 15)} in facts(doc, "eventDate")
 
@@ -62,7 +58,7 @@ def test_round_of_the_season_keeps_its_whole_phrase(nlp: Language, reference: Re
         published=dt.date(2025, 7, 7),
     )
     evs = events(doc)
-    key = _key(evs, "the fourth round of the 2025 season")
+    key = event_key(evs, "the fourth round of the 2025 season")
     assert {"s": key, "o": "elms", "season": 2025, "round": 4} in facts(doc, "eventOf")
 
 
@@ -77,8 +73,8 @@ def test_last_years_race_is_the_edition_of_the_year_before(
         published=dt.date(2025, 7, 7),
     )
     evs = events(doc)
-    past = _key(evs, "Last year's race")
-    now = _key(evs, "the fourth round of the 2025 DTM")
+    past = event_key(evs, "Last year's race")
+    now = event_key(evs, "the fourth round of the 2025 DTM")
     assert past != now and "2024" in past
     assert {"s": past, "o": 2024} in facts(doc, "eventDate")
     assert {"s": past, "o": "norisring"} in facts(doc, "heldAt")
@@ -96,7 +92,7 @@ def test_edition_named_by_year_and_venue_is_keyed_by_its_year(
         published=dt.date(2025, 7, 7),
     )
     evs = events(doc)
-    past = _key(evs, "the 2021 Norisring race")
+    past = event_key(evs, "the 2021 Norisring race")
     assert "2021" in past
     assert {"s": "ann-example", "o": past} in facts(doc, "won")
     results = [f for f in facts(doc, "raceResult") if f.get("position") == 2]
@@ -114,7 +110,7 @@ def test_an_edition_of_the_same_year_is_the_reported_race(
         published=dt.date(2025, 7, 7),
     )
     evs = events(doc)
-    assert _key(evs, "The 2025 race") == _key(evs, "the fourth round of the 2025 DTM")
+    assert event_key(evs, "The 2025 race") == event_key(evs, "the fourth round of the 2025 DTM")
 
 
 def test_the_prologue_is_the_series_test_of_the_season(nlp: Language, reference: Reference) -> None:
@@ -124,7 +120,7 @@ def test_the_prologue_is_the_series_test_of_the_season(nlp: Language, reference:
         "Ann Example was fastest at the Prologue at Barcelona for the European Le Mans Series.",
         published=dt.date(2025, 4, 14),
     )
-    key = _key(events(doc), "the Prologue")
+    key = event_key(events(doc), "the Prologue")
     assert {"s": key, "o": "elms", "season": 2025} in facts(doc, "eventOf")
 
 
@@ -136,5 +132,5 @@ def test_a_round_that_follows_on_a_day_is_dated(nlp: Language, reference: Refere
         "follows on 24 August.",
         published=dt.date(2025, 7, 7),
     )
-    key = _key(events(doc), "The Spa round")
+    key = event_key(events(doc), "The Spa round")
     assert {"s": key, "o": dt.date(2025, 8, 24)} in facts(doc, "eventDate")
