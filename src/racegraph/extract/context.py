@@ -223,6 +223,9 @@ class DocContext:
 QUOTE_MARKS = re.compile(r"[\"“”]")
 """Double quotation marks, straight and curly."""
 
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+"""The gap between two members of a list: ", ", " and ", ", and "."""
+
 
 def in_quotation(text: str, pos: int) -> bool:
     """Is ``pos`` of ``text`` inside a quotation opened in its paragraph?"""

@@ -28,7 +28,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, cast
 
-from racegraph.extract.context import DocContext, EventInfo, LinkedMention, ValueMention
+from racegraph.extract.context import (
+    LIST_GAP,
+    DocContext,
+    EventInfo,
+    LinkedMention,
+    ValueMention,
+)
 from racegraph.extract.mentions import NAME_PARTICLES, REFERENCE_SPANS, Candidate
 from racegraph.extract.time import CARDINALS, MONTHS, WEEKDAYS, resolve
 from racegraph.records import EntityType, EventKind
@@ -134,7 +140,6 @@ _RACING_LEMMAS = frozenset(
         "honour",  # "took class honours"
     }
 )
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _SHARED_BY = re.compile(r"\b(?:shared|driven|crewed)\s+by\s+$")
 # "X, who runs Y": X is named in a role (a person, not a driver)
 _RUNS_WORDS = frozenset({"runs", "owns", "heads", "leads", "founded", "manages", "ran", "owned"})
@@ -384,7 +389,7 @@ class _Linker:
         groups: list[list[LinkedMention]] = []
         for m in people:
             last = groups[-1][-1] if groups else None
-            if last is not None and _LIST_GAP.fullmatch(text[last.end : m.start]):
+            if last is not None and LIST_GAP.fullmatch(text[last.end : m.start]):
                 groups[-1].append(m)
             else:
                 groups.append([m])

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from racegraph.extract.context import DocContext, LinkedMention, in_quotation
+from racegraph.extract.context import LIST_GAP, DocContext, LinkedMention, in_quotation
 from racegraph.extract.time import CARDINALS, WEEKDAYS
 from racegraph.records import Entity, EntityType, EventKind, Evidence, Fact, Value
 from racegraph.vocab import slugify
@@ -70,7 +70,7 @@ _DAY = re.compile(
 )
 _LEDE_WEIGHT = 2
 """Extra votes for a season the first sentence names: the lede says what the story is about."""
-VENUE_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:at\s+)?(?:the\s+)?")
+VENUE_AND = re.compile(LIST_GAP.pattern + r"(?:at\s+)?(?:the\s+)?")
 """The gap between coordinated places ("at Sebring and Road Atlanta", "Spa, Monza and at
 Imola")."""
 _PRONOUN_SUBJ = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
