@@ -68,6 +68,10 @@ _TEAM_WORDS = frozenset(
         "racing",
         "motorsport",
         "motorsports",
+        "autosport",
+        "autosports",
+        "competition",
+        "engineering",
         "run",
         "by",
         "-",
@@ -438,6 +442,8 @@ class _Linker:
             for s, e in self.refs_inside(c.start, c.end):
                 if e.type is T.MANUFACTURER and e.iri == entity.manufacturer:
                     self.add_ref(s, e, "manufacturer-in-car-name")
+                if e.type is T.CLASS and s.start == c.start:  # ... and the car's class
+                    self.add_ref(s, e, "class-in-car-name")
 
     def venue_race(self, c: Candidate) -> bool:
         """ "a two-time Le Mans winner", "his Daytona class win": a place named as what was
@@ -543,8 +549,10 @@ class _Linker:
         if c.rule == "model-plural":  # "two Huracans": the make's model of that name
             model = span.text[:-1]
         elif c.rule == "class-manufacturer":
-            cls = [e for s, e in self.refs_inside(c.start, c.end) if e.type is T.CLASS]
-            model = cls[0].label if cls else span[:-1].text
+            cls = [(s, e) for s, e in self.refs_inside(c.start, c.end) if e.type is T.CLASS]
+            model = cls[0][1].label if cls else span[:-1].text
+            if cls:  # "the LMP2 Oreca": a car of the LMP2 class
+                self.add_ref(cls[0][0], cls[0][1], "class-in-car-name")
         else:
             maker_len = len(self.ref_span_at(c.start, maker.iri))
             model = span[maker_len:].text
@@ -1267,11 +1275,23 @@ class _Linker:
             if nxt.lower_ in {"circuit", "track", "venue", "raceway", "racetrack"}:
                 self.link_venue_desc(c)
             return  # "the Belgian team": not a person
+        if self.names_next(c):
+            return  # "the German gentleman driver Thomas Neubauer": the name says who
         key = self.person_for_descriptor(c)
         if key is None:
             return
         entity = self.ctx.entities[key]
         self.add(span, key, entity.type, entity.name, f"descriptor-{c.rule}")
+
+    def names_next(self, c: Candidate) -> bool:
+        """Is the descriptor a premodifier of the person named right after it?"""
+        if c.end >= len(self.doc):
+            return False
+        at = self.doc[c.end].idx
+        return any(
+            m.start == at and m.type in {T.DRIVER, T.PERSON}
+            for m in self.ctx.mentions_between(at, self.doc[c.end].sent.end_char)
+        )
 
     def link_nickname(self, c: Candidate) -> None:
         span = self.span(c)

@@ -946,12 +946,13 @@ def _car_candidates(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
                 out.append(
                     Candidate(span.start, end, "CAR", "manufacturer-model", span.kb_id_, P_GENRE)
                 )
-        if span.label_ == "Class" and span.end < len(doc):
+        if span.label_ == "Class" and span.end < len(doc) and _car_class(span):
             for other in refs:
                 if (
                     other.start == span.end
                     and other.label_ == "Manufacturer"
                     and (span.start, other.end) not in cars
+                    and not _model_follows(doc, other.end, refs, makers)
                 ):
                     out.append(
                         Candidate(
@@ -964,6 +965,22 @@ def _car_candidates(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
                         )
                     )
     return out
+
+
+def _car_class(span: Span) -> bool:
+    """A class that names a kind of car ("LMP2", "GT3"), not a driver rating ("Pro-Am",
+    "Silver Cup"): "the LMP2 Oreca" is a car model, "the Pro-Am McLaren" a car of the class."""
+    return any(ch.isdigit() for ch in span.text)
+
+
+def _model_follows(doc: Doc, end: int, refs: Sequence[Span], makers: set[int]) -> bool:
+    """Does a model name follow the maker ("LMP2 Oreca 07", "GT3 Porsche 911 GT3 R")? Then
+    the class only qualifies that car."""
+    if end >= len(doc):
+        return False
+    if any(s.start == end and s.label_ == "CarModel" for s in refs):
+        return True
+    return _model_token(doc[end]) or _named_model_end(doc, end, makers) > end
 
 
 def _model_plural_candidates(

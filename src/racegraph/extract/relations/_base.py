@@ -217,6 +217,13 @@ def _dedupe_mentions(ms: list[LinkedMention]) -> list[LinkedMention]:
     return out
 
 
+_CAREER_SPELL = re.compile(
+    r"\b(?:after|following|from)\s+(?:\w+\s+){0,3}(?:seasons?|years?|campaigns?|stints?)"
+    r"\s+(?:in|with)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 @dataclass(slots=True)
 class Article:
     """Discourse view of one article, shared by all rule families."""
@@ -428,6 +435,8 @@ class Article:
         about now; "the team he still represents in X" is."""
         if self.ctx.background(m):
             return True
+        if self.career_spell(m):
+            return True
         span = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         sent = self.sentence_at(m.start)
         if span is None or not present or sent is None or not self._past_clause(sent, m.start):
@@ -436,6 +445,10 @@ class Article:
         while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
             verb = verb.head
         return verb.tag_ in {"VBD", "VBN"}
+
+    def career_spell(self, m: LinkedMention) -> bool:
+        """ "after four seasons in DTM": where someone was, not what the story is about."""
+        return bool(_CAREER_SPELL.search(self.ctx.article.text[max(0, m.start - 60) : m.start]))
 
     def _past_aside(self, m: LinkedMention, here: Sentence | None) -> bool:
         """A championship named for a past season in an earlier paragraph ("X raced for the

@@ -255,12 +255,28 @@ def _class_of_raced(art: Article) -> None:
         mention = next((m for m in sent.mentions if m.entity == who), None)
         if mention is None or mention.type is not EntityType.DRIVER:
             continue
-        cls = art.class_at(sent, mention.start)
+        cls = _car_class(sent, mention.start) or art.class_at(sent, mention.start)
         if cls is None:
             continue
         roles: dict[str, Value | None] = dict(f.args)
         roles["class"] = cls
         art.facts[i] = Fact.make(f.relation, _derived(f.evidence, "+paragraph-class"), **roles)
+
+
+def _car_class(sent: Sentence, pos: int) -> str | None:
+    """The class a sentence names as its car's ("the Pro-Am McLaren 720S of A and B", "A and
+    B brought the LMP2 Oreca home"): the nearest before ``pos``, else the only one after."""
+    cars = sent.of(EntityType.CAR_MODEL)
+    marks = [
+        k
+        for k in sent.of(EntityType.CLASS)
+        if any(c.start == k.start or (0 <= c.start - k.end <= 1) for c in cars)
+    ]
+    before = [k for k in marks if k.end <= pos]
+    if before:
+        return before[-1].entity
+    after = {k.entity for k in marks}
+    return after.pop() if len(after) == 1 else None
 
 
 def _sentence_class(art: Article, pos: int) -> str | None:
@@ -325,6 +341,9 @@ def _classes_of_entries(art: Article, events: dict[str, tuple[str, int]]) -> Non
         champ, season, cls = f.get("o"), f.get("season"), f.get("class")
         if f.relation == "competesIn" and isinstance(season, int) and isinstance(cls, str):
             known[(str(f.get("s")), str(champ), season)].add(cls)
+    for key, cls in _standings_classes(art):
+        if not known.get(key):  # a class stated for the entry itself comes first
+            known[key].add(cls)
     mates: dict[str, set[str]] = defaultdict(set)
     for f in art.facts:
         if f.relation in _RESULT_RELATIONS:
@@ -360,6 +379,68 @@ def _classes_of_entries(art: Article, events: dict[str, tuple[str, int]]) -> Non
         roles: dict[str, Value | None] = dict(f.args)
         roles["class"] = next(iter(found))
         art.facts[i] = Fact.make(f.relation, _derived(f.evidence, "+entry-class"), **roles)
+
+
+_STANDINGS_AFTER = re.compile(
+    r"^\s*(?:class\s+|category\s+|drivers'?\s+|teams'?\s+)?"
+    r"(?:standings|points|table|classification)\b",
+    re.I,
+)
+_STANDINGS_BEFORE = re.compile(r"\b(?:lead|leads|leader|leaders|top)\s+(?:of|in)?\s*the\s+$", re.I)
+_CREW_PRONOUN = re.compile(r"\b(?:they|their|the (?:pair|duo|trio))\b", re.I)
+
+
+def _standings_classes(art: Article) -> list[tuple[tuple[str, str, int], str]]:
+    """Who a standings sentence puts in a class ("Smiechowski and Yelloly now lead the LMP2
+    championship", "the result extends their lead in the GTD Pro standings"): the drivers
+    and teams it names (or, for "they"/"the pair", the crew of the last result before it)
+    race in that class in the championship the text is about, where they raced that season."""
+    competes: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for f in art.facts:
+        champ, season = f.get("o"), f.get("season")
+        if (
+            f.relation == "competesIn"
+            and f.evidence.rule.startswith(_RACED_RULES)
+            and isinstance(champ, str)
+            and isinstance(season, int)
+        ):
+            competes[(str(f.get("s")), season)].add(champ)
+    out: list[tuple[tuple[str, str, int], str]] = []
+    for sent in art.sentences:
+        classes = {k.entity for k in sent.of(EntityType.CLASS)}
+        if len(classes) != 1:
+            continue
+        k = sent.of(EntityType.CLASS)[0]
+        if not (
+            _STANDINGS_AFTER.match(sent.gap(k.end, sent.end))
+            or _STANDINGS_BEFORE.search(sent.gap(sent.start, k.start))
+        ):
+            continue
+        who = {m.entity for m in sent.of(EntityType.DRIVER, EntityType.TEAM) if m.end <= k.start}
+        if not who and _CREW_PRONOUN.search(sent.gap(sent.start, k.start)):
+            who = set(_last_crew(art, sent.start))
+        season = art.season_in(sent, k.start) or art.published.year
+        here = art.championship_at(k.start)
+        for w in sorted(who):
+            for champ in sorted(competes.get((w, season), ())):
+                if here is None or art.root(champ) == art.root(here):
+                    out.append(((w, champ, season), k.entity))
+    return out
+
+
+def _last_crew(art: Article, pos: int) -> tuple[str, ...]:
+    """The crew of the last race result stated in the paragraph before ``pos``."""
+    sent = art.sentence_at(pos)
+    best: Fact | None = None
+    for f in art.facts:
+        if f.relation != "raceResult" or f.evidence.start >= pos:
+            continue
+        at = art.sentence_at(f.evidence.start)
+        if sent is None or at is None or at.paragraph != sent.paragraph:
+            continue
+        if best is None or f.evidence.start > best.evidence.start:
+            best = f
+    return _crew_of(best) if best is not None else ()
 
 
 def _teams_compete(art: Article) -> None:

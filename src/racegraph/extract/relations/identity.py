@@ -45,9 +45,8 @@ _PERSON_NOUNS = frozenset(
 _TEAM_NOUNS = frozenset(["team", "squad", "outfit", "crew", "operation", "équipe", "stable"])
 _FROM = re.compile(r",?\s+(?:who\s+(?:hails|comes|originates)\s+)?(?:from|of)\s+(?:the\s+)?$", re.I)
 _DESCRIPTOR = re.compile(
-    r"^\s*(?:(?:racing\s+)?(?:driver|youngster|rookie|veteran|racer|ace|star|pilot|teenager"
-    r"|newcomer|talent)\s+)?$",
-    re.I,
+    r"^\s*(?:(?:[a-z][a-z-]*\s+){0,2}(?:driver|youngster|rookie|veteran|racer|ace|star|pilot"
+    r"|teenager|newcomer|talent)\s+)?$",
 )
 _ISO_PAREN = re.compile(r"^\s*\(([A-Z]{3})\)")
 _WORKS = re.compile(

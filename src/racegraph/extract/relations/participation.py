@@ -229,6 +229,11 @@ def _subjects_all(art: Article, sent: Sentence, cue: int) -> list[tuple[str, Ent
     teams = [t for t in sent.before(cue, T) if t.start >= clause_start]
     if teams and not re.search(r"\b(?:he|his|she|her)\b", head, re.I):
         return [(teams[-1].entity, T)]
+    crew = _CAR_CREW.search(sent.text, sent.rel(cue))
+    if crew and _CAR_SUBJECT.search(head):  # "A third car ... is likely to be shared by A, B"
+        group = group_after(sent, sent.abs(crew.end()), PERSON_TYPES)
+        if group and group[0].start - sent.abs(crew.end()) < 40:
+            return [(g.entity, D) for g in group]
     if _named_subject(sent, clause_start, cue) or _GENERIC_SUBJECT.search(head):
         return []  # the clause is about someone named but not linked as a person
     if re.search(r"\b(?:he|his|him|she|her)\b", sent.gap(sent.start, cue), re.I) or not sent.before(
@@ -243,8 +248,12 @@ def _subjects_all(art: Article, sent: Sentence, cue: int) -> list[tuple[str, Ent
     return []
 
 
+_CAR_SUBJECT = re.compile(r"^\W*(?:the|a|an|its|their)\b[^,]*?\b(?:car|entry|machine)\b", re.I)
+_CAR_CREW = re.compile(r"\b(?:shared|driven|raced|crewed|piloted)\s+by\s+")
 _GENERIC_SUBJECT = re.compile(
-    r"\b(?:\d+|entries|cars|teams|manufacturers|crews|entrants|drivers|outfits|squads)\b", re.I
+    r"\b(?:\d+|entries|cars|teams|manufacturers|crews|entrants|drivers|outfits|squads"
+    r"|(?:car|entry)(?=\s*,|\s+(?:is|will|was|has)\b))\b",
+    re.I,
 )
 _NAME_START = re.compile(r"\s*[\"“]?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 _NOT_NAMES = frozenset(
@@ -457,9 +466,11 @@ def _lineups(art: Article) -> None:
     context: tuple[str | None, str, int, str] | None = None  # team, championship, season, status
     last: tuple[Sentence, list[str]] | None = None
     for sent in art.sentences:
-        champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
+        contrast = _CONTRAST.search(sent.text)  # ", while the #11 ... left for X with Y"
+        main_end = sent.abs(contrast.start()) if contrast else sent.end
+        champs = [c for c in sent.of(C) if not is_title_use(sent, c) and c.start < main_end]
         if champs and _ANNOUNCE.search(sent.text):
-            teams = sent.of(T)
+            teams = [t for t in sent.of(T) if t.start < main_end]
             status, _ = modality_of(art, sent)
             season = art.season_in(sent, champs[0].start)
             if season is None:
@@ -492,7 +503,7 @@ def _lineups(art: Article) -> None:
         cls = classes[0].entity if classes else None
         if cls is None:
             cls = known_class(art, crew, context[1])
-        crew_team = _team_in(sent, sent.start, sent.end) or context[0]
+        crew_team = _team_in(sent, sent.start, main_end) or context[0]
         own = _own_championship(art, sent, champs)
         ctx = (crew_team, own or context[1], context[2], context[3])
         for d in crew:
@@ -512,7 +523,11 @@ def _own_championship(art: Article, sent: Sentence, champs: list[LinkedMention])
     keep its GT4 cars in GT4 America, with A and B expected to share one"): the crew races
     there, not in the announcement's championship."""
     pub = art.published.year
-    now = [c for c in champs if (art.season_in(sent, c.start) or pub) >= pub]
+    now = [
+        c
+        for c in champs
+        if (art.season_in(sent, c.start) or pub) >= pub and not art.career_spell(c)
+    ]
     own = {c.entity for c in now}
     return now[0].entity if len(own) == 1 else None
 
@@ -1174,16 +1189,16 @@ def _numbered_crews(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> No
             found.append((int(m.group("n")), sent.abs(m.start()), group))
     if not found:
         return
-    status, wording = modality_of(art, sent)
+    # "shared by A, the 2025 X champion, and B, who raced for Y in Z last year": the asides
+    # about a crew member name another series, team, season and modality than the car's
+    asides = _crew_asides(sent)
+    main = _masked(sent, asides)
+    status, wording = modality_of(art, main)
     ahead = status != "confirmed"
     if status == "planned" and _list_confirmed_before(art, sent):
         status, wording = "confirmed", "entry list"
     elif status == "planned" and _line_up_confirmed_before(art, sent):
         status = "confirmed"  # "the #58 will be driven by A and B" after a confirmed signing
-    # "shared by A, the 2025 X champion, and B, who raced for Y in Z last year": the asides
-    # about a crew member name another series, team and season than the car's
-    asides = _crew_asides(sent)
-    main = _masked(sent, asides)
     champs = [c for c in sent.of(C) if not is_title_use(sent, c) and not _within(c, asides)]
     champ = champs[0].entity if champs else _context_championship(art, sent)
     if champ is None:
@@ -1214,14 +1229,19 @@ _APPOSITION = re.compile(r"^,\s*(?:the|a|an)\s+[^,;]*(?:,|$)")
 
 def _crew_asides(sent: Sentence) -> list[tuple[int, int]]:
     """Appositions and relative clauses right after a driver (", the 2025 X champion,",
-    ", who raced for Y last year")."""
+    ", who raced for Y last year") and a contrasting clause about another car."""
     out: list[tuple[int, int]] = []
     for d in sent.of(D):
         tail = sent.text[sent.rel(d.end) :]
         m = _APPOSITION.match(tail) or _REL_CLAUSE.match(tail)
         if m is not None:
             out.append((d.end, d.end + m.end()))
+    for m in _CONTRAST.finditer(sent.text):  # ", while the #11 ... left for a X seat with Y"
+        out.append((sent.abs(m.start()), sent.end))
     return out
+
+
+_CONTRAST = re.compile(r",\s*(?:while|whereas|although)\b|;")
 
 
 def _within(m: LinkedMention, spans: list[tuple[int, int]]) -> bool:
