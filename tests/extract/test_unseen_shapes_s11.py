@@ -18,6 +18,11 @@ _REPORT = (
     "Oreca. "
 )
 
+_LINEUP = (
+    "Team WRT has confirmed its line-up for the 2026 GT World Challenge Europe Endurance Cup. "
+    "Valentino Rossi will drive the #46 BMW M4 GT3 with Maxime Martin. "
+)
+
 
 def _classes(doc: object, who: str, season: int | None = None) -> set[object]:
     return {
@@ -106,9 +111,8 @@ def test_a_descriptor_right_before_a_name_describes_that_person(
     doc = predict(
         nlp,
         reference,
-        "Team WRT has confirmed its line-up for the 2026 GT World Challenge Europe Endurance "
-        "Cup. Valentino Rossi will drive the #46 BMW M4 GT3 with Maxime Martin. The third car "
-        "will be shared by the German gentleman driver Tomas Neubert and Jens Liebert.",
+        _LINEUP + "The third car will be shared by the German gentleman driver Tomas Neubert "
+        "and Jens Liebert.",
         published=dt.date(2025, 12, 3),
     )
     nationalities = {(f["s"], f["o"]) for f in facts(doc, "nationality")}
@@ -122,10 +126,8 @@ def test_a_car_shared_by_a_crew_is_that_crews_statement(
     doc = predict(
         nlp,
         reference,
-        "Team WRT has confirmed its line-up for the 2026 GT World Challenge Europe Endurance "
-        "Cup. Valentino Rossi will drive the #46 BMW M4 GT3 with Maxime Martin. A third car, "
-        "entered in the Bronze Cup, is likely to be shared by Tomas Neubert, Jens Liebert and "
-        "Niels Kool.",
+        _LINEUP + "A third car, entered in the Bronze Cup, is likely to be shared by Tomas "
+        "Neubert, Jens Liebert and Niels Kool.",
         published=dt.date(2025, 12, 3),
     )
     assert _classes(doc, "tomas-neubert") == {"bronze-cup"}
