@@ -946,7 +946,7 @@ def _car_candidates(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
                 out.append(
                     Candidate(span.start, end, "CAR", "manufacturer-model", span.kb_id_, P_GENRE)
                 )
-        if span.label_ == "Class" and span.end < len(doc) and _car_class(span):
+        if span.label_ == "Class" and span.end < len(doc) and _names_car_kind(span):
             for other in refs:
                 if (
                     other.start == span.end
@@ -967,7 +967,7 @@ def _car_candidates(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
     return out
 
 
-def _car_class(span: Span) -> bool:
+def _names_car_kind(span: Span) -> bool:
     """A class that names a kind of car ("LMP2", "GT3"), not a driver rating ("Pro-Am",
     "Silver Cup"): "the LMP2 Oreca" is a car model, "the Pro-Am McLaren" a car of the class."""
     return any(ch.isdigit() for ch in span.text)
