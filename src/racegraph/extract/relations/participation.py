@@ -466,8 +466,7 @@ def _lineups(art: Article) -> None:
     context: tuple[str | None, str, int, str] | None = None  # team, championship, season, status
     last: tuple[Sentence, list[str]] | None = None
     for sent in art.sentences:
-        contrast = _CONTRAST.search(sent.text)  # ", while the #11 ... left for X with Y"
-        main_end = sent.abs(contrast.start()) if contrast else sent.end
+        main_end = _main_clause_end(sent)
         champs = [c for c in sent.of(C) if not is_title_use(sent, c) and c.start < main_end]
         if champs and _ANNOUNCE.search(sent.text):
             teams = [t for t in sent.of(T) if t.start < main_end]
@@ -1236,12 +1235,20 @@ def _crew_asides(sent: Sentence) -> list[tuple[int, int]]:
         m = _APPOSITION.match(tail) or _REL_CLAUSE.match(tail)
         if m is not None:
             out.append((d.end, d.end + m.end()))
-    for m in _CONTRAST.finditer(sent.text):  # ", while the #11 ... left for a X seat with Y"
-        out.append((sent.abs(m.start()), sent.end))
+    end = _main_clause_end(sent)
+    if end < sent.end:
+        out.append((end, sent.end))
     return out
 
 
 _CONTRAST = re.compile(r",\s*(?:while|whereas|although)\b|;")
+
+
+def _main_clause_end(sent: Sentence) -> int:
+    """Where a contrasting clause about another car starts (", while the #11 ... left for a
+    X seat with Y"), else the sentence end: what follows sets no context for the crew."""
+    m = _CONTRAST.search(sent.text)
+    return sent.abs(m.start()) if m else sent.end
 
 
 def _within(m: LinkedMention, spans: list[tuple[int, int]]) -> bool:
