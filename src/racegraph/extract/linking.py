@@ -164,6 +164,11 @@ _WINNER_WORDS = frozenset({"winner", "winners", "win", "wins", "victory", "victo
 _FINISH_WORDS = frozenset({"home", "finish", "line", "flag"})
 
 
+def _who_follows(doc: Doc, end: int) -> bool:
+    """ "X, who ...": a relative clause for a person (an entrant's name takes "which")."""
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who"
+
+
 def _brought_home(verb: Token) -> bool:
     """ "X brought the car home", "X took the car across the line": a driver finishing, not
     an entrant bringing cars to a race."""
@@ -667,7 +672,8 @@ class _Linker:
         """An organisation-tagged "Filipe Albuquerque" whose last word is used alone as a
         person elsewhere in the article ("said Albuquerque"), or an organisation- or
         place-tagged name in a list of three or more names with a person in it ("A, Paul
-        Lafargue and B"), is a person."""
+        Lafargue and B"), or a two-word one a "who" clause describes ("Ewan Dalgleish, who
+        won the title"), is a person."""
         if c.label not in {"ORG", "GPE"} or not 2 <= c.length <= 4:
             return False
         span = self.span(c)
@@ -678,6 +684,8 @@ class _Linker:
         if c.label == "ORG" and span[-1].text in single_texts:
             return True
         if c.label == "ORG" and len(span) <= 3 and self.surname_has_person_cue(span[-1].text):
+            return True
+        if c.label == "ORG" and len(span) == 2 and _who_follows(self.doc, span.end):
             return True
         return self.in_crew_list(c)
 
@@ -805,12 +813,15 @@ class _Linker:
         predicate with "its" ("Vasser Sullivan claimed its first win"), what a driver drove
         for ("X drove for Kellymoss"), or the owner of a car ("Tresor Attempto, whose Audi
         ... "). One cued mention types the name in the whole article. A part of a
-        slash-separated crew ("A/B/C brought the car home") is always a person."""
+        slash-separated crew ("A/B/C brought the car home"), and a name the article also
+        uses by its last word alone ("Lemaire"), is a person."""
         if any(rule == "slash-crew" for _s, _e, rule in p.spans):
             return False
         words = p.name.split()
         if len(words) >= 2 and any(w.isupper() and w.isalpha() and len(w) >= 2 for w in words):
             return True
+        if len(words) >= 2 and any(rule == "surname" for _s, _e, rule in p.spans):
+            return False  # "Baptiste Lemaire ... Lemaire": a team is not named by its last word
         return any(self.entrant_cue(self.doc[ts:te]) for ts, te in p.tokens)
 
     def entrant_cue(self, span: Span) -> bool:
@@ -1350,7 +1361,7 @@ class _Linker:
                 self.add_ref(span, fits[0], "class-suffix")
             elif not fits and self.class_code(span, words):
                 code = self.doc[words[0].i : words[0].i + 1]
-                self.add(code, f"class-{slugify(code.text)}", T.CLASS, code.text, "class-code-new")
+                self.add(code, slugify(code.text), T.CLASS, code.text, "class-code-new")
             return
         last = self.ctx.last_before(span.start_char, T.CLASS)
         if last is not None and span[0].lower_ in {"this", "that"}:

@@ -898,7 +898,8 @@ def _demonym_given_names(
 ) -> set[tuple[int, int]]:
     """Country matches that are a given name: a one-token noun demonym ("Dane Cameron", not
     "the Italian Rossi") or a country name ("Jordan Taylor") opening a person the NER found,
-    followed by a capitalised surname, with no determiner before."""
+    followed by a capitalised surname (one name word: "Briton Harvey Cole" is a Briton),
+    with no determiner before."""
     starts = {e.start for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2}
     out: set[tuple[int, int]] = set()
     for span in refs:
@@ -911,10 +912,17 @@ def _demonym_given_names(
             and (not demonym or not span.text.lower().endswith(_ADJ_DEMONYM_ENDINGS))
             and span.end < len(doc)
             and _is_name_token(doc[span.end])
+            and not (demonym and _full_name_follows(doc, span.end))
             and (span.start == 0 or doc[span.start - 1].pos_ not in {"DET", "ADJ"})
         ):
             out.add((span.start, span.end))
     return out
+
+
+def _full_name_follows(doc: Doc, i: int) -> bool:
+    """A given name and a surname start at ``i`` ("Briton Harvey Cole"): the demonym before
+    them describes the person instead of being the given name."""
+    return i + 1 < len(doc) and _is_name_token(doc[i]) and _is_name_token(doc[i + 1])
 
 
 def _plausible_reference(span: Span) -> bool:
@@ -998,8 +1006,10 @@ def _model_plural_candidates(
 
 
 def _named_model_end(doc: Doc, start: int, makers: set[int]) -> int:
-    """ "Honda Civic Type R-GT", "Toyota GR Supra GT500", "Nissan Z GT500": model words after
-    a maker that end on a model code (a word with a digit, or "-GT"); ``start`` if none."""
+    """ "Honda Civic Type R-GT", "Toyota GR Supra GT500", "Nissan Z NISMO GT500": model words
+    after a maker that end on a model code (a word with a digit, or "-GT"); ``start`` if
+    none. A maker's sub-brand in capitals inside the model ("Z NISMO") is part of it; any
+    other maker's name starts another car ("Corvette Racing Chevrolet Corvette C8.R")."""
     end = start
     j = start
     while j < len(doc) and j - start < 6:
@@ -1007,8 +1017,8 @@ def _named_model_end(doc: Doc, start: int, makers: set[int]) -> int:
         joined = t.text == "-" and j > start and not doc[j - 1].whitespace_ and not t.whitespace_
         if not (joined or (t.is_alpha and t.text[:1].isupper()) or _model_token(t)):
             break
-        if j in makers:  # "NISMO Nissan Z GT500": the car is the second maker's
-            break
+        if j in makers and (j == start or not t.is_upper):
+            break  # "NISMO Nissan Z GT500": the car is the second maker's
         code = any(ch.isdigit() for ch in t.text) and not t.like_num
         if code or (t.is_upper and t.is_alpha and j > start and doc[j - 1].text == "-"):
             end = j + 1

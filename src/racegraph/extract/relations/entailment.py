@@ -255,12 +255,72 @@ def _class_of_raced(art: Article) -> None:
         mention = next((m for m in sent.mentions if m.entity == who), None)
         if mention is None or mention.type is not EntityType.DRIVER:
             continue
-        cls = _car_class(sent, mention.start) or art.class_at(sent, mention.start)
+        cls = (
+            _car_class(sent, mention.start)
+            or art.class_at(sent, mention.start)
+            or _section_class(art, sent, who)
+        )
         if cls is None:
             continue
         roles: dict[str, Value | None] = dict(f.args)
         roles["class"] = cls
         art.facts[i] = Fact.make(f.relation, _derived(f.evidence, "+paragraph-class"), **roles)
+
+
+_CLASS_PLACE = re.compile(
+    r"\b(?:in|of\s+the)\s+class\b|\bclass\s+(?:podium|win|victory|honours|pole|lead)\b", re.I
+)
+
+
+def _section_class(art: Article, sent: Sentence, who: str) -> str | None:
+    """The class a race report leaves to its reader: a crew placed "in class" is in the class
+    of the report's section, the class the nearest earlier result sentence names ("In GT300,
+    the #61 won ...", then "The #65 finished third in class"); a crew placed overall is in
+    the car class of the overall winner, where the winner's sentence names one ("took the #36
+    to victory in the GT500 class")."""
+    here = [
+        f
+        for f in art.facts
+        if f.relation == "raceResult" and sent.start <= f.evidence.start < sent.end
+    ]
+    mine = [f for f in here if who in _crew_of(f)] or [f for f in here if not _crew_of(f)]
+    if not mine:
+        return None
+    if _CLASS_PLACE.search(sent.text) and not sent.of(EntityType.CLASS):
+        for m in art.mentions_before(sent.start, EntityType.CLASS):
+            at = art.sentence_at(m.start)
+            if art.quoted(m.start) or at is None:
+                continue
+            if any(
+                f.relation == "raceResult" and at.start <= f.evidence.start < at.end
+                for f in art.facts
+            ):
+                return m.entity
+        return None
+    if not all(f.get("classification") == "overall" for f in mine):
+        return None
+    event = mine[0].get("event")
+    won = [
+        f
+        for f in art.facts
+        if f.relation == "raceResult" and f.get("event") == event and f.get("position") == 1
+    ]
+    winners = {_crew_of(f) for f in won if f.get("classification") == "overall"}
+    classes = {str(f.get("classification")) for f in won if _crew_of(f) in winners} - {"overall"}
+    car_classes = {k for k in classes if not _rating_cup(art, k)}
+    return car_classes.pop() if len(classes) == 1 and car_classes else None
+
+
+_RATING_WORDS = frozenset({"pro", "am", "silver", "gold", "bronze", "cup", "class", "trophy"})
+
+
+def _rating_cup(art: Article, key: str) -> bool:
+    """A cup of driver ratings ("Pro-Am", "Silver Cup") runs inside the field: the overall
+    winner winning it says nothing of the other finishers' class, as a car class ("GT500",
+    "GTP") does."""
+    entity = art.entity(key)
+    words = re.split(r"[\s-]+", (entity.name if entity else key).lower())
+    return all(w in _RATING_WORDS for w in words if w)
 
 
 def _car_class(sent: Sentence, pos: int) -> str | None:
