@@ -117,3 +117,35 @@ def test_a_noun_demonym_before_a_full_name_is_no_given_name(
     types = _types(doc)
     assert types.get("harvey-cole") == "Driver"
     assert "briton-harvey-cole" not in types
+
+
+def _profile(doc: object, relation: str, who: str) -> set[object]:
+    return {f["o"] for f in facts(doc, relation) if f["s"] == who}  # type: ignore[arg-type]
+
+
+def test_a_rating_and_a_demonym_before_a_name_are_that_driver_s(
+    nlp: Language, reference: Reference
+) -> None:
+    text = (
+        "United Autosports won in LMP2 at Imola on Sunday with its #2 Oreca 07 Gibson, shared "
+        "by the bronze-rated American Gary Holt, Piero Sanfelice and Emre Kaya. The third "
+        "seat is still to be confirmed, although the silver-rated Frenchman Hugo Darras is "
+        "understood to be the favourite.\n"
+    )
+    doc = predict(nlp, reference, text, published=dt.date(2025, 7, 7))
+    assert _profile(doc, "fiaCategory", "gary-holt") == {"bronze"}
+    assert _profile(doc, "fiaCategory", "hugo-darras") == {"silver"}
+
+
+def test_an_apposition_with_age_rating_and_demonym_describes_the_name(
+    nlp: Language, reference: Reference
+) -> None:
+    text = (
+        "Walter Penrose, a 55-year-old bronze-rated American who contested the Asian Le Mans "
+        "Series with the team last winter, is confirmed as its gentleman driver for the 2026 "
+        "European Le Mans Series.\n"
+    )
+    doc = predict(nlp, reference, text, published=dt.date(2025, 12, 9))
+    assert _profile(doc, "age", "walter-penrose") == {55}
+    assert _profile(doc, "fiaCategory", "walter-penrose") == {"bronze"}
+    assert _profile(doc, "nationality", "walter-penrose") == {"us"}

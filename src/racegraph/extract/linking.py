@@ -21,6 +21,7 @@ Passes, in order (later passes see what earlier ones linked):
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import logging
 import re
@@ -43,7 +44,7 @@ from racegraph.vocab import slugify
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from racegraph.reference import ReferenceEntity
+    from racegraph.reference import Reference, ReferenceEntity
 
 log = logging.getLogger(__name__)
 
@@ -648,9 +649,15 @@ class _Linker:
             first = _particles_before(self.doc, tok.i, p.name, taken)
             p.spans.append((self.doc[first].idx, tok.idx + len(tok.text), "surname"))
             p.tokens.append((first, tok.i + 1))
+        named_teams = self.named_team_cores()
         for c in singles:
             span = self.span(c)
             if span.text in self.person_tokens:
+                continue
+            team = named_teams.get(span.text.lower())
+            if team is not None:  # "Rutronik Racing ... took second for Rutronik"
+                key, name, iri = team
+                self.add(c, key, T.TEAM, name, "team-short-name", reference=iri)
                 continue
             if self.is_speech_object(span):
                 self.add(c, slugify(span.text), T.ORGANISATION, span.text, "speech-object")
@@ -751,6 +758,27 @@ class _Linker:
                 if key == p.key:
                     self.person_tokens[part] = q.key
             del persons[p.key]
+
+    def named_team_cores(self) -> dict[str, tuple[str, str, str | None]]:
+        """The short names ("Rutronik") of the teams this article names in full ("Rutronik
+        Racing"), with the key, name and reference IRI the team gets: the name alone is the
+        team, not a person."""
+        out: dict[str, tuple[str, str, str | None]] = {}
+        for c in self.top:
+            if c.label != "TEAM":
+                continue
+            listed = self.ref.by_iri(c.iri) if c.iri else None
+            text = self.span(c).text
+            names = (text, listed.label) if listed is not None else (text,)
+            for name in names:
+                core = _team_name_core(name)
+                if " " in core or core == name or not core[:1].isupper():
+                    continue
+                if listed is not None:
+                    out.setdefault(core.lower(), (listed.key, listed.label, listed.iri))
+                else:
+                    out.setdefault(core.lower(), (slugify(core), core, None))
+        return out
 
     def is_speech_object(self, span: Span) -> bool:
         root = span.root
@@ -1143,6 +1171,10 @@ class _Linker:
         hits = self.ref.lookup(text)
         if hits:
             self.add_ref(span, hits[0], "reference-lookup")
+            return
+        short = _listed_team_cores(self.ref).get(text) if c.label == "ORG" else None
+        if short is not None:  # "signing with Manthey": Manthey Racing
+            self.add_ref(span, short, "team-short-reference")
             return
         if c.label == "ORG" and _looks_like_name(span):
             if self.has_team_cue(span):
@@ -2196,6 +2228,19 @@ _SPORT_CODES = {
 }
 
 _TEAM_SUFFIX_WORDS = frozenset({"Racing", "Motorsport", "Motorsports", "Team", "Corse", "Sport"})
+
+
+@functools.cache
+def _listed_team_cores(ref: Reference) -> dict[str, ReferenceEntity]:
+    """Listed teams by their one-word short name ("Manthey" for "Manthey Racing"), where
+    only one team has it."""
+    found: dict[str, set[ReferenceEntity]] = {}
+    for team in ref.of_type(T.TEAM):
+        for name in team.surface_forms():
+            core = _team_name_core(name)
+            if " " not in core and core != name:
+                found.setdefault(core, set()).add(team)
+    return {core: next(iter(ts)) for core, ts in found.items() if len(ts) == 1}
 
 
 def _team_name_core(text: str) -> str:

@@ -868,6 +868,7 @@ def _listed_crew_candidates(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
         persons = [(s, e) for s, e in items if all(t.ent_type_ == "PERSON" for t in doc[s:e])]
         if len(items) >= 3 and len(persons) >= 2:
             for s, e in items:
+                s = _after_demonym(doc, s, e, refs)
                 whole = any(r.start <= s and e <= r.end for r in refs)
                 part = any(r.start < e and s < r.end for r in refs)
                 if ((s, e) not in persons or part) and not whole:
@@ -875,6 +876,15 @@ def _listed_crew_candidates(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
                     out.append(Candidate(s, e, "PERSON", "listed-person", priority=rank))
         i = max(i + 1, items[-1][1] if items else i + 1)
     return out
+
+
+def _after_demonym(doc: Doc, s: int, e: int, refs: Sequence[Span]) -> int:
+    """Where the name starts in a listed "American Gary Holt": after a country word that
+    opens a full name (given name and surname)."""
+    for r in refs:
+        if r.label_ == "Country" and r.start == s and _full_name_follows(doc, r.end) and e > r.end:
+            return r.end
+    return s
 
 
 def _inside_longer_reference(span: Span, refs: Sequence[Span]) -> bool:

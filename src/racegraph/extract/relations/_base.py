@@ -224,6 +224,13 @@ _CAREER_SPELL = re.compile(
 )
 
 
+_SIDE_PROGRAMME = re.compile(
+    r"\b(?:also|additionally)\s+(?:races?|raced|racing|competes?|competing|contests?|drives?"
+    r"|runs?|has\s+a\s+seat)\b|\bcombines?\b|\bdoubles?\s+up\b|\bdoubling\s+up\b",
+    re.I,
+)
+
+
 @dataclass(slots=True)
 class Article:
     """Discourse view of one article, shared by all rule families."""
@@ -424,6 +431,15 @@ class Article:
             current = m.entity
         return current or aside
 
+    def side_programme(self, m: LinkedMention) -> bool:
+        """ "Kraus also races in the Endurance Cup with Rutronik", "Ghiotti combines Super GT
+        with a Pro-Am programme in GTWC Asia": a second programme of one driver, named
+        beside the story's championship, is no context for what follows."""
+        sent = self.sentence_at(m.start)
+        return sent is not None and bool(
+            _SIDE_PROGRAMME.search(self.ctx.article.text[sent.start : m.start])
+        )
+
     def _past_clause(self, sent: Sentence, pos: int) -> bool:
         season = self.season_in(sent, pos)
         return season is not None and season < self.published.year
@@ -436,6 +452,8 @@ class Article:
         if self.ctx.background(m):
             return True
         if self.career_spell(m):
+            return True
+        if self.side_programme(m):
             return True
         span = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         sent = self.sentence_at(m.start)

@@ -75,7 +75,11 @@ _CAT_CHANGE = re.compile(
     rf"|\b(?:re-?rated|upgraded|downgraded|promoted|demoted|reclassified|moved)\s+(?:to|as)\s+(?:an?\s+)?(?P<new2>{_CATEGORY})\b",
     re.I,
 )
-_CAT_RATED = re.compile(rf"\b(?P<cat>{_CATEGORY})[- ](?:rated|ranked|graded)\s+$", re.I)
+_CAT_RATED = re.compile(
+    rf"\b(?P<cat>{_CATEGORY})[- ](?:rated|ranked|graded)\s+"
+    r"(?:(?:[A-Z][a-z]+|team\s+owner|owner|gentleman|amateur|driver|rookie|veteran)\s+){0,2}$",
+    re.I,
+)
 _CAT_CUE = re.compile(
     r"categori[sz]ation|categor(?:y|ies)|rating|rated|ranked|status|grading|FIA|upgraded"
     r"|downgraded|promoted|demoted|reclassified",
@@ -267,10 +271,10 @@ def _demonym(art: Article, sent: Sentence, c: LinkedMention) -> None:
             art.emit("basedIn", sent, "basedIn.demonym", 0.8, s=team, o=c.entity)
         return
     person_noun = head_noun in _PERSON_NOUNS or any(w.lower() in _PERSON_NOUNS for w in words[:3])
-    det = re.search(r"\b(?:the|an?|fellow)\s+(?:[\w-]+\s+)?$", sent.tail(c.start), re.I)
+    det = re.search(r"\b(?:the|an?|fellow)\s+(?:[\w-]+\s+){0,2}$", sent.tail(c.start), re.I)
     if person_noun or (head_noun == "<bare>" and det):
         # apposition "Rossi, the Italian motorcyclist," or a description of the antecedent
-        appos = re.search(r",\s*(?:the|an?)\s+(?:[a-z-]+\s+)?$", sent.tail(c.start))
+        appos = re.search(r",\s*(?:the|an?)\s+(?:[a-z\d-]+\s+){0,2}$", sent.tail(c.start))
         before = sent.before(c.start, *PERSON_TYPES)
         if appos and before and not sent.gap(before[-1].end, c.start).strip(", ").count(" ") > 3:
             subj: str | None = before[-1].entity
@@ -289,7 +293,12 @@ def _subject_near(art: Article, sent: Sentence, start: int, end: int) -> list[st
     after = group_after(sent, end, PERSON_TYPES)
     if after and not sent.gap(end, after[0].start).strip(" ,"):
         return [m.entity for m in after]
-    if any(m.start >= end and not sent.gap(end, m.start).strip() for m in sent.mentions):
+    if any(
+        m.start >= end
+        and not sent.gap(end, m.start).strip()
+        and m.type not in (EntityType.FIA_CATEGORY, EntityType.COUNTRY)
+        for m in sent.mentions
+    ):
         return []  # a name follows but it is not a person (mis-typed): do not guess
     before = sent.before(start, *PERSON_TYPES)
     if before:
@@ -616,7 +625,7 @@ def _fia_category(art: Article, sent: Sentence) -> None:
                 o=c.entity,
                 asOf=art.published,
             )
-    for d in sent.of(EntityType.DRIVER):
+    for d in sent.of(*PERSON_TYPES):
         m2 = _CAT_RATED.search(sent.tail(d.start))
         if m2:
             key = category_key(art, sent, m2.group("cat"), d.start)
@@ -634,7 +643,8 @@ def _fia_category(art: Article, sent: Sentence) -> None:
 
 def _rated_description(art: Article, sent: Sentence, cat: LinkedMention) -> str | None:
     """The driver a rated description stands for, per the parse: the subject of "is a
-    bronze-rated driver", or the driver a sentence-opening "The platinum-rated Dane"
+    bronze-rated driver", the name it is in apposition to ("Lemaire, the team's
+    silver-rated driver"), or the driver a sentence-opening "The platinum-rated Dane"
     refers back to. A rating right before a name is :data:`_CAT_RATED`'s."""
     text = art.ctx.article.text[cat.start : cat.end + 8]
     if not re.match(r"\w+[- ](?:rated|ranked|graded)\b", text):
@@ -647,6 +657,9 @@ def _rated_description(art: Article, sent: Sentence, cat: LinkedMention) -> str 
         noun = noun.head
     if any(d.start <= noun.idx < d.end for d in sent.of(*PERSON_TYPES)):
         return None
+    if noun.dep_ == "appos":  # "Lemaire, the team's silver-rated driver, ..."
+        hits = [d for d in sent.of(EntityType.DRIVER) if d.start <= noun.head.idx < d.end]
+        return hits[0].entity if hits else None
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
         hits = [d for d in sent.of(EntityType.DRIVER) if subj and d.start <= subj[0].idx < d.end]
