@@ -149,3 +149,24 @@ def test_an_apposition_with_age_rating_and_demonym_describes_the_name(
     assert _profile(doc, "age", "walter-penrose") == {55}
     assert _profile(doc, "fiaCategory", "walter-penrose") == {"bronze"}
     assert _profile(doc, "nationality", "walter-penrose") == {"us"}
+
+
+def test_an_age_after_a_speaker_ending_the_sentence_is_the_speaker_s(
+    nlp: Language, reference: Reference
+) -> None:
+    text = (
+        "Ethan Marlow won the three-hour race at the Nürburgring on Sunday, the fourth round "
+        'of the 2025 Endurance Cup. "We have never been this strong," said Marlow, 26.\n'
+    )
+    doc = predict(nlp, reference, text, published=dt.date(2025, 9, 1))
+    assert _profile(doc, "age", "ethan-marlow") == {26}
+
+
+def test_a_championship_won_outright_in_a_who_clause(nlp: Language, reference: Reference) -> None:
+    text = (
+        "Manthey has named Elena Ferro, an LMGT3 newcomer who won the Porsche Carrera Cup "
+        "Italia last year, for its second car in the 2026 FIA World Endurance Championship.\n"
+    )
+    doc = predict(nlp, reference, text, published=dt.date(2026, 2, 6))
+    won = [f for f in facts(doc, "won") if f["s"] == "elena-ferro"]
+    assert [(f["o"], f.get("season")) for f in won] == [("porsche-carrera-cup-italia", 2025)]

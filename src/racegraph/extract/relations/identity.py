@@ -61,7 +61,7 @@ _TITLE = re.compile(
     re.I,
 )
 _AGE = re.compile(r"\b(?P<age>\d{1,2})-year-old\b")
-_AGE_APPOS = re.compile(r"^\s*,\s*(?P<age>\d{1,2})\s*,")
+_AGE_APPOS = re.compile(r"^\s*,\s*(?P<age>\d{1,2})\s*(?:,|\.(?!\d))")
 _RETIRE = re.compile(r"\bretire(?:d|s|ment)?\b|\bhung up (?:his|her) (?:helmet|boots)\b", re.I)
 _RETIRE_CONTEXT = re.compile(
     r"\bas an? (?:rider|driver|racer)\b|\bfrom (?:racing|competition|the sport)\b"
@@ -127,6 +127,7 @@ def extract(art: Article) -> None:
         _title(art, sent)
         _champion(art, sent)
         _title_clause(art, sent)
+        _won_series(art, sent)
         _age(art, sent)
         _retired(art, sent)
         _fia_category(art, sent)
@@ -497,6 +498,29 @@ def _title_clause(art: Article, sent: Sentence) -> None:
                     season=season,
                     asOf=art.published,
                 )
+
+
+_WON_SERIES = re.compile(r"\b(?:won|clinched|claimed|lifted)\s+the\s+$")
+_EVENT_AFTER = re.compile(r"^\s*(?:race|round|opener|finale|event|\d|'s)", re.I)
+
+
+def _won_series(art: Article, sent: Sentence) -> None:
+    """ "Ferrucci, who won the Porsche Carrera Cup Italia last year": a championship won
+    outright (its title), in the season the clause names."""
+    if "won" not in sent.lower and "clinched" not in sent.lower:
+        return
+    for c in sent.of(EntityType.CHAMPIONSHIP):
+        m = _WON_SERIES.search(sent.tail(c.start, 20))
+        if m is None or art.quoted(c.start) or _EVENT_AFTER.match(sent.gap(c.end, sent.end)):
+            continue
+        if re.match(r"\s+(?:title|crown|championship|class)\b", sent.gap(c.end, sent.end)):
+            continue  # _title_clause's
+        a = c.start - len(sent.tail(c.start, 20)) + m.start()
+        group = [g for g in group_before(sent, a, [D]) if "," not in sent.gap(g.end, a)]
+        who = [g.entity for g in group] or _subject_near(art, sent, a, a)[:1]
+        season = _title_season(art, sent, a, c.end)
+        for d in who:
+            art.emit("won", sent, "won.series", 0.7, s=d, o=c.entity, season=season)
 
 
 def _title_season(art: Article, sent: Sentence, a: int, b: int) -> int | None:
