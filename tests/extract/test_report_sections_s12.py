@@ -170,3 +170,19 @@ def test_a_championship_won_outright_in_a_who_clause(nlp: Language, reference: R
     doc = predict(nlp, reference, text, published=dt.date(2026, 2, 6))
     won = [f for f in facts(doc, "won") if f["s"] == "elena-ferro"]
     assert [(f["o"], f.get("season")) for f in won] == [("porsche-carrera-cup-italia", 2025)]
+
+
+def test_a_weekday_s_qualifying_is_no_race_of_the_round(
+    nlp: Language, reference: Reference
+) -> None:
+    text = (
+        "Porsche Penske Motorsport won at Road America on Sunday, as Anders Holm and Theo "
+        "Marchal brought the #7 Porsche 963 home in the eighth round of the 2025 IMSA "
+        "WeatherTech SportsCar Championship.\n\n"
+        "Marchal had started from pole after a record lap in Saturday's qualifying.\n"
+    )
+    doc = predict(nlp, reference, text, published=dt.date(2025, 8, 4))
+    dates = {f["s"]: f["o"] for f in facts(doc, "eventDate")}
+    assert set(dates.values()) == {dt.date(2025, 8, 3)}
+    won = {f["event"] for f in facts(doc, "raceResult") if f["position"] == 1}
+    assert len(won) == 1 and won <= set(dates)

@@ -113,6 +113,11 @@ _SESSION_BEFORE = re.compile(
     r"\b(?:qualifying|practice|warm-?up|testing|test|shakedown|session)\s+(?:on\s+)?(?:the\s+)?$",
     re.I,
 )
+_SESSION_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:qualifying|practice|warm-?up|testing|test|shakedown|session|"
+    r"hyperpole|superpole|pole|free\s+practice)\b",
+    re.I,
+)
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _ON_DATE = re.compile(
     r"^,?[^,;.]{0,40}?\bon\s+(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>"
@@ -312,8 +317,12 @@ def index_events(art: Article) -> None:
             a = sent.abs(dm.start())
             if art.quoted(a):
                 continue  # "we won on Sunday," said X: the narrative dates the race
-            if _SESSION_BEFORE.search(sent.text[: dm.start()]) or _session_day(sent, dm):
-                continue  # "in qualifying on Saturday": a session's day, not a race's
+            if (
+                _SESSION_BEFORE.search(sent.text[: dm.start()])
+                or _SESSION_AFTER.match(sent.text[dm.end() :])
+                or _session_day(sent, dm)
+            ):
+                continue  # "in qualifying on Saturday", "Saturday's qualifying": a session's
             if _other_season(art, sent, a):
                 continue  # "Last year ... winning Race 1 on the Saturday": not this week's day
             span = resolve(dm.group(0), art.published)
