@@ -771,8 +771,8 @@ class _Linker:
             text = self.span(c).text
             names = (text, listed.label) if listed is not None else (text,)
             for name in names:
-                core = _team_name_core(name)
-                if " " in core or core == name or not core[:1].isupper():
+                core = _short_name(name)
+                if core is None or not core[:1].isupper():
                     continue
                 if listed is not None:
                     out.setdefault(core.lower(), (listed.key, listed.label, listed.iri))
@@ -2237,10 +2237,16 @@ def _listed_team_cores(ref: Reference) -> dict[str, ReferenceEntity]:
     found: dict[str, set[ReferenceEntity]] = {}
     for team in ref.of_type(T.TEAM):
         for name in team.surface_forms():
-            core = _team_name_core(name)
-            if " " not in core and core != name:
+            core = _short_name(name)
+            if core is not None:
                 found.setdefault(core, set()).add(team)
     return {core: next(iter(ts)) for core, ts in found.items() if len(ts) == 1}
+
+
+def _short_name(name: str) -> str | None:
+    """A team's one-word short name ("Rutronik" of "Rutronik Racing"), if it has one."""
+    core = _team_name_core(name)
+    return core if " " not in core and core != name else None
 
 
 def _team_name_core(text: str) -> str:

@@ -109,14 +109,10 @@ _SEASON_ENDS = re.compile(
     re.I,
 )
 _APPOSED_ROUND = re.compile(r"(?:\s+on\s+\w+)?\s*,\s*(?:the\s+)?", re.I)
-_SESSION_BEFORE = re.compile(
-    r"\b(?:qualifying|practice|warm-?up|testing|test|shakedown|session)\s+(?:on\s+)?(?:the\s+)?$",
-    re.I,
-)
+_SESSIONS = r"qualifying|practice|warm-?up|testing|test|shakedown|session"
+_SESSION_BEFORE = re.compile(rf"\b(?:{_SESSIONS})\s+(?:on\s+)?(?:the\s+)?$", re.I)
 _SESSION_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:qualifying|practice|warm-?up|testing|test|shakedown|session|"
-    r"hyperpole|superpole|pole|free\s+practice)\b",
-    re.I,
+    rf"^(?:['’]s)?\s+(?:{_SESSIONS}|hyperpole|superpole|pole|free\s+practice)\b", re.I
 )
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _ON_DATE = re.compile(

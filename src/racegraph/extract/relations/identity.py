@@ -452,8 +452,7 @@ def _title_clause(art: Article, sent: Sentence) -> None:
         if champ is None or (m.group("what") == "his" and not inner):
             continue
         cls = [k.entity for k in sent.of(EntityType.CLASS) if a <= k.start < b]
-        group = [g for g in group_before(sent, a, [D]) if "," not in sent.gap(g.end, a)]
-        who = [g.entity for g in group] or _subject_near(art, sent, a, a)[:1]
+        who = _winners_before(art, sent, a)
         season = _title_season(art, sent, a, b)
         teams = [
             t.entity
@@ -516,11 +515,16 @@ def _won_series(art: Article, sent: Sentence) -> None:
         if re.match(r"\s+(?:title|crown|championship|class)\b", sent.gap(c.end, sent.end)):
             continue  # _title_clause's
         a = c.start - len(sent.tail(c.start, 20)) + m.start()
-        group = [g for g in group_before(sent, a, [D]) if "," not in sent.gap(g.end, a)]
-        who = [g.entity for g in group] or _subject_near(art, sent, a, a)[:1]
         season = _title_season(art, sent, a, c.end)
-        for d in who:
+        for d in _winners_before(art, sent, a):
             art.emit("won", sent, "won.series", 0.7, s=d, o=c.entity, season=season)
+
+
+def _winners_before(art: Article, sent: Sentence, a: int) -> list[str]:
+    """Who won, for a win phrase at ``a``: the drivers right before it ("A and B won"), else
+    the person a description or relative clause is about ("Ferrucci, who won")."""
+    group = [g for g in group_before(sent, a, [D]) if "," not in sent.gap(g.end, a)]
+    return [g.entity for g in group] or _subject_near(art, sent, a, a)[:1]
 
 
 def _title_season(art: Article, sent: Sentence, a: int, b: int) -> int | None:
