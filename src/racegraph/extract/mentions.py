@@ -960,6 +960,8 @@ def _car_candidates(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:
                 end += 1
             if end == span.end:
                 end = _named_model_end(doc, span.end, makers)
+            if end > span.end:
+                end = _model_suffix_end(doc, end)
             if end > span.end and not any(i in covered for i in range(span.start, end)):
                 out.append(
                     Candidate(span.start, end, "CAR", "manufacturer-model", span.kb_id_, P_GENRE)
@@ -1058,13 +1060,13 @@ def _named_like_a_make(doc: Doc, start: int, end: int, blocked: set[int]) -> boo
     return bool((before | set(after)) & (_ROLE_WORDS | _SPEECH_WORDS))
 
 
-_MODEL_SUFFIXES = frozenset({"evo", "evo2", "evo22", "ii", "iii", "evo.2"})
+_MODEL_SUFFIXES = frozenset({"evo", "evo2", "evo22", "ii", "iii", "evo.2", "hybrid", "lmgt3"})
 
 
 def _model_suffix_end(doc: Doc, end: int) -> int:
-    """The end of a known car model named with its evolution ("Honda NSX GT3 Evo",
-    "Huracan GT3 Evo II"): the reference lists the base model, and a bare "Evo" left over
-    would read as a name."""
+    """The end of a car model named with its evolution or version ("Honda NSX GT3 Evo",
+    "Huracan GT3 Evo II", "Toyota TR010 Hybrid", "Porsche 911 GT3 R LMGT3"): the reference
+    lists the base model, and a bare "Evo" or "Hybrid" left over would read as a name."""
     stop = min(len(doc), end + 2)
     while end < stop and doc[end].lower_ in _MODEL_SUFFIXES and doc[end - 1].whitespace_:
         end += 1

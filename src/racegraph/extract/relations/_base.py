@@ -230,6 +230,12 @@ _SIDE_PROGRAMME = re.compile(
     re.I,
 )
 
+_ALSO_COUNTS = re.compile(
+    r"\b(?:also\s+)?(?:count(?:s|ed|ing)?|scor(?:es|ed|ing))\s+(?:points\s+)?(?:towards|for)"
+    r"\s+(?:the\s+)?$|\b(?:also|doubles?\s+as|doubled\s+as)\s+(?:a\s+)?round\s+of\s+(?:the\s+)?$",
+    re.I,
+)
+
 
 @dataclass(slots=True)
 class Article:
@@ -440,6 +446,14 @@ class Article:
             _SIDE_PROGRAMME.search(self.ctx.article.text[sent.start : m.start])
         )
 
+    def also_counts(self, m: LinkedMention) -> bool:
+        """ "The race ... also counted towards the Intercontinental GT Challenge": a second
+        championship of the race, not the one its results are told in."""
+        sent = self.sentence_at(m.start)
+        return sent is not None and bool(
+            _ALSO_COUNTS.search(self.ctx.article.text[max(sent.start, m.start - 60) : m.start])
+        )
+
     def _past_clause(self, sent: Sentence, pos: int) -> bool:
         season = self.season_in(sent, pos)
         return season is not None and season < self.published.year
@@ -453,7 +467,7 @@ class Article:
             return True
         if self.career_spell(m):
             return True
-        if self.side_programme(m):
+        if self.side_programme(m) or self.also_counts(m):
             return True
         span = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         sent = self.sentence_at(m.start)

@@ -388,7 +388,8 @@ def _entrant_class(art: Article, sent: Sentence, driver: str, champ: str) -> str
 def _classes_of_entries(art: Article, events: dict[str, tuple[str, int]]) -> None:
     """A class-less ``competesIn`` takes the one class the article gives the entry elsewhere
     in that championship season: a class result of the driver ("also a Pro-Am class win for
-    the pair") or a crew mate's class; a team takes the one class its classed drivers share."""
+    the pair"), the class title won ("are the 2025 ELMS LMP2 champions") or a crew mate's
+    class; a team takes the one class its classed drivers share."""
     known: dict[tuple[str, str, int], set[str]] = defaultdict(set)
     for f in art.facts:
         race = _race_of(f, events)
@@ -399,7 +400,7 @@ def _classes_of_entries(art: Article, events: dict[str, tuple[str, int]]) -> Non
                 for d in _crew_of(f):
                     known[(d, *race)].add(cls)
         champ, season, cls = f.get("o"), f.get("season"), f.get("class")
-        if f.relation == "competesIn" and isinstance(season, int) and isinstance(cls, str):
+        if f.relation in ("competesIn", "won") and isinstance(season, int) and isinstance(cls, str):
             known[(str(f.get("s")), str(champ), season)].add(cls)
     for key, cls in _standings_classes(art):
         if not known.get(key):  # a class stated for the entry itself comes first

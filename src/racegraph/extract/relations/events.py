@@ -58,9 +58,12 @@ _DAY_NP = re.compile(
     r"(?:\bthe\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+(?:race|sprint|feature race|encounter|outing))?"
 )
+_TOMORROW = re.compile(r"\btomorrow\b", re.I)
 # "X will be back in action on Saturday at Y": the day is the coming one, not the last
 _FUTURE_CLAUSE = re.compile(
-    r"(?:\bwill|['’]ll|\b(?:is|are)\s+(?:set|due|scheduled)\s+to)\b[^,;.]{0,60}?\bon\s+$", re.I
+    r"(?:\bwill|['’]ll|\b(?:is|are)\s+(?:set|due|scheduled)\s+to)\b[^,;.]{0,60}?\bon\s+$"
+    r"|\b(?:pole|grid|front\s+row|start)\s+(?:\w+\s+){0,2}?(?:for|in)\s+$|\bahead\s+of\s+$",
+    re.I,
 )
 
 
@@ -325,8 +328,12 @@ def index_events(art: Article) -> None:
             if span is None:
                 continue
             date = span.start
-            if _FUTURE_CLAUSE.search(sent.text[: dm.start()]):
-                date = next_weekday(dm.group("day"), art.published)
+            coming = next_weekday(dm.group("day"), art.published)
+            if _FUTURE_CLAUSE.search(sent.text[: dm.start()]) or (
+                coming == art.published + _dt.timedelta(days=1)
+                and _TOMORROW.search(art.ctx.article.text)
+            ):  # a preview that also says "tomorrow" means the coming day by its name too
+                date = coming
             described = [
                 m
                 for m in sent.of(E)
@@ -948,6 +955,20 @@ def extract(art: Article) -> None:
 
     _races_of_rounds(art)
     _editions(art)
+    _also_counts(art)
+
+
+def _also_counts(art: Article) -> None:
+    """ "The race ... also counted towards the Intercontinental GT Challenge": the race is an
+    event of that championship too (its round unstated)."""
+    for sent in art.sentences:
+        for c in sent.of(C):
+            race = art.race_at(c.start)
+            date = art.race_dates.get(race) if race else None
+            if race is None or not art.also_counts(c):
+                continue
+            season = date.year if date else art.event_seasons.get(race, art.focus_season)
+            art.emit("eventOf", sent, "eventOf.also-counts", 0.7, s=race, o=c.entity, season=season)
 
 
 def _editions(art: Article) -> None:

@@ -127,6 +127,7 @@ def extract(art: Article) -> None:
         _title(art, sent)
         _champion(art, sent)
         _title_clause(art, sent)
+        _title_went_to(art, sent)
         _won_series(art, sent)
         _age(art, sent)
         _retired(art, sent)
@@ -421,7 +422,7 @@ def _champion(art: Article, sent: Sentence) -> None:
         a, b = c.start - len(sent.tail(c.start, 30)) + mod.start(), c.end + after.end()
         year = mod.group("mod")
         cls = [k.entity for k in sent.of(EntityType.CLASS) if c.end <= k.start < b]
-        for who in _subject_near(art, sent, a, b)[:1]:
+        for who in _crowned(sent, a) or _subject_near(art, sent, a, b)[:1]:
             art.emit(
                 "title", sent, "title.champion", 0.8, s=who, o=sent.gap(a, b), discipline=c.text
             )
@@ -435,6 +436,22 @@ def _champion(art: Article, sent: Sentence) -> None:
                 season=int(year) if year.isdigit() else None,
                 **{"class": cls[0] if cls else None},
             )
+
+
+_CROWNED = re.compile(
+    r"\s+(?:are|were|is|was|became|become|have\s+been|has\s+been)\s+(?:crowned\s+)?(?:the\s+)?",
+    re.I,
+)
+
+
+def _crowned(sent: Sentence, a: int) -> list[str]:
+    """ "A, B and C are the 2025 ELMS LMP2 champions": every member of the group that is
+    the champions, not just the nearest name."""
+    for types in ([D], [EntityType.TEAM]):
+        group = group_before(sent, a, types)
+        if group and _CROWNED.fullmatch(sent.gap(group[-1].end, a)):
+            return [g.entity for g in group]
+    return []
 
 
 def _title_clause(art: Article, sent: Sentence) -> None:
@@ -452,7 +469,9 @@ def _title_clause(art: Article, sent: Sentence) -> None:
         if champ is None or (m.group("what") == "his" and not inner):
             continue
         cls = [k.entity for k in sent.of(EntityType.CLASS) if a <= k.start < b]
-        who = _winners_before(art, sent, a)
+        who = _team_winners(sent, a, b, teams_title="teams" in m.group("body").lower())
+        if who is None:
+            who = _winners_before(art, sent, a)
         season = _title_season(art, sent, a, b)
         teams = [
             t.entity
@@ -499,6 +518,41 @@ def _title_clause(art: Article, sent: Sentence) -> None:
                 )
 
 
+_WENT_TO = re.compile(
+    r"\b(?:title|crown|championship)(?:\s*,\s*(?:though|however|meanwhile)\s*,)?"
+    r"\s+(?:went|goes|fell)\s+to\s+",
+    re.I,
+)
+_RECIPIENT_GAP = re.compile(r"(?:the\s+)?(?:#\d+\s+)?|[^;.]{0,120}?(?:['’]s|\bof|\bby)\s+")
+
+
+def _title_went_to(art: Article, sent: Sentence) -> None:
+    """ "The LMP2 Pro-Am crown went to Nielsen Racing's Gerald Kincaid", "The title, though,
+    went to the #10 Spirit of Léman Aston Martin, whose crew of A, B and C ...": the team
+    and drivers it names won the championship (the class of the phrase or the paragraph)."""
+    for m in _WENT_TO.finditer(sent.text):
+        a, b = sent.abs(m.start()), sent.abs(m.end())
+        champ = art.championship_at(a)
+        if champ is None or art.quoted(a):
+            continue
+        named = [k.entity for k in sent.of(EntityType.CLASS) if k.end <= a and a - k.end <= 12]
+        cls = named[-1] if named else art.class_at(sent, a)
+        who: list[str] = []
+        team = sent.after(b, EntityType.TEAM)
+        if (
+            team
+            and _RECIPIENT_GAP.fullmatch(sent.gap(b, team[0].start))
+            and not re.match(r"['’]s?\s", sent.gap(team[0].end, sent.end))
+        ):
+            who.append(team[0].entity)  # not "Nielsen Racing's Gerald Kincaid": his title
+        crew = group_after(sent, b, [D])
+        if crew and _RECIPIENT_GAP.fullmatch(sent.gap(b, crew[0].start)):
+            who += [d.entity for d in crew]
+        season = _title_season(art, sent, a, b) or art.focus_season
+        for s in who:
+            art.emit("won", sent, "won.went-to", 0.7, s=s, o=champ, season=season, **{"class": cls})
+
+
 _WON_SERIES = re.compile(r"\b(?:won|clinched|claimed|lifted)\s+the\s+$")
 _EVENT_AFTER = re.compile(r"^\s*(?:race|round|opener|finale|event|\d|'s)", re.I)
 
@@ -518,6 +572,24 @@ def _won_series(art: Article, sent: Sentence) -> None:
         season = _title_season(art, sent, a, c.end)
         for d in _winners_before(art, sent, a):
             art.emit("won", sent, "won.series", 0.7, s=d, o=c.entity, season=season)
+
+
+_TEAM_SUBJECT_GAP = re.compile(r"\s+(?:also\s+|then\s+|duly\s+|finally\s+)?")
+_CREW_OF_CAR = re.compile(r"\s+with\s+(?:the|its|their)\s+[^,;.]{0,60}?\bof\s+$")
+
+
+def _team_winners(sent: Sentence, a: int, b: int, *, teams_title: bool) -> list[str] | None:
+    """A team that is the subject of a title phrase ("IDEC Sport also secured the LMP2
+    teams' title", "M Racing clinched the LMP3 title with the #17 Ligier of A and B"): the
+    team, and the crew of the car it won with (not for a teams' title). None when no team
+    is the subject; an empty list for a teams' title nobody names a team for."""
+    before = sent.before(a, EntityType.TEAM)
+    if not before or not _TEAM_SUBJECT_GAP.fullmatch(sent.gap(before[-1].end, a)):
+        return [] if teams_title else None
+    after = [] if teams_title else group_after(sent, b, [D])
+    if after and not _CREW_OF_CAR.fullmatch(sent.gap(b, after[0].start)):
+        after = []
+    return [before[-1].entity, *(d.entity for d in after)]
 
 
 def _winners_before(art: Article, sent: Sentence, a: int) -> list[str]:

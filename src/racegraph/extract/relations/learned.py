@@ -154,7 +154,7 @@ def _emit(art: Article, cand: PairCandidate, confidence: float) -> None:
         year = None if event else _season(art, sent, s, cand.s.start)
         art.emit("coDriver", sent, rule, confidence, s=s, o=o, event=event, season=year)
         return
-    championship, season = _context(art, sent, s, cand.s.start)
+    championship, season = _context(art, sent, s, cand.s.start, cand.o.start)
     if cand.relation == "memberOf":
         art.emit(
             "memberOf",
@@ -198,13 +198,14 @@ def _facts_of(art: Article, driver: str, *relations: str) -> list[Fact]:
 
 
 def _context(
-    art: Article, sent: Sentence, driver: str, pos: int
+    art: Article, sent: Sentence, driver: str, pos: int, obj: int
 ) -> tuple[str | None, Value | None]:
     """(championship, season) of a driver's link: what the sentence names near the link ("for
-    Andretti in the IndyCar Series in 2025"), else what the article states about the driver's
-    participation, else the championship the text is about and the article's season."""
+    Andretti in the IndyCar Series in 2025"; the year in the team's or car's clause first: "X,
+    who was runner-up with 2 Seas in 2025, ..."), else what the article states about the
+    driver's participation, else the championship the text is about and the article's season."""
     named = _championship_near(art, sent, pos)
-    year: Value | None = art.season_in(sent, pos)
+    year: Value | None = art.season_in(sent, obj) or art.season_in(sent, pos)
     for f in _facts_of(art, driver, "competesIn", "memberOf", "drives"):
         champ = f.get("o") if f.relation == "competesIn" else f.get("championship")
         if isinstance(champ, str) and f.get("season") is not None:

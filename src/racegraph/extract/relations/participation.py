@@ -68,7 +68,7 @@ _CUE = re.compile(
 _NEGATED = re.compile(
     r"\b(?:not|n['’]t|never|no longer|ruled out|rules out|rule out|denied|without)\b", re.I
 )
-_CONTINUE = re.compile(r"\b(?:remain|continue|stay|carry on|keep)\w*\b", re.I)
+_CONTINUE = re.compile(r"\b(?:remain|continue|stay|carry on|keep)\w*\b(?!\s+together)", re.I)
 _PAST = re.compile(
     r"\b(?:stint|focus(?:ing|ed)|competed|raced|drove|took part|rode|career|spent)\b", re.I
 )
@@ -588,8 +588,10 @@ def _targets(art: Article, sent: Sentence) -> list[tuple[int, int, str, str | No
         cue = None
         cues = [c for c in _CUE.finditer(window) if c.start() > cut]
         if cues and (
-            re.search(r"(?:in|into|at|to|on|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}$", window)
-            or re.fullmatch(r"\s+(?:the\s+)?(?:\d{4}\s+)?", window[cues[-1].end() :])
+            re.search(r"\b(?:in|into|at|to|on|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,5}$", window)
+            or re.fullmatch(
+                r"\w*\s+(?:together\s+for\s+)?(?:the\s+)?(?:\d{4}\s+)?", window[cues[-1].end() :]
+            )
         ):
             cue = lo + cues[-1].start()
         if cue is None and m.type is C and _AFTER_NOUN.match(sent.text[sent.rel(m.end) :]):
