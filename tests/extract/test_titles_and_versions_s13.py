@@ -147,3 +147,36 @@ def test_a_preview_that_says_tomorrow_dates_sunday_s_race_ahead(
     dates = {f["o"] for f in facts(doc, "eventDate")}
     assert dt.date(2025, 9, 28) in dates
     assert dt.date(2025, 9, 21) not in dates
+
+
+def test_the_race_was_the_round_names_one_event(nlp: Language, reference: Reference) -> None:
+    text = (
+        "Rowe Racing won the 24 Hours of Spa on Sunday, as Max Falk, Theo Roth and Ben Quist "
+        "brought the #98 BMW M4 GT3 Evo home first.\n\n"
+        "The race was the third round of the 2025 GT World Challenge Europe Endurance Cup.\n"
+    )
+    doc = predict(nlp, reference, text, published=dt.date(2025, 6, 30))
+    events = [e for e in doc.entities if e.type == "Event" and e.mentions]
+    round_phrase = "the third round of the 2025 GT World Challenge Europe Endurance Cup"
+    owner = [e for e in events if round_phrase in e.mentions]
+    assert len(owner) == 1 and any("24 Hours of Spa" in m for m in owner[0].mentions)
+
+
+def test_a_session_belongs_to_this_year_s_race_not_to_last_year_s_edition(
+    nlp: Language, reference: Reference
+) -> None:
+    text = (
+        "A 50-car field is entered for the Motul Petit Le Mans at Road Atlanta on Saturday, the "
+        "final round of the 2025 IMSA WeatherTech SportsCar Championship.\n\n"
+        "Felix Brandt has not raced since he won the Petit Le Mans with the team last year.\n\n"
+        "Risi's #62 Ferrari 296 GT3 will be driven by Davide Orsi and Callum Frost, although the "
+        "team says its third driver will be named after Thursday's practice.\n"
+    )
+    doc = predict(nlp, reference, text, published=dt.date(2025, 10, 6))
+    events = {e.key: e for e in doc.entities if e.type == "Event"}
+    crews = [
+        f for f in facts(doc, "coDriver") if {f["s"], f["o"]} == {"davide-orsi", "callum-frost"}
+    ]
+    assert crews
+    for f in crews:
+        assert f.get("event") is None or "2024" not in str(events[str(f["event"])].name)

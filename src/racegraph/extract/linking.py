@@ -226,6 +226,9 @@ _ORDINALS = {
 }
 
 
+_RACE_WAS = frozenset({"the race was", "the race is", "the event was", "the event is"})
+
+
 @dataclasses.dataclass(slots=True)
 class _Person:
     key: str
@@ -1562,9 +1565,15 @@ class _Linker:
 
     def apposed_race(self, c: Candidate, named: list[Candidate]) -> Candidate | None:
         """ "the 4 Hours of Imola on Sunday, the second round of the ELMS": a round phrase in
-        apposition to a race named in the same sentence is that race, not another event."""
+        apposition to a race named in the same sentence is that race, not another event; so is
+        the round "the race was" in the sentence after a named race."""
         sent = self.doc[c.start].sent
         before = [n for n in named if sent.start <= n.start and n.end <= c.start]
+        lead = [t.lower_ for t in self.doc[sent.start : c.start]]
+        if not before and " ".join(lead) in _RACE_WAS:
+            # "... won the 24 Hours of Spa. The race was the third round of the Endurance Cup"
+            earlier = [n for n in named if n.end <= sent.start]
+            return earlier[-1] if earlier else None
         if not before:
             return None
         race = before[-1]
@@ -1989,8 +1998,7 @@ class _Linker:
             if m.type is T.EVENT and m.entity in self.ctx.events:
                 parent = m.entity
         if parent is None:
-            last = self.ctx.last_before(span.start_char, T.EVENT)
-            parent = last.entity if last is not None and last.entity in self.ctx.events else None
+            parent = self.current_event_before(span.start_char)
         if parent is None:
             return
         name = self.ctx.entities[parent].name
@@ -1998,6 +2006,22 @@ class _Linker:
         for t in span:
             if t.lower_ in WEEKDAYS:
                 self.add(self.doc[t.i : t.i + 1], parent, T.EVENT, name, "event-session-day")
+
+    def current_event_before(self, pos: int) -> str | None:
+        """The last event named before ``pos`` that is not an earlier edition ("since he won
+        the Petit Le Mans last year") of an event of a later year the article names."""
+        named = [
+            m.entity
+            for m in self.ctx.mentions
+            if m.end <= pos and m.type is T.EVENT and m.entity in self.ctx.events
+        ]
+        years = [y for k in named if (y := self.ctx.events[k].year) is not None]
+        latest = max(years, default=None)
+        for key in reversed(named):
+            year = self.ctx.events[key].year
+            if year is None or latest is None or year >= latest:
+                return key
+        return None
 
     def ref_key(self, iri: str | None) -> str | None:
         e = self.ref.by_iri(iri) if iri else None
