@@ -71,6 +71,7 @@ class ReferenceEntity:
     iso3: str | None = None
     demonyms: tuple[str, ...] = ()
     sub_championship: bool = False
+    championship: str | None = None  # a class of one championship ("GTD Pro": IMSA)
 
     def surface_forms(self) -> tuple[str, ...]:
         """The names :meth:`Reference.lookup` matches loosely: label, aliases, demonyms.
@@ -252,6 +253,7 @@ def _entities(graph: Graph) -> Iterable[ReferenceEntity]:
             iso3=_one_literal(graph, s, RG.iso3),
             demonyms=_literals(graph, s, RG.demonym),
             sub_championship=s in sub,
+            championship=_one_iri(graph, s, RG.classOf),
         )
 
 

@@ -180,3 +180,33 @@ def test_a_session_belongs_to_this_year_s_race_not_to_last_year_s_edition(
     assert crews
     for f in crews:
         assert f.get("event") is None or "2024" not in str(events[str(f["event"])].name)
+
+
+def test_a_class_of_one_championship_turns_the_context_to_it(
+    nlp: Language, reference: Reference
+) -> None:
+    text = (
+        "Lamborghini confirmed that two cars will race in the IMSA WeatherTech SportsCar "
+        "Championship and two will enter the European Le Mans Series in 2026.\n\n"
+        "The GTD Pro pair will be run by Pfaff Motorsports. The Canadian squad has signed Marco "
+        "Galli and Jonas Ried for the #63.\n"
+    )
+    doc = predict(nlp, reference, text, published=dt.date(2025, 10, 14))
+    series = {f["o"] for f in facts(doc, "competesIn") if f["s"] == "marco-galli"}
+    assert "imsa" in series and "elms" not in series
+
+
+def test_a_class_in_another_list_item_is_not_the_championship_s(
+    nlp: Language, reference: Reference
+) -> None:
+    text = (
+        "Lamborghini Squadra Corse announced that four cars will contest the GT World Challenge "
+        "Europe Endurance Cup in 2026, two will race in the GTD Pro class of the IMSA "
+        "WeatherTech SportsCar Championship and two will enter the LMGT3 class of the European "
+        "Le Mans Series.\n"
+    )
+    doc = predict(nlp, reference, text, published=dt.date(2025, 10, 14))
+    gtwc = {
+        f.get("class") for f in facts(doc, "competesIn") if f["o"] == "gtwc-europe-endurance-cup"
+    }
+    assert gtwc and "gtd-pro" not in gtwc

@@ -420,6 +420,16 @@ class Article:
         for m in self.ctx.mentions:
             if m.start >= pos:
                 break
+            if m.type is EntityType.CLASS and current is not None:
+                own = self.class_championship(m.entity)
+                if (
+                    own is not None
+                    and self.root(current) != self.root(own)
+                    and not self._past_aside(m, here)
+                    and not self._aside(m, present=present)
+                ):
+                    current = own  # "The GTD Pro pair will be run by Pfaff": IMSA's class
+                continue
             if m.type is not EntityType.CHAMPIONSHIP:
                 continue
             text = self.ctx.article.text
@@ -436,6 +446,16 @@ class Article:
                 continue
             current = m.entity
         return current or aside
+
+    def class_championship(self, key: str) -> str | None:
+        """The one championship a class belongs to in the reference ("GTD Pro": IMSA), if
+        the article knows that championship."""
+        ent = self.ctx.entities.get(key)
+        ref = self.ctx.reference.by_iri(ent.reference) if ent and ent.reference else None
+        if ref is None or ref.championship is None:
+            return None
+        champ = ref.championship.rstrip("/").rsplit("/", 1)[-1]
+        return champ if champ in self.ctx.entities else None
 
     def side_programme(self, m: LinkedMention) -> bool:
         """ "Kraus also races in the Endurance Cup with Rutronik", "Ghiotti combines Super GT

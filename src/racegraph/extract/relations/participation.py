@@ -639,8 +639,20 @@ def _mention_text(sent: Sentence, end: int) -> str:
     return ""
 
 
+_NEW_ITEM = re.compile(
+    r",\s+(?:and\s+)?(?:[\w-]+\s+){0,3}(?:will|would|are|is|was|were|go|goes|went)\b", re.I
+)
+
+
 def _class_for(art: Article, sent: Sentence, champ: LinkedMention) -> str | None:
-    classes = [k for k in sent.of(K) if same_clause(sent, k.start, champ.end)]
+    """The class named with a championship in its clause and list item ("four cars will
+    contest the Endurance Cup, two will race in the GTD Pro class of IMSA": not GTD Pro)."""
+    classes = [
+        k
+        for k in sent.of(K)
+        if same_clause(sent, k.start, champ.end)
+        and not _NEW_ITEM.search(sent.gap(min(k.end, champ.end), max(k.start, champ.start)))
+    ]
     if classes:
         return min(classes, key=lambda k: abs(k.start - champ.end)).entity
     return None
@@ -1536,7 +1548,20 @@ def _context_championship(art: Article, sent: Sentence) -> str | None:
             "," not in where.gap(min(p, m.start), max(p, m.start)) for p in marks
         ):
             continue  # "after racing for T in the ELMS in 2025": a past aside
-        return m.entity
+        return _class_turn(art, sent, m) or m.entity
+    return None
+
+
+def _class_turn(art: Article, sent: Sentence, champ: LinkedMention) -> str | None:
+    """A class of another championship named after the context championship ("... enter the
+    ELMS. The GTD Pro pair will be run by Pfaff"): the text has turned to the class's own."""
+    for k in art.mentions_before(sent.end, K):
+        if k.start < champ.end:
+            return None
+        own = art.class_championship(k.entity)
+        if own is not None and art.root(own) != art.root(champ.entity):
+            return own
+        return None
     return None
 
 
