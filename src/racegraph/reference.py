@@ -225,6 +225,11 @@ def _literals(graph: Graph, subject: Node, predicate: URIRef) -> tuple[str, ...]
     )
 
 
+def key_of(iri: str) -> str:
+    """The key of a reference entity: the last path segment of its IRI."""
+    return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
 def _entities(graph: Graph) -> Iterable[ReferenceEntity]:
     typed: dict[URIRef, EntityType] = {}
     sub: set[URIRef] = set()
@@ -242,7 +247,7 @@ def _entities(graph: Graph) -> Iterable[ReferenceEntity]:
         yield ReferenceEntity(
             iri=iri,
             type=etype,
-            key=iri.rstrip("/").rsplit("/", 1)[-1],
+            key=key_of(iri),
             label=label,
             aliases=_literals(graph, s, SKOS.altLabel),
             wikidata=_one_iri(graph, s, SKOS.exactMatch, str(WD)),

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from racegraph.extract.context import LIST_GAP, DocContext, LinkedMention, in_quotation
 from racegraph.extract.time import CARDINALS, WEEKDAYS
 from racegraph.records import Entity, EntityType, EventKind, Evidence, Fact, Value
+from racegraph.reference import key_of
 from racegraph.vocab import slugify
 
 PERSON_TYPES = frozenset({EntityType.DRIVER, EntityType.PERSON})
@@ -374,7 +375,7 @@ class Article:
         if ent is not None and ent.reference:
             ref = self.ctx.reference.by_iri(ent.reference)
             if ref is not None and ref.parent:
-                return ref.parent.rstrip("/").rsplit("/", 1)[-1]
+                return key_of(ref.parent)
         best: str | None = None
         for other, oent in self.ctx.entities.items():
             if (
@@ -421,13 +422,8 @@ class Article:
             if m.start >= pos:
                 break
             if m.type is EntityType.CLASS and current is not None:
-                own = self.class_championship(m.entity)
-                if (
-                    own is not None
-                    and self.root(current) != self.root(own)
-                    and not self._past_aside(m, here)
-                    and not self._aside(m, present=present)
-                ):
+                own = self.class_turn(m.entity, current)
+                if own and not self._past_aside(m, here) and not self._aside(m, present=present):
                     current = own  # "The GTD Pro pair will be run by Pfaff": IMSA's class
                 continue
             if m.type is not EntityType.CHAMPIONSHIP:
@@ -447,32 +443,37 @@ class Article:
             current = m.entity
         return current or aside
 
-    def class_championship(self, key: str) -> str | None:
-        """The one championship a class belongs to in the reference ("GTD Pro": IMSA), if
-        the article knows that championship."""
+    def class_turn(self, key: str, current: str) -> str | None:
+        """The one championship a class belongs to in the reference ("GTD Pro": IMSA), when
+        the article knows it and it is not (a part of) ``current``: naming the class turns
+        the text to that championship."""
         ent = self.ctx.entities.get(key)
         ref = self.ctx.reference.by_iri(ent.reference) if ent and ent.reference else None
         if ref is None or ref.championship is None:
             return None
-        champ = ref.championship.rstrip("/").rsplit("/", 1)[-1]
-        return champ if champ in self.ctx.entities else None
+        champ = key_of(ref.championship)
+        if champ not in self.ctx.entities or self.root(champ) == self.root(current):
+            return None
+        return champ
+
+    def _lead(self, m: LinkedMention, width: int | None = None) -> str:
+        """The text of a mention's sentence before it (its last ``width`` characters)."""
+        sent = self.sentence_at(m.start)
+        if sent is None:
+            return ""
+        start = sent.start if width is None else max(sent.start, m.start - width)
+        return self.ctx.article.text[start : m.start]
 
     def side_programme(self, m: LinkedMention) -> bool:
         """ "Kraus also races in the Endurance Cup with Rutronik", "Ghiotti combines Super GT
         with a Pro-Am programme in GTWC Asia": a second programme of one driver, named
         beside the story's championship, is no context for what follows."""
-        sent = self.sentence_at(m.start)
-        return sent is not None and bool(
-            _SIDE_PROGRAMME.search(self.ctx.article.text[sent.start : m.start])
-        )
+        return bool(_SIDE_PROGRAMME.search(self._lead(m)))
 
     def also_counts(self, m: LinkedMention) -> bool:
         """ "The race ... also counted towards the Intercontinental GT Challenge": a second
         championship of the race, not the one its results are told in."""
-        sent = self.sentence_at(m.start)
-        return sent is not None and bool(
-            _ALSO_COUNTS.search(self.ctx.article.text[max(sent.start, m.start - 60) : m.start])
-        )
+        return bool(_ALSO_COUNTS.search(self._lead(m, 60)))
 
     def _past_clause(self, sent: Sentence, pos: int) -> bool:
         season = self.season_in(sent, pos)

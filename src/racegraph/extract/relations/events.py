@@ -964,9 +964,9 @@ def _also_counts(art: Article) -> None:
     for sent in art.sentences:
         for c in sent.of(C):
             race = art.race_at(c.start)
-            date = art.race_dates.get(race) if race else None
             if race is None or not art.also_counts(c):
                 continue
+            date = art.race_dates.get(race)
             season = date.year if date else art.event_seasons.get(race, art.focus_season)
             art.emit("eventOf", sent, "eventOf.also-counts", 0.7, s=race, o=c.entity, season=season)
 

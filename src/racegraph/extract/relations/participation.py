@@ -1555,14 +1555,8 @@ def _context_championship(art: Article, sent: Sentence) -> str | None:
 def _class_turn(art: Article, sent: Sentence, champ: LinkedMention) -> str | None:
     """A class of another championship named after the context championship ("... enter the
     ELMS. The GTD Pro pair will be run by Pfaff"): the text has turned to the class's own."""
-    for k in art.mentions_before(sent.end, K):
-        if k.start < champ.end:
-            return None
-        own = art.class_championship(k.entity)
-        if own is not None and art.root(own) != art.root(champ.entity):
-            return own
-        return None
-    return None
+    k = next(art.mentions_before(sent.end, K), None)
+    return art.class_turn(k.entity, champ.entity) if k and k.start >= champ.end else None
 
 
 def _tokens(art: Article, lo: int, hi: int) -> list[Token]:
