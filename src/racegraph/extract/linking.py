@@ -21,6 +21,7 @@ Passes, in order (later passes see what earlier ones linked):
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import itertools
 import logging
@@ -37,7 +38,7 @@ from racegraph.extract.context import (
     ValueMention,
 )
 from racegraph.extract.mentions import NAME_PARTICLES, REFERENCE_SPANS, Candidate
-from racegraph.extract.time import CARDINALS, MONTHS, WEEKDAYS, resolve
+from racegraph.extract.time import CARDINALS, MONTHS, WEEKDAYS, resolve, stated_days
 from racegraph.records import EntityType, EventKind
 from racegraph.vocab import slugify
 
@@ -259,6 +260,7 @@ class _Linker:
         self.consumed: set[Candidate] = set()  # class names merged into a sub-class
         self.code_countries: dict[int, str] = {}  # token of "(SUI)" -> country iri
         self.unplaced_hours: list[tuple[Candidate, str]] = []  # "the 24-hour race in June"
+        self.round_days: dict[str, set[dt.date]] = {}  # the days a round's sentences name
 
     # ---------------------------------------------------------------- helpers
     def span(self, c: Candidate) -> Span:
@@ -1519,6 +1521,7 @@ class _Linker:
             )
             for c, _f in members:
                 self.add(c, key, T.EVENT, name, f"event-{c.rule}", kind=EventKind.ROUND)
+                self.round_days.setdefault(key, set()).update(self.sentence_days(c))
                 round_keys.append((c.start, key))
                 if self.is_description(c):
                     described_keys.append((c.start, key, name))
@@ -1846,7 +1849,7 @@ class _Linker:
             vkey = slugify(vname)
         if year is None:
             year = self.sentence_year(c) or self.dated_edition(vkey, n)
-        meeting = self.meeting_at(vkey, year)
+        meeting = self.meeting_at(vkey, year, self.sentence_days(c))
         if meeting is not None:  # "the season finale at Portimão" = "the 4 Hours of Portimão"
             self.add(c, meeting, T.EVENT, self.ctx.entities[meeting].name, f"event-{c.rule}")
             return
@@ -1897,10 +1900,11 @@ class _Linker:
         name = self.ctx.entities[next(iter(found))].name
         self.add(c, key, T.EVENT, name, f"event-{c.rule}", kind=EventKind.RACE)
 
-    def meeting_at(self, venue: str, year: int | None) -> str | None:
+    def meeting_at(self, venue: str, year: int | None, days: set[dt.date]) -> str | None:
         """The one round of the article held at a venue in a year (a race named by its
         duration at that venue is that meeting: "the season finale at X" and "the 4 Hours of
-        X" of the same season)."""
+        X" of the same season), unless the two are dated days apart ("won the Nürburgring 24
+        Hours on Sunday" is not "round five of the NLS on 12 July")."""
         year = year or self.ctx.article.published.year
         found = {
             key
@@ -1909,8 +1913,12 @@ class _Linker:
             and info.parent is None
             and info.venue == venue
             and info.year == year
+            and not _days_apart(days, self.round_days.get(key, set()))
         }
         return found.pop() if len(found) == 1 else None
+
+    def sentence_days(self, c: Candidate) -> set[dt.date]:
+        return stated_days(self.doc[c.start].sent.text, self.ctx.article.published)
 
     def sentence_year(self, c: Candidate) -> int | None:
         """The one year the dates of a candidate's sentence resolve to, if they agree."""
@@ -2324,3 +2332,8 @@ def _its_of_another(subject: Token, verb: Token) -> bool:
 
 
 __all__ = ["link_mentions"]
+
+
+def _days_apart(a: set[dt.date], b: set[dt.date]) -> bool:
+    """Both mentions are dated, and no day of one is within a race weekend of the other's."""
+    return bool(a and b) and all(abs((x - y).days) > 3 for x in a for y in b)

@@ -1140,7 +1140,11 @@ _SERIES_INSIDE_OK = frozenset({"Manufacturer", "Country"})
 
 def _series_word(token: Token) -> bool:
     text = token.text
-    if token.pos_ == "DET" or not text[:1].isalnum() or text.lower() in _SERIES_HEADS:
+    if (
+        token.pos_ in {"DET", "ADP", "CCONJ", "SCONJ", "PRON"}  # "In Cup 2, ...": no name
+        or not text[:1].isalnum()
+        or text.lower() in _SERIES_HEADS
+    ):
         return False
     return (
         token.is_title

@@ -25,6 +25,7 @@ TimeSpan(start=datetime.date(2023, 7, 16), precision='day', year=2023)
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -153,6 +154,41 @@ def next_weekday(name: str, published: _dt.date) -> _dt.date:
     """
     target = WEEKDAYS.index(name.lower())
     return published + _dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+
+
+_DM = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH_RE + r"(?![\w,]*\s*\d{4})")
+_MD = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})")
+
+
+def stated_days(text: str, published: _dt.date) -> set[_dt.date]:
+    """The days a sentence names: full dates, "12 July" (the year nearest publication) and
+    weekdays (the last one before publication). Two mentions of races that name different
+    days are two races, whatever else they share.
+
+    >>> sorted(stated_days("won on Sunday; next is 12 July", _dt.date(2025, 6, 23)))
+    [datetime.date(2025, 6, 22), datetime.date(2025, 7, 12)]
+    """
+    low = text.lower()
+    days: set[_dt.date] = set()
+    for m in itertools.chain(_DMY.finditer(low), _MDY.finditer(low)):
+        day_first = m.re is _DMY
+        d, mon = (m.group(1), m.group(2)) if day_first else (m.group(2), m.group(1))
+        found = _safe_date(int(m.group(3)), _month_number(mon), int(d))
+        if found:
+            days.add(found)
+    for m in itertools.chain(_DM.finditer(low), _MD.finditer(low)):
+        day_first = m.re is _DM
+        d, mon = (m.group(1), m.group(2)) if day_first else (m.group(2), m.group(1))
+        near = [
+            x
+            for y in (published.year - 1, published.year, published.year + 1)
+            if (x := _safe_date(y, _month_number(mon), int(d)))
+        ]
+        if near:
+            days.add(min(near, key=lambda x: abs((x - published).days)))
+    for m in _WEEKDAY.finditer(low):
+        days.add(last_weekday(m.group(1), published))
+    return days
 
 
 def resolve(expression: str, published: _dt.date) -> TimeSpan | None:

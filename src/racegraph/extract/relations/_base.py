@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from racegraph.extract.context import LIST_GAP, DocContext, LinkedMention, in_quotation
@@ -534,6 +534,12 @@ class Article:
             break
         return None
 
+    def only_class_before(self, pos: int) -> str | None:
+        """The one class the article has named before ``pos``: the class of a place said to
+        be "in class" in a report of one class ("the LMGT3 class of the 24 Hours")."""
+        found = {m.entity for m in self.mentions_before(pos, EntityType.CLASS)}
+        return found.pop() if len(found) == 1 else None
+
     def quoted(self, pos: int) -> bool:
         """Is ``pos`` inside a quotation of its paragraph? What a speaker says ("we threw away
         the first race") is no narrative: it sets no context for the sentences after it."""
@@ -707,6 +713,18 @@ def is_title_use(sent: Sentence, m: LinkedMention) -> bool:
     return bool(_TITLE_USE.match(sent.text[sent.rel(m.end) :])) or bool(
         re.search(r"\b\w+-time\s+$", sent.tail(m.start))
     )
+
+
+_WHERE = re.compile(r"\s*,\s*(?:where|in which)\b[^,;]*", re.I)
+
+
+def where_antecedent(
+    sent: Sentence, mentions: Sequence[LinkedMention], pos: int
+) -> LinkedMention | None:
+    """The mention a relative clause holding ``pos`` is about: "... the FIA WEC, where he
+    drives for AF Corse in the Hypercar class" (the WEC's class, not the story's series)."""
+    before = [m for m in mentions if m.end <= pos and _WHERE.fullmatch(sent.gap(m.end, pos))]
+    return before[-1] if before else None
 
 
 def same_clause(sent: Sentence, a: int, b: int) -> bool:

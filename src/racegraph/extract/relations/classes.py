@@ -17,6 +17,7 @@ from racegraph.extract.relations._base import (
     is_title_use,
     number,
     same_clause,
+    where_antecedent,
 )
 from racegraph.records import EntityType, EventKind, LineupRequirement, Value
 from racegraph.vocab import slugify
@@ -231,6 +232,9 @@ def _class_of_entries(art: Article) -> None:
 def _champ_for(art: Article, sent: Sentence, pos: int) -> str | None:
     champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
     near = [c for c in champs if same_clause(sent, c.start, pos)]
+    where = where_antecedent(sent, champs, pos)
+    if not near and where:  # "... with the WEC, where he drives in the Hypercar class"
+        return where.entity
     if near or champs:
         champs = near
         if not champs:

@@ -17,7 +17,7 @@ from racegraph.extract.relations._base import (
     ordinal,
     same_clause,
 )
-from racegraph.extract.time import next_weekday, resolve
+from racegraph.extract.time import next_weekday, resolve, stated_days
 from racegraph.records import EntityType, EventKind
 from racegraph.vocab import slugify
 
@@ -70,6 +70,7 @@ _FUTURE_CLAUSE = re.compile(
 _VENUE_ROUND = re.compile(
     r"^\s+(?:round|meeting|race weekend|weekend|event|rounds)\b(?:\s+of\s+(?:the\s+)?)?", re.I
 )
+_HOURS_NAME = re.compile(r"\b\d+\s?-?\s?hours?\b", re.I)  # "the 24 Hours of Le Mans"
 _RACE_NAME = re.compile(r"\b(?:hours|race|grand prix|gp|\d+\s?(?:km|miles))\b", re.I)
 _YEARS_AGO = re.compile(r"\b(?P<n>\w+)\s+years?\s+ago\b", re.I)
 _RELATIVE_SEASON = re.compile(
@@ -112,10 +113,12 @@ _SEASON_ENDS = re.compile(
     re.I,
 )
 _APPOSED_ROUND = re.compile(r"(?:\s+on\s+\w+)?\s*,\s*(?:the\s+)?", re.I)
-_SESSIONS = r"qualifying|practice|warm-?up|testing|test|shakedown|session"
+_SESSIONS = r"qualifying|practice|warm-?up|testing|test|shakedown|session|shoot-?out"
 _SESSION_BEFORE = re.compile(rf"\b(?:{_SESSIONS})\s+(?:on\s+)?(?:the\s+)?$", re.I)
 _SESSION_AFTER = re.compile(
-    rf"^(?:['’]s)?\s+(?:{_SESSIONS}|hyperpole|superpole|pole|free\s+practice)\b", re.I
+    rf"^(?:['’]s)?\s+(?:(?:top\s+\d+|[A-Z][\w-]*)\s+)?(?:{_SESSIONS}|hyperpole|superpole|pole"
+    rf"|free\s+practice)\b",
+    re.I,
 )
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _ON_DATE = re.compile(
@@ -376,6 +379,17 @@ def index_events(art: Article) -> None:
                 else:
                     rnd = art.round_at(a + 1)
                     base = rnd or art.championship_at(a)
+                    named = None if rnd else _the_named_race(art, a)
+                    if named and art.event_championships.get(named, base) != base:
+                        named = None
+                    if named is not None:
+                        # "crossed the line on Sunday" in a report of the 24 Hours of Le Mans:
+                        # that race's day; a day far from it ("called up on Wednesday") is none
+                        if abs((art.race_dates.setdefault(named, date) - date).days) > 1:
+                            continue
+                        art.race_marks.append((a, named))
+                        art.race_round.setdefault(named, None)
+                        continue
                     # a meeting's only race ("on Sunday", "Sunday's race") is the meeting;
                     # "the Sunday race" sets it apart from the meeting's other races
                     if not (
@@ -400,11 +414,45 @@ def index_events(art: Article) -> None:
     art.round_marks.sort()
     for key in list(art.race_round):
         if art.race_round[key] is None:
-            art.race_round[key] = art.round_marks[0][1] if art.round_marks else None
+            art.race_round[key] = _first_fitting_round(art, key)
     _single_race_rounds(art, {slugify(k) for k in day_raced} - known_before)
     minted = set(art.race_dates) - known_before
     _settle_day_races(art, minted, minted & {slugify(k) for k in day_raced})
     _venue_named_races(art)
+
+
+def _the_named_race(art: Article, pos: int) -> str | None:
+    """The one race named by its own name ("the 24 Hours of Le Mans") before ``pos``."""
+    races = {
+        m.entity
+        for m in art.ctx.mentions
+        if m.start < pos
+        and m.type is E
+        and art.kind(m.entity) is EventKind.RACE
+        and _HOURS_NAME.search(m.text)
+        and not art.quoted(m.start)
+    }
+    return races.pop() if len(races) == 1 else None
+
+
+def _first_fitting_round(art: Article, race: str) -> str | None:
+    """The article's first round a race with no round of its own can belong to: not one held
+    elsewhere, nor one dated days away ("won the Nürburgring 24 Hours on Sunday ... round
+    five of the NLS on 12 July" are two events)."""
+    info = art.ctx.events.get(race)
+    venue = info.venue if info else None
+    day = art.race_dates.get(race)
+    for pos, key in art.round_marks:
+        rinfo = art.ctx.events.get(key)
+        places = set(art.held.get(key, [])) | ({rinfo.venue} if rinfo and rinfo.venue else set())
+        if venue and places and venue not in places:
+            continue
+        sent = art.sentence_at(pos)
+        days = stated_days(sent.text, art.published) if sent else set()
+        if day and days and all(abs((day - d).days) > 3 for d in days):
+            continue
+        return key
+    return None
 
 
 def _coming_round(art: Article, sent: Sentence) -> None:

@@ -19,6 +19,7 @@ from racegraph.extract.relations._base import (
     group_before,
     is_title_use,
     same_clause,
+    where_antecedent,
 )
 from racegraph.extract.relations.classes import _car_manufacturer
 from racegraph.records import EntityType, EventKind, Fact, Value
@@ -611,9 +612,14 @@ def _targets(art: Article, sent: Sentence) -> list[tuple[int, int, str, str | No
                 for c in sent.of(C)
                 if not is_title_use(sent, c) and same_clause(sent, c.start, m.end)
             ]  # "in the GTD Pro class of the IMSA WeatherTech SportsCar Championship"
+            where = where_antecedent(
+                sent, [c for c in sent.of(C) if not is_title_use(sent, c)], m.start
+            )
             champ = (
                 min(named, key=lambda c: abs(c.start - m.end)).entity
                 if named
+                else where.entity
+                if where
                 else art.championship_at(m.start)
             )
             if champ:

@@ -519,6 +519,8 @@ def _sentence_results(
                 cls = prev[-1].classification  # a class paragraph goes on with its class
             elif not prev:
                 cls = _report_class(results, sent, a)
+        if cls is None and in_class:
+            cls = art.only_class_before(a)
         if cls and kind is None:
             last_class = cls
         after_team = [
@@ -651,6 +653,8 @@ def _syntax_result(
                 cls = prev[-1].classification  # a class paragraph goes on with its class
             elif not prev:
                 cls = _report_class(results, sent, a)
+        if cls is None and s.in_class:
+            cls = art.only_class_before(a)
     race = _stated_event(art, sent, a) or _race_for(art, sent, a)
     return _Result(
         sent=sent,
