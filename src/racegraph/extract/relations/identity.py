@@ -126,6 +126,7 @@ def extract(art: Article) -> None:
         _works(art, sent)
         _title(art, sent)
         _champion(art, sent)
+        _crowned_champions(art, sent)
         _title_clause(art, sent)
         _title_went_to(art, sent)
         _won_series(art, sent)
@@ -454,6 +455,35 @@ def _crowned(sent: Sentence, a: int) -> list[str]:
     return []
 
 
+_CROWNED_CHAMPIONS = re.compile(
+    r"\s+(?:are|were|is|was|have\s+been|has\s+been)\s+crowned\s+(?:the\s+)?"
+    r"(?:(?:overall|drivers['’]?)\s+)?champions?\b",
+    re.I,
+)
+
+
+def _crowned_champions(art: Article, sent: Sentence) -> None:
+    """ "A and B were crowned overall champions": the title of the championship the story is
+    about, that season (a championship named in the phrase is :func:`_champion`'s)."""
+    for m in _CROWNED_CHAMPIONS.finditer(sent.text):
+        a = sent.abs(m.start())
+        if art.quoted(a):
+            continue
+        group = group_before(sent, a, [D])
+        champ = art.championship_at(a)
+        if not group or champ is None:
+            continue
+        season = art.season_in(sent, a, clause=False) or art.focus_season or art.published.year
+        teams = [
+            t.entity
+            for t in sent.before(group[0].start, EntityType.TEAM)
+            if re.fullmatch(r"['’]s\s+", sent.gap(t.end, group[0].start))
+        ]
+        for g in group:
+            art.emit("won", sent, "won.crowned", 0.75, s=g.entity, o=champ, season=season)
+            _champion_season(art, sent, g.entity, champ, season, None, teams, "crowned")
+
+
 def _title_clause(art: Article, sent: Sentence) -> None:
     """ "won the GT4 America Silver class title with the team in 2024", "won the GT3 title
     with Barwell" (the championship of the context), "won that championship in 2022": the
@@ -489,33 +519,48 @@ def _title_clause(art: Article, sent: Sentence) -> None:
                 season=season,
                 **{"class": cls[0] if cls else None},
             )
-            if season is None:
-                continue
-            art.emit(
-                "competesIn",
-                sent,
-                "competesIn.title-clause",
-                0.7,
-                s=d,
-                o=champ,
-                season=season,
-                **{"class": cls[0] if cls else None},
-                team=teams[0] if teams else None,
-                status="confirmed",
-                asOf=art.published,
-            )
-            if teams:
-                art.emit(
-                    "memberOf",
-                    sent,
-                    "memberOf.title-clause",
-                    0.7,
-                    s=d,
-                    o=teams[0],
-                    championship=art.root_known(champ),
-                    season=season,
-                    asOf=art.published,
+            if season is not None:
+                _champion_season(
+                    art, sent, d, champ, season, cls[0] if cls else None, teams, "title-clause"
                 )
+
+
+def _champion_season(
+    art: Article,
+    sent: Sentence,
+    driver: str,
+    champ: str,
+    season: int,
+    cls: str | None,
+    teams: list[str],
+    rule: str,
+) -> None:
+    """A champion raced that season in the championship (and for the team named with it)."""
+    art.emit(
+        "competesIn",
+        sent,
+        f"competesIn.{rule}",
+        0.7,
+        s=driver,
+        o=champ,
+        season=season,
+        **{"class": cls},
+        team=teams[0] if teams else None,
+        status="confirmed",
+        asOf=art.published,
+    )
+    if teams:
+        art.emit(
+            "memberOf",
+            sent,
+            f"memberOf.{rule}",
+            0.7,
+            s=driver,
+            o=teams[0],
+            championship=art.root_known(champ),
+            season=season,
+            asOf=art.published,
+        )
 
 
 _WENT_TO = re.compile(

@@ -46,6 +46,14 @@ _WIN = re.compile(
     r"|checkered flag|belonged to)\b",
     re.I,
 )
+_COUNTS = r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many"
+_WIN_COUNT_AFTER = re.compile(rf"^\s+(?:{_COUNTS})\s+(?:\w+\s+)?(?:races|times|rounds)\b", re.I)
+_COUNT_BEFORE = re.compile(rf"\b(?:{_COUNTS})\s+(?:\w+\s+)?$", re.I)
+_WON_TITLE_AFTER = re.compile(
+    r"^\s+(?:the|a|his|her|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:title|championship|crown)\b"
+    r"(?!\s+(?:race|round|opener|finale|decider))",
+    re.I,
+)
 _ORD = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|thirteenth|fourteenth|fifteenth|\d{1,2}(?:st|nd|rd|th)"
@@ -366,6 +374,15 @@ def _sentence_results(
     if other_wins is not None:
         other_wins.extend(taken)
     for m in _WIN.finditer(sent.text):
+        if (
+            _WIN_COUNT_AFTER.match(sent.text[m.end() :])
+            or _WON_TITLE_AFTER.match(sent.text[m.end() :])
+            or (
+                m.group(0).lower() in {"wins", "victories"}
+                and _COUNT_BEFORE.search(sent.text[: m.start()])
+            )
+        ):
+            continue  # "won four races", "three wins", "won the teams' title": no race result
         found.append((sent.abs(m.start()), sent.abs(m.end()), 1, None))
         wins.add(sent.abs(m.start()))
     for m in _PODIUM.finditer(sent.text):
@@ -1182,6 +1199,16 @@ def _title_cue(art: Article, sent: Sentence, a: int, b: int) -> bool:
     past = _PAST_STANDING.match(sent.text[sent.rel(b) :])
     if cue.startswith("runner") and past and int(past.group("year")) < art.published.year:
         return True
+    rest = sent.text[sent.rel(b) :]
+    overall = re.match(r"^\s+overall\b", rest)
+    standing = _PAST_STANDING.match(rest[overall.end() :] if overall else rest)
+    if (
+        (overall or cue.endswith("overall"))
+        and standing
+        and int(standing.group("year")) < art.published.year
+        and not sent.of(EntityType.EVENT)
+    ):
+        return True  # "had finished second overall in 2024": a season's standing
     for c in sent.after(b, EntityType.CHAMPIONSHIP)[:1]:
         if cue.startswith("runner") and _STANDING_IN.fullmatch(sent.gap(b, c.start)):
             return not _NOT_STANDING.match(sent.text[sent.rel(c.end) :])
