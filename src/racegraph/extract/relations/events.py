@@ -116,7 +116,7 @@ _APPOSED_ROUND = re.compile(r"(?:\s+on\s+\w+)?\s*,\s*(?:the\s+)?", re.I)
 _SESSIONS = r"qualifying|practice|warm-?up|testing|test|shakedown|session|shoot-?out"
 _SESSION_BEFORE = re.compile(rf"\b(?:{_SESSIONS})\s+(?:on\s+)?(?:the\s+)?$", re.I)
 _SESSION_AFTER = re.compile(
-    rf"^(?:['’]s)?\s+(?:(?:top\s+\d+|[A-Z][\w-]*)\s+)?(?:{_SESSIONS}|hyperpole|superpole|pole"
+    rf"^(?:['’]s)?\s+(?:(?:top\s+\d+|(?-i:[A-Z][\w-]*))\s+)?(?:{_SESSIONS}|hyperpole|superpole|pole"
     rf"|free\s+practice)\b",
     re.I,
 )
