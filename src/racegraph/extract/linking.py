@@ -38,7 +38,14 @@ from racegraph.extract.context import (
     ValueMention,
 )
 from racegraph.extract.mentions import NAME_PARTICLES, REFERENCE_SPANS, Candidate
-from racegraph.extract.time import CARDINALS, MONTHS, WEEKDAYS, resolve, stated_days
+from racegraph.extract.time import (
+    CARDINALS,
+    MONTHS,
+    WEEKDAYS,
+    days_apart,
+    resolve,
+    stated_days,
+)
 from racegraph.records import EntityType, EventKind
 from racegraph.vocab import slugify
 
@@ -1913,7 +1920,7 @@ class _Linker:
             and info.parent is None
             and info.venue == venue
             and info.year == year
-            and not _days_apart(days, self.round_days.get(key, set()))
+            and not days_apart(days, self.round_days.get(key, set()))
         }
         return found.pop() if len(found) == 1 else None
 
@@ -2332,8 +2339,3 @@ def _its_of_another(subject: Token, verb: Token) -> bool:
 
 
 __all__ = ["link_mentions"]
-
-
-def _days_apart(a: set[dt.date], b: set[dt.date]) -> bool:
-    """Both mentions are dated, and no day of one is within a race weekend of the other's."""
-    return bool(a and b) and all(abs((x - y).days) > 3 for x in a for y in b)

@@ -191,6 +191,12 @@ def stated_days(text: str, published: _dt.date) -> set[_dt.date]:
     return days
 
 
+def days_apart(a: set[_dt.date], b: set[_dt.date]) -> bool:
+    """Both sides are dated, and no day of one is within a race weekend (three days) of a
+    day of the other: two mentions so dated are two events."""
+    return bool(a and b) and all(abs((x - y).days) > 3 for x in a for y in b)
+
+
 def resolve(expression: str, published: _dt.date) -> TimeSpan | None:
     """Resolve one time expression (see the module docstring for the rules).
 

@@ -17,7 +17,7 @@ from racegraph.extract.relations._base import (
     ordinal,
     same_clause,
 )
-from racegraph.extract.time import next_weekday, resolve, stated_days
+from racegraph.extract.time import days_apart, next_weekday, resolve, stated_days
 from racegraph.records import EntityType, EventKind
 from racegraph.vocab import slugify
 
@@ -449,7 +449,7 @@ def _first_fitting_round(art: Article, race: str) -> str | None:
             continue
         sent = art.sentence_at(pos)
         days = stated_days(sent.text, art.published) if sent else set()
-        if day and days and all(abs((day - d).days) > 3 for d in days):
+        if days_apart({day} if day else set(), days):
             continue
         return key
     return None

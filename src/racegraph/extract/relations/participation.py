@@ -607,14 +607,11 @@ def _targets(art: Article, sent: Sentence) -> list[tuple[int, int, str, str | No
             cls = _class_for(art, sent, m)
             out.append((cue, m.end, m.entity, cls))
         else:
+            champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
             named = [
-                c
-                for c in sent.of(C)
-                if not is_title_use(sent, c) and same_clause(sent, c.start, m.end)
+                c for c in champs if same_clause(sent, c.start, m.end)
             ]  # "in the GTD Pro class of the IMSA WeatherTech SportsCar Championship"
-            where = where_antecedent(
-                sent, [c for c in sent.of(C) if not is_title_use(sent, c)], m.start
-            )
+            where = where_antecedent(sent, champs, m.start)
             champ = (
                 min(named, key=lambda c: abs(c.start - m.end)).entity
                 if named

@@ -1196,10 +1196,10 @@ def _title_cue(art: Article, sent: Sentence, a: int, b: int) -> bool:
     """A place cue that names a championship's title or standings rather than a race: "who
     won the X title in 2022", "the runner-up in the Y in 2024" (career asides of a report)."""
     cue = sent.text[sent.rel(a) : sent.rel(b)].lower()
-    past = _PAST_STANDING.match(sent.text[sent.rel(b) :])
+    rest = sent.text[sent.rel(b) :]
+    past = _PAST_STANDING.match(rest)
     if cue.startswith("runner") and past and int(past.group("year")) < art.published.year:
         return True
-    rest = sent.text[sent.rel(b) :]
     overall = re.match(r"^\s+overall\b", rest)
     standing = _PAST_STANDING.match(rest[overall.end() :] if overall else rest)
     if (
