@@ -72,6 +72,8 @@ class ReferenceEntity:
     demonyms: tuple[str, ...] = ()
     sub_championship: bool = False
     championship: str | None = None  # a class of one championship ("GTD Pro": IMSA)
+    built_to: str | None = None  # a car model's regulations, a class IRI ("499P": LMH)
+    admits: tuple[str, ...] = ()  # a class's car regulations ("Hypercar": LMH, LMDh)
 
     def surface_forms(self) -> tuple[str, ...]:
         """The names :meth:`Reference.lookup` matches loosely: label, aliases, demonyms.
@@ -219,6 +221,12 @@ def _one_iri(graph: Graph, subject: Node, predicate: URIRef, prefix: str = "") -
     return values[0] if values else None
 
 
+def _iris(graph: Graph, subject: Node, predicate: URIRef) -> tuple[str, ...]:
+    return tuple(
+        sorted({str(o) for o in graph.objects(subject, predicate) if isinstance(o, URIRef)})
+    )
+
+
 def _literals(graph: Graph, subject: Node, predicate: URIRef) -> tuple[str, ...]:
     return tuple(
         sorted({str(o) for o in graph.objects(subject, predicate) if isinstance(o, Literal)})
@@ -259,6 +267,8 @@ def _entities(graph: Graph) -> Iterable[ReferenceEntity]:
             demonyms=_literals(graph, s, RG.demonym),
             sub_championship=s in sub,
             championship=_one_iri(graph, s, RG.classOf),
+            built_to=_one_iri(graph, s, RG.builtTo),
+            admits=_iris(graph, s, RG.admits),
         )
 
 

@@ -87,6 +87,8 @@ class RG(DefinedNamespace):
     drives: URIRef
     manufacturer: URIRef
     makes: URIRef
+    builtTo: URIRef
+    admits: URIRef
     fiaCategory: URIRef
     classOf: URIRef
     hasClass: URIRef

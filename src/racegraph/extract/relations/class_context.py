@@ -2,6 +2,12 @@
 
 * A class framed as "Elsewhere in the Hypercar class, ..." says the story is about that
   class: the class-less announcements of the same championship before and after it take it.
+* A car races in the classes its regulations are admitted to: a participation whose
+  statement names a car (or whose driver the story puts in one) takes the one class the
+  story names that admits the car (the #8 GR010 Hybrid, an LMH car, is a Hypercar when the
+  story names Hypercar and LMGT3; a GT3 car in that story is an LMGT3). A race result's
+  participation takes it too: the class of a car is a fact of the car, not a reading of
+  the result.
 * A crew shares one car, so one class: a driver's class-less ``competesIn`` takes the class
   another statement of the story gives the same driver in the same championship season; a
   team's class-less ``competesIn`` takes the class of the crews the same sentence puts in
@@ -19,6 +25,7 @@ from collections import defaultdict
 from racegraph.extract.context import QUOTE_MARKS, LinkedMention
 from racegraph.extract.relations._base import Article, is_title_use
 from racegraph.records import EntityType, Fact, Value
+from racegraph.reference import ReferenceEntity, key_of
 
 D = EntityType.DRIVER
 T = EntityType.TEAM
@@ -33,16 +40,18 @@ _RESULT_RULES = frozenset({"competesIn.result", "competesIn.won", "competesIn.dr
 
 def complete(art: Article) -> None:
     """Fill the class of class-less participation facts (see the module docstring)."""
+    _car_class(art)
     _crew_class(art)
     _elsewhere_class(art)
     _section_class(art)
 
 
-def _open(art: Article, f: Fact) -> bool:
-    """A class-less competesIn of a driver or team stated outside a race result."""
+def _open(art: Article, f: Fact, *, results: bool = False) -> bool:
+    """A class-less competesIn of a driver or team stated outside a race result (or in
+    one, with ``results``)."""
     if f.relation != "competesIn" or f.get("class") is not None:
         return False
-    if f.evidence.rule.split("+")[0] in _RESULT_RULES:
+    if not results and f.evidence.rule.split("+")[0] in _RESULT_RULES:
         return False
     ent = art.entity(str(f.get("s")))
     return ent is not None and ent.type in (D, T)
@@ -122,6 +131,68 @@ def _champ_of(art: Article, lo: int, pos: int) -> str | None:
         if named:
             return named[0].entity
     return art.championship_at(pos)
+
+
+def _car_class(art: Article) -> None:
+    """The one class of the championship the story names that admits the regulations of
+    the participant's car: the cars the statement names, else the cars the story says the
+    driver drives. A class is the championship's by the reference ("GTP": IMSA), else by
+    where the story names it (the championship its sentence names, else the one the text
+    is about there)."""
+    ref = art.ctx.reference
+    named: dict[str, ReferenceEntity] = {}
+    where: set[tuple[str, str]] = set()
+    for sent in art.sentences:
+        for k in sent.of(K):
+            ent = art.entity(k.entity)
+            listed = ref.by_iri(ent.reference) if ent is not None and ent.reference else None
+            if listed is None or not listed.admits:
+                continue
+            named[k.entity] = listed
+            champ = _champ_of(art, sent.start, k.start)
+            if champ is not None:
+                where.add((art.root(champ), k.entity))
+    if not named:
+        return
+    for i, f in enumerate(art.facts):
+        if not _open(art, f):
+            continue
+        regulations = _regulations(art, f)
+        champ = art.root(str(f.get("o")))
+        fits = {
+            key
+            for key, cls in named.items()
+            if regulations & set(cls.admits)
+            and (
+                (champ, key) in where
+                if cls.championship is None
+                else key_of(cls.championship) == champ
+            )
+        }
+        if len(fits) == 1:
+            art.facts[i] = _with_class(f, next(iter(fits)))
+
+
+def _regulations(art: Article, f: Fact) -> set[str]:
+    """The regulations (class IRIs) of the cars a participation statement names, else of
+    the cars the story's ``drives`` facts give its driver in the same season."""
+    sent = art.sentence_at(f.evidence.start)
+    cars = [m.entity for m in sent.of(EntityType.CAR_MODEL)] if sent is not None else []
+    if not cars:
+        cars = [
+            str(d.get("o"))
+            for d in art.facts
+            if d.relation == "drives"
+            and d.get("s") == f.get("s")
+            and d.get("season") in (f.get("season"), None)
+        ]
+    out: set[str] = set()
+    for car in cars:
+        ent = art.entity(car)
+        listed = art.ctx.reference.by_iri(ent.reference) if ent and ent.reference else None
+        if listed is not None and listed.built_to is not None:
+            out.add(listed.built_to)
+    return out
 
 
 def _crew_class(art: Article) -> None:
