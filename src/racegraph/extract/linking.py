@@ -692,13 +692,21 @@ class _Linker:
         person elsewhere in the article ("said Albuquerque"), or an organisation- or
         place-tagged name in a list of three or more names with a person in it ("A, Paul
         Lafargue and B"), or a two-word one a "who" clause describes ("Ewan Dalgleish, who
-        won the title"), is a person."""
-        if c.label not in {"ORG", "GPE"} or not 2 <= c.length <= 4:
+        won the title"), is a person; so is any such name with an age ("19-year-old Oğuz
+        Kaya", "Oğuz Kaya, 19,"): places and organisations have none."""
+        if c.label not in {"ORG", "GPE", "FAC"} or not 2 <= c.length <= 4:
             return False
         span = self.span(c)
         if any(t.text in _TEAM_SUFFIX_WORDS for t in span):
             return False
         if not all(_is_name_word(t) for t in span):
+            return False
+        if c.length <= 3 and (
+            _AGE_BEFORE.search(self.doc.text, 0, span.start_char)
+            or _age_apposition(self.doc, span.end)
+        ):
+            return True
+        if c.label == "FAC":
             return False
         if c.label == "ORG" and span[-1].text in single_texts:
             return True
@@ -2166,6 +2174,9 @@ def _number_value(text: str) -> str:
         return str(_NUMBER_WORDS[word])
     digits = "".join(ch for ch in word if ch.isdigit())
     return digits
+
+
+_AGE_BEFORE = re.compile(r"\b\d{2}-year-old\s+$")
 
 
 def _age_apposition(doc: Doc, i: int) -> bool:

@@ -14,6 +14,7 @@ from racegraph.extract.relations._base import (
     group_after,
     group_before,
     number,
+    same_clause,
 )
 from racegraph.records import EntityType
 
@@ -45,9 +46,12 @@ _PERSON_NOUNS = frozenset(
 _TEAM_NOUNS = frozenset(["team", "squad", "outfit", "crew", "operation", "équipe", "stable"])
 _FROM = re.compile(r",?\s+(?:who\s+(?:hails|comes|originates)\s+)?(?:from|of)\s+(?:the\s+)?$", re.I)
 _DESCRIPTOR = re.compile(
-    r"^\s*(?:(?:[a-z][a-z-]*\s+){0,2}(?:driver|youngster|rookie|veteran|racer|ace|star|pilot"
-    r"|teenager|newcomer|talent)\s+)?$",
+    r"^\s*(?:(?:[A-Z][\w-]*\s+)?(?:[a-z][a-z-]*\s+){0,2}(?:driver|youngster|rookie|veteran"
+    r"|racer|ace|star|pilot|teenager|newcomer|talent)\s+"
+    r"|(?:platinum|gold|silver|bronze)(?:-rated)?\s+)?$",
 )
+"""What may stand between a demonym and the name it describes: "Belgian driver", "Austrian
+Porsche works driver", "the Lebanese silver"."""
 _ISO_PAREN = re.compile(r"^\s*\(([A-Z]{3})\)")
 _WORKS = re.compile(
     r"\b(?P<kind>works|factory)\s+(?:driver|rider|racer|pilot)(?P<pl>s)?\b"
@@ -76,13 +80,18 @@ _CAT_CHANGE = re.compile(
     re.I,
 )
 _CAT_RATED = re.compile(
-    rf"\b(?P<cat>{_CATEGORY})[- ](?:rated|ranked|graded)\s+"
-    r"(?:(?:[A-Z][a-z]+|team\s+owner|owner|gentleman|amateur|driver|rookie|veteran)\s+){0,2}$",
+    rf"(?:\b(?P<cat>{_CATEGORY})[- ](?:rated|ranked|graded)\s+"
+    r"(?:(?:(?-i:[A-Z][a-z]+)|team\s+owner|owner|gentleman|amateur|driver|rookie|veteran)\s+){0,2}"
+    rf"|\b(?P<cat2>{_CATEGORY})\s+(?:driver|racer)\s+"
+    rf"|(?-i:\b[A-Z][a-z]+)\s+(?P<cat3>{_CATEGORY})\s+)$",
     re.I,
 )
+"""A rating right before a name: "bronze-rated American Ryan Hollis", "bronze driver Carlos
+Benavides", "the Lebanese silver Darius Sayegh" (not "The silver-rated Turk joins Tom")."""
 _CAT_CUE = re.compile(
     r"categori[sz]ation|categor(?:y|ies)|rating|rated|ranked|status|grading|FIA|upgraded"
-    r"|downgraded|promoted|demoted|reclassified",
+    r"|downgraded|promoted|demoted|reclassified"
+    rf"|\b{_CATEGORY}\s+(?:driver|racer|(?-i:[A-Z]))",
     re.I,
 )
 _PRINCIPAL = re.compile(
@@ -242,7 +251,7 @@ def _demonym(art: Article, sent: Sentence, c: LinkedMention) -> None:
         m
         for m in sent.mentions
         if m.start >= c.end
-        and m.start - c.end <= 22
+        and m.start - c.end <= 30
         and _DESCRIPTOR.match(sent.gap(c.end, m.start))
     ]
     person = [m for m in nxt if m.type in PERSON_TYPES and m.start > c.start]
@@ -746,7 +755,8 @@ def _fia_category(art: Article, sent: Sentence) -> None:
         new_w = m.group("new") or m.group("new2")
         new = category_key(art, sent, new_w, pos)
         prev = category_key(art, sent, m.group("prev"), pos) if m.group("prev") else None
-        subj = art.antecedent(sent, pos)
+        named = [p for p in sent.before(pos, *PERSON_TYPES) if same_clause(sent, p.end, pos)]
+        subj = named[-1].entity if named else art.antecedent(sent, pos)
         if subj and new:
             art.emit(
                 "fiaCategory",
@@ -773,7 +783,8 @@ def _fia_category(art: Article, sent: Sentence) -> None:
     for d in sent.of(*PERSON_TYPES):
         m2 = _CAT_RATED.search(sent.tail(d.start))
         if m2:
-            key = category_key(art, sent, m2.group("cat"), d.start)
+            word = m2.group("cat") or m2.group("cat2") or m2.group("cat3")
+            key = category_key(art, sent, word, d.start)
             if key:
                 art.emit(
                     "fiaCategory",
