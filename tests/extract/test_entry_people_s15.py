@@ -66,3 +66,16 @@ def test_a_category_change_names_its_own_subject(nlp: Language, reference: Refer
     cats = {(f["s"], f["o"]) for f in facts(doc, "fiaCategory")}
     assert ("daniel-harper", "gold") in cats
     assert ("lucas-moreau", "gold") not in cats
+
+
+def test_a_crew_in_a_teams_numbered_car_is_the_teams(nlp: Language, reference: Reference) -> None:
+    text = (
+        "The FIA World Endurance Championship begins on Friday in Qatar.\n\n"
+        "Tom Ashcroft joins Daniel Harper and Lucas Moreau in TF Sport's #81 Corvette.\n\n"
+        "James Carter, Erik Lindgren and Kenji Sato are back in the #51 Ferrari 499P of "
+        "AF Corse.\n"
+    )
+    doc = predict(nlp, reference, text, published=dt.date(2025, 2, 24))
+    members = _pairs(doc, "memberOf")
+    assert {("daniel-harper", "tf-sport"), ("lucas-moreau", "tf-sport")} <= members
+    assert {("james-carter", "af-corse"), ("kenji-sato", "af-corse")} <= members

@@ -45,8 +45,9 @@ _OF_CREW_UNNAMED = re.compile(
 _CHAIN_GAP = re.compile(r"^\s*(?:['’]s\s+)?(?:#\s?\d{1,3}\s+)?$")
 _IN_CAR = re.compile(
     r"^(?:\s*\([^()]{1,40}\))?(?:\s*,\s*who(?:\s+had)?\s+)?[^,;.()]{0,40}?\b(?:in|brought|drove|drives|driving|shared|sharing|steered|piloted)"
-    r"\s+(?:the|a|an|their|its)\s+(?:#\s?\d{1,3}\s+|#)?(?:[A-Z][\w&'’-]*\s+){0,2}$",
+    r"\s+(?:(?:the|a|an|their|its)\s+(?:#\s?\d{1,3}\s+|#)?(?:[A-Z][\w&'’-]*\s+){0,2})?$",
 )
+_OF_TEAM = re.compile(r"^\s+of\s+(?:the\s+)?$")  # "the #51 Ferrari 499P of AF Corse"
 _ENTERED_BY = re.compile(r"^\s*,?\s*(?:entered|run|fielded|prepared)\s+by\s+(?:the\s+)?$", re.I)
 _NUMBER_BEFORE = re.compile(r"#\s?(\d{1,3})\s+[^,;#()]{0,40}$")
 _HEADLESS = re.compile(r"#\s?(\d{1,3})\s+(?:[\w-]+\s+){0,2}?(?:car|entry|machine)\s+of\s+$", re.I)
@@ -93,7 +94,10 @@ def chain(sent: Sentence, head: LinkedMention, forward: bool) -> list[LinkedMent
     links = [head]
     if forward:
         for m in ms:
-            if m.start >= links[-1].end and _CHAIN_GAP.match(sent.gap(links[-1].end, m.start)):
+            gap = sent.gap(links[-1].end, m.start) if m.start >= links[-1].end else ""
+            if m.start >= links[-1].end and (
+                _CHAIN_GAP.match(gap) or (m.type is T and _OF_TEAM.match(gap))
+            ):
                 links.append(m)
             elif m.start >= links[-1].end:
                 break

@@ -1025,9 +1025,9 @@ _Crew = tuple[tuple[str, ...], str | None, str | None, str | None, int, str | No
 
 _CREW_BEFORE_NUMBER = re.compile(
     r"^\s*(?:[A-Z][a-z]+\s+)?(?:(?:will|are|is|to)\s+)?(?:(?:set|expected|likely|due|poised|tipped)\s+to\s+)?"
-    r"(?:be\s+)?(?:sharing|share|shares|driving|drive|drives|in|aboard|racing|race|crewing"
-    r"|(?:remain|remains|stay|stays|continue|continues|line up|lines up)\s+in)"
-    r"\s+(?:the\s+|its\s+|their\s+)?#\s?(?P<n>\d{1,3})\b(?P<with>(?:\s+[\w-]+){0,3}?\s+(?:with|alongside|together\s+with)\s+)?",
+    r"(?:be\s+)?(?:sharing|share|shares|driving|drive|drives|(?:back\s+)?in|aboard|racing|race"
+    r"|crewing|(?:remain|remains|stay|stays|continue|continues|line up|lines up)\s+in)"
+    r"\s+(?:the\s+|its\s+|their\s+|(?-i:[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2})['’]s\s+)?#\s?(?P<n>\d{1,3})\b(?P<with>(?:\s+[\w-]+){0,3}?\s+(?:with|alongside|together\s+with)\s+)?",
     re.I,
 )
 # "The #51 is likely to keep A, B and C together", "the #7 retains A and B"
