@@ -79,3 +79,25 @@ def test_a_crew_in_a_teams_numbered_car_is_the_teams(nlp: Language, reference: R
     members = _pairs(doc, "memberOf")
     assert {("daniel-harper", "tf-sport"), ("lucas-moreau", "tf-sport")} <= members
     assert {("james-carter", "af-corse"), ("kenji-sato", "af-corse")} <= members
+
+
+_CATEGORISATION = (
+    "The FIA categorisation list for 2026 was published on Monday.\n\n"
+    "The biggest change concerns Lucas Moreau. The 23-year-old Frenchman won the Silver Cup "
+    "with Century Motorsport last year, sharing the #15 BMW with Daniel Harper, and has now "
+    'been upgraded from silver to gold. "Daniel is still silver," said the team.\n\n'
+    "James Carter had asked to be reclassified as silver, but remains gold after his appeal "
+    "was rejected.\n\n"
+    "The list also contains a first classification for Ryan Mitchell. The former IndyCar "
+    "driver has been rated platinum ahead of his IMSA debut.\n"
+)
+
+
+def test_a_category_stated_without_a_change(nlp: Language, reference: Reference) -> None:
+    doc = predict(nlp, reference, _CATEGORISATION, published=dt.date(2026, 1, 7))
+    cats = _pairs(doc, "fiaCategory")
+    assert ("lucas-moreau", "gold") in cats
+    assert ("daniel-harper", "gold") not in cats
+    assert ("james-carter", "gold") in cats
+    assert ("james-carter", "silver") not in cats  # asked for, not given
+    assert ("ryan-mitchell", "platinum") in cats

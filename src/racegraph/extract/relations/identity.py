@@ -91,7 +91,19 @@ Benavides", "the Lebanese silver Darius Sayegh" (not "The silver-rated Turk join
 _CAT_CUE = re.compile(
     r"categori[sz]ation|categor(?:y|ies)|rating|rated|ranked|status|grading|FIA|upgraded"
     r"|downgraded|promoted|demoted|reclassified"
-    rf"|\b{_CATEGORY}\s+(?:driver|racer|(?-i:[A-Z]))",
+    rf"|\b{_CATEGORY}\s+(?:driver|racer|(?-i:[A-Z]))|\bfrom\s+{_CATEGORY}\s+to\b"
+    rf"|\b(?:remains?|still|rated)\s+{_CATEGORY}\b",
+    re.I,
+)
+_CAT_STATE = re.compile(
+    rf"\b(?:remains?|is\s+still|has\s+been\s+rated|was\s+rated)\s+(?P<cat>{_CATEGORY})\b"
+    r"(?![- ](?:cup|class|rated))",
+    re.I,
+)
+"""A category stated without a change: "remains gold", "Harry is still silver", "has been
+rated platinum"."""
+_CAT_WISH = re.compile(
+    r"\b(?:asked|wanted|hoped|applied|appealed|requested|wished)\s+(?:\w+\s+){0,2}to\s+be\s+$",
     re.I,
 )
 _PRINCIPAL = re.compile(
@@ -752,11 +764,12 @@ def _fia_category(art: Article, sent: Sentence) -> None:
         return
     for m in _CAT_CHANGE.finditer(sent.text):
         pos = sent.abs(m.start())
+        if _CAT_WISH.search(sent.text, 0, m.start()):
+            continue  # "had asked to be reclassified as silver"
         new_w = m.group("new") or m.group("new2")
         new = category_key(art, sent, new_w, pos)
         prev = category_key(art, sent, m.group("prev"), pos) if m.group("prev") else None
-        named = [p for p in sent.before(pos, *PERSON_TYPES) if same_clause(sent, p.end, pos)]
-        subj = named[-1].entity if named else art.antecedent(sent, pos)
+        subj = _change_subject(art, sent, pos)
         if subj and new:
             art.emit(
                 "fiaCategory",
@@ -767,6 +780,14 @@ def _fia_category(art: Article, sent: Sentence) -> None:
                 o=new,
                 previous=prev,
                 asOf=art.published,
+            )
+    for m in _CAT_STATE.finditer(sent.text):
+        pos = sent.abs(m.start())
+        subj = _change_subject(art, sent, pos)
+        key = category_key(art, sent, m.group("cat"), pos)
+        if subj and key:
+            art.emit(
+                "fiaCategory", sent, "fiaCategory.state", 0.75, s=subj, o=key, asOf=art.published
             )
     for c in sent.of(EntityType.FIA_CATEGORY):
         who = _rated_description(art, sent, c)
@@ -795,6 +816,43 @@ def _fia_category(art: Article, sent: Sentence) -> None:
                     o=key,
                     asOf=art.published,
                 )
+
+
+def _change_subject(art: Article, sent: Sentence, pos: int) -> str | None:
+    """Whose category changes at ``pos``: the subject of the verb the change hangs on ("The
+    23-year-old Swede won the title with A, sharing the car with B, and has now been
+    upgraded from silver to gold": the Swede, not B), else the nearest person before it in
+    its clause, else the discourse antecedent."""
+    tok = _token_at(art, pos)
+    verb = tok
+    for _ in range(6):
+        if verb is None or verb.head is verb:
+            break
+        if verb.pos_ in {"VERB", "AUX"} and verb.dep_ not in {"aux", "auxpass"}:
+            break
+        verb = verb.head
+    while verb is not None:
+        subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            head = subj[0]
+            if head.lower_ in {"he", "she"}:
+                return art.antecedent(sent, head.idx)
+            lo = min(t.idx for t in head.subtree)
+            hi = max(t.idx + len(t) for t in head.subtree)
+            found = [m for m in sent.of(*PERSON_TYPES) if lo <= m.start and m.end <= hi]
+            if found:
+                return found[0].entity
+            if head.pos_ == "NOUN" and any(c.lower_ == "the" for c in head.children):
+                # "The former IndyCar driver ... has been rated platinum": the person the
+                # sentence before names, driver or not yet known as one
+                for prev in reversed(art.sentences[: sent.index]):
+                    people = prev.of(*PERSON_TYPES)
+                    if people:
+                        return people[0].entity
+            break
+        verb = verb.head if verb.dep_ == "conj" and verb.head is not verb else None
+    named = [p for p in sent.before(pos, *PERSON_TYPES) if same_clause(sent, p.end, pos)]
+    return named[-1].entity if named else art.antecedent(sent, pos)
 
 
 def _rated_description(art: Article, sent: Sentence, cat: LinkedMention) -> str | None:
