@@ -50,7 +50,8 @@ _RACE_WORD = re.compile(
     r"\b(?:race|won|win|victory|finish\w*|podium|triumph\w*|result|runner-up)\b", re.I
 )
 _RACE_CONTEXT = re.compile(
-    r"\b(?:race|races|victory|win|won|pole|grid|podium|finish\w*|place|qualifying|result"
+    r"\b(?:race|races|victory|win|won|pole|grid|podium|finish\w*|qualifying|result"
+    r"|(?<!his\s)(?<!her\s)(?<!its\s)(?<!their\s)place"  # not "take his place"
     r"|started|start|lap|runner-up|triumph\w*|chequered|checkered|flag|P\d{1,2}|honou?rs)\b",
     re.I,
 )

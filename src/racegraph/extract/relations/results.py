@@ -37,6 +37,7 @@ from racegraph.extract.relations.result_syntax import (
     syntax_rivals,
     with_crew_credits,
 )
+from racegraph.extract.time import stated_days
 from racegraph.records import EntityType, EventKind
 
 D = EntityType.DRIVER
@@ -258,6 +259,22 @@ def _race_for(art: Article, sent: Sentence, pos: int) -> str | None:
         return before[-1][1]
     if marks:
         return marks[0][1]
+    return _last_run_race(art, pos)
+
+
+def _last_run_race(art: Article, pos: int) -> str | None:
+    """The race a result names none for ("won the race"): the last race named before it
+    that has been run by the publication date. "Dufresne is expected back for the 6 Hours
+    of São Paulo on 13 July. ... A, B and C won the race" reports Saturday's race, not
+    July's."""
+    for p, key in reversed(art.race_marks):
+        if p >= pos:
+            continue
+        date = art.race_dates.get(key)
+        mark = art.sentence_at(p)
+        days = stated_days(mark.text, art.published) if date is None and mark else set()
+        if (date or min(days, default=art.published)) <= art.published:
+            return key
     return art.race_at(pos)
 
 
