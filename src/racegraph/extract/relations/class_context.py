@@ -5,9 +5,7 @@
 * A car races in the classes its regulations are admitted to: a participation whose
   statement names a car (or whose driver the story puts in one) takes the one class the
   story names that admits the car (the #8 GR010 Hybrid, an LMH car, is a Hypercar when the
-  story names Hypercar and LMGT3; a GT3 car in that story is an LMGT3). A race result's
-  participation takes it too: the class of a car is a fact of the car, not a reading of
-  the result.
+  story names Hypercar and LMGT3; a GT3 car in that story is an LMGT3).
 * A crew shares one car, so one class: a driver's class-less ``competesIn`` takes the class
   another statement of the story gives the same driver in the same championship season; a
   team's class-less ``competesIn`` takes the class of the crews the same sentence puts in
@@ -46,12 +44,11 @@ def complete(art: Article) -> None:
     _section_class(art)
 
 
-def _open(art: Article, f: Fact, *, results: bool = False) -> bool:
-    """A class-less competesIn of a driver or team stated outside a race result (or in
-    one, with ``results``)."""
+def _open(art: Article, f: Fact) -> bool:
+    """A class-less competesIn of a driver or team stated outside a race result."""
     if f.relation != "competesIn" or f.get("class") is not None:
         return False
-    if not results and f.evidence.rule.split("+")[0] in _RESULT_RULES:
+    if f.evidence.rule.split("+")[0] in _RESULT_RULES:
         return False
     ent = art.entity(str(f.get("s")))
     return ent is not None and ent.type in (D, T)
