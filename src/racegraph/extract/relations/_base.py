@@ -16,9 +16,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from racegraph.extract.context import LIST_GAP, DocContext, LinkedMention, in_quotation
-from racegraph.extract.time import CARDINALS, WEEKDAYS
+from racegraph.extract.time import CARDINALS, WEEKDAYS, stated_days
 from racegraph.records import Entity, EntityType, EventKind, Evidence, Fact, Value
-from racegraph.reference import key_of
+from racegraph.reference import ReferenceEntity, key_of
 from racegraph.vocab import slugify
 
 PERSON_TYPES = frozenset({EntityType.DRIVER, EntityType.PERSON})
@@ -284,6 +284,11 @@ class Article:
     def entity(self, key: str) -> Entity | None:
         return self.ctx.entities.get(key)
 
+    def listed(self, key: str) -> ReferenceEntity | None:
+        """The reference entity an article entity was linked to (None when it was minted)."""
+        ent = self.ctx.entities.get(key)
+        return self.ctx.reference.by_iri(ent.reference) if ent and ent.reference else None
+
     def name(self, key: str) -> str:
         """The canonical name of an entity (its key when unknown)."""
         e = self.ctx.entities.get(key)
@@ -371,11 +376,9 @@ class Article:
         return self._parents[key]
 
     def _find_parent(self, key: str) -> str | None:
-        ent = self.ctx.entities.get(key)
-        if ent is not None and ent.reference:
-            ref = self.ctx.reference.by_iri(ent.reference)
-            if ref is not None and ref.parent:
-                return key_of(ref.parent)
+        ref = self.listed(key)
+        if ref is not None and ref.parent:
+            return key_of(ref.parent)
         best: str | None = None
         for other, oent in self.ctx.entities.items():
             if (
@@ -447,8 +450,7 @@ class Article:
         """The one championship a class belongs to in the reference ("GTD Pro": IMSA), when
         the article knows it and it is not (a part of) ``current``: naming the class turns
         the text to that championship."""
-        ent = self.ctx.entities.get(key)
-        ref = self.ctx.reference.by_iri(ent.reference) if ent and ent.reference else None
+        ref = self.listed(key)
         if ref is None or ref.championship is None:
             return None
         champ = key_of(ref.championship)
@@ -533,6 +535,11 @@ class Article:
                 return m.entity
             break
         return None
+
+    def days_at(self, pos: int) -> set[_dt.date]:
+        """The days the sentence at ``pos`` names (:func:`~racegraph.extract.time.stated_days`)."""
+        sent = self.sentence_at(pos)
+        return stated_days(sent.text, self.published) if sent is not None else set()
 
     def only_class_before(self, pos: int) -> str | None:
         """The one class the article has named before ``pos``: the class of a place said to

@@ -136,13 +136,11 @@ def _car_class(art: Article) -> None:
     driver drives. A class is the championship's by the reference ("GTP": IMSA), else by
     where the story names it (the championship its sentence names, else the one the text
     is about there)."""
-    ref = art.ctx.reference
     named: dict[str, ReferenceEntity] = {}
     where: set[tuple[str, str]] = set()
     for sent in art.sentences:
         for k in sent.of(K):
-            ent = art.entity(k.entity)
-            listed = ref.by_iri(ent.reference) if ent is not None and ent.reference else None
+            listed = art.listed(k.entity)
             if listed is None or not listed.admits:
                 continue
             named[k.entity] = listed
@@ -185,8 +183,7 @@ def _regulations(art: Article, f: Fact) -> set[str]:
         ]
     out: set[str] = set()
     for car in cars:
-        ent = art.entity(car)
-        listed = art.ctx.reference.by_iri(ent.reference) if ent and ent.reference else None
+        listed = art.listed(car)
         if listed is not None and listed.built_to is not None:
             out.add(listed.built_to)
     return out

@@ -851,11 +851,10 @@ def _class_or_only(art: Article, sent: Sentence, pos: int) -> str | None:
 
 
 def _car_manufacturer(art: Article, car: str) -> str | None:
+    ref = art.listed(car)
+    if ref is not None and ref.manufacturer:
+        return art.ensure_reference(ref.manufacturer, M)
     ent = art.entity(car)
-    if ent is not None and ent.reference:
-        ref = art.ctx.reference.by_iri(ent.reference)
-        if ref is not None and ref.manufacturer:
-            return art.ensure_reference(ref.manufacturer, M)
     best = None
     for k, e in art.ctx.entities.items():
         if (

@@ -17,7 +17,7 @@ from racegraph.extract.relations._base import (
     ordinal,
     same_clause,
 )
-from racegraph.extract.time import days_apart, next_weekday, resolve, stated_days
+from racegraph.extract.time import days_apart, next_weekday, resolve
 from racegraph.records import EntityType, EventKind
 from racegraph.vocab import slugify
 
@@ -448,9 +448,7 @@ def _first_fitting_round(art: Article, race: str) -> str | None:
         places = set(art.held.get(key, [])) | ({rinfo.venue} if rinfo and rinfo.venue else set())
         if venue and places and venue not in places:
             continue
-        sent = art.sentence_at(pos)
-        days = stated_days(sent.text, art.published) if sent else set()
-        if days_apart({day} if day else set(), days):
+        if days_apart({day} if day else set(), art.days_at(pos)):
             continue
         return key
     return None

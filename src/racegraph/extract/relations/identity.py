@@ -92,7 +92,7 @@ _CAT_CUE = re.compile(
     r"categori[sz]ation|categor(?:y|ies)|rating|rated|ranked|status|grading|FIA|upgraded"
     r"|downgraded|promoted|demoted|reclassified"
     rf"|\b{_CATEGORY}\s+(?:driver|racer|(?-i:[A-Z]))|\bfrom\s+{_CATEGORY}\s+to\b"
-    rf"|\b(?:remains?|still|rated)\s+{_CATEGORY}\b",
+    rf"|\b(?:remains?|still)\s+{_CATEGORY}\b",
     re.I,
 )
 _CAT_STATE = re.compile(

@@ -37,7 +37,6 @@ from racegraph.extract.relations.result_syntax import (
     syntax_rivals,
     with_crew_credits,
 )
-from racegraph.extract.time import stated_days
 from racegraph.records import EntityType, EventKind
 
 D = EntityType.DRIVER
@@ -270,10 +269,8 @@ def _last_run_race(art: Article, pos: int) -> str | None:
     for p, key in reversed(art.race_marks):
         if p >= pos:
             continue
-        date = art.race_dates.get(key)
-        mark = art.sentence_at(p)
-        days = stated_days(mark.text, art.published) if date is None and mark else set()
-        if (date or min(days, default=art.published)) <= art.published:
+        date = art.race_dates.get(key) or min(art.days_at(p), default=art.published)
+        if date <= art.published:
             return key
     return art.race_at(pos)
 
