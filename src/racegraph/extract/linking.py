@@ -203,7 +203,8 @@ _SEASON_WORDS = frozenset({"season", "year", "championship", "series"})
 _STREAK_AFTER = re.compile(r"^\s*(?:in\s+a\s+row|running|in\s+succession|on\s+the\s+trot)\b", re.I)
 _SESSIONS = frozenset({"qualifying", "hyperpole", "practice", "warm-up"})
 # genre rules of races named by a description: "the three-hour season opener at X",
-# "X's three-hour race", "this weekend's round at X", "the X opener", "the race at X"
+# "X's three-hour race", "this weekend's round at X", "the X opener", "the race at X",
+# "the DTM's visit to the Norisring"
 _DESCRIPTION_RULES = frozenset(
     {
         "desc-at",
@@ -213,6 +214,7 @@ _DESCRIPTION_RULES = frozenset(
         "weekend-round-at",
         "venue-opener",
         "race-at",
+        "visit-to",
     }
 )
 _CATEGORY_CUES = ("categor", "rated", "ranked", "graded", "driver")
@@ -1475,6 +1477,8 @@ class _Linker:
             race = self.apposed_race(c, named) if c.label == "EVENT_ROUND" else None
             if race is not None:
                 apposed.append((c, race))
+            elif self.persons_race(c) or self.loose_visit(c):
+                continue
             elif c.label == "EVENT_ROUND":
                 rounds.append((c, self.event_frame(c)))
             elif c.label == "EVENT_FINALE" and self.described_place(self.event_frame(c)):
@@ -1540,6 +1544,7 @@ class _Linker:
                 round_keys.append((c.start, key))
                 if self.is_description(c):
                     described_keys.append((c.start, key, name))
+                    self.placeless_form(c, key, name)
         # "the race", "the event", "the opener" after a described race: that race
         for c in anaphors:
             before = [(k, n) for s, k, n in sorted(described_keys) if s < c.start]
@@ -1569,6 +1574,32 @@ class _Linker:
         for c in others:
             if c.label == "EVENT_PRESS":
                 self.link_press(c)
+
+    def persons_race(self, c: Candidate) -> bool:
+        """ "the Dutchman's race lasted less than a lap": a possessor after "the" that names
+        no venue is a person (here by a demonym), so the phrase is his race, not a round."""
+        if c.rule != "venue-possessive-race" or c.start == 0:
+            return False
+        if self.doc[c.start - 1].lower_ != "the":
+            return False
+        return self.event_frame(c)["venue"] is None
+
+    def loose_visit(self, c: Candidate) -> bool:
+        """ "the DTM's visit to the Norisring" is that round; "a calendar that includes a visit
+        to Spa" names no race of its own."""
+        if c.rule != "visit-to":
+            return False
+        prev = self.doc[c.start - 1].lower_ if c.start else ""
+        return prev not in {"'s", "’s", "'", "its", "their", "the"}
+
+    def placeless_form(self, c: Candidate, key: str, name: str) -> None:
+        """ "the British GT Championship season finale at Donington Park" is also quoted without
+        its place; both are surface forms of the round."""
+        span = self.span(c)
+        cut = next((t.i for t in span if t.lower_ in {"at", "in"} and t.i > span.start), None)
+        if cut is not None:
+            form = self.doc[span.start : cut].text
+            self.ctx.add_entity(key, T.EVENT, name, mention=form, kind=EventKind.ROUND)
 
     @staticmethod
     def is_description(c: Candidate) -> bool:

@@ -278,7 +278,7 @@ def index_events(art: Article) -> None:
                         f"{champ}-{season}-round-{n}",
                         E,
                         f"{cname} {season} Round {n}",
-                        mention=rm.group(0) + champ_text,
+                        mention=_determiner(sent.text[: rm.start()]) + rm.group(0) + champ_text,
                         kind=EventKind.ROUND,
                     )
                     art.event_seasons[key] = season
@@ -813,6 +813,13 @@ def _single_race_rounds(art: Article, minted: set[str]) -> None:
         del art.race_round[key]
         art.race_round[rnd] = rnd
         art.ctx.entities.pop(key, None)
+
+
+def _determiner(before: str) -> str:
+    """The determiner right before a phrase, kept in its surface form ("the second round of
+    the season", "its third round", as a reader quotes it)."""
+    m = re.search(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his)\s+$", before)
+    return m.group(0) if m else ""
 
 
 def _add_form(art: Article, key: str, sent: Sentence, start: int, end: int) -> None:
