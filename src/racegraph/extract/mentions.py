@@ -429,7 +429,7 @@ def _name_run_end(doc: Doc, i: int, blocked: set[int]) -> int:
     while j < len(doc) and j not in blocked and j - i < 5:
         t = doc[j]
         if (t.is_title and t.is_alpha and t.pos_ in {"PROPN", "NOUN", "ADJ"}) or (
-            j > i and _particle_before_name(doc, j)
+            j > i and (_particle_before_name(doc, j) or _name_hyphen(doc, j))
         ):
             j += 1
         else:
@@ -437,6 +437,18 @@ def _name_run_end(doc: Doc, i: int, blocked: set[int]) -> int:
     if j - i < 2 or doc[j - 1].text in TEAM_SUFFIXES:
         return i
     return j
+
+
+def _name_hyphen(doc: Doc, j: int) -> bool:
+    """The hyphen inside a double first name or surname ("Pieter-Jan Claes")."""
+    t = doc[j]
+    return (
+        t.text == "-"
+        and not t.whitespace_
+        and not doc[j - 1].whitespace_
+        and j + 1 < len(doc)
+        and doc[j + 1].is_title
+    )
 
 
 def _person_apposition(doc: Doc, end: int, demonyms: Set[int] = frozenset()) -> bool:

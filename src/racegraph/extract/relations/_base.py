@@ -528,12 +528,22 @@ class Article:
         return max(counts, key=lambda k: (counts[k], -first[k]))
 
     def class_at(self, sent: Sentence, pos: int) -> str | None:
-        """The class mentioned nearest before ``pos`` in this paragraph."""
+        """The class mentioned nearest before ``pos`` in this paragraph, else the class of
+        the section heading above it."""
         for m in self.mentions_before(pos, EntityType.CLASS):
             s = self.sentence_at(m.start)
             if s is not None and s.paragraph == sent.paragraph:
                 return m.entity
             break
+        return self.heading_class(pos)
+
+    def heading_class(self, pos: int) -> str | None:
+        """The class of the nearest heading line before ``pos``: an entry list that goes
+        class by class puts the class alone on a line ("LMP2 Pro-Am") above its entries."""
+        for m in self.mentions_before(pos, EntityType.CLASS):
+            s = self.sentence_at(m.start)
+            if s is not None and s.source.lower() in (m.text.lower(), f"{m.text.lower()} class"):
+                return m.entity
         return None
 
     def days_at(self, pos: int) -> set[_dt.date]:

@@ -349,17 +349,18 @@ def _sentence_class(art: Article, pos: int) -> str | None:
 
 
 def _entrants_compete(art: Article) -> None:
-    """A driver who drives a car in a championship season competes in it that season, in the
-    class of the drive (else of a crew mate, else of the paragraph), with the status of the
-    sentence that says so (confirmed for a past season); a drive in doubt is no entry."""
+    """A driver who drives a car in a championship season (or is a team's driver in a
+    sentence of its numbered car) competes in it that season, in the class of the drive
+    (else of a crew mate, else of the paragraph), with the status of the sentence that says
+    so (confirmed for a past season); a drive in doubt is no entry."""
     stated = {
         (f.get("s"), f.get("o"), f.get("season")) for f in art.facts if f.relation == "competesIn"
     }
-    for f, s, champ, season in entries.driver_entries(art, ("drives",)):
+    for f, s, champ, season in entries.driver_entries(art, ("drives", "memberOf")):
         if (s, champ, season) in stated:
             continue
         sent = art.sentence_at(f.evidence.start)
-        if sent is None:
+        if sent is None or (f.relation == "memberOf" and not _entry(art, sent, season)):
             continue
         status, wording = modality_of(art, sent)
         cls = f.get("class") or _entrant_class(art, sent, s, champ)
@@ -367,6 +368,18 @@ def _entrants_compete(art: Article) -> None:
             status, wording = "confirmed", None
         stated.add((s, champ, season))
         _add_competes(art, f, "competesIn.entrant", s, champ, season, cls, wording, status)
+
+
+def _entry(art: Article, sent: Sentence, season: int) -> bool:
+    """A sentence of a coming season's entry: a team's car by its race number ("AF Corse
+    brings the #83 Oreca for A, B and C"). A membership stated there is a drive in that car;
+    in a race report the results say who raced."""
+    return (
+        season >= art.published.year
+        and not any(f.relation == "raceResult" for f in art.facts)
+        and bool(sent.of(EntityType.CAR_MODEL, EntityType.MANUFACTURER))
+        and "#" in sent.source
+    )
 
 
 def _entrant_class(art: Article, sent: Sentence, driver: str, champ: str) -> str | None:

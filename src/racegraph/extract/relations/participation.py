@@ -1426,7 +1426,9 @@ def _team_entries(art: Article, sent: Sentence) -> None:
         end = start + stop.start() if stop else sent.end
         classes = [k for k in sent.of(K) if start <= k.start < end]
         if not classes:
-            cls = art.class_at(sent, t.start)
+            # "enters two cars in the class": the class of the section it stands in
+            section = art.heading_class(t.start) if "the class" in sent.gap(start, end) else None
+            cls = section or art.class_at(sent, t.start)
             if cls is None:
                 continue
             keys = [cls]
