@@ -695,7 +695,8 @@ class _Linker:
         place-tagged name in a list of three or more names with a person in it ("A, Paul
         Lafargue and B"), or a two-word one a "who" clause describes ("Ewan Dalgleish, who
         won the title"), is a person; so is any such name with an age ("19-year-old Oğuz
-        Kaya", "Oğuz Kaya, 19,"): places and organisations have none."""
+        Kaya", "Oğuz Kaya, 19,", "... Oğuz Kaya. The 19-year-old ..."): places and
+        organisations have none."""
         if c.label not in {"ORG", "GPE", "FAC"} or not 2 <= c.length <= 4:
             return False
         span = self.span(c)
@@ -706,6 +707,7 @@ class _Linker:
         if c.length <= 3 and (
             _AGE_BEFORE.search(self.doc.text, 0, span.start_char)
             or _age_apposition(self.doc, span.end)
+            or _AGED_NEXT.match(self.doc.text, span.end_char)
         ):
             return True
         if c.label == "FAC":
@@ -2208,6 +2210,9 @@ def _number_value(text: str) -> str:
 
 
 _AGE_BEFORE = re.compile(r"\b\d{2}-year-old\s+$")
+# "His seat goes to Lachlan Brereton. The 22-year-old Australian ...": the next sentence
+# describes the name it ends on by an age
+_AGED_NEXT = re.compile(r"\.\s+The\s+\d{2}-year-old\b")
 
 
 def _age_apposition(doc: Doc, i: int) -> bool:
