@@ -66,3 +66,23 @@ def test_a_hyphenated_first_name_is_one_name(nlp: Language, reference: Reference
     people = {e.key for e in doc.entities if e.type in {"Driver", "Person"}}
     assert "pieter-jan-claes" in people
     assert "jan-claes" not in people
+
+
+_TALLY = (
+    "The European Le Mans Series has published its 2026 entry list.\n\n"
+    "LMGT3\n\n"
+    "Ferrari has four 296 LMGT3s and Porsche four 911 GT3 R LMGT3s, with Aston Martin on "
+    "three and McLaren and BMW on two each. LMP2 is the largest class with 14 Oreca 07 "
+    "entries.\n"
+)
+
+
+def test_a_tally_of_cars_per_make(nlp: Language, reference: Reference) -> None:
+    doc = predict(nlp, reference, _TALLY, published=_PUBLISHED)
+    cars = {(f["manufacturer"], f.get("class")): f["cars"] for f in facts(doc, "manufacturerEntry")}
+    assert cars.get(("ferrari", "lmgt3")) == 4
+    assert cars.get(("porsche", "lmgt3")) == 4
+    assert cars.get(("aston-martin", "lmgt3")) == 3
+    assert cars.get(("mclaren", "lmgt3")) == 2
+    assert cars.get(("bmw", "lmgt3")) == 2
+    assert cars.get(("oreca", "lmp2")) in (None, 14)

@@ -141,6 +141,7 @@ def extract(art: Article) -> None:
         _class_rule(art, sent)
         _entry_count(art, sent, lists)
         _manufacturer_entry(art, sent)
+        _make_tallies(art, sent)
         _grid_counts(art, sent, lists)
         _list_line(art, sent, lists)
         _down_from(art, sent)
@@ -866,6 +867,66 @@ def _car_manufacturer(art: Article, car: str) -> str | None:
         ):
             best = k
     return best
+
+
+# "Ferrari has four 296 LMGT3s", "Porsche four 911 GT3 R LMGT3s", "with Aston Martin on
+# three", "McLaren and Mercedes-AMG on two each", "BMW, Aston Martin and Chevrolet three apiece"
+_TALLY = re.compile(
+    r"^\s*(?P<verb>(?:has|have|fields?|enters?|brings?|runs?)\s+)?(?P<on>on\s+)?"
+    r"(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b(?P<rest>[^,.;]*)",
+    re.I,
+)
+_TALLY_UNIT = re.compile(r"^\s+(?:cars?|entries|each|apiece)\b", re.I)
+_TALLY_SHARED = re.compile(r"^\s+(?:cars\s+)?(?:each|apiece)\b", re.I)
+_NOT_CARS = re.compile(r"\b(?:points?|laps?|seconds?|wins?|titles?|podiums?|races?)\b", re.I)
+_MAKE_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
+
+
+def _make_tallies(art: Article, sent: Sentence) -> None:
+    """Cars per make counted after the make, in an entry list's tally: the count names the
+    make's cars, its model, "cars", or (after "on") nothing; makes listed together share a
+    count said to be "each" or "apiece"."""
+    if not re.search(
+        r"\b(?:entry|entries|entered|grid|field|cars|LMGT3s|GT3s|each|apiece)\b", sent.text, re.I
+    ):
+        return
+    makes = sent.of(M)
+    group: list[LinkedMention] = []
+    for i, m in enumerate(makes):
+        linked = i > 0 and _MAKE_LINK.match(sent.gap(makes[i - 1].end, m.start))
+        group = [*group, m] if linked else [m]
+        t = _TALLY.match(sent.text[sent.rel(m.end) :])
+        if t is None or _NOT_CARS.search(t.group("rest")):
+            continue
+        if t.group("n").isdigit() and not (t.group("verb") or t.group("on")):
+            continue  # "Oreca 07": a model, not a count
+        rest = t.group("rest")
+        after_n = m.end + t.start("rest")
+        model = [
+            c
+            for c in sent.of(CAR)
+            if 0 <= c.start - after_n <= 1 and _car_manufacturer(art, c.entity) == m.entity
+        ]
+        shared = bool(_TALLY_SHARED.match(rest))
+        bare_on = t.group("on") and (shared or re.match(r"^\s*(?:and\b|$)", rest))
+        if not (model or _TALLY_UNIT.match(rest) or bare_on):
+            continue
+        who = group if shared else [m]
+        cls = _class_or_only(art, sent, m.start)
+        season = _count_season(art, sent, m.start)
+        champ = _champ_for(art, sent, m.start)
+        for w in who:
+            art.emit(
+                "manufacturerEntry",
+                sent,
+                "manufacturerEntry.tally",
+                0.7,
+                manufacturer=w.entity,
+                championship=champ,
+                season=season,
+                **{"class": cls},
+                cars=number(t.group("n")),
+            )
 
 
 def _manufacturer_entry(art: Article, sent: Sentence) -> None:
