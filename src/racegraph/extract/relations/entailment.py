@@ -356,11 +356,14 @@ def _entrants_compete(art: Article) -> None:
     stated = {
         (f.get("s"), f.get("o"), f.get("season")) for f in art.facts if f.relation == "competesIn"
     }
+    report = any(f.relation == "raceResult" for f in art.facts)
     for f, s, champ, season in entries.driver_entries(art, ("drives", "memberOf")):
         if (s, champ, season) in stated:
             continue
         sent = art.sentence_at(f.evidence.start)
-        if sent is None or (f.relation == "memberOf" and not _entry(art, sent, season)):
+        if sent is None:
+            continue
+        if f.relation == "memberOf" and (report or not _entry(art, sent, season)):
             continue
         status, wording = modality_of(art, sent)
         cls = f.get("class") or _entrant_class(art, sent, s, champ)
@@ -372,11 +375,10 @@ def _entrants_compete(art: Article) -> None:
 
 def _entry(art: Article, sent: Sentence, season: int) -> bool:
     """A sentence of a coming season's entry: a team's car by its race number ("AF Corse
-    brings the #83 Oreca for A, B and C"). A membership stated there is a drive in that car;
-    in a race report the results say who raced."""
+    brings the #83 Oreca for A, B and C"). A membership stated there is a drive in that car
+    (in a race report, the caller's ``report``, the results say who raced)."""
     return (
         season >= art.published.year
-        and not any(f.relation == "raceResult" for f in art.facts)
         and bool(sent.of(EntityType.CAR_MODEL, EntityType.MANUFACTURER))
         and "#" in sent.source
     )
