@@ -153,7 +153,7 @@ def _short_model_plurals(reference: Reference) -> dict[str, set[str]]:
                 claims.setdefault(head + "s", set()).add(entity.iri)
     out: dict[str, set[str]] = {}
     for plural, iris in claims.items():
-        base = iris.pop() if len(iris) == 1 else _base_model(reference, iris)
+        base = next(iter(iris)) if len(iris) == 1 else _base_model(reference, iris)
         if base is not None:
             out.setdefault(base, set()).add(plural)
     return out
@@ -163,7 +163,7 @@ def _base_model(reference: Reference, iris: set[str]) -> str | None:
     """One make's models of one regulation that share a number ("Ferrari 296 GT3" and its
     "Ferrari 296 LMGT3" spec) are one car: "two 296s" is the base model, the shortest name.
     Models of different regulations ("911 RSR", "911 GT3 R") leave the number unclaimed."""
-    models = [e for e in reference.entities if e.iri in iris]
+    models = [e for iri in sorted(iris) if (e := reference.by_iri(iri)) is not None]
     if len({(e.manufacturer, e.built_to) for e in models}) != 1 or models[0].built_to is None:
         return None
     return min(models, key=lambda e: (len(e.label), e.iri)).iri

@@ -538,18 +538,7 @@ def _sentence_results(
         if cls is None and kind is None and last_class is not None and crew and not overall:
             cls = last_class
         if cls is None and kind is None and not overall:
-            prev = [
-                r
-                for r in results
-                if r.kind is None
-                and r.sent.paragraph == sent.paragraph
-                and r.pos < a
-                and (subject is not None or r.sent.start < sent.start)
-            ]
-            if prev and prev[-1].classification != "overall":
-                cls = prev[-1].classification  # a class paragraph goes on with its class
-            elif not prev:
-                cls = _report_class(results, sent, a)
+            cls = _paragraph_class(results, sent, a, same_sentence=subject is not None)
         if cls is None and in_class:
             cls = art.only_class_before(a)
         if cls and kind is None:
@@ -593,6 +582,26 @@ def _sentence_results(
         if kind is None and crew:
             _ahead_of(art, sent, b, results[-1], results)
     return won
+
+
+def _paragraph_class(
+    results: list[_Result], sent: Sentence, a: int, *, same_sentence: bool = True
+) -> str | None:
+    """The class a class paragraph goes on with: that of the paragraph's last earlier result
+    (from an earlier sentence only, unless ``same_sentence``), none when that one is overall;
+    with no earlier result, the report's class (:func:`_report_class`)."""
+    prev = [
+        r
+        for r in results
+        if r.kind is None
+        and r.sent.paragraph == sent.paragraph
+        and r.pos < a
+        and (same_sentence or r.sent.start < sent.start)
+    ]
+    if prev:
+        last = prev[-1].classification
+        return last if last != "overall" else None
+    return _report_class(results, sent, a)
 
 
 def _report_class(results: list[_Result], sent: Sentence, a: int) -> str | None:
@@ -675,15 +684,7 @@ def _syntax_result(
         if cls is None and not s.overall:
             cls = _clause_class(art, sent, a, b)
         if cls is None and not s.overall:
-            prev = [
-                r
-                for r in results
-                if r.kind is None and r.sent.paragraph == sent.paragraph and r.pos < a
-            ]
-            if prev and prev[-1].classification != "overall":
-                cls = prev[-1].classification  # a class paragraph goes on with its class
-            elif not prev:
-                cls = _report_class(results, sent, a)
+            cls = _paragraph_class(results, sent, a)
         if cls is None and s.in_class:
             cls = art.only_class_before(a)
     race = _stated_event(art, sent, a) or _race_for(art, sent, a)
