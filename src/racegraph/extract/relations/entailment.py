@@ -33,6 +33,7 @@ from racegraph.extract.context import LinkedMention
 from racegraph.extract.relations import entries
 from racegraph.extract.relations._base import Article, Sentence, subject_seasons
 from racegraph.extract.relations._consolidate import STATUS_STRENGTH
+from racegraph.extract.relations.entry_phrases import CREW_LINK
 from racegraph.extract.relations.participation import known_class, modality_of
 from racegraph.records import EntityType, Evidence, Fact, Value
 
@@ -138,9 +139,7 @@ def _crews_compete(art: Article, events: dict[str, tuple[str, int]]) -> None:
 _NUMBER = re.compile(r"(?:#|\bNo\.\s?)(\d{1,3})\b")
 # between a car and its crew: "the #5 McLaren 720S GT3 Evo of A", "... Porsche 963 entry
 # shared by A"
-_CAR_OF = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,2}?(?:of|(?:(?:was|were)\s+)?(?:shared|driven|crewed|raced)\s+by)\s+$"
-)
+_CAR_OF = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?" + CREW_LINK + r"\s+$")
 # between a crew and the car named after it: "A and B shared the #48 Oreca 07"
 _CAR_AFTER = re.compile(
     r"^[^;:]{0,30}?\b(?:shared|drove|driving|in|aboard|piloted|brought|steered)\s+"

@@ -42,8 +42,7 @@ _CREW_FACTS = frozenset({"raceResult", "gridPosition", "coDriver", "drives", "me
 _NUM_LEAD = re.compile(r"#\s?(\d{1,3})\s+(?:[\w&'’-]+\s+){0,1}$")
 _SISTER = re.compile(r"\bsister\b", re.I)
 _SISTER_CAR = re.compile(
-    r"\bsister\s+(?:#\s?(?P<n>\d{1,3})\s+)?(?:car|entry|machine)\s+"
-    r"(?:of|(?:(?:was|were)\s+)?(?:shared|driven|crewed|raced)\s+by)\s+$",
+    r"\bsister\s+(?:#\s?(?P<n>\d{1,3})\s+)?(?:car|entry|machine)\s+" + phrases.CREW_LINK + r"\s+$",
     re.I,
 )
 _NUM_AFTER = re.compile(

@@ -34,13 +34,17 @@ D = EntityType.DRIVER
 T = EntityType.TEAM
 ENTRY_TYPES = (T, EntityType.CAR_MODEL, EntityType.MANUFACTURER)
 RACE_NUMBER = re.compile(r"#\s?(\d{1,3})\b")
-_OF_CREW = re.compile(
-    r"^\s+(?:[a-z-]+\s+){0,2}?(?:of|(?:(?:was|were)\s+)?(?:shared|driven|crewed|raced)\s+by)\s+$"
+# between an entry and its crew: "the #5 McLaren of A", "the #6 Porsche 963, shared by A",
+# "fourth in the hands of A"
+CREW_LINK = (
+    r"(?:of|in\s+the\s+hands\s+of|,?\s*(?:(?:was|were)\s+)?(?:shared|driven|crewed|raced)\s+by)"
 )
+_OF_CREW = re.compile(r"^\s*(?:[a-z-]+\s+){0,2}?" + CREW_LINK + r"\s+$")
 # "of Alessandro Pier Guidi, B and C" with the first name unresolved: the entry is still B's
 _OF_CREW_UNNAMED = re.compile(
-    r"^\s+(?:[a-z-]+\s+){0,2}?(?:of|(?:(?:was|were)\s+)?(?:shared|driven|crewed|raced)\s+by)"
-    r"\s+(?:[A-Z][\w'’.-]+\s+){1,3}?[A-Z][\w'’.-]+(?:\s*\([A-Z]{2,3}\))?\s*(?:,|/|,?\s*and)\s*$"
+    r"^\s*(?:[a-z-]+\s+){0,2}?"
+    + CREW_LINK
+    + r"\s+(?:[A-Z][\w'’.-]+\s+){1,3}?[A-Z][\w'’.-]+(?:\s*\([A-Z]{2,3}\))?\s*(?:,|/|,?\s*and)\s*$"
 )
 _CHAIN_GAP = re.compile(r"^\s*(?:['’]s\s+)?(?:#\s?\d{1,3}\s+)?$")
 _IN_CAR = re.compile(

@@ -419,6 +419,7 @@ def index_events(art: Article) -> None:
     _single_race_rounds(art, {slugify(k) for k in day_raced} - known_before)
     minted = set(art.race_dates) - known_before
     _settle_day_races(art, minted, minted & {slugify(k) for k in day_raced})
+    _named_race_rounds(art, set(art.event_seasons) - known_before)
     _venue_named_races(art)
 
 
@@ -813,6 +814,35 @@ def _single_race_rounds(art: Article, minted: set[str]) -> None:
         del art.race_round[key]
         art.race_round[rnd] = rnd
         art.ctx.entities.pop(key, None)
+
+
+def _named_race_rounds(art: Article, minted: set[str]) -> None:
+    """A round the text describes ("the second round of the season") whose one race has a name
+    of its own ("the 6 Hours of Imola") is that race: an endurance meeting is its race. Fold
+    the round into the race, so that the results, grid and crews of both phrases meet on one
+    event and the round's phrase is one of the race's surface forms."""
+    for rnd in sorted(minted):
+        if art.kind(rnd) is not EventKind.ROUND or rnd not in art.ctx.entities:
+            continue
+        races = sorted(k for k, r in art.race_round.items() if r == rnd and k != rnd)
+        if len(races) != 1 or rnd in art.race_dates:
+            continue
+        race = races[0]
+        if race in minted or _RACE_N.search(race) or not _HOURS_NAME.search(art.name(race)):
+            continue
+        art.race_round[race] = race
+        art.round_marks[:] = sorted((p, race if k == rnd else k) for p, k in art.round_marks)
+        art.race_marks[:] = sorted((p, race if k == rnd else k) for p, k in art.race_marks)
+        for table in (art.round_numbers, art.event_championships, art.event_seasons):
+            if rnd in table:
+                table.setdefault(race, table.pop(rnd))  # type: ignore[arg-type]
+        for place in art.held.pop(rnd, []):
+            if place not in art.held.setdefault(race, []):
+                art.held[race].append(place)
+        gone = art.ctx.entities.pop(rnd)
+        kept = art.ctx.entities[race]
+        for form in gone.mentions:
+            art.ctx.add_entity(race, kept.type, kept.name, mention=form)
 
 
 def _determiner(before: str) -> str:
