@@ -1749,6 +1749,15 @@ def _finish(
 # a crew's entry (race number, team, car) is read by :mod:`.entry_phrases`
 
 
+# between a result cue and its crew: "were A and B", "was taken by A", "fourth in the hands
+# of A and B", "Second place for the #31 crew of A, B and C"
+_CREW_AFTER_CUE = re.compile(
+    r"\s+(?:were|was|(?:(?:had\s+been|was|were)\s+)?(?:set|taken|claimed|secured)\s+by"
+    r"|in\s+the\s+hands\s+of"
+    r"|(?:for|to)\s+the\s+(?:#\s?\d{1,3}\s+)?(?:car|entry|crew|machine)\s+of)\s+"
+)
+
+
 def _of_crew(sent: Sentence, b: int) -> list[str]:
     """A crew named after a cue through its entry: "went to the #48 Mercedes-AMG GT3 of A, B
     and C", "Completing the podium were A, B and C"."""
@@ -1758,10 +1767,7 @@ def _of_crew(sent: Sentence, b: int) -> list[str]:
     gap = sent.gap(b, after[0].start)
     if re.search(r";|\.\s|,\s*(?:while|but|whereas|although|and)\b", gap) or len(gap) > 100:
         return []
-    if re.fullmatch(
-        r"\s+(?:were|was|(?:(?:had\s+been|was|were)\s+)?(?:set|taken|claimed|secured)\s+by)\s+",
-        gap,
-    ) or (
+    if _CREW_AFTER_CUE.fullmatch(gap) or (
         any(h.start >= b for h in sent.before(after[0].start, *ENTRY_TYPES))
         and entry_before(sent, after[0].start) is not None
     ):
