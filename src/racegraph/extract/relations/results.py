@@ -538,7 +538,7 @@ def _sentence_results(
         if cls is None and kind is None and last_class is not None and crew and not overall:
             cls = last_class
         if cls is None and kind is None and not overall:
-            cls = _paragraph_class(results, sent, a, same_sentence=subject is not None)
+            cls = _paragraph_class(art, results, sent, a, same_sentence=subject is not None)
         if cls is None and in_class:
             cls = art.only_class_before(a)
         if cls and kind is None:
@@ -585,11 +585,12 @@ def _sentence_results(
 
 
 def _paragraph_class(
-    results: list[_Result], sent: Sentence, a: int, *, same_sentence: bool = True
+    art: Article, results: list[_Result], sent: Sentence, a: int, *, same_sentence: bool = True
 ) -> str | None:
     """The class a class paragraph goes on with: that of the paragraph's last earlier result
     (from an earlier sentence only, unless ``same_sentence``), none when that one is overall;
-    with no earlier result, the report's class (:func:`_report_class`)."""
+    with no earlier result, the class of a heading line above it ("LMGT3" alone on a line),
+    else the report's class (:func:`_report_class`)."""
     prev = [
         r
         for r in results
@@ -601,7 +602,7 @@ def _paragraph_class(
     if prev:
         last = prev[-1].classification
         return last if last != "overall" else None
-    return _report_class(results, sent, a)
+    return art.heading_class(a) or _report_class(results, sent, a)
 
 
 def _report_class(results: list[_Result], sent: Sentence, a: int) -> str | None:
@@ -684,7 +685,7 @@ def _syntax_result(
         if cls is None and not s.overall:
             cls = _clause_class(art, sent, a, b)
         if cls is None and not s.overall:
-            cls = _paragraph_class(results, sent, a)
+            cls = _paragraph_class(art, results, sent, a)
         if cls is None and s.in_class:
             cls = art.only_class_before(a)
     race = _stated_event(art, sent, a) or _race_for(art, sent, a)
