@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from racegraph.extract.context import DocContext
 from racegraph.extract.relations import (
+    class_context,
     classes,
     entailment,
     events,
@@ -58,6 +59,7 @@ def extract_relations(ctx: DocContext) -> Article:
     art = rule_facts(ctx)
     learned.propose(art)
     entailment.complete(art)
+    class_context.refit_to_cars(art)
     ctx.facts.extend(consolidate(art.facts))
     return art
 

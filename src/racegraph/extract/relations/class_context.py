@@ -136,6 +136,45 @@ def _car_class(art: Article) -> None:
     driver drives. A class is the championship's by the reference ("GTP": IMSA), else by
     where the story names it (the championship its sentence names, else the one the text
     is about there)."""
+    named, where = _story_classes(art)
+    if not named:
+        return
+    for i, f in enumerate(art.facts):
+        if not _open(art, f):
+            continue
+        fits = _fitting_classes(art, f, _regulations(art, f), named, where)
+        if len(fits) == 1:
+            art.facts[i] = _with_class(f, next(iter(fits)))
+
+
+def refit_to_cars(art: Article) -> None:
+    """Once every rule has spoken (the crews' cars included): a participation whose class
+    cannot take the participant's car ("contact with a Hypercar" put an LMGT3 crew in
+    Hypercar), or that has no class, takes the one class of the story that can: the cars
+    the story gives the driver decide, then the cars of the statement."""
+    named, where = _story_classes(art)
+    for i, f in enumerate(art.facts):
+        cls = f.get("class")
+        if f.relation != "competesIn" or (cls is not None and cls not in named):
+            continue
+        ent = art.entity(str(f.get("s")))
+        if ent is None or ent.type not in (D, T):
+            continue
+        # a stated class gives way to the driver's own car only, not to a car the sentence
+        # names for another crew
+        regulations = _regulations(art, f, driven_first=True, stated=cls is None)
+        if len(regulations) != 1 or (isinstance(cls, str) and regulations & set(named[cls].admits)):
+            continue
+        fits = _fitting_classes(art, f, regulations, named, where)
+        if len(fits) == 1:
+            art.facts[i] = _with_class(f, next(iter(fits)))
+
+
+def _story_classes(
+    art: Article,
+) -> tuple[dict[str, ReferenceEntity], set[tuple[str, str]]]:
+    """The classes the story names that admit cars (by key), and the (championship, class)
+    pairs the story names them with."""
     named: dict[str, ReferenceEntity] = {}
     where: set[tuple[str, str]] = set()
     for sent in art.sentences:
@@ -147,40 +186,44 @@ def _car_class(art: Article) -> None:
             champ = _champ_of(art, sent.start, k.start)
             if champ is not None:
                 where.add((art.root(champ), k.entity))
-    if not named:
-        return
-    for i, f in enumerate(art.facts):
-        if not _open(art, f):
-            continue
-        regulations = _regulations(art, f)
-        champ = art.root(str(f.get("o")))
-        fits = {
-            key
-            for key, cls in named.items()
-            if regulations & set(cls.admits)
-            and (
-                (champ, key) in where
-                if cls.championship is None
-                else key_of(cls.championship) == champ
-            )
-        }
-        if len(fits) == 1:
-            art.facts[i] = _with_class(f, next(iter(fits)))
+    return named, where
 
 
-def _regulations(art: Article, f: Fact) -> set[str]:
+def _fitting_classes(
+    art: Article,
+    f: Fact,
+    regulations: set[str],
+    named: dict[str, ReferenceEntity],
+    where: set[tuple[str, str]],
+) -> set[str]:
+    """The story's classes of the fact's championship that admit one of ``regulations``."""
+    champ = art.root(str(f.get("o")))
+    return {
+        key
+        for key, cls in named.items()
+        if regulations & set(cls.admits)
+        and (
+            (champ, key) in where if cls.championship is None else key_of(cls.championship) == champ
+        )
+    }
+
+
+def _regulations(
+    art: Article, f: Fact, *, driven_first: bool = False, stated: bool = True
+) -> set[str]:
     """The regulations (class IRIs) of the cars a participation statement names, else of
-    the cars the story's ``drives`` facts give its driver in the same season."""
+    the cars the story's ``drives`` facts give its driver in the same season (those first
+    when ``driven_first``; those only unless ``stated``)."""
     sent = art.sentence_at(f.evidence.start)
-    cars = [m.entity for m in sent.of(EntityType.CAR_MODEL)] if sent is not None else []
-    if not cars:
-        cars = [
-            str(d.get("o"))
-            for d in art.facts
-            if d.relation == "drives"
-            and d.get("s") == f.get("s")
-            and d.get("season") in (f.get("season"), None)
-        ]
+    named = [m.entity for m in sent.of(EntityType.CAR_MODEL)] if sent is not None and stated else []
+    driven = [
+        str(d.get("o"))
+        for d in art.facts
+        if d.relation == "drives"
+        and d.get("s") == f.get("s")
+        and d.get("season") in (f.get("season"), None)
+    ]
+    cars = (driven or named) if driven_first else (named or driven)
     out: set[str] = set()
     for car in cars:
         listed = art.listed(car)
