@@ -21,6 +21,15 @@ if TYPE_CHECKING:
     from racegraph.reference import Reference
 
 
+# a relative clause recalling a driver's earlier race: "who won the Rolex 24 at Daytona in
+# January" is not the race the story goes on about
+PAST_ASIDE = re.compile(
+    r",\s*(?:who|which)\s+(?:had\s+)?(?:won|took|claimed|finished|raced|started)\s+"
+    r"(?:[\w-]+\s+){0,3}?$",
+    re.I,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class LinkedMention:
     """A span of ``article.text`` (character offsets) linked to an entity key."""

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, cast
 
 from racegraph.extract.context import (
     LIST_GAP,
+    PAST_ASIDE,
     DocContext,
     EventInfo,
     LinkedMention,
@@ -202,6 +203,7 @@ _SEASON_WORDS = frozenset({"season", "year", "championship", "series"})
 # "finished second for the third race in a row": a streak, not a session of the meeting
 _STREAK_AFTER = re.compile(r"^\s*(?:in\s+a\s+row|running|in\s+succession|on\s+the\s+trot)\b", re.I)
 _SESSIONS = frozenset({"qualifying", "hyperpole", "practice", "warm-up"})
+
 # genre rules of races named by a description: "the three-hour season opener at X",
 # "X's three-hour race", "this weekend's round at X", "the X opener", "the race at X",
 # "the DTM's visit to the Norisring"
@@ -2065,11 +2067,16 @@ class _Linker:
 
     def current_event_before(self, pos: int) -> str | None:
         """The last event named before ``pos`` that is not an earlier edition ("since he won
-        the Petit Le Mans last year") of an event of a later year the article names."""
+        the Petit Le Mans last year") of an event of a later year the article names, nor a
+        race a relative clause recalls ("A and B, who won the Rolex 24 in January, ...")."""
+        text = self.ctx.article.text
         named = [
             m.entity
             for m in self.ctx.mentions
-            if m.end <= pos and m.type is T.EVENT and m.entity in self.ctx.events
+            if m.end <= pos
+            and m.type is T.EVENT
+            and m.entity in self.ctx.events
+            and not PAST_ASIDE.search(text[max(0, m.start - 60) : m.start])
         ]
         years = [y for k in named if (y := self.ctx.events[k].year) is not None]
         latest = max(years, default=None)

@@ -60,6 +60,7 @@ def extract_relations(ctx: DocContext) -> Article:
     learned.propose(art)
     entailment.complete(art)
     class_context.refit_to_cars(art)
+    events.apply_folds(art)
     ctx.facts.extend(consolidate(art.facts))
     return art
 

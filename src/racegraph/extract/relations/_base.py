@@ -257,6 +257,7 @@ class Article:
     event_championships: dict[str, str] = field(default_factory=dict)
     held: dict[str, list[str]] = field(default_factory=dict)
     event_tied: dict[str, str] = field(default_factory=dict)
+    folded: dict[str, str] = field(default_factory=dict)  # an event key -> the one it is
     _parents: dict[str, str | None] = field(default_factory=dict)
     crews: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
     modalities: dict[int, tuple[str, str | None]] = field(default_factory=dict)

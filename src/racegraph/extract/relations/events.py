@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 
-from racegraph.extract.context import LinkedMention
+from racegraph.extract.context import PAST_ASIDE, LinkedMention
 from racegraph.extract.relations._base import (
     PLACE_TYPES,
     VENUE_AND,
@@ -18,7 +19,7 @@ from racegraph.extract.relations._base import (
     same_clause,
 )
 from racegraph.extract.time import days_apart, next_weekday, resolve
-from racegraph.records import EntityType, EventKind
+from racegraph.records import EntityType, EventKind, Fact, Value
 from racegraph.vocab import slugify
 
 E = EntityType.EVENT
@@ -234,6 +235,7 @@ def index_events(art: Article) -> None:
                 art.kind(m.entity) is EventKind.RACE
                 and not is_named_event(m)
                 and not art.quoted(m.start)
+                and not PAST_ASIDE.search(art.ctx.article.text[max(0, m.start - 60) : m.start])
             ):
                 art.race_marks.append((m.start, m.entity))
         for pat in (_ROUND, _ROUND_ORD):
@@ -419,7 +421,7 @@ def index_events(art: Article) -> None:
     _single_race_rounds(art, {slugify(k) for k in day_raced} - known_before)
     minted = set(art.race_dates) - known_before
     _settle_day_races(art, minted, minted & {slugify(k) for k in day_raced})
-    _named_race_rounds(art, set(art.event_seasons) - known_before)
+    _named_race_rounds(art, minted)
     _venue_named_races(art)
 
 
@@ -821,8 +823,9 @@ def _named_race_rounds(art: Article, minted: set[str]) -> None:
     of its own ("the 6 Hours of Imola") is that race: an endurance meeting is its race. Fold
     the round into the race, so that the results, grid and crews of both phrases meet on one
     event and the round's phrase is one of the race's surface forms."""
-    for rnd in sorted(minted):
-        if art.kind(rnd) is not EventKind.ROUND or rnd not in art.ctx.entities:
+    rounds = sorted(k for k, e in art.ctx.entities.items() if e.kind is EventKind.ROUND)
+    for rnd in rounds:
+        if art.listed(rnd) is not None:
             continue
         races = sorted(k for k, r in art.race_round.items() if r == rnd and k != rnd)
         if len(races) != 1 or rnd in art.race_dates:
@@ -830,6 +833,8 @@ def _named_race_rounds(art: Article, minted: set[str]) -> None:
         race = races[0]
         if race in minted or _RACE_N.search(race) or not _HOURS_NAME.search(art.name(race)):
             continue
+        if not _same_place(art, rnd, race):
+            continue  # "the season opener in Qatar" is another round than the 6 Hours of Imola
         art.race_round[race] = race
         art.round_marks[:] = sorted((p, race if k == rnd else k) for p, k in art.round_marks)
         art.race_marks[:] = sorted((p, race if k == rnd else k) for p, k in art.race_marks)
@@ -843,6 +848,46 @@ def _named_race_rounds(art: Article, minted: set[str]) -> None:
         kept = art.ctx.entities[race]
         for form in gone.mentions:
             art.ctx.add_entity(race, kept.type, kept.name, mention=form)
+        art.folded[rnd] = race
+
+
+def _same_place(art: Article, rnd: str, race: str) -> bool:
+    """Can the round be held where the race is (a round with no place can)?"""
+    info, race_info = art.ctx.events.get(rnd), art.ctx.events.get(race)
+    places = set(art.held.get(rnd, []))
+    if info is not None:
+        places |= {p for p in (info.venue, info.country) if p}
+    if not places:
+        return True
+    race_places = set(art.held.get(race, []))
+    if race_info is not None:
+        race_places |= {p for p in (race_info.venue, race_info.country) if p}
+    return bool(places & race_places)
+
+
+def apply_folds(art: Article) -> None:
+    """Re-point what the rules stated of a folded event (a round that is its one race, see
+    :func:`_named_race_rounds`) and the mentions linked to it, to the event it is."""
+    if not art.folded:
+        return
+
+    def to(value: Value) -> Value:
+        if isinstance(value, str):
+            return art.folded.get(value, value)
+        if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+            return tuple(art.folded.get(str(v), str(v)) for v in value)
+        return value
+
+    art.facts[:] = [
+        Fact(f.relation, tuple((k, to(v)) for k, v in f.args), f.evidence)
+        if any(to(v) != v for _k, v in f.args)
+        else f
+        for f in art.facts
+    ]
+    art.ctx.mentions[:] = [
+        dataclasses.replace(m, entity=art.folded[m.entity]) if m.entity in art.folded else m
+        for m in art.ctx.mentions
+    ]
 
 
 def _determiner(before: str) -> str:
