@@ -80,3 +80,43 @@ def test_participation_takes_the_class_of_the_drivers_car(doc: PredictedDoc) -> 
     # the #7 GR010 Hybrid is an LMH car: Hypercar; "tapped into a spin by a Hypercar" does
     # not put the #31 LMGT3 crew in Hypercar
     assert classes == {"daniel-harper": "hypercar", "robert-hale": "lmgt3", "henry-cole": "lmgt3"}
+
+
+_ASIDE = (
+    "Action Express Racing won the Twelve Hours of Sebring on Saturday, as Daniel Harper and "
+    "Lucas Moreau took the #31 Cadillac V-Series.R to victory in the second round of the 2025 "
+    "IMSA WeatherTech SportsCar Championship.\n\n"
+    "James Carter and Ryan Mitchell, who won the Rolex 24 at Daytona in January, finished "
+    "second.\n\n"
+    "BMW M Team RLL had locked out the front row in Thursday's qualifying. From pole, Peter "
+    "Walsh led the opening stint in the #25 BMW M Hybrid V8.\n\n"
+    "In LMP2, Henry Cole and Samuel Price took class honours in the #2 Oreca 07.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def aside(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _ASIDE, published=dt.date(2025, 3, 17))
+
+
+def test_a_linked_round_of_one_named_race_is_that_race(aside: PredictedDoc) -> None:
+    evs = events(aside)
+    race = [k for k, ms in evs.items() if "the Twelve Hours of Sebring" in ms]
+    assert race
+    assert any(m.startswith("the second round of the 2025 IMSA") for m in evs[race[0]])
+    known = set(evs)
+    for relation in ("eventOf", "raceResult", "gridPosition", "coDriver"):
+        for f in facts(aside, relation):
+            event = f.get("event", f.get("s"))
+            assert event in known, (relation, f)
+
+
+def test_a_race_recalled_in_a_relative_clause_is_not_the_story_race(
+    aside: PredictedDoc,
+) -> None:
+    evs = events(aside)
+    sebring = next(k for k, ms in evs.items() if "the Twelve Hours of Sebring" in ms)
+    poles = [f for f in facts(aside, "gridPosition") if f.get("kind") == "pole"]
+    assert poles and {f["event"] for f in poles} == {sebring}
+    lmp2 = [f for f in facts(aside, "raceResult") if f.get("classification") == "lmp2"]
+    assert lmp2 and {f["event"] for f in lmp2} == {sebring}
