@@ -203,7 +203,6 @@ _SEASON_WORDS = frozenset({"season", "year", "championship", "series"})
 # "finished second for the third race in a row": a streak, not a session of the meeting
 _STREAK_AFTER = re.compile(r"^\s*(?:in\s+a\s+row|running|in\s+succession|on\s+the\s+trot)\b", re.I)
 _SESSIONS = frozenset({"qualifying", "hyperpole", "practice", "warm-up"})
-
 # genre rules of races named by a description: "the three-hour season opener at X",
 # "X's three-hour race", "this weekend's round at X", "the X opener", "the race at X",
 # "the DTM's visit to the Norisring"

@@ -822,7 +822,8 @@ def _named_race_rounds(art: Article, minted: set[str]) -> None:
     """A round the text describes ("the second round of the season") whose one race has a name
     of its own ("the 6 Hours of Imola") is that race: an endurance meeting is its race. Fold
     the round into the race, so that the results, grid and crews of both phrases meet on one
-    event and the round's phrase is one of the race's surface forms."""
+    event and the round's phrase is one of the race's surface forms. ``minted``: the races
+    minted here from a weekday, which have no name of their own."""
     rounds = sorted(k for k, e in art.ctx.entities.items() if e.kind is EventKind.ROUND)
     for rnd in rounds:
         if art.listed(rnd) is not None:
