@@ -21,13 +21,17 @@ if TYPE_CHECKING:
     from racegraph.reference import Reference
 
 
-# a relative clause recalling a driver's earlier race: "who won the Rolex 24 at Daytona in
-# January" is not the race the story goes on about
-PAST_ASIDE = re.compile(
+_PAST_ASIDE = re.compile(
     r",\s*(?:who|which)\s+(?:had\s+)?(?:won|took|claimed|finished|raced|started)\s+"
     r"(?:[\w-]+\s+){0,3}?$",
     re.I,
 )
+
+
+def recalled_race(text: str, pos: int) -> bool:
+    """Is the event named at ``pos`` recalled by a relative clause ("A and B, who won the
+    Rolex 24 at Daytona in January, ...")? It is not the race the story goes on about."""
+    return bool(_PAST_ASIDE.search(text[max(0, pos - 60) : pos]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,11 +32,11 @@ from typing import TYPE_CHECKING, cast
 
 from racegraph.extract.context import (
     LIST_GAP,
-    PAST_ASIDE,
     DocContext,
     EventInfo,
     LinkedMention,
     ValueMention,
+    recalled_race,
 )
 from racegraph.extract.mentions import NAME_PARTICLES, REFERENCE_SPANS, Candidate
 from racegraph.extract.time import (
@@ -2068,14 +2068,13 @@ class _Linker:
         """The last event named before ``pos`` that is not an earlier edition ("since he won
         the Petit Le Mans last year") of an event of a later year the article names, nor a
         race a relative clause recalls ("A and B, who won the Rolex 24 in January, ...")."""
-        text = self.ctx.article.text
         named = [
             m.entity
             for m in self.ctx.mentions
             if m.end <= pos
             and m.type is T.EVENT
             and m.entity in self.ctx.events
-            and not PAST_ASIDE.search(text[max(0, m.start - 60) : m.start])
+            and not recalled_race(self.ctx.article.text, m.start)
         ]
         years = [y for k in named if (y := self.ctx.events[k].year) is not None]
         latest = max(years, default=None)

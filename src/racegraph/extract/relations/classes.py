@@ -869,11 +869,12 @@ def _car_manufacturer(art: Article, car: str) -> str | None:
     return best
 
 
+_NUM_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 # "Ferrari has four 296 LMGT3s", "Porsche four 911 GT3 R LMGT3s", "with Aston Martin on
 # three", "McLaren and Mercedes-AMG on two each", "BMW, Aston Martin and Chevrolet three apiece"
 _TALLY = re.compile(
     r"^\s*(?P<verb>(?:has|have|fields?|enters?|brings?|runs?)\s+)?(?P<on>on\s+)?"
-    r"(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b(?P<rest>[^,.;]*)",
+    rf"(?P<n>{_NUM_WORD})\b(?P<rest>[^,.;]*)",
     re.I,
 )
 _TALLY_UNIT = re.compile(r"^\s+(?:cars?|entries|each|apiece)\b", re.I)
@@ -1011,7 +1012,6 @@ def _extra_cars(after: str) -> int:
     return (number(m.group("n")) or 0) if m else 0
 
 
-_NUM_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 # "A and B with two and three cars respectively", "A, B and C with three, two and three
 # respectively"
 _RESPECTIVELY = re.compile(

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as _dt
 import re
 
-from racegraph.extract.context import PAST_ASIDE, LinkedMention
+from racegraph.extract.context import LinkedMention, recalled_race
 from racegraph.extract.relations._base import (
     PLACE_TYPES,
     VENUE_AND,
@@ -235,7 +235,7 @@ def index_events(art: Article) -> None:
                 art.kind(m.entity) is EventKind.RACE
                 and not is_named_event(m)
                 and not art.quoted(m.start)
-                and not PAST_ASIDE.search(art.ctx.article.text[max(0, m.start - 60) : m.start])
+                and not recalled_race(art.ctx.article.text, m.start)
             ):
                 art.race_marks.append((m.start, m.entity))
         for pat in (_ROUND, _ROUND_ORD):
@@ -838,17 +838,13 @@ def _named_race_rounds(art: Article, minted: set[str]) -> None:
             continue  # "the season opener in Qatar" is another round than the 6 Hours of Imola
         art.race_round[race] = race
         art.round_marks[:] = sorted((p, race if k == rnd else k) for p, k in art.round_marks)
-        art.race_marks[:] = sorted((p, race if k == rnd else k) for p, k in art.race_marks)
         for table in (art.round_numbers, art.event_championships, art.event_seasons):
             if rnd in table:
                 table.setdefault(race, table.pop(rnd))  # type: ignore[arg-type]
         for place in art.held.pop(rnd, []):
             if place not in art.held.setdefault(race, []):
                 art.held[race].append(place)
-        gone = art.ctx.entities.pop(rnd)
-        kept = art.ctx.entities[race]
-        for form in gone.mentions:
-            art.ctx.add_entity(race, kept.type, kept.name, mention=form)
+        _absorb(art, rnd, race)
         art.folded[rnd] = race
 
 
@@ -985,6 +981,12 @@ def _merge_race(art: Article, key: str, target: str) -> None:
     rnd = art.race_round.pop(key, None)
     art.race_dates.setdefault(target, date)
     art.race_round.setdefault(target, target if target == rnd else rnd)
+    _absorb(art, key, target)
+
+
+def _absorb(art: Article, key: str, target: str) -> None:
+    """Re-point the race marks of event ``key`` to ``target`` and make its surface forms
+    ``target``'s; ``key`` is no longer an entity."""
     art.race_marks[:] = sorted((p, target if k == key else k) for p, k in art.race_marks)
     gone = art.ctx.entities.pop(key)
     kept = art.ctx.entities[target]
