@@ -237,6 +237,7 @@ def pipeline_fingerprint(reference_dir: Path, ontology_dir: Path) -> str:
         *sorted(reference_dir.glob("*.ttl")),
         *sorted(ontology_dir.glob("*.ttl")),
         *sorted(patterns.glob("*.jsonl")),
+        *sorted(patterns.glob("*.txt")),
     ]
     model = learned.model_path()
     if model is not None:

@@ -623,7 +623,8 @@ class _Linker:
                 p.spans.append((span.start_char, span.end_char, c.rule))
                 p.tokens.append((c.start, c.end))
                 self.person_tokens[name] = key
-                for part in (span[-1].text, span[0].text):
+                # "Paul-Henri" of "Paul-Henri Castel" is one word, three tokens
+                for part in (span[-1].text, span[0].text, name.split()[0], name.split()[-1]):
                     self.person_tokens.setdefault(part, key)
             else:
                 singles.append(c)
@@ -787,7 +788,8 @@ class _Linker:
     def named_team_cores(self) -> dict[str, tuple[str, str, str | None]]:
         """The short names ("Rutronik") of the teams this article names in full ("Rutronik
         Racing"), with the key, name and reference IRI the team gets: the name alone is the
-        team, not a person."""
+        team, not a person. A one-word team name ("the #92 Manthey Porsche") is its own
+        short name."""
         out: dict[str, tuple[str, str, str | None]] = {}
         for c in self.top:
             if c.label != "TEAM":
@@ -796,7 +798,7 @@ class _Linker:
             text = self.span(c).text
             names = (text, listed.label) if listed is not None else (text,)
             for name in names:
-                core = _short_name(name)
+                core = name if " " not in name else _short_name(name)
                 if core is None or not core[:1].isupper():
                     continue
                 if listed is not None:

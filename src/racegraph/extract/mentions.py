@@ -13,11 +13,13 @@ non-overlapping :class:`Candidate` records (plus nested ones worth keeping), fix
 model's person errors with rules that generalise (trim leading verbs, extend over adjacent
 proper nouns and surname particles, coordination with a person, surnames of a person named
 in full, name runs cued by a demonym before, a role noun before, "from <Country>" or a person
-apposition after, noun demonyms that are given names: "Dane Cameron").
+apposition after, or opened by a known given name, noun demonyms that are given names:
+"Dane Cameron").
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Sequence, Set
@@ -101,6 +103,36 @@ TEAM_SUFFIXES = frozenset(
 )
 # noun demonyms that are also given names ("Dane Cameron"); adjectival ones are not
 _ADJ_DEMONYM_ENDINGS = ("an", "ish", "ese", "ch", "ic", "i", "ss")
+
+# words that make a capitalised run a place or an organisation, whatever name opens it
+# ("Virginia International Raceway", "Paul Ricard Circuit")
+_PLACE_ORG_WORDS = frozenset(
+    {
+        "International",
+        "Raceway",
+        "Speedway",
+        "Circuit",
+        "Park",
+        "Ring",
+        "Autodromo",
+        "Hours",
+        "Cup",
+        "Trophy",
+        "Series",
+        "Championship",
+        "Challenge",
+        "Grand",
+        "Prix",
+        "Group",
+        "Academy",
+        "Foundation",
+        "Club",
+        "Association",
+        "University",
+    }
+)
+
+_TEAM_SUFFIX_AFTER = r"\s+(?:" + "|".join(sorted(TEAM_SUFFIXES)) + r")\b"
 
 QUOTES = frozenset({'"', "“", "”", "‘", "’", "'", "``", "''"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -494,7 +526,7 @@ def _cued_person_runs(doc: Doc, refs: Sequence[Span], blocked: set[int]) -> list
     crew_end = -1
     i = 0
     while i < len(doc):
-        end = _name_run_end(doc, i, blocked)
+        end = max(_name_run_end(doc, i, blocked), _given_name_end(doc, i, blocked))
         if end == i and not _role_apposition(doc, i, blocked):
             i += 1
             continue
@@ -525,10 +557,60 @@ def _cued_person_runs(doc: Doc, refs: Sequence[Span], blocked: set[int]) -> list
         elif end == i and _role_apposition(doc, i, blocked):
             rule = "surname-role-apposition"
             end = i + 1
+        elif _given_name_run(doc, i, end):
+            rule = "given-name"
         if rule is not None:
             out.append(Candidate(i, end, "PERSON", rule, priority=P_PERSON))
         i = end
     return out
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """The given-name list shipped in ``extract/patterns/given_names.txt`` (generated from
+    Faker's person providers by ``tools/generate_given_names.py``)."""
+    path = resources.files("racegraph.extract") / "patterns" / "given_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def _given_name_end(doc: Doc, i: int, blocked: set[int]) -> int:
+    """End of a known given name and the one or two title-case words after it, whatever
+    their tags ("Anders Fjeldsted" with the surname tagged a verb), or ``i``."""
+    if i in blocked or doc[i].text not in given_names():
+        return i
+    j, words = i + 1, 1
+    while j < len(doc) and j not in blocked and words < 3:
+        t = doc[j]
+        if _name_hyphen(doc, j) or _particle_before_name(doc, j):
+            j += 1
+        elif t.is_title and t.is_alpha and not t.is_sent_start:
+            j += 1
+            words += 1
+            if doc[j - 2].text == "-":
+                words -= 1
+        else:
+            break
+    if words < 2 or (j < len(doc) and doc[j].text in TEAM_SUFFIXES):
+        return i  # "Paul Miller Racing" is a team named for a person
+    return j
+
+
+def _given_name_run(doc: Doc, start: int, end: int) -> bool:
+    """ "Wiktor Zając", "Paul-Henri Castel": a run of two or three name words that opens
+    with a known given name and holds no word of a place or an organisation is a person,
+    whatever the NER made of it (it misses or mislabels many non-English names)."""
+    if end - start < 2 or doc[start].text not in given_names():
+        return False
+    if doc[start].i > 0 and doc[start - 1].lower_ in {"the", "a", "an"}:
+        return False  # "the Dane Kjærgaard": a descriptor, not a given name
+    if re.search(re.escape(doc[start:end].text) + _TEAM_SUFFIX_AFTER, doc.text):
+        return False  # "Paul Miller BMW" after "Paul Miller Racing": the team's short name
+    words = [t for t in doc[start:end] if t.text != "-" and not t.is_lower]
+    joined = sum(1 for t in doc[start:end] if t.text == "-")
+    if not 2 <= len(words) - joined <= 3:
+        return False
+    return not any(t.text in _PLACE_ORG_WORDS for t in words)
 
 
 def _numbered_entrants(doc: Doc, refs: Sequence[Span]) -> list[Candidate]:

@@ -80,6 +80,8 @@ _STANDINGS = re.compile(
     r"|title|table|drivers|season)",
     re.I,
 )
+# "the first Emirati to win a class": a record the result sets, not another result
+RECORD_BEFORE = re.compile(r"\b(?:first|only|youngest|oldest)\s+(?:[\w'’-]+\s+){0,3}to\s+$", re.I)
 _WIN_LEMMAS = frozenset(
     {"win", "victory", "triumph", "victorious", "honour", "honor", "honours", "laurel", "spoil"}
 )
@@ -641,7 +643,9 @@ def syntax_results(art: Article, sent: Sentence) -> list[SyntaxResult]:
         cue = cue_span[0]  # its first word: "runners-up" may be split across clauses
         if m.group("win"):
             cue = cue_span[-1]  # "class honours": the noun
-        if m.group("win") and cue.lemma_.lower() not in _WIN_LEMMAS:
+        if m.group("win") and (
+            cue.lemma_.lower() not in _WIN_LEMMAS or RECORD_BEFORE.search(sent.text[:rel_a])
+        ):
             continue
         if m.group("ord") and (
             re.search(r"\b(?:a|an)\s+$", sent.text[:rel_a])

@@ -31,6 +31,7 @@ from racegraph.extract.relations.entry_phrases import (
     entry_mentions,
 )
 from racegraph.extract.relations.result_syntax import (
+    RECORD_BEFORE,
     SyntaxResult,
     SyntaxRival,
     syntax_results,
@@ -395,6 +396,7 @@ def _sentence_results(
                 m.group(0).lower() in {"wins", "victories"}
                 and _COUNT_BEFORE.search(sent.text[: m.start()])
             )
+            or RECORD_BEFORE.search(sent.text[: m.start()])
         ):
             continue  # "won four races", "three wins", "won the teams' title": no race result
         found.append((sent.abs(m.start()), sent.abs(m.end()), 1, None))
