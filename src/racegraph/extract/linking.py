@@ -1249,13 +1249,7 @@ class _Linker:
             prev = self.ctx.last_before(self.doc[c.start - 1].idx + 1, T.DRIVER, T.PERSON)
             if prev is not None and prev.end == self.doc[c.start - 1].idx:
                 return prev.entity
-        country = None
-        for _s, e in self.refs_inside(c.start, c.end):
-            if e.type is T.COUNTRY:
-                country = e.iri
-        if country is None and c.end < len(self.doc):
-            # "The 28-year-old Dane": the demonym right after the age phrase
-            country = self.country_at(c.end)
+        country = self.descriptor_country(c)
         if country is not None:
             same = [k for k, v in self.nationality.items() if v == country]
             if len(same) == 1:
@@ -1263,11 +1257,15 @@ class _Linker:
             if len(same) > 1:
                 counts = self.ctx.mention_counts()
                 return max(same, key=lambda k: (counts.get(k, 0), k))
-        previous = self.sole_person_of_previous_sentence(c)
-        if previous is not None and (
-            country is None or self.nationality.get(previous, country) == country
-        ):
-            return previous
+        # "A replaces B, who leaves the team. The Italian ...": of the people the previous
+        # sentence names, the one whose stated nationality does not rule him out
+        previous = [
+            k
+            for k in self.people_of_previous_sentence(c)
+            if country is None or self.nationality.get(k, country) == country
+        ]
+        if len(previous) == 1:
+            return previous[0]
         if country is not None:
             # a demonym nobody in the article is stated to hold is the main person only when
             # he is the last person named before it and has no other stated nationality;
@@ -1290,20 +1288,31 @@ class _Linker:
                 return e.iri
         return None
 
-    def sole_person_of_previous_sentence(self, c: Candidate) -> str | None:
+    def descriptor_country(self, c: Candidate) -> str | None:
+        """The country a person descriptor names ("the Italian", "The 28-year-old Dane")."""
+        country = None
+        for _s, e in self.refs_inside(c.start, c.end):
+            if e.type is T.COUNTRY:
+                country = e.iri
+        if country is None and c.end < len(self.doc):
+            # "The 28-year-old Dane": the demonym right after the age phrase
+            country = self.country_at(c.end)
+        return country
+
+    def people_of_previous_sentence(self, c: Candidate) -> list[str]:
         """A sentence-initial descriptor ("The Pole, 41, ...", "The 42-year-old Swiss will
-        ...") refers to the one person the previous sentence names, when it names one."""
+        ...") refers to a person the previous sentence names."""
         span = self.span(c)
         sent = span.sent
         if span.start != sent.start or sent.start == 0:
-            return None
+            return []
         prev = self.doc[sent.start - 1].sent
         people = {
             m.entity
             for m in self.ctx.mentions_between(prev.start_char, prev.end_char)
             if m.type in {T.DRIVER, T.PERSON}
         }
-        return next(iter(people)) if len(people) == 1 else None
+        return sorted(people)
 
     # ---------------------------------------------------------------- pass 3
     def link_anaphora_and_events(self) -> None:
@@ -1352,6 +1361,9 @@ class _Linker:
             return
         entity = self.ctx.entities[key]
         self.add(span, key, entity.type, entity.name, f"descriptor-{c.rule}")
+        country = self.descriptor_country(c)
+        if country is not None:  # "The 25-year-old Dane" is no later "The Italian"
+            self.nationality.setdefault(key, country)
 
     def names_next(self, c: Candidate) -> bool:
         """Is the descriptor a premodifier of the person named right after it?"""

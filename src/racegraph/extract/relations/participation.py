@@ -47,6 +47,7 @@ _LIKELY = re.compile(
     r"|\btipped to\b|\bpoised to\b|\bin line (?:for|to)\b|\bclose to\b",
     re.I,
 )
+_WEAK_MODALS = frozenset({"could", "would", "might"})
 _CONFIRMED = re.compile(
     r"(?<!not )(?<!not yet )(?<!been )\b(?:officially\s+)?confirmed\b|\bannounced\b|\bsigned\b",
     re.I,
@@ -113,6 +114,8 @@ def modality(text: str) -> tuple[str, str | None]:
     ('planned', 'considered certain, not yet confirmed')
     >>> modality("He was officially confirmed in the entry list.")
     ('confirmed', 'confirmed')
+    >>> modality("He is set to move to IMSA, where he would drive the #10 Cadillac.")
+    ('planned', 'set to')
     """
     if _CERTAIN_NOT_CONFIRMED.search(text):
         return "planned", "considered certain, not yet confirmed"
@@ -120,6 +123,11 @@ def modality(text: str) -> tuple[str, str | None]:
     if m and not (m.group(0).lower().startswith("subject to") and _LIKELY.search(text)):
         return "uncertain", m.group(0).lower()  # "likely ..., subject to budget": likely
     m = _LIKELY.search(text)
+    if m and all(x.group(0).lower() in _WEAK_MODALS for x in _LIKELY.finditer(text)):
+        # "is set to move ..., where he would drive ...": the stated plan, not the modal
+        plans = {p.group(0).lower().strip("'’") for p in _PLANNED.finditer(text)}
+        if _CONFIRMED.search(text) or plans - {"will", "ll"}:
+            m = None
     if m:
         return "likely", m.group(0).lower()
     m = _CONFIRMED.search(text)

@@ -2,8 +2,9 @@
 whatever the small NER model made of it (it misses "Mateusz Wróbel" after "the Pole", tags
 "Jean-Marc Vasseur" an organisation and "Henrik Fjeldsted" with a verb); a first name alone
 ("Jean-Marc") is the person named in full; a team named for a person ("Paul Miller Racing")
-stays a team, and a record ("the first Emirati to win a class") is no second result. Own
-sentences, full pipeline."""
+stays a team, and a record ("the first Emirati to win a class") is no second result.
+"The Italian" after "A replaces B" is the one of them not stated to be of another nation,
+and "is set to" outranks the "would" of a relative clause. Own sentences, full pipeline."""
 
 from __future__ import annotations
 
@@ -85,4 +86,31 @@ def test_a_record_is_no_second_result(report: PredictedDoc) -> None:
     assert sorted((f["classification"], f["position"]) for f in haddad) == [
         ("gt3-pro-am", 1),
         ("overall", 6),
+    ]
+
+
+_SIGNING = (
+    "Peugeot has confirmed that Lucas Moreau will race for Peugeot TotalEnergies in the FIA "
+    "World Endurance Championship next season. The 25-year-old Dane joins the #94 crew. "
+    "Moreau replaces Daniel Harper, who leaves the team after three seasons. The Italian is set "
+    "to move to the IMSA WeatherTech SportsCar Championship in 2026, where he would drive a "
+    "Cadillac.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def signing(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _SIGNING, published=_PUBLISHED)
+
+
+def test_a_demonym_goes_to_the_person_it_does_not_contradict(signing: PredictedDoc) -> None:
+    nationality = {(f["s"], f["o"]) for f in facts(signing, "nationality")}
+    assert ("daniel-harper", "it") in nationality
+    assert ("lucas-moreau", "it") not in nationality
+
+
+def test_the_stated_plan_outranks_a_modal_in_a_relative_clause(signing: PredictedDoc) -> None:
+    imsa = [f for f in facts(signing, "competesIn") if f["o"] == "imsa"]
+    assert [(f["s"], f["season"], f["status"]) for f in imsa] == [
+        ("daniel-harper", 2026, "planned")
     ]
