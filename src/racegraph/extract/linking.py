@@ -1243,13 +1243,13 @@ class _Linker:
         best = max(people, key=lambda k: (counts.get(k, 0), -first.get(k, 0)))
         self.ctx.subject = best
 
-    def person_for_descriptor(self, c: Candidate) -> str | None:
+    def person_for_descriptor(self, c: Candidate, country: str | None) -> str | None:
+        """The person a descriptor refers to; ``country``: the one its demonym names."""
         # appositive right after a person: "Valentino Rossi, the renowned Italian motorcyclist"
         if c.start >= 2 and self.doc[c.start - 1].text == ",":
             prev = self.ctx.last_before(self.doc[c.start - 1].idx + 1, T.DRIVER, T.PERSON)
             if prev is not None and prev.end == self.doc[c.start - 1].idx:
                 return prev.entity
-        country = self.descriptor_country(c)
         if country is not None:
             same = [k for k, v in self.nationality.items() if v == country]
             if len(same) == 1:
@@ -1356,12 +1356,12 @@ class _Linker:
             return  # "the Belgian team": not a person
         if self.names_next(c):
             return  # "the German gentleman driver Thomas Neubauer": the name says who
-        key = self.person_for_descriptor(c)
+        country = self.descriptor_country(c)
+        key = self.person_for_descriptor(c, country)
         if key is None:
             return
         entity = self.ctx.entities[key]
         self.add(span, key, entity.type, entity.name, f"descriptor-{c.rule}")
-        country = self.descriptor_country(c)
         if country is not None:  # "The 25-year-old Dane" is no later "The Italian"
             self.nationality.setdefault(key, country)
 

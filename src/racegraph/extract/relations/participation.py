@@ -122,14 +122,14 @@ def modality(text: str) -> tuple[str, str | None]:
     m = _UNCERTAIN.search(text)
     if m and not (m.group(0).lower().startswith("subject to") and _LIKELY.search(text)):
         return "uncertain", m.group(0).lower()  # "likely ..., subject to budget": likely
-    m = _LIKELY.search(text)
-    if m and all(x.group(0).lower() in _WEAK_MODALS for x in _LIKELY.finditer(text)):
+    likely = [x.group(0).lower() for x in _LIKELY.finditer(text)]
+    if likely and set(likely) <= _WEAK_MODALS:
         # "is set to move ..., where he would drive ...": the stated plan, not the modal
         plans = {p.group(0).lower().strip("'’") for p in _PLANNED.finditer(text)}
         if _CONFIRMED.search(text) or plans - {"will", "ll"}:
-            m = None
-    if m:
-        return "likely", m.group(0).lower()
+            likely = []
+    if likely:
+        return "likely", likely[0]
     m = _CONFIRMED.search(text)
     if m:
         return "confirmed", "confirmed"
