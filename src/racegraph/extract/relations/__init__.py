@@ -12,8 +12,9 @@ family:
 * :mod:`.participation` - competesIn with claim status and modality, memberOf, drives;
 * :mod:`.classes` - classOf, replaces, classRule, entryCount, manufacturerEntry,
   manufacturerOf, tested;
-* :mod:`.identity` - nationality, basedIn, worksDriverFor, title, age, retired, fiaCategory,
+* :mod:`.identity` - nationality, basedIn, worksDriverFor, age, retired, fiaCategory,
   teamPrincipal;
+* :mod:`.titles` - title and won (a championship's title);
 * :mod:`.stints` - the makes of cars of a team membership ("in both Audi and BMW cars");
 * :mod:`.learned` - links between two mentions of a sentence that no rule read (driver and
   team, driver and car, two drivers), from a pair classifier trained on the annotated articles
@@ -46,6 +47,7 @@ from racegraph.extract.relations import (
     participation,
     results,
     stints,
+    titles,
 )
 from racegraph.extract.relations._base import Article, prepare
 from racegraph.extract.relations._consolidate import consolidate
@@ -75,5 +77,6 @@ def rule_facts(ctx: DocContext) -> Article:
     participation.extract(art)
     classes.extract(art)
     identity.extract(art)
+    titles.extract(art)
     stints.annotate(art)
     return art

@@ -1,0 +1,310 @@
+"""Titles and championships won: "the 2023 champion", "a three-time Le Mans winner", "sealed
+the LMP2 title", "were crowned champions", "the title went to"."""
+
+from __future__ import annotations
+
+import re
+
+from racegraph.extract.relations._base import (
+    Article,
+    Sentence,
+    group_after,
+    group_before,
+    number,
+)
+from racegraph.extract.relations.identity import subject_near
+from racegraph.records import EntityType
+
+D = EntityType.DRIVER
+_TITLE = re.compile(
+    r"\b(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|double|triple)[- ]times?\s+"
+    r"(?P<body>(?:[\w-]+\s+){0,4}?)(?P<head>champion|winner|title[- ]holder|victor)\b",
+    re.I,
+)
+
+
+def extract(art: Article) -> None:
+    for sent in art.sentences:
+        _title(art, sent)
+        _champion(art, sent)
+        _crowned_champions(art, sent)
+        _title_clause(art, sent)
+        _title_went_to(art, sent)
+        _won_series(art, sent)
+
+
+def _title(art: Article, sent: Sentence) -> None:
+    if "time" not in sent.lower:
+        return
+    for m in _TITLE.finditer(sent.text):
+        count = number(m.group("count"))
+        body = [w for w in m.group("body").split() if w not in {"world", "the", "a"}]
+        discipline = " ".join(body) or None
+        a, b = sent.abs(m.start()), sent.abs(m.end())
+        for s in subject_near(art, sent, a, b)[:1]:
+            art.emit(
+                "title",
+                sent,
+                "title.n-time",
+                0.85,
+                s=s,
+                o=m.group(0),
+                count=count,
+                discipline=discipline,
+            )
+
+
+_CHAMPION_BEFORE = re.compile(r"\b(?P<mod>former|ex-|(?:19|20)\d\d)\s+$", re.I)
+_CHAMPION_AFTER = re.compile(r"^(?:\s+[A-Z][\w-]*){0,2}?(?:\s+class)?\s+champions?\b")
+_WON_TITLE = re.compile(
+    r"\b(?:won|clinched|claimed|took|secured|sealed|lifted)\s+(?P<what>the|that|his|her)\s+"
+    r"(?P<body>[^,;.]{0,70}?)\b(?:title|crown|championship)\b(?!\s+(?:race|decider|fight|battle))"
+)
+
+
+def _champion(art: Article, sent: Sentence) -> None:
+    """ "the former GT4 America champion X", "X, the 2025 Carrera Cup Asia champion": a title
+    with the championship as its discipline, and the championship won (that season)."""
+    if "champion" not in sent.lower:
+        return
+    for c in sent.of(EntityType.CHAMPIONSHIP):
+        mod = _CHAMPION_BEFORE.search(sent.tail(c.start, 30))
+        after = _CHAMPION_AFTER.match(sent.text[sent.rel(c.end) :])
+        if mod is None or after is None or art.quoted(c.start):
+            continue
+        a, b = c.start - len(sent.tail(c.start, 30)) + mod.start(), c.end + after.end()
+        year = mod.group("mod")
+        cls = [k.entity for k in sent.of(EntityType.CLASS) if c.end <= k.start < b]
+        for who in _crowned(sent, a) or subject_near(art, sent, a, b)[:1]:
+            art.emit(
+                "title", sent, "title.champion", 0.8, s=who, o=sent.gap(a, b), discipline=c.text
+            )
+            art.emit(
+                "won",
+                sent,
+                "won.champion",
+                0.75,
+                s=who,
+                o=c.entity,
+                season=int(year) if year.isdigit() else None,
+                **{"class": cls[0] if cls else None},
+            )
+
+
+_CROWNED = re.compile(
+    r"\s+(?:are|were|is|was|became|become|have\s+been|has\s+been)\s+(?:crowned\s+)?(?:the\s+)?",
+    re.I,
+)
+
+
+def _crowned(sent: Sentence, a: int) -> list[str]:
+    """ "A, B and C are the 2025 ELMS LMP2 champions": every member of the group that is
+    the champions, not just the nearest name."""
+    for types in ([D], [EntityType.TEAM]):
+        group = group_before(sent, a, types)
+        if group and _CROWNED.fullmatch(sent.gap(group[-1].end, a)):
+            return [g.entity for g in group]
+    return []
+
+
+_CROWNED_CHAMPIONS = re.compile(
+    r"\s+(?:are|were|is|was|have\s+been|has\s+been)\s+crowned\s+(?:the\s+)?"
+    r"(?:(?:overall|drivers['’]?)\s+)?champions?\b",
+    re.I,
+)
+
+
+def _crowned_champions(art: Article, sent: Sentence) -> None:
+    """ "A and B were crowned overall champions": the title of the championship the story is
+    about, that season (a championship named in the phrase is :func:`_champion`'s)."""
+    for m in _CROWNED_CHAMPIONS.finditer(sent.text):
+        a = sent.abs(m.start())
+        if art.quoted(a):
+            continue
+        group = group_before(sent, a, [D])
+        champ = art.championship_at(a)
+        if not group or champ is None:
+            continue
+        season = art.season_in(sent, a, clause=False) or art.focus_season or art.published.year
+        teams = [
+            t.entity
+            for t in sent.before(group[0].start, EntityType.TEAM)
+            if re.fullmatch(r"['’]s\s+", sent.gap(t.end, group[0].start))
+        ]
+        for g in group:
+            art.emit("won", sent, "won.crowned", 0.75, s=g.entity, o=champ, season=season)
+            _champion_season(art, sent, g.entity, champ, season, None, teams, "crowned")
+
+
+def _title_clause(art: Article, sent: Sentence) -> None:
+    """ "won the GT4 America Silver class title with the team in 2024", "won the GT3 title
+    with Barwell" (the championship of the context), "won that championship in 2022": the
+    championship won, and the subject's season in it (class, team)."""
+    if "won" not in sent.lower and "title" not in sent.lower:
+        return
+    for m in _WON_TITLE.finditer(sent.text):
+        a, b = sent.abs(m.start()), sent.abs(m.end())
+        if art.quoted(a) or re.search(r"\b(?:19|20)\d\d\s+$", m.group("body")):
+            continue  # "won the 2023 X title": results' won.title
+        inner = [x for x in sent.of(EntityType.CHAMPIONSHIP) if a <= x.start < b]
+        champ = inner[0].entity if inner else art.championship_at(a)
+        if champ is None or (m.group("what") == "his" and not inner):
+            continue
+        cls = [k.entity for k in sent.of(EntityType.CLASS) if a <= k.start < b]
+        who = _team_winners(sent, a, b, teams_title="teams" in m.group("body").lower())
+        if who is None:
+            who = _winners_before(art, sent, a)
+        season = _title_season(art, sent, a, b)
+        teams = [
+            t.entity
+            for t in sent.after(b, EntityType.TEAM)
+            if re.fullmatch(r"\s+(?:with|for)\s+", sent.gap(b, t.start))
+        ]
+        for d in who:
+            art.emit(
+                "won",
+                sent,
+                "won.title-clause",
+                0.75,
+                s=d,
+                o=champ,
+                season=season,
+                **{"class": cls[0] if cls else None},
+            )
+            if season is not None:
+                _champion_season(
+                    art, sent, d, champ, season, cls[0] if cls else None, teams, "title-clause"
+                )
+
+
+def _champion_season(
+    art: Article,
+    sent: Sentence,
+    driver: str,
+    champ: str,
+    season: int,
+    cls: str | None,
+    teams: list[str],
+    rule: str,
+) -> None:
+    """A champion raced that season in the championship (and for the team named with it)."""
+    art.emit(
+        "competesIn",
+        sent,
+        f"competesIn.{rule}",
+        0.7,
+        s=driver,
+        o=champ,
+        season=season,
+        **{"class": cls},
+        team=teams[0] if teams else None,
+        status="confirmed",
+        asOf=art.published,
+    )
+    if teams:
+        art.emit(
+            "memberOf",
+            sent,
+            f"memberOf.{rule}",
+            0.7,
+            s=driver,
+            o=teams[0],
+            championship=art.root_known(champ),
+            season=season,
+            asOf=art.published,
+        )
+
+
+_WENT_TO = re.compile(
+    r"\b(?:title|crown|championship)(?:\s*,\s*(?:though|however|meanwhile)\s*,)?"
+    r"\s+(?:went|goes|fell)\s+to\s+",
+    re.I,
+)
+_RECIPIENT_GAP = re.compile(r"(?:the\s+)?(?:#\d+\s+)?|[^;.]{0,120}?(?:['’]s|\bof|\bby)\s+")
+
+
+def _title_went_to(art: Article, sent: Sentence) -> None:
+    """ "The LMP2 Pro-Am crown went to Nielsen Racing's Gerald Kincaid", "The title, though,
+    went to the #10 Spirit of Léman Aston Martin, whose crew of A, B and C ...": the team
+    and drivers it names won the championship (the class of the phrase or the paragraph)."""
+    for m in _WENT_TO.finditer(sent.text):
+        a, b = sent.abs(m.start()), sent.abs(m.end())
+        champ = art.championship_at(a)
+        if champ is None or art.quoted(a):
+            continue
+        named = [k.entity for k in sent.of(EntityType.CLASS) if k.end <= a and a - k.end <= 12]
+        cls = named[-1] if named else art.class_at(sent, a)
+        who: list[str] = []
+        team = sent.after(b, EntityType.TEAM)
+        if (
+            team
+            and _RECIPIENT_GAP.fullmatch(sent.gap(b, team[0].start))
+            and not re.match(r"['’]s?\s", sent.gap(team[0].end, sent.end))
+        ):
+            who.append(team[0].entity)  # not "Nielsen Racing's Gerald Kincaid": his title
+        crew = group_after(sent, b, [D])
+        if crew and _RECIPIENT_GAP.fullmatch(sent.gap(b, crew[0].start)):
+            who += [d.entity for d in crew]
+        season = _title_season(art, sent, a, b) or art.focus_season
+        for s in who:
+            art.emit("won", sent, "won.went-to", 0.7, s=s, o=champ, season=season, **{"class": cls})
+
+
+_WON_SERIES = re.compile(r"\b(?:won|clinched|claimed|lifted)\s+the\s+$")
+_EVENT_AFTER = re.compile(r"^\s*(?:race|round|opener|finale|event|\d|'s)", re.I)
+
+
+def _won_series(art: Article, sent: Sentence) -> None:
+    """ "Ferrucci, who won the Porsche Carrera Cup Italia last year": a championship won
+    outright (its title), in the season the clause names."""
+    if "won" not in sent.lower and "clinched" not in sent.lower:
+        return
+    for c in sent.of(EntityType.CHAMPIONSHIP):
+        m = _WON_SERIES.search(sent.tail(c.start, 20))
+        if m is None or art.quoted(c.start) or _EVENT_AFTER.match(sent.gap(c.end, sent.end)):
+            continue
+        if re.match(r"\s+(?:title|crown|championship|class)\b", sent.gap(c.end, sent.end)):
+            continue  # _title_clause's
+        a = c.start - len(sent.tail(c.start, 20)) + m.start()
+        season = _title_season(art, sent, a, c.end)
+        for d in _winners_before(art, sent, a):
+            art.emit("won", sent, "won.series", 0.7, s=d, o=c.entity, season=season)
+
+
+_TEAM_SUBJECT_GAP = re.compile(r"\s+(?:also\s+|then\s+|duly\s+|finally\s+)?")
+_CREW_OF_CAR = re.compile(r"\s+with\s+(?:the|its|their)\s+[^,;.]{0,60}?\bof\s+$")
+
+
+def _team_winners(sent: Sentence, a: int, b: int, *, teams_title: bool) -> list[str] | None:
+    """A team that is the subject of a title phrase ("IDEC Sport also secured the LMP2
+    teams' title", "M Racing clinched the LMP3 title with the #17 Ligier of A and B"): the
+    team, and the crew of the car it won with (not for a teams' title). None when no team
+    is the subject; an empty list for a teams' title nobody names a team for."""
+    before = sent.before(a, EntityType.TEAM)
+    if not before or not _TEAM_SUBJECT_GAP.fullmatch(sent.gap(before[-1].end, a)):
+        return [] if teams_title else None
+    after = [] if teams_title else group_after(sent, b, [D])
+    if after and not _CREW_OF_CAR.fullmatch(sent.gap(b, after[0].start)):
+        after = []
+    return [before[-1].entity, *(d.entity for d in after)]
+
+
+def _winners_before(art: Article, sent: Sentence, a: int) -> list[str]:
+    """Who won, for a win phrase at ``a``: the drivers right before it ("A and B won"), else
+    the person a description or relative clause is about ("Ferrucci, who won")."""
+    group = [g for g in group_before(sent, a, [D]) if "," not in sent.gap(g.end, a)]
+    return [g.entity for g in group] or subject_near(art, sent, a, a)[:1]
+
+
+def _title_season(art: Article, sent: Sentence, a: int, b: int) -> int | None:
+    """The year of a title clause: "in 2024" after it, else "In 2019 he won", else the
+    season the sentence names ("the trophy for 2015, when he won the title")."""
+    after = re.match(r"[^,;.]{0,60}?\bin\s+((?:19|20)\d\d)\b", sent.text[sent.rel(b) :])
+    if after:
+        return int(after.group(1))
+    years = [y for p, y in sent.years() if p < a]
+    if years:
+        return years[-1]
+    found = art.season_in(sent, a)
+    return found if found is not None and found < art.published.year else None
