@@ -433,8 +433,12 @@ class Article:
             if m.type is not EntityType.CHAMPIONSHIP:
                 continue
             text = self.ctx.article.text
-            if _CAREER_LABEL.match(text[m.end : m.end + 30]) or re.search(
-                r"\b(?:\w+-time|former|ex-)\s*$", text[max(0, m.start - 20) : m.start], re.I
+            if (
+                _CAREER_LABEL.match(text[m.end : m.end + 30])
+                or re.search(
+                    r"\b(?:\w+-time|former|ex-)\s*$", text[max(0, m.start - 20) : m.start], re.I
+                )
+                or self._past_champion(m)
             ):
                 continue  # "former Formula 2 racer", "nine-time champion": not the context
             if current is not None and self.parent(current) == m.entity:
@@ -446,6 +450,17 @@ class Article:
                 continue
             current = m.entity
         return current or aside
+
+    def _past_champion(self, m: LinkedMention) -> bool:
+        """ "Amaral, the 2023 European Le Mans Series LMP3 champion": a title of an earlier
+        season describes a person; it does not turn the text to that championship."""
+        text = self.ctx.article.text
+        year = re.search(r"\b((?:19|20)\d\d)\s+$", text[max(0, m.start - 8) : m.start])
+        return (
+            year is not None
+            and int(year.group(1)) < self.published.year
+            and _CHAMPION_LABEL.match(text[m.end : m.end + 40]) is not None
+        )
 
     def class_turn(self, key: str, current: str) -> str | None:
         """The one championship a class belongs to in the reference ("GTD Pro": IMSA), when
@@ -482,6 +497,14 @@ class Article:
         season = self.season_in(sent, pos)
         return season is not None and season < self.published.year
 
+    def _before_focus(self, sent: Sentence, pos: int) -> bool:
+        """A clause of a season before the story's: an earlier year, or this year in a story
+        about next season ("raced in the ELMS this year" in a 2026 entry-list story)."""
+        season = self.season_in(sent, pos)
+        return season is not None and (
+            season < self.published.year or (season == self.published.year < self.focus_season)
+        )
+
     def _aside(self, m: LinkedMention, *, present: bool = True) -> bool:
         """A championship named in a quotation, in a relative clause about someone ("The
         21-year-old, who moved to Japan after two seasons in F2, ...") or by a past-tense
@@ -495,7 +518,7 @@ class Article:
             return True
         span = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         sent = self.sentence_at(m.start)
-        if span is None or not present or sent is None or not self._past_clause(sent, m.start):
+        if span is None or not present or sent is None or not self._before_focus(sent, m.start):
             return False
         verb = span.root
         while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
@@ -695,6 +718,7 @@ _TITLE_USE = re.compile(
     re.I,
 )
 _CAREER_LABEL = re.compile(r"^\s*(?:racer|driver|star|veteran|graduate)s?\b", re.I)
+_CHAMPION_LABEL = re.compile(r"^(?:\s+[A-Z][\w-]*){0,2}?(?:\s+class)?\s+champions?\b")
 _CLAUSE_BREAK = re.compile(
     r",\s*(?:where|which|who|while|although|though|but|whereas|when)\b|;|,\s*and\s+(?:his|her|the|a)\b",
     re.I,

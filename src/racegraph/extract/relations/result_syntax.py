@@ -81,6 +81,11 @@ _STANDINGS = re.compile(
     re.I,
 )
 # "the first Emirati to win a class": a record the result sets, not another result
+RETIRED_FROM = re.compile(
+    r"\b(?:retired|retiring|stopped|crashed\s+out)\s+(?:from|while\s+(?:running|lying)|in)\s+$",
+    re.I,
+)
+"""Before an ordinal, where a car ran when it stopped ("retired from fourth place"): no result."""
 RECORD_BEFORE = re.compile(r"\b(?:first|only|youngest|oldest)\s+(?:[\w'’-]+\s+){0,3}to\s+$", re.I)
 _WIN_LEMMAS = frozenset(
     {"win", "victory", "triumph", "victorious", "honour", "honor", "honours", "laurel", "spoil"}
@@ -646,6 +651,8 @@ def syntax_results(art: Article, sent: Sentence) -> list[SyntaxResult]:
         if m.group("win") and (
             cue.lemma_.lower() not in _WIN_LEMMAS or RECORD_BEFORE.search(sent.text[:rel_a])
         ):
+            continue
+        if m.group("ord") and RETIRED_FROM.search(sent.text[:rel_a]):
             continue
         if m.group("ord") and (
             re.search(r"\b(?:a|an)\s+$", sent.text[:rel_a])

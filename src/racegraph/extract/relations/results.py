@@ -32,6 +32,7 @@ from racegraph.extract.relations.entry_phrases import (
 )
 from racegraph.extract.relations.result_syntax import (
     RECORD_BEFORE,
+    RETIRED_FROM,
     SyntaxResult,
     SyntaxRival,
     syntax_results,
@@ -128,6 +129,7 @@ _PODIUM = re.compile(
 )
 _EVENT_WENT = re.compile(r"^(?:\s+(?:in|of)\s+the\s+[^,;.]{0,60}?)?\s+(?:went|goes|fell)\s+to\b")
 _WENT_TO = re.compile(r"\b(?:went|goes|fell)\s+to\s+(?:the\s+)?(?:#\s?\d{1,3}\s+|#)?$", re.I)
+_TITLE_WENT = re.compile(r"\b(?:title|crown|championship)\s+(?:went|goes|fell)\s+to\s+\S*$", re.I)
 # "Toyota scored a one-two": the team holds the first two (or three) places
 _ONE_TWO = re.compile(r"\bone-two(?P<three>-three)?\b|\b1-2(?P<three2>-3)?\b", re.I)
 # the crew named after the cue: "took the win with A and B", "whose Porsche was driven by A"
@@ -427,7 +429,11 @@ def _sentence_results(
         if went:
             found.append((ev.end, ev.end + went.end(), 1, None))
     for t in sent.of(EntityType.TEAM):
-        if _WENT_TO.search(sent.tail(t.start, 20)) and sent.before(t.start, EntityType.CLASS):
+        if (
+            _WENT_TO.search(sent.tail(t.start, 20))
+            and sent.before(t.start, EntityType.CLASS)
+            and not _TITLE_WENT.search(sent.tail(t.start, 40))
+        ):
             found.append((t.start, t.start, 1, None))
     for m in _POSITION.finditer(sent.text):
         a, b = sent.abs(m.start()), sent.abs(m.end())
@@ -466,8 +472,8 @@ def _sentence_results(
         ):
             found.append((a, b, pos, None))
             continue
-        if _STANDINGS_AFTER.match(after):
-            continue
+        if _STANDINGS_AFTER.match(after) or RETIRED_FROM.search(before):
+            continue  # "retired from fourth place": where it ran, not a result
         if "grid" in ctx or (ctx in ("", " in class") and _START_BEFORE.search(before)):
             found.append((a, b, pos, "grid"))
         elif (
@@ -534,6 +540,10 @@ def _sentence_results(
         )  # "third in class": the class of the paragraph
         if cls is None and in_class:  # "started from pole in class" is a class pole too
             cls = art.class_at(sent, a)
+        if cls is None and kind is None and re.search(r"\bclass\s+$", sent.tail(a)):
+            cls = art.class_at(sent, a) or next(  # "The class win went to X": the last class
+                (k.entity for k in art.mentions_before(a, EntityType.CLASS)), None
+            )
         overall = kind is None and re.search(r"\boverall$", sent.text[sent.rel(a) : sent.rel(b)])
         if cls is None and kind is None and not overall:
             cls = _clause_class(art, sent, a, b)

@@ -31,6 +31,7 @@ def extract(art: Article) -> None:
         _crowned_champions(art, sent)
         _title_clause(art, sent)
         _title_went_to(art, sent)
+        _beat_to_title(art, sent)
         _won_series(art, sent)
 
 
@@ -55,12 +56,21 @@ def _title(art: Article, sent: Sentence) -> None:
             )
 
 
-_CHAMPION_BEFORE = re.compile(r"\b(?P<mod>former|ex-|(?:19|20)\d\d)\s+$", re.I)
+_CHAMPION_BEFORE = re.compile(
+    r"\b(?P<mod>former|ex-|(?:19|20)\d\d|(?P<now>crowned|bec[oa]me)(?:\s+the)?)\s+$", re.I
+)
 _CHAMPION_AFTER = re.compile(r"^(?:\s+[A-Z][\w-]*){0,2}?(?:\s+class)?\s+champions?\b")
 _WON_TITLE = re.compile(
-    r"\b(?:won|clinched|claimed|took|secured|sealed|lifted)\s+(?P<what>the|that|his|her)\s+"
+    r"\b(?P<verb>won|clinched|claimed|took|secured|sealed|lifted|wrapped\s+up"
+    r"|(?P<inf>win|clinch|claim|take|secure|seal|lift|wrap\s+up))\s+"
+    r"(?P<what>the|that|his|her)\s+"
     r"(?P<body>[^,;.]{0,70}?)\b(?:title|crown|championship)\b(?!\s+(?:race|decider|fight|battle))"
 )
+_PURPOSE = re.compile(
+    r"\b(?:enough|needed|came\s+home|finished|crossed\s+the\s+line)\b[^.;]{0,80}?\bto\s+$"
+)
+"""What makes an infinitive title phrase a fact: "was enough to seal the title", "came home
+second to take the crown" (not "hopes to win the title")."""
 
 
 def _champion(art: Article, sent: Sentence) -> None:
@@ -75,11 +85,14 @@ def _champion(art: Article, sent: Sentence) -> None:
             continue
         a, b = c.start - len(sent.tail(c.start, 30)) + mod.start(), c.end + after.end()
         year = mod.group("mod")
+        if mod.group("now"):  # "were crowned GTWC Europe Endurance Cup champions": this season
+            year = str(art.season_in(sent, a, clause=False) or art.published.year)
         cls = [k.entity for k in sent.of(EntityType.CLASS) if c.end <= k.start < b]
         for who in _crowned(sent, a) or subject_near(art, sent, a, b)[:1]:
-            art.emit(
-                "title", sent, "title.champion", 0.8, s=who, o=sent.gap(a, b), discipline=c.text
-            )
+            if not mod.group("now"):  # a career title, not the one just won
+                art.emit(
+                    "title", sent, "title.champion", 0.8, s=who, o=sent.gap(a, b), discipline=c.text
+                )
             art.emit(
                 "won",
                 sent,
@@ -109,23 +122,32 @@ def _crowned(sent: Sentence, a: int) -> list[str]:
 
 
 _CROWNED_CHAMPIONS = re.compile(
-    r"\s+(?:are|were|is|was|have\s+been|has\s+been)\s+crowned\s+(?:the\s+)?"
-    r"(?:(?:overall|drivers['’]?)\s+)?champions?\b",
+    r"\s+(?:(?:are|were|is|was|have\s+been|has\s+been)\s+crowned|(?:needed\s+)?to\s+become)\s+"
+    r"(?:the\s+)?(?:(?:overall|drivers['’]?|teams['’]?|(?-i:[A-Z][\w-]*))\s+){0,6}champions?\b",
     re.I,
 )
 
 
 def _crowned_champions(art: Article, sent: Sentence) -> None:
-    """ "A and B were crowned overall champions": the title of the championship the story is
-    about, that season (a championship named in the phrase is :func:`_champion`'s)."""
+    """ "A and B were crowned overall champions", "R-ace GP were crowned champions", "all A
+    and B needed to become GTP champions": the drivers or team right before the phrase won
+    the championship it names, else the one the story is about, that season."""
     for m in _CROWNED_CHAMPIONS.finditer(sent.text):
-        a = sent.abs(m.start())
+        a, b = sent.abs(m.start()), sent.abs(m.end())
         if art.quoted(a):
             continue
         group = group_before(sent, a, [D])
-        champ = art.championship_at(a)
-        if not group or champ is None:
+        if not group or sent.gap(group[-1].end, a):
+            group = group_before(sent, a, [EntityType.TEAM])[-1:]
+        if not group or sent.gap(group[-1].end, a):
             continue
+        inner = [c.entity for c in sent.of(EntityType.CHAMPIONSHIP) if a <= c.start < b]
+        if inner:
+            continue  # "were crowned GT World Challenge Europe champions": _champion's
+        champ = _story_championship(art, sent, a, b)
+        if champ is None:
+            continue
+        cls = [k.entity for k in sent.of(EntityType.CLASS) if a <= k.start < b]
         season = art.season_in(sent, a, clause=False) or art.focus_season or art.published.year
         teams = [
             t.entity
@@ -133,28 +155,51 @@ def _crowned_champions(art: Article, sent: Sentence) -> None:
             if re.fullmatch(r"['’]s\s+", sent.gap(t.end, group[0].start))
         ]
         for g in group:
-            art.emit("won", sent, "won.crowned", 0.75, s=g.entity, o=champ, season=season)
-            _champion_season(art, sent, g.entity, champ, season, None, teams, "crowned")
+            art.emit(
+                "won",
+                sent,
+                "won.crowned",
+                0.75,
+                s=g.entity,
+                o=champ,
+                season=season,
+                **{"class": cls[0] if cls else None},
+            )
+            if g.type is D:
+                _champion_season(
+                    art, sent, g.entity, champ, season, cls[0] if cls else None, teams, "crowned"
+                )
 
 
 def _title_clause(art: Article, sent: Sentence) -> None:
     """ "won the GT4 America Silver class title with the team in 2024", "won the GT3 title
     with Barwell" (the championship of the context), "won that championship in 2022": the
     championship won, and the subject's season in it (class, team)."""
-    if "won" not in sent.lower and "title" not in sent.lower:
+    if not any(w in sent.lower for w in ("title", "crown", "championship")):
         return
     for m in _WON_TITLE.finditer(sent.text):
         a, b = sent.abs(m.start()), sent.abs(m.end())
         if art.quoted(a) or re.search(r"\b(?:19|20)\d\d\s+$", m.group("body")):
             continue  # "won the 2023 X title": results' won.title
+        purpose = _PURPOSE.search(sent.text[: m.start()])
+        if m.group("inf") and purpose is None:
+            continue
         inner = [x for x in sent.of(EntityType.CHAMPIONSHIP) if a <= x.start < b]
-        champ = inner[0].entity if inner else art.championship_at(a)
+        champ = inner[0].entity if inner else _story_championship(art, sent, a, b)
         if champ is None or (m.group("what") == "his" and not inner):
             continue
         cls = [k.entity for k in sent.of(EntityType.CLASS) if a <= k.start < b]
-        who = _team_winners(sent, a, b, teams_title="teams" in m.group("body").lower())
+        body = m.group("body").lower()
+        who: list[str] | None
+        if "manufacturer" in body:
+            who = _maker_winner(sent, a)
+        elif m.group("inf") and purpose is not None:
+            who = _purpose_winners(sent, sent.abs(purpose.start()), a)
+        else:
+            who = _team_winners(sent, a, b, teams_title="teams" in body)
         if who is None:
-            who = _winners_before(art, sent, a)
+            car = _CAR_SUBJECT.search(sent.text[: m.start()])
+            who = _car_crew(art, int(car.group(1))) if car else _winners_before(art, sent, a)
         season = _title_season(art, sent, a, b)
         teams = [
             t.entity
@@ -251,6 +296,36 @@ def _title_went_to(art: Article, sent: Sentence) -> None:
             art.emit("won", sent, "won.went-to", 0.7, s=s, o=champ, season=season, **{"class": cls})
 
 
+_BEAT_TO = re.compile(
+    r"\bbeat\s+(?:[^,;.]|\.(?=\S)){1,60}?\bto\s+the\s+(?P<body>[^,;.]{0,40}?)\b(?:title|crown)\b"
+)
+
+
+def _beat_to_title(art: Article, sent: Sentence) -> None:
+    """ "A, B and C needed only a top-five finish to beat the Algarve trio to the title",
+    "finished second in class, enough to beat the Proton crew to the title": the crew before
+    the result won the championship (the rival named after "beat" did not)."""
+    for m in _BEAT_TO.finditer(sent.text):
+        a, b = sent.abs(m.start()), sent.abs(m.end())
+        if art.quoted(a):
+            continue
+        purpose = _PURPOSE.search(sent.text[: m.start()])
+        group = group_before(sent, a, [D])
+        if purpose is not None:
+            who = _purpose_winners(sent, sent.abs(purpose.start()), a) or []
+        elif group and _TEAM_SUBJECT_GAP.fullmatch(sent.gap(group[-1].end, a)):
+            who = [g.entity for g in group]
+        else:
+            continue
+        champ = _story_championship(art, sent, a, b)
+        if champ is None:
+            continue
+        named = [k.entity for k in sent.of(EntityType.CLASS) if a <= k.start < b]
+        cls = named[0] if named else art.class_at(sent, a)
+        for d in who:
+            art.emit("won", sent, "won.beat-to", 0.7, s=d, o=champ, **{"class": cls})
+
+
 _WON_SERIES = re.compile(r"\b(?:won|clinched|claimed|lifted)\s+the\s+$")
 _EVENT_AFTER = re.compile(r"^\s*(?:race|round|opener|finale|event|\d|'s)", re.I)
 
@@ -273,7 +348,8 @@ def _won_series(art: Article, sent: Sentence) -> None:
 
 
 _TEAM_SUBJECT_GAP = re.compile(r"\s+(?:also\s+|then\s+|duly\s+|finally\s+)?")
-_CREW_OF_CAR = re.compile(r"\s+with\s+(?:the|its|their)\s+[^,;.]{0,60}?\bof\s+$")
+_TEAM_CAR_SUBJECT = re.compile(r"['’]s\s+#\d+\s+(?:[^,;.]|\.(?=\S)){0,40}?\s+(?:also\s+)?")
+_CREW_OF_CAR = re.compile(r"\s+with\s+(?:the|its|their)\s+(?:[^,;.]|\.(?=\S)){0,60}?\bof\s+$")
 
 
 def _team_winners(sent: Sentence, a: int, b: int, *, teams_title: bool) -> list[str] | None:
@@ -282,12 +358,87 @@ def _team_winners(sent: Sentence, a: int, b: int, *, teams_title: bool) -> list[
     team, and the crew of the car it won with (not for a teams' title). None when no team
     is the subject; an empty list for a teams' title nobody names a team for."""
     before = sent.before(a, EntityType.TEAM)
+    if before and _TEAM_CAR_SUBJECT.fullmatch(sent.gap(before[-1].end, a)):
+        return [before[-1].entity]  # "AF Corse's #52 Ferrari 296 GT3 sealed the crown"
     if not before or not _TEAM_SUBJECT_GAP.fullmatch(sent.gap(before[-1].end, a)):
         return [] if teams_title else None
     after = [] if teams_title else group_after(sent, b, [D])
     if after and not _CREW_OF_CAR.fullmatch(sent.gap(b, after[0].start)):
         after = []
     return [before[-1].entity, *(d.entity for d in after)]
+
+
+def _story_championship(art: Article, sent: Sentence, a: int, b: int) -> str | None:
+    """The championship of a title phrase that names none: the one the text is about, else
+    the one the sentence goes on to name ("to clinch the LMP2 title at the final round of the
+    2025 European Le Mans Series")."""
+    later = [c for c in sent.after(b, EntityType.CHAMPIONSHIP) if not art.quoted(c.start)]
+    here = art.championship_at(a)
+    main = _lede_championship(art)
+    if here is not None and main and here != main and not _named_in_paragraph(art, sent, here, a):
+        return main  # "X will race in the ELMS this year. ... to become champions": the story's
+    return here or (later[0].entity if later else None)
+
+
+def _lede_championship(art: Article) -> str | None:
+    """The championship of the story: the one the text is about at the end of the first
+    sentence that names one."""
+    for s in art.sentences:
+        if any(not art.quoted(c.start) for c in s.of(EntityType.CHAMPIONSHIP)):
+            return art.championship_at(s.end)
+    return None
+
+
+def _named_in_paragraph(art: Article, sent: Sentence, key: str, pos: int) -> bool:
+    for m in art.mentions_before(pos, EntityType.CHAMPIONSHIP, EntityType.CLASS):
+        where = art.sentence_at(m.start)
+        if where is None or where.paragraph != sent.paragraph:
+            return False
+        if m.entity == key or art.class_turn(m.entity, key) == key:
+            return True
+    return False
+
+
+_CAR_SUBJECT = re.compile(r"#(\d+)\s+(?:[^,;.]|\.(?=\S)){0,40}?\s+(?:also\s+|duly\s+)?$")
+
+
+def _car_crew(art: Article, number: int) -> list[str]:
+    """ "The #46 BMW M4 GT3 Evo won the title": the crew the article says drives that car."""
+    return list(
+        dict.fromkeys(
+            s
+            for f in art.facts
+            if f.relation == "drives" and f.get("number") == number
+            for s in [f.get("s")]
+            if isinstance(s, str)
+        )
+    )
+
+
+def _maker_winner(sent: Sentence, a: int) -> list[str]:
+    """ "BMW sealed the manufacturers' title": the make right before the phrase, else nobody
+    (a driver named earlier did not win a manufacturers' title)."""
+    before = sent.before(a, EntityType.MANUFACTURER)
+    if before and _TEAM_SUBJECT_GAP.fullmatch(sent.gap(before[-1].end, a)):
+        return [before[-1].entity]
+    return []
+
+
+def _purpose_winners(sent: Sentence, cue: int, a: int) -> list[str] | None:
+    """Who an infinitive title phrase is about: "enough for VDS Panis Racing to clinch the
+    title" (the team or drivers after "for"), else the crew named before the result ("Third
+    place for the #51 Ferrari of A, B and C was enough to seal the title")."""
+    for types in ([D], [EntityType.TEAM]):
+        group = group_before(sent, a, types)
+        if (
+            group
+            and cue < group[0].start
+            and re.fullmatch(r"\s+to\s+", sent.gap(group[-1].end, a))
+            and re.search(r"\bfor\s+(?:the\s+)?$", sent.gap(cue, group[0].start))
+        ):
+            return [g.entity for g in group]
+    crew = group_before(sent, cue, [D])
+    return [g.entity for g in crew] or None
 
 
 def _winners_before(art: Article, sent: Sentence, a: int) -> list[str]:
