@@ -75,3 +75,62 @@ def test_a_past_title_of_a_driver_does_not_change_the_storys_championship(
 ) -> None:
     assert {"daniel-harper", "lucas-moreau"} <= _winners(asian, "asian-le-mans-series")
     assert not {"daniel-harper", "lucas-moreau"} & _winners(asian, "elms")
+
+
+_RACE = (
+    "Toyota Gazoo Racing won the 8 Hours of Bahrain on Saturday.\n\n"
+    "In LMGT3, the title went to the #33 Corvette Z06 LMGT3.R of Daniel Harper and Lucas "
+    "Moreau, who came home fifth in class. The #38 Cadillac V-Series.R of Paul Weber and Jens "
+    "Holm retired from fourth place with a gearbox failure.\n\n"
+    "The class win went to Manthey, whose #92 Porsche 911 GT3 R was shared by Marco Bianchi "
+    "and Antonio Rossi.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def race(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _RACE, published=dt.date(2025, 11, 10))
+
+
+def _places(doc: PredictedDoc) -> set[tuple[str, object, object]]:
+    return {
+        (str(d), f.get("classification"), f.get("position"))
+        for f in facts(doc, "raceResult")
+        for d in f.get("drivers") or ()  # type: ignore[attr-defined]
+    }
+
+
+def test_a_retirement_from_a_place_is_no_result(race: PredictedDoc) -> None:
+    assert not {p for p in _places(race) if p[0] in ("paul-weber", "jens-holm")}
+
+
+def test_the_title_went_to_is_no_win_and_the_class_win_takes_the_last_class(
+    race: PredictedDoc,
+) -> None:
+    places = _places(race)
+    assert ("daniel-harper", "lmgt3", 5) in places
+    assert ("daniel-harper", "lmgt3", 1) not in places
+    assert ("marco-bianchi", "lmgt3", 1) in places
+    assert ("marco-bianchi", "overall", 1) not in places
+
+
+_ENTRY_LIST = (
+    "Genesis in, Porsche out as WEC names 36-car field\n\n"
+    "The FIA World Endurance Championship published its 2026 entry list on Thursday. "
+    "Daniel Harper raced in LMP2 in the European Le Mans Series this year.\n\n"
+    "The #15 BMW M Hybrid V8 of Team WRT is set to welcome Lucas Moreau.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def entry_list(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _ENTRY_LIST, published=dt.date(2025, 12, 5))
+
+
+def test_the_lede_after_a_headline_sets_the_season_and_a_past_clause_no_context(
+    entry_list: PredictedDoc,
+) -> None:
+    moreau = {
+        (f["o"], f["season"]) for f in facts(entry_list, "competesIn") if f["s"] == "lucas-moreau"
+    }
+    assert moreau == {("fia-wec", 2026)}

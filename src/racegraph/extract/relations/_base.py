@@ -863,15 +863,29 @@ def build_sentences(ctx: DocContext) -> list[Sentence]:
     return out
 
 
+def _lede(sentences: list[Sentence]) -> int:
+    """The index of the first sentence of the story: after a headline (a paragraph of one
+    sentence without a final stop), else the first. Headline and lede both say what the
+    story is about."""
+    if (
+        len(sentences) > 1
+        and sentences[1].paragraph != sentences[0].paragraph
+        and not sentences[0].text.rstrip().endswith((".", "!", "?", '"', "”"))
+    ):
+        return 1
+    return 0
+
+
 def prepare(ctx: DocContext) -> Article:
     """Discourse state for one article: sentences, focus season and driver, plan seasons."""
     sentences = build_sentences(ctx)
     art = Article(ctx=ctx, sentences=sentences)
     pub = ctx.article.published.year
     seasons: Counter[int] = Counter()
+    lede = _lede(sentences)
     for i, sent in enumerate(sentences):
         for pos, y in sent.years():
-            seasons[y] += 1 + _LEDE_WEIGHT * (i == 0)
+            seasons[y] += 1 + _LEDE_WEIGHT * (i in (0, lede))
             if y > pub:
                 art.plan_seasons.append((pos, y))
         for m in _RELATIVE.finditer(sent.text):
