@@ -619,7 +619,7 @@ def _series_context(art: Article, sent: Sentence, pos: int) -> tuple[str | None,
     titles = {c.entity for c in sent.of(C) if c.start < pos and is_title_use(sent, c)}
     plain = {c.entity for c in sent.of(C) if c.start < pos and not is_title_use(sent, c)}
     if champ is None or champ not in titles or champ in plain:
-        return champ or art.dominant_championship(), False
+        return champ or art.dominant_championship(), bool(titles - plain)
     return art.championship_at(sent.start) or art.dominant_championship(), True
 
 
