@@ -459,7 +459,7 @@ class Article:
         return (
             year is not None
             and int(year.group(1)) < self.published.year
-            and _CHAMPION_LABEL.match(text[m.end : m.end + 40]) is not None
+            and CHAMPION_LABEL.match(text[m.end : m.end + 40]) is not None
         )
 
     def class_turn(self, key: str, current: str) -> str | None:
@@ -718,7 +718,8 @@ _TITLE_USE = re.compile(
     re.I,
 )
 _CAREER_LABEL = re.compile(r"^\s*(?:racer|driver|star|veteran|graduate)s?\b", re.I)
-_CHAMPION_LABEL = re.compile(r"^(?:\s+[A-Z][\w-]*){0,2}?(?:\s+class)?\s+champions?\b")
+CHAMPION_LABEL = re.compile(r"^(?:\s+[A-Z][\w-]*){0,2}?(?:\s+class)?\s+champions?\b")
+"""After a championship's name, the title it makes: "European Le Mans Series LMP3 champion"."""
 _CLAUSE_BREAK = re.compile(
     r",\s*(?:where|which|who|while|although|though|but|whereas|when)\b|;|,\s*and\s+(?:his|her|the|a)\b",
     re.I,

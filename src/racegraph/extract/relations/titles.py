@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from racegraph.extract.relations._base import (
+    CHAMPION_LABEL,
     Article,
     Sentence,
     group_after,
@@ -59,9 +60,8 @@ def _title(art: Article, sent: Sentence) -> None:
 _CHAMPION_BEFORE = re.compile(
     r"\b(?P<mod>former|ex-|(?:19|20)\d\d|(?P<now>crowned|bec[oa]me)(?:\s+the)?)\s+$", re.I
 )
-_CHAMPION_AFTER = re.compile(r"^(?:\s+[A-Z][\w-]*){0,2}?(?:\s+class)?\s+champions?\b")
 _WON_TITLE = re.compile(
-    r"\b(?P<verb>won|clinched|claimed|took|secured|sealed|lifted|wrapped\s+up"
+    r"\b(?:won|clinched|claimed|took|secured|sealed|lifted|wrapped\s+up"
     r"|(?P<inf>win|clinch|claim|take|secure|seal|lift|wrap\s+up))\s+"
     r"(?P<what>the|that|his|her)\s+"
     r"(?P<body>[^,;.]{0,70}?)\b(?:title|crown|championship)\b(?!\s+(?:race|decider|fight|battle))"
@@ -80,7 +80,7 @@ def _champion(art: Article, sent: Sentence) -> None:
         return
     for c in sent.of(EntityType.CHAMPIONSHIP):
         mod = _CHAMPION_BEFORE.search(sent.tail(c.start, 30))
-        after = _CHAMPION_AFTER.match(sent.text[sent.rel(c.end) :])
+        after = CHAMPION_LABEL.match(sent.text[sent.rel(c.end) :])
         if mod is None or after is None or art.quoted(c.start):
             continue
         a, b = c.start - len(sent.tail(c.start, 30)) + mod.start(), c.end + after.end()
