@@ -17,6 +17,9 @@ from racegraph.extract.relations.identity import subject_near
 from racegraph.records import EntityType
 
 D = EntityType.DRIVER
+_PHRASE_CHAR = r"(?:[^,;.]|\.(?=\S))"
+"""A character of a phrase that runs to the next punctuation; a dot inside a model name
+("Corvette Z06 GT3.R") does not end it."""
 _TITLE = re.compile(
     r"\b(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|double|triple)[- ]times?\s+"
@@ -297,7 +300,7 @@ def _title_went_to(art: Article, sent: Sentence) -> None:
 
 
 _BEAT_TO = re.compile(
-    r"\bbeat\s+(?:[^,;.]|\.(?=\S)){1,60}?\bto\s+the\s+(?P<body>[^,;.]{0,40}?)\b(?:title|crown)\b"
+    r"\bbeat\s+" + _PHRASE_CHAR + r"{1,60}?\bto\s+the\s+(?P<body>[^,;.]{0,40}?)\b(?:title|crown)\b"
 )
 
 
@@ -348,8 +351,8 @@ def _won_series(art: Article, sent: Sentence) -> None:
 
 
 _TEAM_SUBJECT_GAP = re.compile(r"\s+(?:also\s+|then\s+|duly\s+|finally\s+)?")
-_TEAM_CAR_SUBJECT = re.compile(r"['’]s\s+#\d+\s+(?:[^,;.]|\.(?=\S)){0,40}?\s+(?:also\s+)?")
-_CREW_OF_CAR = re.compile(r"\s+with\s+(?:the|its|their)\s+(?:[^,;.]|\.(?=\S)){0,60}?\bof\s+$")
+_TEAM_CAR_SUBJECT = re.compile(r"['’]s\s+#\d+\s+" + _PHRASE_CHAR + r"{0,40}?\s+(?:also\s+)?")
+_CREW_OF_CAR = re.compile(r"\s+with\s+(?:the|its|their)\s+" + _PHRASE_CHAR + r"{0,60}?\bof\s+$")
 
 
 def _team_winners(sent: Sentence, a: int, b: int, *, teams_title: bool) -> list[str] | None:
@@ -399,7 +402,7 @@ def _named_in_paragraph(art: Article, sent: Sentence, key: str, pos: int) -> boo
     return False
 
 
-_CAR_SUBJECT = re.compile(r"#(\d+)\s+(?:[^,;.]|\.(?=\S)){0,40}?\s+(?:also\s+|duly\s+)?$")
+_CAR_SUBJECT = re.compile(r"#(\d+)\s+" + _PHRASE_CHAR + r"{0,40}?\s+(?:also\s+|duly\s+)?$")
 
 
 def _car_crew(art: Article, number: int) -> list[str]:
