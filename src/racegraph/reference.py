@@ -74,6 +74,7 @@ class ReferenceEntity:
     championship: str | None = None  # a class of one championship ("GTD Pro": IMSA)
     built_to: str | None = None  # a car model's regulations, a class IRI ("499P": LMH)
     admits: tuple[str, ...] = ()  # a class's car regulations ("Hypercar": LMH, LMDh)
+    organises: str | None = None  # the one championship an organisation runs ("IMSA")
 
     def surface_forms(self) -> tuple[str, ...]:
         """The names :meth:`Reference.lookup` matches loosely: label, aliases, demonyms.
@@ -269,7 +270,15 @@ def _entities(graph: Graph) -> Iterable[ReferenceEntity]:
             championship=_one_iri(graph, s, RG.classOf),
             built_to=_one_iri(graph, s, RG.builtTo),
             admits=_iris(graph, s, RG.admits),
+            organises=_organised(graph, s),
         )
+
+
+def _organised(graph: Graph, organiser: URIRef) -> str | None:
+    """The championship ``organiser`` runs, when it runs exactly one: only then does its
+    name used as a series ("in IMSA") say which championship."""
+    runs = sorted(str(c) for c in graph.subjects(RG.organisedBy, organiser))
+    return runs[0] if len(runs) == 1 else None
 
 
 def load_reference(directory: Path | None = None) -> Reference:

@@ -107,6 +107,7 @@ class RG(DefinedNamespace):
     locatedIn: URIRef
     subChampionshipOf: URIRef
     hasSubChampionship: URIRef
+    organisedBy: URIRef
     seasonOf: URIRef
     hasSeason: URIRef
 

@@ -170,6 +170,23 @@ _ENTRANT_VERBS = frozenset({"field", "enter", "run", "return", "withdraw", "brin
 _ENTRY_NOUNS = frozenset(
     {"car", "entry", "crew", "line-up", "lineup", "prototype", "machine", "squad", "team"}
 )
+_SERIES_WORDS = frozenset(
+    {
+        "season",
+        "seasons",
+        "calendar",
+        "championship",
+        "standings",
+        "title",
+        "grid",
+        "field",
+        "round",
+        "rounds",
+        "'s",
+        "’s",
+    }
+)
+"""Words after an organiser's name that make it the championship it runs."""
 _WINNER_WORDS = frozenset({"winner", "winners", "win", "wins", "victory", "victories"})
 _FINISH_WORDS = frozenset({"home", "finish", "line", "flag"})
 
@@ -370,6 +387,7 @@ class _Linker:
         for c in self.top:
             if c.label in {"ORG", "GPE", "FAC", "LOC", "EVENT"}:
                 self.link_residual(c)
+        self.link_team_subjects()
         self.choose_subject()
         self.link_anaphora_and_events()
         self.promote_described_drivers()
@@ -458,6 +476,11 @@ class _Linker:
             name = self.span(c).text  # "Ferrari Challenge Europe": the family's regional series
             self.add(c, slugify(name), T.CHAMPIONSHIP, name, "championship-region")
             return
+        if entity.type is T.ORGANISATION and entity.organises and self.series_use(c):
+            series = self.ref.by_iri(entity.organises)
+            if series is not None:
+                self.add_ref(c, series, "organiser-as-series")
+                return
         self.add_ref(c, entity, c.rule if not c.nested else "reference-name-nested")
         if entity.type is T.CAR_MODEL:  # "LMP2 Oreca": the maker is named too
             for s, e in self.refs_inside(c.start, c.end):
@@ -465,6 +488,18 @@ class _Linker:
                     self.add_ref(s, e, "manufacturer-in-car-name")
                 if e.type is T.CLASS and s.start == c.start:  # ... and the car's class
                     self.add_ref(s, e, "class-in-car-name")
+
+    def series_use(self, c: Candidate) -> bool:
+        """ "In IMSA, ..." opening a sentence, "the full IMSA season", "IMSA's GTP grid": the
+        organiser's name stands for the championship it runs. Elsewhere ("IMSA has
+        confirmed", "an IMSA offer", "the crew that drives the #6 in IMSA") it is the body or
+        an aside, and an aside must not turn the story's championship context."""
+        nxt = self.doc[c.end] if c.end < len(self.doc) else None
+        prev = self.doc[c.start - 1] if c.start > 0 else None
+        if nxt is not None and nxt.lower_ in _SERIES_WORDS:
+            return True
+        opening = prev is not None and bool(prev.is_sent_start) and prev.lower_ == "in"
+        return opening and nxt is not None and nxt.text == ","
 
     def venue_race(self, c: Candidate) -> bool:
         """ "a two-time Le Mans winner", "his Daytona class win": a place named as what was
@@ -1213,6 +1248,20 @@ class _Linker:
                 self.add(span, slugify(text), T.ORGANISATION, text, "org")
         elif c.label == "FAC" and _looks_like_name(span):
             self.add(span, slugify(text), T.VENUE, text, "fac-venue")
+
+    def link_team_subjects(self) -> None:
+        """ "United won the 2024 title": a team's short name the NER left untagged (often
+        at the start of a sentence) is the team when it is the subject of its clause."""
+        for t in self.doc:
+            key = self.team_names.get(t.lower_)
+            if key is None or not t.text[:1].isupper() or t.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if t.pos_ != "PROPN" or self.ctx.mentions_between(t.idx, t.idx + len(t.text)):
+                continue
+            nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+            if nxt is not None and nxt.text[:1].isupper():
+                continue
+            self.add(self.doc[t.i : t.i + 1], key, T.TEAM, t.text, "known-team-subject")
 
     def has_team_cue(self, span: Span) -> bool:
         before = self.doc[max(0, span.start - 2) : span.start]

@@ -63,6 +63,7 @@ def extract_relations(ctx: DocContext) -> Article:
     entailment.complete(art)
     class_context.refit_to_cars(art)
     events.apply_folds(art)
+    identity.drop_principal_members(art)
     ctx.facts.extend(consolidate(art.facts))
     return art
 

@@ -64,6 +64,7 @@ _TOMORROW = re.compile(r"\btomorrow\b", re.I)
 # "X will be back in action on Saturday at Y": the day is the coming one, not the last
 _FUTURE_CLAUSE = re.compile(
     r"(?:\bwill|['’]ll|\b(?:is|are)\s+(?:set|due|scheduled)\s+to)\b[^,;.]{0,60}?\bon\s+$"
+    r"|\bwill\s+(?:start|line\s+up\s+for|contest|race\s+in)\s+$"
     r"|\b(?:pole|grid|front\s+row|start)\s+(?:\w+\s+){0,2}?(?:for|in)\s+$|\bahead\s+of\s+$",
     re.I,
 )

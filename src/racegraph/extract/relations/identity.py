@@ -89,12 +89,13 @@ _CAT_CUE = re.compile(
     re.I,
 )
 _CAT_STATE = re.compile(
-    rf"\b(?:remains?|is\s+still|has\s+been\s+rated|was\s+rated)\s+(?P<cat>{_CATEGORY})\b"
+    rf"\b(?:remains?|is\s+still|has\s+been\s+rated|(?:was|is)\s+(?:now\s+)?rated)"
+    rf"\s+(?P<cat>{_CATEGORY})\b"
     r"(?![- ](?:cup|class|rated))",
     re.I,
 )
 """A category stated without a change: "remains gold", "Harry is still silver", "has been
-rated platinum"."""
+rated platinum", "who is rated Gold"."""
 _CAT_WISH = re.compile(
     r"\b(?:asked|wanted|hoped|applied|appealed|requested|wished)\s+(?:\w+\s+){0,2}to\s+be\s+$",
     re.I,
@@ -112,9 +113,21 @@ _PRINCIPAL_OF = re.compile(
 )
 _PRINCIPAL_AFTER = re.compile(
     r"^\s*,\s*(?:the\s+)?(?:team\s+)?(?:boss|principal|owner|manager|chief)\s+(?:of|at)\s+(?:the\s+)?$"
-    r"|^\s*,\s*who\s+(?:runs|owns|heads|leads|founded|manages|bosses)\s+(?:the\s+)?$",
+    r"|^\s*,\s*who\s+(?:(?:had|has)\s+run|runs|owns|heads|leads|founded|manages|bosses)"
+    r"\s+(?:the\s+)?$",
     re.I,
 )
+_APPOINTED_AS = re.compile(
+    r"^\s+as\s+(?:its|their|the\s+team's|the)\s+(?:new\s+)?(?:team\s+)?(?:principal|boss)\b",
+    re.I,
+)
+"""After the person a team appointed: "X has appointed A as its new team principal"."""
+_PREDECESSOR = re.compile(
+    r"\b(?:replaces|replacing|replaced|succeeds|succeeding|succeeded"
+    r"|(?:took|takes|taking)\s+over\s+from)\s+$",
+    re.I,
+)
+"""Before the person a new principal takes over from."""
 
 
 def _speaker_team(art: Article, sent: Sentence, pos: int) -> str | None:
@@ -142,6 +155,7 @@ def extract(art: Article) -> None:
         _retired(art, sent)
         _fia_category(art, sent)
         _principal(art, sent)
+    _predecessors(art)
 
 
 def _country_key(art: Article, sent: Sentence, start: int, end: int) -> str | None:
@@ -608,6 +622,9 @@ def _principal(art: Article, sent: Sentence) -> None:
             pos = base + m.start()
             teams = [t for t in sent.before(pos, EntityType.TEAM) if pos - t.end <= 3]
             team = teams[-1].entity if teams else _speaker_team(art, sent, p.start)
+        elif _APPOINTED_AS.match(sent.text[sent.rel(p.end) :]):
+            teams = sent.before(p.start, EntityType.TEAM)
+            team = teams[-1].entity if teams else None
         else:
             teams = sent.after(p.end, EntityType.TEAM)
             if teams and _PRINCIPAL_AFTER.match(sent.gap(p.end, teams[0].start)):
@@ -624,3 +641,58 @@ def _principal(art: Article, sent: Sentence) -> None:
             art.emit(
                 "teamPrincipal", sent, "teamPrincipal.of", 0.8, s=t.entity, o=people[-1].entity
             )
+
+
+def _predecessors(art: Article) -> None:
+    """ "The 46-year-old Dutchman replaces B", "A took over from B as team principal": B
+    ran the team before its principal A. Only a person already known as a team's principal
+    succeeds anyone here; a driver who replaces another is a seat change, not a principal."""
+    heads: dict[str, str] = {}
+    for f in art.facts:
+        if f.relation == "teamPrincipal":
+            args = dict(f.args)
+            heads.setdefault(str(args["o"]), str(args["s"]))
+    if not heads:
+        return
+    for sent in art.sentences:
+        for p in sent.of(*PERSON_TYPES):
+            m = _PREDECESSOR.search(sent.gap(max(sent.start, p.start - 40), p.start))
+            if m is None or p.entity in heads:
+                continue
+            before = art.mentions_before(p.start - len(m.group(0)), *PERSON_TYPES)
+            successor = next((b.entity for b in before), None)  # the nearest: its subject
+            if successor in heads:
+                art.emit(
+                    "teamPrincipal",
+                    sent,
+                    "teamPrincipal.predecessor",
+                    0.7,
+                    s=heads[successor],
+                    o=p.entity,
+                )
+
+
+def drop_principal_members(art: Article) -> None:
+    """A team principal the text never shows driving runs a team and is no member of any
+    crew: "For Gachet, who has run the team since 2017", "Verschoor arrives from Team WRT,
+    where he ran operations" or a learned pairing of the boss with a championship give no
+    memberOf. A principal who races (a result, a car, a co-driver, a rating) keeps his."""
+    bosses = {str(dict(f.args)["o"]) for f in art.facts if f.relation == "teamPrincipal"}
+    if not bosses:
+        return
+    racing: set[str] = set()
+    for f in art.facts:
+        if f.relation in _DRIVING:
+            for role, value in f.args:
+                if role in {"s", "o", "drivers"}:
+                    values = value if isinstance(value, tuple) else (value,)
+                    racing.update(str(v) for v in values)
+    idle = bosses - racing
+    art.facts[:] = [
+        f for f in art.facts if f.relation != "memberOf" or str(dict(f.args)["s"]) not in idle
+    ]
+
+
+_DRIVING = frozenset(
+    {"drives", "raceResult", "gridPosition", "coDriver", "fiaCategory", "worksDriverFor", "won"}
+)

@@ -1258,7 +1258,9 @@ def _title_won(art: Article, sent: Sentence) -> None:
         a = title.start
         group = group_before(sent, a, [D])
         crew = [x.entity for x in group] if group else []
-        if not crew:
+        subject = sent.before(a, EntityType.TEAM)
+        team_won = bool(subject) and re.fullmatch(r"\s*", sent.gap(subject[-1].end, a)) is not None
+        if not crew and not team_won:  # a team's title is no driver's (see titles.py)
             ante = art.antecedent(sent, a)
             crew = [ante] if ante else []
         teams = [
@@ -1304,7 +1306,7 @@ def _title_won(art: Article, sent: Sentence) -> None:
                     championship=c.entity,
                     season=season,
                 )
-        if title.cls is not None and crew:
+        if title.cls is not None and (crew or team_won):
             art.emit("classOf", sent, "classOf.title", 0.7, s=title.cls, o=c.entity, season=season)
 
 
@@ -1634,7 +1636,18 @@ def _finish(
             continue
         date = art.race_dates.get(r.event or "")
         crew = tuple(r.drivers)
-        if r.kind is None:
+        if r.kind is None and date is not None and date > art.published:
+            art.emit(  # a race still to run has no finishing order: a qualifying report's
+                "gridPosition",
+                r.sent,
+                "gridPosition.before-race",
+                0.6,
+                event=r.event,
+                position=r.position,
+                kind="qualifying",
+                drivers=crew,
+            )
+        elif r.kind is None:
             art.emit(
                 "raceResult",
                 r.sent,
