@@ -28,8 +28,8 @@ _PRINCIPAL = (
 )
 
 _TOOK_OVER = (
-    "Haupt Racing Team will leave the DTM at the end of the season. \"We could not do both "
-    "properly,\" said team principal Katrin Bauer. Bauer, 47, took over from Frank Richter as "
+    'Haupt Racing Team will leave the DTM at the end of the season. "We could not do both '
+    'properly," said team principal Katrin Bauer. Bauer, 47, took over from Frank Richter as '
     "team principal in 2023.\n"
 )
 
