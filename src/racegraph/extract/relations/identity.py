@@ -672,6 +672,12 @@ def _predecessors(art: Article) -> None:
                 )
 
 
+_DRIVING = frozenset(
+    {"drives", "raceResult", "gridPosition", "coDriver", "fiaCategory", "worksDriverFor", "won"}
+)
+"""Facts that show a person racing."""
+
+
 def drop_principal_members(art: Article) -> None:
     """A team principal the text never shows driving runs a team and is no member of any
     crew: "For Gachet, who has run the team since 2017", "Verschoor arrives from Team WRT,
@@ -691,8 +697,3 @@ def drop_principal_members(art: Article) -> None:
     art.facts[:] = [
         f for f in art.facts if f.relation != "memberOf" or str(dict(f.args)["s"]) not in idle
     ]
-
-
-_DRIVING = frozenset(
-    {"drives", "raceResult", "gridPosition", "coDriver", "fiaCategory", "worksDriverFor", "won"}
-)

@@ -1636,18 +1636,9 @@ def _finish(
             continue
         date = art.race_dates.get(r.event or "")
         crew = tuple(r.drivers)
-        if r.kind is None and date is not None and date > art.published:
-            art.emit(  # a race still to run has no finishing order: a qualifying report's
-                "gridPosition",
-                r.sent,
-                "gridPosition.before-race",
-                0.6,
-                event=r.event,
-                position=r.position,
-                kind="qualifying",
-                drivers=crew,
-            )
-        elif r.kind is None:
+        # a race still to run has no finishing order: a qualifying report's places
+        before_race = r.kind is None and date is not None and date > art.published
+        if r.kind is None and not before_race:
             art.emit(
                 "raceResult",
                 r.sent,
@@ -1665,11 +1656,11 @@ def _finish(
             art.emit(
                 "gridPosition",
                 r.sent,
-                "gridPosition.cue",
-                0.8,
+                "gridPosition.before-race" if before_race else "gridPosition.cue",
+                0.6 if before_race else 0.8,
                 event=r.event,
                 position=r.position,
-                kind=r.kind,
+                kind=r.kind or "qualifying",
                 drivers=crew,
             )
         season = date.year if date else art.published.year
