@@ -201,6 +201,13 @@ PREFIXES: dict[str, str] = {
 }
 
 
+_UNFOLDED = str.maketrans(
+    {"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "ł": "l"}
+    | {"Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i"}
+)
+"""Letters NFKD leaves whole (no combining mark to drop): "Sørgaard" is "sorgaard"."""
+
+
 def slugify(text: str) -> str:
     """Normalised kebab-case key: accents folded, punctuation dropped.
 
@@ -208,8 +215,10 @@ def slugify(text: str) -> str:
     'niklas-krutten'
     >>> slugify("  BMW M4 GT3 ")
     'bmw-m4-gt3'
+    >>> slugify("Mikkel Sørgaard")
+    'mikkel-sorgaard'
     """
-    folded = unicodedata.normalize("NFKD", text)
+    folded = unicodedata.normalize("NFKD", text.translate(_UNFOLDED))
     ascii_text = "".join(c for c in folded if not unicodedata.combining(c))
     ascii_text = ascii_text.replace("’", "").replace("'", "")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")

@@ -44,7 +44,7 @@ def test_confirmed_beats_set_to_within_an_article() -> None:
     assert [r["status"] for r in got] == ["confirmed"]
 
 
-def test_remain_in_gives_current_season_confirmed_and_next_season_planned() -> None:
+def test_remain_in_gives_current_and_next_season() -> None:
     text = "Raffaele Marciello will remain in the GT World Challenge Europe next season."
     facts = run(
         text,
@@ -52,7 +52,8 @@ def test_remain_in_gives_current_season_confirmed_and_next_season_planned() -> N
         published=PUB,
     )
     assert has(facts, "competesIn", s="rm", o="gtwc", season=2024, status="confirmed")
-    assert has(facts, "competesIn", s="rm", o="gtwc", season=2025, status="planned")
+    # a plain "will" states what is settled, for the coming season too (settle_will)
+    assert has(facts, "competesIn", s="rm", o="gtwc", season=2025, status="confirmed")
 
 
 def test_considered_certain_but_not_confirmed_team_participation() -> None:

@@ -184,7 +184,7 @@ def test_venue_round_chequered_flag_compatriot_and_qualifying() -> None:
     assert has(facts, "nationality", s="ja", o="gb")
     assert has(facts, "drives", s="nt", o="porsche-963", season=2024)
     assert has(facts, "memberOf", s="nt", o="penske", season=2024)
-    assert has(facts, "memberOf", s="nt", o="penske", season=2025, status="planned")
+    assert has(facts, "memberOf", s="nt", o="penske", season=2025, status="confirmed")
 
 
 def test_team_subject_results_with_crews_and_class_paragraphs() -> None:

@@ -454,7 +454,17 @@ def _person_span(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int
             end += 1
         else:
             break
+    if end - start > 1 and _gerund_opener(doc, start):
+        start += 1
     return start, end
+
+
+def _gerund_opener(doc: Doc, i: int) -> bool:
+    """ "Leaving Wright was the hardest decision": a capitalised -ing word that opens a
+    sentence or a quote is a verb, not a given name (the NER tags it a PERSON)."""
+    t = doc[i]
+    opens = t.is_sent_start or (i > 0 and doc[i - 1].text in QUOTES)
+    return opens and t.lower_.endswith("ing") and t.text not in given_names()
 
 
 def _particle_before_name(doc: Doc, i: int) -> bool:

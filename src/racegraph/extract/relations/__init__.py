@@ -64,7 +64,7 @@ def extract_relations(ctx: DocContext) -> Article:
     class_context.refit_to_cars(art)
     events.apply_folds(art)
     identity.drop_principal_members(art)
-    ctx.facts.extend(consolidate(art.facts))
+    ctx.facts.extend(consolidate(participation.settle_will(consolidate(art.facts))))
     return art
 
 

@@ -140,6 +140,33 @@ def modality(text: str) -> tuple[str, str | None]:
     return "confirmed", None
 
 
+def settle_will(facts: list[Fact]) -> list[Fact]:
+    """A plain "will" states what an announcement settles ("Varga will partner Pike", "the
+    #7 will start from pole"), not a plan: such facts are confirmed. The rules keep "will"
+    as a plan until here because it also says the season is the coming one. The annotated
+    sets agree on staying on too ("will stay with Wright for a third season": 19 of 25)."""
+    out: list[Fact] = []
+    for f in facts:
+        if f.get("status") == "planned" and _bare_will(f):
+            roles = {k: v for k, v in f.args if k != "modality"}
+            roles["status"] = "confirmed"
+            f = Fact.make(f.relation, f.evidence, **roles)
+        out.append(f)
+    return out
+
+
+def _bare_will(f: Fact) -> bool:
+    wording = f.get("modality")
+    if wording is not None and wording not in _BARE_FUTURE:
+        return False
+    text = f.evidence.sentence
+    cues = {m.group(0).lower().strip("'’") for m in _PLANNED.finditer(text)}
+    return bool(cues) and cues <= _BARE_FUTURE
+
+
+_BARE_FUTURE = frozenset({"will", "ll"})
+
+
 def modality_of(art: Article, sent: Sentence) -> tuple[str, str | None]:
     """:func:`modality` of a sentence, computed once per article."""
     found = art.modalities.get(sent.index)
