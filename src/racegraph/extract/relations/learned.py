@@ -204,9 +204,11 @@ def _context(
     Andretti in the IndyCar Series in 2025"; the year in the team's or car's clause first: "X,
     who was runner-up with 2 Seas in 2025, ..."), else what the article states about the
     driver's participation, else the championship the text is about and the article's season."""
-    named = _championship_near(art, sent, pos)
+    named = _championship_near(art, sent, pos) or _championship_near(art, sent, obj)
     year: Value | None = art.season_in(sent, obj) or art.season_in(sent, pos)
-    for f in _facts_of(art, driver, "competesIn", "memberOf", "drives"):
+    stated = _facts_of(art, driver, "competesIn", "memberOf", "drives")
+    here_first = sorted(stated, key=lambda f: not sent.start <= f.evidence.start < sent.end)
+    for f in here_first:
         champ = f.get("o") if f.relation == "competesIn" else f.get("championship")
         if isinstance(champ, str) and f.get("season") is not None:
             return named or champ, year or f.get("season")

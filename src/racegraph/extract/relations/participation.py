@@ -75,7 +75,8 @@ _PAST = re.compile(
     r"\b(?:stint|focus(?:ing|ed)|competed|raced|drove|took part|rode|career|spent)\b", re.I
 )
 _AFTER_NOUN = re.compile(
-    r"^\s*(?:['’]s?\s+)?(?:\w+\s+)?(?:stint|campaign|programme|program|entry|line-?up)\b", re.I
+    r"^\s*(?:['’]s?\s+)?(?:\w+\s+)?(?:stint|campaign|programme|program|entry|line-?up)\b",
+    re.I,
 )
 _WISH = re.compile(r"\b(?:ambition|desire|dream|wish|hope|goal|eagerness|aim)\b[^,.;]{0,25}$", re.I)
 _WITH_TEAM = re.compile(
