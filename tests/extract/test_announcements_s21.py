@@ -75,3 +75,25 @@ def test_letters_without_a_combining_mark_fold_in_keys() -> None:
     assert slugify("Søren Holmgaard") == "soren-holmgaard"
     assert slugify("Łukasz Kowalski") == "lukasz-kowalski"
     assert slugify("Æsa Brøndum") == "aesa-brondum"
+
+
+_PROMOTION = (
+    "Aston Martin has promoted Nils Haugen to its factory line-up for 2026. The 23-year-old "
+    "Norwegian, who has spent two seasons in its junior programme, will make his FIA World "
+    "Endurance Championship debut in Heart of Racing's #27 Aston Martin Vantage AMR LMGT3.\n\n"
+    "Haugen earned the call-up in the GT World Challenge Europe, where he won the Endurance "
+    "Cup's Silver Cup title with Comtoyou Racing last month. He and his team-mates also "
+    "finished second in the Silver Cup at the 24 Hours of Spa in June.\n"
+)
+
+
+def test_a_learned_car_link_takes_its_own_sentence_s_championship(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(nlp, reference, _PROMOTION, published=dt.date(2025, 11, 19))
+    cars = {
+        (f["o"], f.get("championship"), f.get("season"))
+        for f in facts(doc, "drives")
+        if f["s"] == "nils-haugen"
+    }
+    assert cars == {("aston-martin-vantage-amr-lmgt3", "fia-wec", 2026)}

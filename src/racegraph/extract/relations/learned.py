@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -210,7 +211,7 @@ def _context(
     here_first = sorted(stated, key=lambda f: not sent.start <= f.evidence.start < sent.end)
     for f in here_first:
         champ = f.get("o") if f.relation == "competesIn" else f.get("championship")
-        if isinstance(champ, str) and f.get("season") is not None:
+        if isinstance(champ, str) and f.get("season") is not None and named in (None, champ):
             return named or champ, year or f.get("season")
     here = named or art.championship_at(pos) or art.dominant_championship()
     return (art.root_known(here) if here else None), year or _season(art, sent, driver, pos)
@@ -226,7 +227,17 @@ def _championship_near(art: Article, sent: Sentence, pos: int) -> str | None:
 
 
 def _season(art: Article, sent: Sentence, driver: str, pos: int) -> int:
+    planned_before = any(start < sent.start for start, _ in art.plan_seasons)
+    if planned_before and _FUTURE.search(sent.text):  # "for 2026 ... will make his debut"
+        return art.season_in(sent, pos) or art.plan_season(sent)
     return art.season_in(sent, pos) or art.focus_season or art.published.year
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|set to|expected to|is to|are to)\s+(?:\w+\s+)?"
+    r"(?:make|drive|race|share|join|partner|compete|contest|line up|be)\b",
+    re.I,
+)
 
 
 def _shared_event(art: Article, a: str, b: str) -> str | None:
