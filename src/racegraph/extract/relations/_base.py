@@ -163,8 +163,9 @@ _COORD_GAP = re.compile(
     r"(?:\s+from\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|\s*\([A-Z]{2,3}\)"
     r"|,\s+(?:the|a|an)\s+[^,;.()]{1,50}(?=,))?"  # an apposition: ", the former F1 driver,"
     r"\s*(?:,|and|&|,\s*and|/)\s*"
-    r"(?:(?:the\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
-    r"(?:(?:driver|youngster|veteran|rookie|racer|ace|star|newcomer|compatriot)\s+)?)?"
+    r"(?:(?:the\s+)?(?:\d{2}-year-old\s+|[A-Z][a-z]+-rated\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
+    r"(?:(?:(?:works|factory)\s+)?"
+    r"(?:driver|youngster|veteran|rookie|racer|ace|star|newcomer|compatriot)\s+)?)?"
 )
 
 

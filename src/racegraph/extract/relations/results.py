@@ -147,7 +147,11 @@ _CLASS_RESULT = re.compile(
     r"\bclass\s+(?:win|victory|podium|honou?rs|spoils)\b|^class\b(?!\s+(?:title|standings))", re.I
 )
 _IN_CLASS_LEAD = re.compile(r"^(?:In|Among)\s+(?:the\s+)?$")
-_SHARED = re.compile(r"\bshar(?:e|es|ed|ing)\s+(?:the|a|an|their)\s+(?P<win>winning\s+)?", re.I)
+_SHARED = re.compile(
+    r"\bshar(?:e|es|ed|ing)\s+(?:the|a|an|their)\s+(?P<win>winning\s+)?"
+    r"(?:(?P<placed>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)-placed\s+)?",
+    re.I,
+)
 _CREDIT = re.compile(r"\breasons? to celebrate\b|\bcelebrated\b|\bdouble podium\b", re.I)
 _EARLIER = re.compile(
     r"\b(?P<n>several|a few|few|a|an|\d+|[a-z]+)\s+(?P<unit>day|week|month)s?\s+"
@@ -296,6 +300,9 @@ def _crew(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
     after = group_after(sent, b, [D])
     if after and re.fullmatch(r"\s*(?:for|by)\s+", sent.gap(b, after[0].start)):
         return [m.entity for m in after]
+    tail = _entry_tail_crew(sent, b)
+    if tail:
+        return tail
     shared = _who_shared(sent, a)
     if shared:
         return shared
@@ -333,6 +340,35 @@ def _crew(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
         ante = art.antecedent(sent, a)  # "finishing fourth ... with A and the Australian B"
         return list(dict.fromkeys([ante, *_with_crew(art, sent, b)])) if ante else []
     return []
+
+
+_BRACKETED = re.compile(r"[^();.]{0,60}\(\s*")
+_IN_WHICH = re.compile(r"[^;.()]{0,80},\s+in\s+which\s+(?:[\w-]+\s+){0,4}")
+_JOINED_BY = re.compile(r"(?:,[^,;.]{0,20},)?\s+(?:was|were)\s+joined\s+by\s+")
+
+
+def _entry_tail_crew(sent: Sentence, b: int) -> list[str]:
+    """The crew written after the entry a result cue names: in brackets ("completed by
+    United Autosports' #22 (A, B, C)") or in a relative clause ("went to GR Racing's #86,
+    in which A was joined by B and C")."""
+    after = group_after(sent, b, [D])
+    if not after:
+        return []
+    gap = sent.gap(b, after[0].start)
+    if _BRACKETED.fullmatch(gap) and re.match(r"\s*\)", sent.text[sent.rel(after[-1].end) :]):
+        return [m.entity for m in after]
+    if _IN_WHICH.fullmatch(gap):
+        return _joined_by(sent, after[0])
+    return []
+
+
+def _joined_by(sent: Sentence, first: LinkedMention) -> list[str]:
+    """ "..., in which A, 58, was joined by B and C": A and the group after "joined by"."""
+    nxt = sent.after(first.end, D)
+    rest: list[LinkedMention] = []
+    if nxt and _JOINED_BY.match(sent.gap(first.end, nxt[0].start)):
+        rest = group_after(sent, nxt[0].start, [D])
+    return list(dict.fromkeys([first.entity, *(m.entity for m in rest)]))
 
 
 _PRONOUN_AND = re.compile(r"(?:^|\W)(?:he|she)\s+and\s+$", re.I)
@@ -501,7 +537,7 @@ def _sentence_results(
             subject = _team_with_crew(art, sent, a, b)
         crew = _with_crew(art, sent, b) if subject else []
         if subject and not crew:
-            crew = _slash_crew(sent, b) or _as_crew(sent, b)
+            crew = _slash_crew(sent, b) or _as_crew(sent, b) or _entry_tail_crew(sent, b)
         pole_to = kind == "pole" and bool(_POLE_TO.match(sent.text[sent.rel(b) :]))
         if pole_to or (kind is None and re.match(r"\s+by\s+the\b", sent.text[sent.rel(b) :])):
             crew = _of_crew(sent, b)  # "Pole had gone to the X of A and B", "the pole-sitting X of"
@@ -1123,24 +1159,27 @@ def _shared_crew(art: Article, sent: Sentence, results: list[_Result]) -> None:
         return
     cue = sent.abs(m.start())
     before = group_before(sent, cue, [D])
-    if not before or not re.fullmatch(r"[^,;]{0,40}", sent.gap(before[-1].end, cue)):
-        return  # the crew is the subject right before "shared"
+    if not before or not re.fullmatch(r"[^,;]{0,40}|\s*,\s*", sent.gap(before[-1].end, cue)):
+        return  # the crew is the subject right before "shared" (after an apposition)
     crew = [d.entity for d in before] + [
         d for d in _with_crew(art, sent, sent.abs(m.end())) if d not in {x.entity for x in before}
     ]
-    winning = bool(m.group("win"))
+    placed = ordinal(m.group("placed")) if m.group("placed") else None
+    winning = bool(m.group("win")) or placed is not None
+    place = placed or 1
     target = None
     for r in reversed(results):
-        if r.kind is not None or r.sent.paragraph != sent.paragraph:
+        if r.kind is not None or (r.sent.paragraph != sent.paragraph and placed is None):
             continue
-        if winning and r.position == 1 and not r.drivers:
+        if winning and r.position == place and not r.drivers:
             target = r
             break
         if not winning and not r.drivers and r.sent.index == sent.index - 1:
             target = r
             break
     if target is None and winning:
-        team = art.last_team(sent, cue)
+        named = [t.entity for t in sent.of(EntityType.TEAM) if t.start >= sent.abs(m.end())]
+        team = named[0] if placed and named else art.last_team(sent, cue)
         race = _race_for(art, sent, cue)
         if _earlier_year(art, sent, race):
             return  # "Toyota last won the race in 2019, when A shared the winning car ..."
@@ -1150,7 +1189,7 @@ def _shared_crew(art: Article, sent: Sentence, results: list[_Result]) -> None:
             pos=cue,
             event=race,
             round=art.race_round.get(race) if race else art.round_at(cue),
-            position=1,
+            position=place,
             classification=cls or "overall",
             team=team,
         )
