@@ -1406,13 +1406,25 @@ class _Linker:
         if self.names_next(c):
             return  # "the German gentleman driver Thomas Neubauer": the name says who
         country = self.descriptor_country(c)
-        key = self.person_for_descriptor(c, country)
+        key = self.named_after_demonym(c) or self.person_for_descriptor(c, country)
         if key is None:
             return
         entity = self.ctx.entities[key]
         self.add(span, key, entity.type, entity.name, f"descriptor-{c.rule}")
         if country is not None:  # "The 25-year-old Dane" is no later "The Italian"
             self.nationality.setdefault(key, country)
+
+    def named_after_demonym(self, c: Candidate) -> str | None:
+        """ "the 21-year-old Pole Jakub Nowicki": the person named right after the demonym
+        that follows the descriptor, not an earlier one."""
+        i = c.end
+        if i + 1 >= len(self.doc) or self.country_at(i) is None:
+            return None
+        at = self.doc[i + 1].idx
+        for m in self.ctx.mentions_between(at, self.doc[i + 1].sent.end_char):
+            if m.start == at and m.type in {T.DRIVER, T.PERSON}:
+                return m.entity
+        return None
 
     def names_next(self, c: Candidate) -> bool:
         """Is the descriptor a premodifier of the person named right after it?"""

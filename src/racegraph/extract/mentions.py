@@ -1353,7 +1353,8 @@ def _person_candidates(doc: Doc, blocked: set[int]) -> list[Candidate]:
             ["team", "up", "with"],
             ["teamed", "up", "with"],
         )
-        if signed or partner:
+        role = before[-1:] in (["driver"], ["drivers"], ["co-driver"], ["team-mate"])
+        if signed or partner or role:  # "Lexus works driver Daichi Morimoto" (an ORG to NER)
             out.append(Candidate(ent.start, ent.end, "PERSON", "cued-person", priority=P_PERSON))
     # coordination: a capitalised name run conjoined with a person is a person
     person_heads = {c.end - 1 for c in out if c.label == "PERSON"}

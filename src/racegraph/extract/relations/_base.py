@@ -204,9 +204,14 @@ def group_after(sent: Sentence, pos: int, types: Iterable[EntityType]) -> list[L
         gap = sent.gap(group[-1].end, m.start)
         if _COORD_GAP.fullmatch(gap):
             group.append(m)
+        elif m.entity == group[-1].entity and _SAME_PERSON_GAP.fullmatch(gap):
+            group[-1] = m  # "the 21-year-old Pole Jakub Nowicki": descriptor, then the name
         else:
             break
     return _dedupe_mentions(group)
+
+
+_SAME_PERSON_GAP = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?")
 
 
 def _dedupe_mentions(ms: list[LinkedMention]) -> list[LinkedMention]:

@@ -133,6 +133,10 @@ _TITLE_WENT = re.compile(r"\b(?:title|crown|championship)\s+(?:went|goes|fell)\s
 # "Toyota scored a one-two": the team holds the first two (or three) places
 _ONE_TWO = re.compile(r"\bone-two(?P<three>-three)?\b|\b1-2(?P<three2>-3)?\b", re.I)
 # the crew named after the cue: "took the win with A and B", "whose Porsche was driven by A"
+_TOOK_CLASS = re.compile(r"\b(?P<verb>took|claimed|captured|bagged)\s+(?:the\s+)?$", re.I)
+_TOOK_CLASS_AFTER = re.compile(
+    r"\s*(?:with\s+(?:the|its|their)\s|in\s+(?:the|its|their)\s|for\s|,|\.|$)", re.I
+)
 _WITH_CREW = re.compile(
     r"^(?:(?!,\s*(?:while|whereas|but|although|and|where|which)\b)[^;.]){0,80}?"
     r"\b(?:with|by)\s+(?:(?:the|his|her|their)\s+)?(?:[\w-]+\s+){0,2}$",
@@ -342,9 +346,34 @@ def _crew(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
     return []
 
 
+_MARGIN_WITH = re.compile(
+    r"^\s*by\s+(?:a|an|one|two|three|four|five|half\s+a|[\d.]+)\s+(?:laps?|seconds?|minutes?)\s+with\s",
+    re.I,
+)
 _BRACKETED = re.compile(r"[^();.]{0,60}\(\s*")
 _IN_WHICH = re.compile(r"[^;.()]{0,80},\s+in\s+which\s+(?:[\w-]+\s+){0,4}")
+_WHOSE_DRIVER = re.compile(
+    r"[^;.()]{0,80},\s+whose\s+(?:[\w-]+\s+){0,4}(?:driver|drivers|crew|line-?up)\s*,?\s*(?:was\s+|were\s+)?"
+)
 _JOINED_BY = re.compile(r"(?:,[^,;.]{0,20},)?\s+(?:was|were)\s+joined\s+by\s+")
+
+
+def _with_entry_team(sent: Sentence, a: int) -> str | None:
+    """The team of an entry that a trailing "with" phrase places: "X won, with the #27 Heart
+    of Racing Team Aston Martin second" (no crew of its own; not the winner's)."""
+    m = _WITH_ENTRY.search(sent.text[: sent.rel(a)])
+    if m is None:
+        return None
+    start = sent.abs(m.start())
+    teams = [t for t in sent.of(EntityType.TEAM) if start <= t.start and t.end <= a]
+    if len(teams) != 1 or any(start <= d.start < a for d in sent.of(D)):
+        return None
+    return teams[0].entity
+
+
+_WITH_ENTRY = re.compile(
+    r",\s*with\s+(?:the\s+)?(?:#\s?\d{1,3}\s+)?[A-Z][\w'’&.-]*\s+(?:(?:[A-Z0-9][\w'’&.-]*|of)\s+){0,7}$"
+)
 
 
 def _entry_tail_crew(sent: Sentence, b: int) -> list[str]:
@@ -359,6 +388,8 @@ def _entry_tail_crew(sent: Sentence, b: int) -> list[str]:
         return [m.entity for m in after]
     if _IN_WHICH.fullmatch(gap):
         return _joined_by(sent, after[0])
+    if _WHOSE_DRIVER.fullmatch(gap):
+        return [m.entity for m in after]  # "went to X's #30, whose Bronze driver, A, drove"
     return []
 
 
@@ -400,7 +431,10 @@ def _class_near(sent: Sentence, a: int, b: int) -> str | None:
         if (
             m.start >= b
             and re.fullmatch(r"\s+(?:the\s+)?", sent.gap(b, m.start))
-            and _WIN.fullmatch(sent.text[sent.rel(a) : sent.rel(b)])
+            and (
+                _WIN.fullmatch(sent.text[sent.rel(a) : sent.rel(b)])
+                or _TOOK_CLASS.match(sent.text[sent.rel(a) : sent.rel(b) + 1])
+            )
             and not _TITLE_AFTER.match(sent.text[sent.rel(m.end) :])
         ):  # "won GT500", "won the Gold Cup" (not "won the Gold Cup title")
             return m.entity
@@ -457,6 +491,11 @@ def _sentence_results(
         if honours and _HONOURS_BEFORE.search(sent.tail(c.start)):
             hb = c.end + honours.end()
             found.append((hb - len(honours.group(1)), hb, 1, None))
+    for c in sent.of(EntityType.CLASS):  # "Vasser Sullivan took GTD Pro with the #14 ..."
+        took = _TOOK_CLASS.search(sent.tail(c.start, 30))
+        if took and _TOOK_CLASS_AFTER.match(sent.text[sent.rel(c.end) :]):
+            a = c.start - len(took.group(0))
+            found.append((a, a + len(took.group("verb")), 1, None))
     for m in _CLASS_HONOURS_WORD.finditer(sent.text):  # "took class honours": a class win
         if _HONOURS_BEFORE.search(sent.text[: m.start()]):
             found.append((sent.abs(m.start()), sent.abs(m.end()), 1, None))
@@ -510,6 +549,9 @@ def _sentence_results(
             continue
         if _STANDINGS_AFTER.match(after) or RETIRED_FROM.search(before):
             continue  # "retired from fourth place": where it ran, not a result
+        if not ctx and _ORD_END.match(after) and _with_entry_team(sent, a) is not None:
+            found.append((a, b, pos, None))  # "..., with the #27 X Aston Martin second."
+            continue
         if "grid" in ctx or (ctx in ("", " in class") and _START_BEFORE.search(before)):
             found.append((a, b, pos, "grid"))
         elif (
@@ -543,6 +585,9 @@ def _sentence_results(
             crew = _of_crew(sent, b)  # "Pole had gone to the X of A and B", "the pole-sitting X of"
         if kind == "pole" and not crew:
             crew = _pole_sitter(sent, b)  # "jumped pole-sitter A at the start"
+        trailing = _with_entry_team(sent, a) if kind is None and subject is None else None
+        if trailing is not None:
+            subject = trailing  # ", with the #27 Heart of Racing Team Aston Martin second"
         if not crew and subject is None and not pole_to:
             crew = _crew(art, sent, a, b)
         if not crew:
@@ -682,6 +727,9 @@ def _syntax_fill(
             results[:] = [r for r in results if not (r.sent is sent and s.start <= r.pos < s.end)]
             continue
         crew = [m.entity for m in s.crew]
+        trailing = _with_entry_team(sent, s.start) if s.kind is None else None
+        if trailing is not None:
+            crew = []  # ", with the #27 Heart of Racing Team Aston Martin second": not A's
         here = [r for r in results if r.sent is sent]
         covered = [
             r
@@ -705,6 +753,9 @@ def _syntax_fill(
         if any(set(r.drivers) & set(crew) and r.kind == s.kind for r in here if r.pos == s.start):
             continue
         results.append(_syntax_result(art, sent, s, crew, results))
+        if trailing is not None:
+            results[-1].team, results[-1].car, results[-1].number = trailing, None, None
+            continue
         art.crews.append((s.start, tuple(crew)))
 
 
@@ -1102,8 +1153,9 @@ def _with_crew(art: Article, sent: Sentence, b: int) -> list[str]:
         r"\b(?:with|by)\s+(?:[\w-]+\s+){0,2}$", sent.gap(b, after[0].start)
     ):
         return []
-    if not with_crew_credits(art, sent, after[0]):  # "after a battle with A", "with A fourth"
-        return []
+    margin = _MARGIN_WITH.search(sent.gap(b, after[0].start))  # "won by a lap with A"
+    if not margin and not with_crew_credits(art, sent, after[0]):
+        return []  # "after a battle with A", "with A fourth"
     return [m.entity for m in group_after(sent, after[0].start, [D])]
 
 
