@@ -75,8 +75,7 @@ _PAST = re.compile(
     r"\b(?:stint|focus(?:ing|ed)|competed|raced|drove|took part|rode|career|spent)\b", re.I
 )
 _AFTER_NOUN = re.compile(
-    r"^\s*(?:['’]s?\s+)?(?:\w+\s+)?(?:stint|campaign|programme|program|entry|line-?up)\b",
-    re.I,
+    r"^\s*(?:['’]s?\s+)?(?:\w+\s+)?(?:stint|campaign|programme|program|entry|line-?up)\b", re.I
 )
 _WISH = re.compile(r"\b(?:ambition|desire|dream|wish|hope|goal|eagerness|aim)\b[^,.;]{0,25}$", re.I)
 _WITH_TEAM = re.compile(
@@ -141,6 +140,9 @@ def modality(text: str) -> tuple[str, str | None]:
     return "confirmed", None
 
 
+_BARE_FUTURE = frozenset({"will", "ll"})
+
+
 def settle_will(facts: list[Fact]) -> list[Fact]:
     """A plain "will" states what an announcement settles ("Varga will partner Pike", "the
     #7 will start from pole"), not a plan: such facts are confirmed. The rules keep "will"
@@ -163,9 +165,6 @@ def _bare_will(f: Fact) -> bool:
     text = f.evidence.sentence
     cues = {m.group(0).lower().strip("'’") for m in _PLANNED.finditer(text)}
     return bool(cues) and cues <= _BARE_FUTURE
-
-
-_BARE_FUTURE = frozenset({"will", "ll"})
 
 
 def modality_of(art: Article, sent: Sentence) -> tuple[str, str | None]:

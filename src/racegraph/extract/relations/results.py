@@ -132,11 +132,12 @@ _WENT_TO = re.compile(r"\b(?:went|goes|fell)\s+to\s+(?:the\s+)?(?:#\s?\d{1,3}\s+
 _TITLE_WENT = re.compile(r"\b(?:title|crown|championship)\s+(?:went|goes|fell)\s+to\s+\S*$", re.I)
 # "Toyota scored a one-two": the team holds the first two (or three) places
 _ONE_TWO = re.compile(r"\bone-two(?P<three>-three)?\b|\b1-2(?P<three2>-3)?\b", re.I)
-# the crew named after the cue: "took the win with A and B", "whose Porsche was driven by A"
+# "Vasser Sullivan took GTD Pro with the #14 ...": a class win (not "took the GTD Pro title")
 _TOOK_CLASS = re.compile(r"\b(?P<verb>took|claimed|captured|bagged)\s+(?:the\s+)?$", re.I)
 _TOOK_CLASS_AFTER = re.compile(
     r"\s*(?:with\s+(?:the|its|their)\s|in\s+(?:the|its|their)\s|for\s|,|\.|$)", re.I
 )
+# the crew named after the cue: "took the win with A and B", "whose Porsche was driven by A"
 _WITH_CREW = re.compile(
     r"^(?:(?!,\s*(?:while|whereas|but|although|and|where|which)\b)[^;.]){0,80}?"
     r"\b(?:with|by)\s+(?:(?:the|his|her|their)\s+)?(?:[\w-]+\s+){0,2}$",
