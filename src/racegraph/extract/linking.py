@@ -1417,24 +1417,23 @@ class _Linker:
     def named_after_demonym(self, c: Candidate) -> str | None:
         """ "the 21-year-old Pole Jakub Nowicki": the person named right after the demonym
         that follows the descriptor, not an earlier one."""
-        i = c.end
-        if i + 1 >= len(self.doc) or self.country_at(i) is None:
+        if c.end >= len(self.doc) or self.country_at(c.end) is None:
             return None
-        at = self.doc[i + 1].idx
-        for m in self.ctx.mentions_between(at, self.doc[i + 1].sent.end_char):
-            if m.start == at and m.type in {T.DRIVER, T.PERSON}:
-                return m.entity
-        return None
+        return self.person_at(c.end + 1)
 
     def names_next(self, c: Candidate) -> bool:
         """Is the descriptor a premodifier of the person named right after it?"""
-        if c.end >= len(self.doc):
-            return False
-        at = self.doc[c.end].idx
-        return any(
-            m.start == at and m.type in {T.DRIVER, T.PERSON}
-            for m in self.ctx.mentions_between(at, self.doc[c.end].sent.end_char)
-        )
+        return self.person_at(c.end) is not None
+
+    def person_at(self, i: int) -> str | None:
+        """The person whose mention starts at token ``i``, if any."""
+        if i >= len(self.doc):
+            return None
+        at = self.doc[i].idx
+        for m in self.ctx.mentions_between(at, self.doc[i].sent.end_char):
+            if m.start == at and m.type in {T.DRIVER, T.PERSON}:
+                return m.entity
+        return None
 
     def link_nickname(self, c: Candidate) -> None:
         span = self.span(c)
