@@ -224,6 +224,7 @@ def _dedupe_mentions(ms: list[LinkedMention]) -> list[LinkedMention]:
     return out
 
 
+_CONDITION_MARKS = frozenset({"once", "until", "unless", "because", "although", "though"})
 _CAREER_SPELL = re.compile(
     r"\b(?:after|following|from)\s+(?:\w+\s+){0,3}(?:seasons?|years?|campaigns?|stints?)"
     r"\s+(?:in|with)\s+(?:the\s+)?$",
@@ -518,7 +519,7 @@ class Article:
         about now; "the team he still represents in X" is."""
         if self.ctx.background(m):
             return True
-        if self.career_spell(m):
+        if self.career_spell(m) or self.condition_clause(m):
             return True
         if self.side_programme(m) or self.also_counts(m):
             return True
@@ -530,6 +531,16 @@ class Article:
         while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
             verb = verb.head
         return verb.tag_ in {"VBD", "VBN"}
+
+    def condition_clause(self, m: LinkedMention) -> bool:
+        """ "expected to join them once BMW has settled its WEC line-ups": a championship in a
+        clause that only conditions the statement is no context for what follows."""
+        span = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and any(
+            t.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in t.children)
+            for t in span.root.ancestors
+        )
 
     def career_spell(self, m: LinkedMention) -> bool:
         """ "after four seasons in DTM": where someone was, not what the story is about."""

@@ -503,7 +503,11 @@ def _lineups(art: Article) -> None:
     last: tuple[Sentence, list[str]] | None = None
     for sent in art.sentences:
         main_end = _main_clause_end(sent)
-        champs = [c for c in sent.of(C) if not is_title_use(sent, c) and c.start < main_end]
+        champs = [
+            c
+            for c in sent.of(C)
+            if not is_title_use(sent, c) and c.start < main_end and not art.condition_clause(c)
+        ]
         if champs and _ANNOUNCE.search(sent.text):
             teams = [t for t in sent.of(T) if t.start < main_end]
             status, _ = modality_of(art, sent)
@@ -1568,12 +1572,17 @@ _ALSO_PROGRAMME = re.compile(r"\balso\b[^,;.]{0,40}$", re.I)
 
 def _context_championship(art: Article, sent: Sentence) -> str | None:
     """:meth:`Article.championship_at` the sentence start, passing over a second programme
-    named on the side ("X will also race in the IndyCar Series for Y") and titles ("a
-    six-time IndyCar champion")."""
+    named on the side ("X will also race in the IndyCar Series for Y"), titles ("a
+    six-time IndyCar champion") and where someone else went ("the seat of A, who has left
+    for the WEC"), unless nothing else is named."""
+    aside: str | None = None
     for m in art.mentions_before(sent.start, C):
         where = art.sentence_at(m.start)
         if where is None:
             return m.entity
+        if (art.ctx.background(m) and not art.quoted(m.start)) or art.condition_clause(m):
+            aside = aside or m.entity
+            continue
         if is_title_use(where, m) or _ALSO_PROGRAMME.search(where.tail(m.start, 60)):
             continue
         if re.search(r"\b(?:\w+-time|former|ex-)\s*$", where.tail(m.start, 20), re.I):
@@ -1589,7 +1598,7 @@ def _context_championship(art: Article, sent: Sentence) -> str | None:
         ):
             continue  # "after racing for T in the ELMS in 2025": a past aside
         return _class_turn(art, sent, m) or m.entity
-    return None
+    return aside
 
 
 def _class_turn(art: Article, sent: Sentence, champ: LinkedMention) -> str | None:

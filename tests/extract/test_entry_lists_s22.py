@@ -1,0 +1,52 @@
+"""Session 22: entry lists. A championship named where someone else went ("the seat of A,
+who has left for the WEC") or in a clause that only conditions the statement ("once Toyota
+has settled its WEC line-ups") does not become the championship of the crews that follow.
+Own sentences, full pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from racegraph.evaluate import PredictedDoc
+from racegraph.reference import Reference
+from tests.extract._pipeline_harness import facts, predict
+
+_IMSA_LIST = (
+    "IMSA has published the entry list for the 12 Hours of Sebring, the second round of the "
+    "2026 IMSA WeatherTech SportsCar Championship.\n\n"
+    "Cadillac Whelen keeps Tomas Eberle and Rafael Quintero in the #31 Cadillac V-Series.R. "
+    "Eberle takes the seat of Julien Marchetti, who has moved to the FIA World Endurance "
+    "Championship.\n\n"
+    "JDC-Miller MotorSports has the Dutchman Pieter Vos and the Brazilian Caio Lemos in the #85 "
+    "Porsche 963.\n\n"
+    "The Austrian Felix Aigner is expected to join Proton Competition once Ford has settled its "
+    "WEC line-ups.\n\n"
+    "In LMP2, AO Racing's #99 is shared by Mateo Ruiz and Owen Fitzgerald.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def imsa_list(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _IMSA_LIST, published=dt.date(2026, 3, 2))
+
+
+def _championships(doc: PredictedDoc, person: str, relation: str) -> set[object]:
+    key = "o" if relation == "competesIn" else "championship"
+    return {f.get(key) for f in facts(doc, relation) if f["s"] == person}
+
+
+@pytest.mark.parametrize("person", ["pieter-vos", "caio-lemos"])
+def test_a_destination_in_a_relative_clause_sets_no_context(
+    imsa_list: PredictedDoc, person: str
+) -> None:
+    assert _championships(imsa_list, person, "competesIn") == {"imsa"}
+
+
+@pytest.mark.parametrize("person", ["mateo-ruiz", "owen-fitzgerald"])
+def test_a_championship_in_a_condition_clause_sets_no_context(
+    imsa_list: PredictedDoc, person: str
+) -> None:
+    assert _championships(imsa_list, person, "competesIn") == {"imsa"}
