@@ -50,3 +50,38 @@ def test_a_championship_in_a_condition_clause_sets_no_context(
     imsa_list: PredictedDoc, person: str
 ) -> None:
     assert _championships(imsa_list, person, "competesIn") == {"imsa"}
+
+
+_ROLEX_LIST = (
+    "IMSA revealed the entry list for the Rolex 24 at Daytona on Monday, and the opening round "
+    "of the 2026 IMSA WeatherTech SportsCar Championship will start with 59 cars. The race "
+    "gets under way on Saturday 24 January.\n\n"
+    "Twelve of the 59 are GTP prototypes. Behind them come 12 entries in LMP2, 13 in GTD Pro "
+    "and 22 in GTD.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def rolex_list(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _ROLEX_LIST, published=dt.date(2026, 1, 7))
+
+
+def test_a_weekday_with_its_date_is_that_day(rolex_list: PredictedDoc) -> None:
+    days = {f["o"] for f in facts(rolex_list, "eventDate")}
+    assert dt.date(2026, 1, 24) in days
+    assert dt.date(2026, 1, 3) not in days  # not the Saturday before publication
+
+
+def test_the_day_a_list_was_published_dates_the_list(rolex_list: PredictedDoc) -> None:
+    dated = {
+        str(f["s"]): f["o"] for f in facts(rolex_list, "eventDate") if "entry-list" in str(f["s"])
+    }
+    assert list(dated.values()) == [dt.date(2026, 1, 5)]
+    assert {f["o"] for f in facts(rolex_list, "eventOf") if f["s"] in dated} == {"imsa"}
+
+
+def test_counts_of_a_race_entry_list_take_its_championship(rolex_list: PredictedDoc) -> None:
+    counts = {
+        (f.get("class"), f["count"], f.get("championship")) for f in facts(rolex_list, "entryCount")
+    }
+    assert {(None, 59, "imsa"), ("gtp", 12, "imsa"), ("gtd", 22, "imsa")} <= counts

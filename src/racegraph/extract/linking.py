@@ -1887,6 +1887,12 @@ class _Linker:
             self.ctx.events[race], key=key, kind=kind, parent=race
         )
         self.add(c, key, T.EVENT, name, f"event-{c.rule}", kind=kind)
+        span = self.span(c)
+        text = self.ctx.article.text
+        for m in self.ctx.mentions:
+            if m.entity == race and re.fullmatch(r"\s+for\s+", text[span.end_char : m.start]):
+                # "the entry list for the 94th 24 Hours of Le Mans" names the list in full
+                self.ctx.add_entity(key, T.EVENT, name, mention=text[span.start_char : m.end])
 
     def link_series_event(self, c: Candidate) -> None:
         f = self.event_frame(c)

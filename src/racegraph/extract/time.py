@@ -177,18 +177,34 @@ def stated_days(text: str, published: _dt.date) -> set[_dt.date]:
         if found:
             days.add(found)
     for m in itertools.chain(_DM.finditer(low), _MD.finditer(low)):
-        day_first = m.re is _DM
-        d, mon = (m.group(1), m.group(2)) if day_first else (m.group(2), m.group(1))
-        near = [
-            x
-            for y in (published.year - 1, published.year, published.year + 1)
-            if (x := _safe_date(y, _month_number(mon), int(d)))
-        ]
-        if near:
-            days.add(min(near, key=lambda x: abs((x - published).days)))
+        if found := _nearest_day(m, published):
+            days.add(found)
     for m in _WEEKDAY.finditer(low):
-        days.add(last_weekday(m.group(1), published))
+        if not _DATED_WEEKDAY.match(low, m.end()):
+            days.add(last_weekday(m.group(1), published))
     return days
+
+
+# a weekday followed by its date: "Saturday 24 January", "Saturday, January 24"
+_DATED_WEEKDAY = re.compile(
+    r",?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH_RE
+    + r"|"
+    + _MONTH_RE
+    + r"\s+\d{1,2}\b)"
+)
+
+
+def _nearest_day(m: re.Match[str], published: _dt.date) -> _dt.date | None:
+    """The day of a day-and-month match (:data:`_DM` or :data:`_MD`) in the year nearest
+    publication ("24 January" in a story of 6 January 2026 is 2026-01-24)."""
+    d, mon = (m.group(1), m.group(2)) if m.re is _DM else (m.group(2), m.group(1))
+    near = [
+        x
+        for y in (published.year - 1, published.year, published.year + 1)
+        if (x := _safe_date(y, _month_number(mon), int(d)))
+    ]
+    return min(near, key=lambda x: abs((x - published).days)) if near else None
 
 
 def days_apart(a: set[_dt.date], b: set[_dt.date]) -> bool:
@@ -222,6 +238,9 @@ def resolve(expression: str, published: _dt.date) -> TimeSpan | None:
             return TimeSpan.of_day(day)
     if m := _MY.search(text):
         return TimeSpan.of_month(int(m.group(2)), _month_number(m.group(1)))
+    for m in (_DM.search(text), _MD.search(text)):
+        if m and (day := _nearest_day(m, published)):
+            return TimeSpan.of_day(day)
     if m := _DAY_WORD.search(text):
         offset = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}[m.group(1)]
         return TimeSpan.of_day(published + _dt.timedelta(days=offset))

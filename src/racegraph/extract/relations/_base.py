@@ -528,7 +528,7 @@ class Article:
         if span is None or not present or sent is None or not self._before_focus(sent, m.start):
             return False
         verb = span.root
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
         return verb.tag_ in {"VBD", "VBN"}
 
@@ -557,13 +557,19 @@ class Article:
         return bool(past) or any(y < pub for _, y in sent.years())
 
     def dominant_championship(self) -> str | None:
-        """The championship the article names most often (first named wins ties)."""
+        """The championship the article names most often (first named wins ties). The body
+        that runs just one championship names it too ("IMSA published the entry list")."""
         counts: Counter[str] = Counter()
         first: dict[str, int] = {}
         for m in self.ctx.mentions:
-            if m.type is EntityType.CHAMPIONSHIP:
-                counts[m.entity] += 1
-                first.setdefault(m.entity, m.start)
+            key: str | None = m.entity if m.type is EntityType.CHAMPIONSHIP else None
+            if m.type is EntityType.ORGANISATION:
+                ref = self.listed(m.entity)
+                runs = key_of(ref.organises) if ref is not None and ref.organises else None
+                key = runs if runs in self.ctx.entities else None
+            if key is not None:
+                counts[key] += 1
+                first.setdefault(key, m.start)
         if not counts:
             return None
         return max(counts, key=lambda k: (counts[k], -first[k]))

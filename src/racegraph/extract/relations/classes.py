@@ -236,13 +236,13 @@ def _champ_for(art: Article, sent: Sentence, pos: int) -> str | None:
     where = where_antecedent(sent, champs, pos)
     if not near and where:  # "... with the WEC, where he drives in the Hypercar class"
         return where.entity
-    if near or champs:
-        champs = near
-        if not champs:
-            return art.championship_at(pos)
-    if champs:
-        return min(champs, key=lambda c: abs(c.start - pos)).entity
-    return art.championship_at(pos)
+    if near:
+        return min(near, key=lambda c: abs(c.start - pos)).entity
+    # "IMSA published the entry list ..., and the opening round of the IMSA ... will start
+    # with 61 cars": the sentence's own championship when the text has named none before
+    return art.championship_at(pos) or (
+        min(champs, key=lambda c: abs(c.start - pos)).entity if champs else None
+    )
 
 
 def _replaces(art: Article, sent: Sentence, replaced: set[tuple[int, str]]) -> None:
@@ -455,7 +455,7 @@ def _entry_count(art: Article, sent: Sentence, lists: dict[int, _Listed]) -> Non
         return
     if el is None:
         current = [p for p in lists if p <= sent.paragraph]
-        if current and re.search(r"\b(?:cars|entries|entrants|crews)\b", sent.lower):
+        if current and re.search(r"\b(?:cars|entries|entrants|crews|prototypes)\b", sent.lower):
             listed = lists[max(current)]
             _full_season(art, sent, *listed)
             _class_counts(art, sent, *listed)
@@ -472,6 +472,8 @@ def _entry_count(art: Article, sent: Sentence, lists: dict[int, _Listed]) -> Non
     season = _count_season(art, sent, sent.abs(el.start()))
     status = "provisional" if re.search(r"\bprovisional\b", sent.text, re.I) else "confirmed"
     source = event_list[0].entity if event_list else _entry_list_key(art, sent, champ or "", season)
+    if event_list and champ is not None:  # "the entry list for the Rolex 24": IMSA's list
+        art.emit("eventOf", sent, "eventOf.entry-list", 0.7, s=source, o=champ, season=season)
     lists[sent.paragraph] = (champ, season, status, source)
     total = _TOTAL.search(sent.text, el.end())
     n_total = number(total.group("n") or total.group("n2")) if total else None
@@ -668,6 +670,12 @@ def _make_counts(
 
 # "among the 24 GT3 cars": a class's count written as the number of its cars (digits only:
 # "the two GT3 cars of Team X" are a team's)
+# "Ten of the 61 are GTP prototypes": a class's share of the field
+_N_OF_ALL = re.compile(
+    r"\b(?P<n>\d{1,3}|[A-Za-z]+)\s+of\s+(?:the|those|these)\s+\d{1,3}\s+(?:cars\s+|entries\s+)?"
+    r"(?:are|will\s+be)\s+(?:an?\s+)?$",
+    re.I,
+)
 _THE_N_CLASS = re.compile(r"\bthe\s+(?P<n>\d{1,3})\s+$", re.I)
 _CLASS_CARS_AFTER = re.compile(
     r"^\s+(?:cars|entries|entrants|machines)\b(?!\s+(?:of|run\s+by|entered\s+by|for)\b)",
@@ -681,6 +689,8 @@ def _class_counts(
     """ "19 cars in the Hypercar class", "14 entries contest LMGT3", "LMP2 features 16 cars"."""
     for k in sent.of(K):
         m = _CARS_IN.search(sent.gap(max(sent.start, k.start - 40), k.start))
+        if m is None:
+            m = _N_OF_ALL.search(sent.gap(max(sent.start, k.start - 40), k.start))
         if m is None:
             m = _THE_N_CLASS.search(sent.tail(k.start, 20))
             if m is not None and not _CLASS_CARS_AFTER.match(sent.text[sent.rel(k.end) :]):

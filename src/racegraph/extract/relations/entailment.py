@@ -113,8 +113,10 @@ def _qualify_memberships(art: Article, events: dict[str, tuple[str, int]]) -> No
 
 
 def _crews_compete(art: Article, events: dict[str, tuple[str, int]]) -> None:
-    """Co-drivers of a past event compete in its championship that season."""
+    """Co-drivers of a past event compete in its championship that season; so do the crews
+    of a coming race whose entry list the story reports."""
     have = subject_seasons(art, "competesIn")
+    lists = entries.entry_lists(art)
     for f in list(art.facts):
         if f.relation != "coDriver":
             continue
@@ -122,18 +124,22 @@ def _crews_compete(art: Article, events: dict[str, tuple[str, int]]) -> None:
         event = f.get("event")
         if race is None or not isinstance(event, str):
             continue
-        date = art.race_dates.get(event)
-        if date is not None and date > art.published:
-            continue
         champ, season = race
-        if season > art.published.year:
+        date = art.race_dates.get(event)
+        listed = (date is not None and date > art.published) or season > art.published.year
+        if listed and (art.root(champ), season) not in lists:
             continue
         cls = _sentence_class(art, f.evidence.start)
+        rule, how = (
+            ("competesIn.crew-listed", "entry list")
+            if listed
+            else ("competesIn.crew-raced", "raced")
+        )
         for d in _crew_of(f):
             if (d, season) in have:
                 continue
             have.add((d, season))
-            _add_competes(art, f, "competesIn.crew-raced", d, champ, season, cls, "raced")
+            _add_competes(art, f, rule, d, champ, season, cls, how)
 
 
 _NUMBER = re.compile(r"(?:#|\bNo\.\s?)(\d{1,3})\b")
@@ -236,7 +242,7 @@ def _crew_cars(sent: Sentence, members: set[str]) -> list[tuple[list[str], str, 
     return out
 
 
-_RACED_RULES = ("competesIn.result", "competesIn.crew-raced")
+_RACED_RULES = ("competesIn.result", "competesIn.crew-raced", "competesIn.crew-listed")
 
 
 def _class_of_raced(art: Article) -> None:

@@ -529,7 +529,7 @@ def listed_crews(art: Article) -> None:
     of the car or of the sentence), when the article states no participation of the driver in
     that championship season. A line-up written as "X has named A and B" or "a Porsche for A
     and B" carries no participation verb, yet an entry list is the confirmation."""
-    lists = _entry_lists(art)
+    lists = entry_lists(art)
     if not lists:
         return
     have = {
@@ -577,7 +577,7 @@ def driver_entries(art: Article, relations: Iterable[str]) -> list[tuple[Fact, s
     return out
 
 
-def _entry_lists(art: Article) -> set[tuple[str, int]]:
+def entry_lists(art: Article) -> set[tuple[str, int]]:
     """(championship root, season) of the entry lists the article reports."""
     out: set[tuple[str, int]] = set()
     for f in art.facts:

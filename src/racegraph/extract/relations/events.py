@@ -18,7 +18,7 @@ from racegraph.extract.relations._base import (
     ordinal,
     same_clause,
 )
-from racegraph.extract.time import days_apart, next_weekday, resolve
+from racegraph.extract.time import MONTHS, days_apart, next_weekday, resolve
 from racegraph.records import EntityType, EventKind, Fact, Value
 from racegraph.vocab import slugify
 
@@ -56,10 +56,29 @@ _RACE_CONTEXT = re.compile(
     r"|started|start|lap|runner-up|triumph\w*|chequered|checkered|flag|P\d{1,2}|honou?rs)\b",
     re.I,
 )
+_MONTHS = "(?:" + "|".join(m.title() for m in MONTHS) + ")"
 _DAY_NP = re.compile(
     r"(?:\bthe\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?P<dated>,?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"\b"
+    r"|,?\s+" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?\b)?"
     r"(?:(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+(?:race|sprint|feature race|encounter|outing))?"
 )
+# "IMSA published the entry list for the Rolex 24 at Daytona on Monday": the list's day
+_PUBLISHED = re.compile(
+    r"\b(?:published|publishes|revealed|reveals|unveiled|unveils|released|releases|issued"
+    r"|issues)\b[^,;:]{0,80}$"
+)
+
+
+def _list_published(art: Article, sent: Sentence, pos: int, date: _dt.date) -> bool:
+    """A day said of publishing an entry list dates the list, not the race it is for."""
+    lists = [m for m in sent.of(E) if m.end <= pos and art.kind(m.entity) is EventKind.ENTRY_LIST]
+    if not lists or not _PUBLISHED.search(sent.gap(sent.start, pos)) or date > art.published:
+        return False
+    art.emit("eventDate", sent, "eventDate.list-published", 0.75, s=lists[-1].entity, o=date)
+    return True
+
+
 _TOMORROW = re.compile(r"\btomorrow\b", re.I)
 # "X will be back in action on Saturday at Y": the day is the coming one, not the last
 _FUTURE_CLAUSE = re.compile(
@@ -335,8 +354,12 @@ def index_events(art: Article) -> None:
             if span is None:
                 continue
             date = span.start
+            if _list_published(art, sent, a, date):
+                continue
             coming = next_weekday(dm.group("day"), art.published)
-            if _FUTURE_CLAUSE.search(sent.text[: dm.start()]) or (
+            if dm.group("dated"):
+                pass  # "on Saturday 24 January": the date says which Saturday
+            elif _FUTURE_CLAUSE.search(sent.text[: dm.start()]) or (
                 coming == art.published + _dt.timedelta(days=1)
                 and _TOMORROW.search(art.ctx.article.text)
             ):  # a preview that also says "tomorrow" means the coming day by its name too

@@ -551,7 +551,7 @@ def _change_subject(art: Article, sent: Sentence, pos: int) -> str | None:
     tok = _token_at(art, pos)
     verb = tok
     for _ in range(6):
-        if verb is None or verb.head is verb:
+        if verb is None or verb.head.i == verb.i:
             break
         if verb.pos_ in {"VERB", "AUX"} and verb.dep_ not in {"aux", "auxpass"}:
             break
@@ -575,7 +575,7 @@ def _change_subject(art: Article, sent: Sentence, pos: int) -> str | None:
                     if people:
                         return people[0].entity
             break
-        verb = verb.head if verb.dep_ == "conj" and verb.head is not verb else None
+        verb = verb.head if verb.dep_ == "conj" and verb.head.i != verb.i else None
     named = [p for p in sent.before(pos, *PERSON_TYPES) if same_clause(sent, p.end, pos)]
     return named[-1].entity if named else art.antecedent(sent, pos)
 

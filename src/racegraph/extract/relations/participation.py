@@ -1615,7 +1615,7 @@ def _tokens(art: Article, lo: int, hi: int) -> list[Token]:
 def _verb_subject(art: Article, sent: Sentence, verb: Token) -> list[LinkedMention]:
     """Mentions covering the nominal subject of ``verb`` (through an auxiliary chain)."""
     heads = [verb]
-    while heads[-1].dep_ in {"xcomp", "conj"} and heads[-1].head is not heads[-1]:
+    while heads[-1].dep_ in {"xcomp", "conj"} and heads[-1].head.i != heads[-1].i:
         heads.append(heads[-1].head)
     for h in heads:
         subj = [c for c in h.children if c.dep_ in {"nsubj", "nsubjpass"}]

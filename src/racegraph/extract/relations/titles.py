@@ -15,6 +15,7 @@ from racegraph.extract.relations._base import (
 )
 from racegraph.extract.relations.identity import subject_near
 from racegraph.records import EntityType
+from racegraph.reference import key_of
 
 D = EntityType.DRIVER
 _PHRASE_CHAR = r"(?:[^,;.]|\.(?=\S))"
@@ -69,6 +70,9 @@ _WON_TITLE = re.compile(
     r"(?P<what>the|that|his|her)\s+"
     r"(?P<body>[^,;.]{0,70}?)\b(?:title|crown|championship)\b(?!\s+(?:race|decider|fight|battle))"
 )
+_FOR_GROUP = re.compile(r"\s+for\s+(?=\S)")
+_LEAD = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}")
+"""What may stand before a name: "the Swiss A", "the Bronze-rated B"."""
 _PURPOSE = re.compile(
     r"\b(?:enough|needed|came\s+home|finished|crossed\s+the\s+line)\b[^.;]{0,80}?\bto\s+$"
 )
@@ -125,10 +129,13 @@ def _crowned(sent: Sentence, a: int) -> list[str]:
 
 
 _CROWNED_CHAMPIONS = re.compile(
-    r"\s+(?:(?:are|were|is|was|have\s+been|has\s+been)\s+crowned|(?:needed\s+)?to\s+become)\s+"
-    r"(?:the\s+)?(?:(?:overall|drivers['’]?|teams['’]?|(?-i:[A-Z][\w-]*))\s+){0,6}champions?\b",
+    r"(?:\s+(?:(?:are|were|is|was|have\s+been|has\s+been)\s+crowned|(?:needed\s+)?to\s+become"
+    r"|(?:are|were|is|was)(?:\s+now)?(?=\s+the\s))|(?<=\S)(?=\s+the\s))\s+"
+    r"(?:the\s+)?(?:(?:overall|drivers['’]?|teams['’]?|world|(?:19|20)\d\d|(?-i:[A-Z][\w-]*))\s+)"
+    r"{0,6}champions?\b",
     re.I,
 )
+_MADE = re.compile(r"\b(?:made|makes|make)\s+$", re.I)
 
 
 def _crowned_champions(art: Article, sent: Sentence) -> None:
@@ -144,6 +151,10 @@ def _crowned_champions(art: Article, sent: Sentence) -> None:
             group = group_before(sent, a, [EntityType.TEAM])[-1:]
         if not group or sent.gap(group[-1].end, a):
             continue
+        if not m.group(0).strip().lower().startswith(
+            ("are", "were", "is", "was", "have", "has", "to", "needed")
+        ) and not _MADE.search(sent.gap(sent.start, group[0].start)):
+            continue  # a bare "A and B the LMP2 champions" only after "made"
         inner = [c.entity for c in sent.of(EntityType.CHAMPIONSHIP) if a <= c.start < b]
         if inner:
             continue  # "were crowned GT World Challenge Europe champions": _champion's
@@ -194,7 +205,17 @@ def _title_clause(art: Article, sent: Sentence) -> None:
         cls = [k.entity for k in sent.of(EntityType.CLASS) if a <= k.start < b]
         body = m.group("body").lower()
         who: list[str] | None
-        if "manufacturer" in body:
+        beneficiaries = _FOR_GROUP.match(sent.text[sent.rel(b) :])
+        if beneficiaries:  # "which sealed the championship for A, B and C"
+            group = group_after(sent, b + beneficiaries.end(), [D])
+            lead = sent.gap(b + beneficiaries.end(), group[0].start) if group else ""
+            if group and _LEAD.fullmatch(lead):
+                who = [g.entity for g in group]
+            else:
+                beneficiaries = None
+        if beneficiaries:
+            pass
+        elif "manufacturer" in body:
             who = _maker_winner(sent, a)
         elif m.group("inf") and purpose is not None:
             who = _purpose_winners(sent, sent.abs(purpose.start()), a)
@@ -380,7 +401,15 @@ def _story_championship(art: Article, sent: Sentence, a: int, b: int) -> str | N
     main = _lede_championship(art)
     if here is not None and main and here != main and not _named_in_paragraph(art, sent, here, a):
         return main  # "X will race in the ELMS this year. ... to become champions": the story's
-    return here or (later[0].entity if later else None)
+    if here or later:
+        return here or later[0].entity
+    # "A, B and C are the 2025 Hypercar world champions" before any championship is named:
+    # the class's own championship, else the one the story names most
+    for k in sent.of(EntityType.CLASS):
+        ref = art.listed(k.entity) if a <= k.start < b else None
+        if ref is not None and ref.championship and key_of(ref.championship) in art.ctx.entities:
+            return key_of(ref.championship)
+    return art.dominant_championship()
 
 
 def _lede_championship(art: Article) -> str | None:
