@@ -23,14 +23,16 @@ if TYPE_CHECKING:
 
 _PAST_ASIDE = re.compile(
     r",\s*(?:who|which)\s+(?:had\s+)?(?:won|took|claimed|finished|raced|started)\s+"
-    r"(?:[\w-]+\s+){0,3}?$",
+    r"(?:[\w-]+\s+){0,3}?$"
+    r"|\b(?:success|win|victory|podium|points)\s+since\s+$",
     re.I,
 )
 
 
 def recalled_race(text: str, pos: int) -> bool:
     """Is the event named at ``pos`` recalled by a relative clause ("A and B, who won the
-    Rolex 24 at Daytona in January, ...")? It is not the race the story goes on about."""
+    Rolex 24 at Daytona in January, ...") or as the last success ("their first win since
+    the 6 Hours of Imola")? It is not the race the story goes on about."""
     return bool(_PAST_ASIDE.search(text[max(0, pos - 60) : pos]))
 
 
@@ -131,14 +133,16 @@ class DocContext:
         self.entities[key] = entity
         return entity
 
-    def add_mention(self, mention: LinkedMention) -> None:
-        """Record a linked mention, keeping the list sorted by offset."""
+    def add_mention(self, mention: LinkedMention, *, label: bool = True) -> None:
+        """Record a linked mention, keeping the list sorted by offset. Without ``label`` the
+        text refers to the entity but does not name it ("Thursday's Hyperpole" of a race):
+        it is no surface form of the entity."""
         bisect.insort(self.mentions, mention, key=lambda m: (m.start, m.end))
         self.add_entity(
             mention.entity,
             mention.type,
             self.entities[mention.entity].name if mention.entity in self.entities else mention.text,
-            mention=mention.text,
+            mention=mention.text if label else None,
         )
 
     def mentions_between(self, start: int, end: int) -> list[LinkedMention]:

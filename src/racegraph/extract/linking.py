@@ -304,6 +304,7 @@ class _Linker:
         reference: str | None = None,
         kind: EventKind | None = None,
         text: str | None = None,
+        label: bool = True,
     ) -> None:
         span = self.span(c) if isinstance(c, Candidate) else c
         start, end = span.start_char, span.end_char
@@ -314,7 +315,8 @@ class _Linker:
             if m.start == start and m.end == end and m.entity == key:
                 return
         self.ctx.add_mention(
-            LinkedMention(start=start, end=end, text=surface, entity=key, type=etype, rule=rule)
+            LinkedMention(start=start, end=end, text=surface, entity=key, type=etype, rule=rule),
+            label=label,
         )
 
     def add_ref(self, c: Candidate | Span, entity: ReferenceEntity, rule: str) -> None:
@@ -1962,9 +1964,11 @@ class _Linker:
             vspan, venue = venues[0]
             vkey, vname = venue.key, vspan.text
         else:
+            of = [t.i for t in span[hours_at:] if t.lower_ == "of"]
+            place = self.doc[of[0] + 1 : span.end] if of else span  # "Bapco Energies 8 Hours of X"
             words = [
                 t
-                for t in span
+                for t in place
                 if t.text[:1].isupper()
                 and t.lower_ not in {"hours", "hour", "the"}
                 and t.shape_ != "dddd"
@@ -2139,10 +2143,14 @@ class _Linker:
         if parent is None:
             return
         name = self.ctx.entities[parent].name
-        self.add(self.doc[word.i : word.i + 1], parent, T.EVENT, name, f"event-{c.rule}")
+        self.add(
+            self.doc[word.i : word.i + 1], parent, T.EVENT, name, f"event-{c.rule}", label=False
+        )
         for t in span:
             if t.lower_ in WEEKDAYS:
-                self.add(self.doc[t.i : t.i + 1], parent, T.EVENT, name, "event-session-day")
+                self.add(
+                    self.doc[t.i : t.i + 1], parent, T.EVENT, name, "event-session-day", label=False
+                )
 
     def current_event_before(self, pos: int) -> str | None:
         """The last event named before ``pos`` that is not an earlier edition ("since he won

@@ -160,7 +160,7 @@ class Sentence:
 # previous member ("from the Netherlands", "(GBR)") and a descriptor of the next one ("the
 # American", "German driver", "the Swiss youngster")
 _COORD_GAP = re.compile(
-    r"(?:\s+from\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|\s*\([A-Z]{2,3}\)"
+    r"(?:\s+from\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|\s*\([A-Z]{2,3}\)|,\s+\d{2}(?=,)"
     r"|,\s+(?:the|a|an)\s+[^,;.()]{1,50}(?=,))?"  # an apposition: ", the former F1 driver,"
     r"\s*(?:,|and|&|,\s*and|/)\s*"
     r"(?:(?:the\s+)?(?:\d{2}-year-old\s+|[A-Z][a-z]+-rated\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"

@@ -98,6 +98,7 @@ _CLASS_HONOURS_WORD = re.compile(
     r"\bclass(?:\s+(?:honou?rs|spoils|laurels)\b|(?=\s*[,.;]|\s+(?:after|with|ahead|despite)\b))",
     re.I,
 )
+_WON_THE_CLASS = re.compile(r"\s+the\s+class\s+(?:with|ahead\s+of|by)\b", re.I)
 _ORD_END = re.compile(r"^\s*(?:[,.;]|$)")
 _AHEAD_OF = re.compile(
     r"^(?:[^;.]|\.\d){0,40}?,?\s*(?:ahead of|clear of|(?:margin|advantage|gap) over)\s+", re.I
@@ -207,7 +208,63 @@ def extract(art: Article) -> None:
         _rivals(art, sent, results)
         _title_won(art, sent)
         _entry_crews(art, sent)
+    _inline_list(art, results)
     _finish(art, results, partners)
+
+
+# "The rest of the top six: 4. Cadillac Hertz Team JOTA #12 (Cadillac V-Series.R); 5. ..."
+_INLINE_HEAD = re.compile(
+    r"\b(?:top\s+(?:three|four|five|six|seven|eight|nine|ten|\d{1,2})|results?|classification"
+    r"|finishing\s+order)\b[^:.;\n]{0,40}:\s*(?=\d{1,2}\.\s)",
+    re.I,
+)
+_INLINE_ITEM = re.compile(
+    r"(?P<n>\d{1,2})\.\s+(?P<body>[^;\n]+?)(?=;\s*\d{1,2}\.\s|\.(?=\s|$)|;|\n|$)"
+)
+
+
+def _inline_list(art: Article, results: list[_Result]) -> None:
+    """A numbered list run into one paragraph under a results header: each item is the
+    finisher at that position (its team, number, car and any crew it names)."""
+    text = art.ctx.article.text
+    for head in _INLINE_HEAD.finditer(text):
+        if _NOT_RESULTS.search(head.group(0)) or art.quoted(head.start()):
+            continue
+        sent = art.sentence_at(head.start())
+        if sent is None:
+            continue
+        cls = [k.entity for k in sent.of(EntityType.CLASS) if sent.start <= k.start < head.end()]
+        pos = head.end()
+        while (item := _INLINE_ITEM.match(text, pos)) is not None:
+            a, b = item.start(), item.end()
+            row = art.ctx.mentions_between(a, b)
+            teams = [m.entity for m in row if m.type is T]
+            cars = [m.entity for m in row if m.type is EntityType.CAR_MODEL]
+            crew = list(dict.fromkeys(m.entity for m in row if m.type is D))
+            num = RACE_NUMBER.search(item.group("body"))
+            race = art.race_at(a)
+            if teams or crew:
+                results.append(
+                    _Result(
+                        sent=art.sentence_at(a) or sent,
+                        pos=a,
+                        event=race,
+                        round=art.race_round.get(race) if race else art.round_at(a),
+                        position=int(item.group("n")),
+                        classification=cls[0] if cls else "overall",
+                        drivers=crew,
+                        team=teams[0] if teams else None,
+                        car=cars[-1] if cars else None,
+                        number=int(num.group(1)) if num else None,
+                        keys=set(teams + cars),
+                        named=list(crew),
+                        table=True,
+                    )
+                )
+            more = re.match(r";\s*", text[b:])
+            if more is None:
+                break
+            pos = b + more.end()
 
 
 def _entry_crews(art: Article, sent: Sentence) -> None:
@@ -617,9 +674,11 @@ def _sentence_results(
             elif a not in open_places:
                 continue
         cls = _class_near(sent, a, b) if kind is None else _clause_class(art, sent, a, b)
-        in_class = re.match(r"^\s+in\s+class\b", sent.text[sent.rel(b) :]) or re.search(
-            r"\bin\s+class$", sent.text[sent.rel(a) : sent.rel(b)]
-        )  # "third in class": the class of the paragraph
+        in_class = (
+            re.match(r"^\s+in\s+class\b", sent.text[sent.rel(b) :])
+            or re.search(r"\bin\s+class$", sent.text[sent.rel(a) : sent.rel(b)])
+            or (b - a > 2 and _WON_THE_CLASS.match(sent.text[sent.rel(b) :]))
+        )  # "third in class", "won the class with ...": the class of the paragraph
         if cls is None and in_class:  # "started from pole in class" is a class pole too
             cls = art.class_at(sent, a)
         if cls is None and kind is None and re.search(r"\bclass\s+$", sent.tail(a)):
