@@ -85,3 +85,31 @@ def test_counts_of_a_race_entry_list_take_its_championship(rolex_list: Predicted
         (f.get("class"), f["count"], f.get("championship")) for f in facts(rolex_list, "entryCount")
     }
     assert {(None, 59, "imsa"), ("gtp", 12, "imsa"), ("gtd", 22, "imsa")} <= counts
+
+
+_WEC_LIST = (
+    "The FIA World Endurance Championship published its 2026 entry list on Monday.\n\n"
+    "Team WRT's #46 BMW M4 LMGT3 Evo goes to the trio who are warming up in the Asian Le Mans "
+    "Series this winter: the Emirati Bronze Saeed Al Nuaimi, BMW works driver Jens Aerts and "
+    "the Silver-rated Dutchman Bram de Wit.\n\n"
+    "Proton Competition has paired the Austrian Bronze Karl Wieser with the Finnish Silver "
+    "Onni Rautio in the #88 Ford Mustang LMGT3.\n\n"
+    'Iron Lynx still lists two seats as "TBC" in its #60 Mercedes-AMG LMGT3.\n'
+)
+
+
+@pytest.fixture(scope="module")
+def wec_list(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _WEC_LIST, published=dt.date(2026, 2, 3))
+
+
+@pytest.mark.parametrize("person", ["jens-aerts", "bram-de-wit", "karl-wieser", "onni-rautio"])
+def test_a_winter_programme_in_a_relative_clause_is_no_context(
+    wec_list: PredictedDoc, person: str
+) -> None:
+    assert _championships(wec_list, person, "competesIn") == {"fia-wec"}
+    assert _championships(wec_list, person, "memberOf") <= {"fia-wec"}
+
+
+def test_a_placeholder_is_no_team(wec_list: PredictedDoc) -> None:
+    assert not [e for e in wec_list.entities if e.name.upper() == "TBC"]

@@ -257,6 +257,10 @@ _ORDINALS = {
 _RACE_WAS = frozenset({"the race was", "the race is", "the event was", "the event is"})
 
 
+_PLACEHOLDERS = frozenset({"TBC", "TBA", "TBD", "TBN"})
+"""Entry-list placeholders for a seat not yet filled (to be confirmed/announced/named)."""
+
+
 @dataclasses.dataclass(slots=True)
 class _Person:
     key: str
@@ -1229,6 +1233,8 @@ class _Linker:
         if any(m.start <= span.start_char < m.end for m in self.ctx.mentions):
             return
         text = span.text
+        if text.upper() in _PLACEHOLDERS:
+            return  # 'lists two seats as "TBC"': no one yet
         if text.lower() in self.team_names:
             self.add(span, self.team_names[text.lower()], T.TEAM, text, "known-team")
             return

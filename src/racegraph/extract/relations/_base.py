@@ -234,7 +234,8 @@ _CAREER_SPELL = re.compile(
 
 _SIDE_PROGRAMME = re.compile(
     r"\b(?:also|additionally)\s+(?:races?|raced|racing|competes?|competing|contests?|drives?"
-    r"|runs?|has\s+a\s+seat)\b|\bcombines?\b|\bdoubles?\s+up\b|\bdoubling\s+up\b",
+    r"|runs?|has\s+a\s+seat)\b|\bcombines?\b|\bdoubles?\s+up\b|\bdoubling\s+up\b"
+    r"|\bwarm(?:s|ing|ed)?[\s-]+up\b",
     re.I,
 )
 

@@ -219,11 +219,24 @@ def _context(
 
 def _championship_near(art: Article, sent: Sentence, pos: int) -> str | None:
     """A championship the sentence names in the clause of ``pos``, nearest first."""
-    near = [m for m in sent.of(EntityType.CHAMPIONSHIP) if same_clause(sent, m.start, pos)]
+    near = [
+        m
+        for m in sent.of(EntityType.CHAMPIONSHIP)
+        if same_clause(sent, m.start, pos) and not _side_relative(art, m)
+    ]
     if not near:
         return None
     best = min(near, key=lambda m: abs(m.start - pos))
     return art.root_known(best.entity)
+
+
+def _side_relative(art: Article, m: LinkedMention) -> bool:
+    """ "the trio who are warming up in the Asian Le Mans Series this winter": a second
+    programme told in a relative clause is not the championship of the link."""
+    if not art.side_programme(m):
+        return False
+    span = art.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and any(t.dep_ == "relcl" for t in span.root.ancestors)
 
 
 def _season(art: Article, sent: Sentence, driver: str, pos: int) -> int:

@@ -1580,7 +1580,11 @@ def _context_championship(art: Article, sent: Sentence) -> str | None:
         where = art.sentence_at(m.start)
         if where is None:
             return m.entity
-        if (art.ctx.background(m) and not art.quoted(m.start)) or art.condition_clause(m):
+        if (
+            (art.ctx.background(m) and not art.quoted(m.start))
+            or art.condition_clause(m)
+            or art.side_programme(m)
+        ):
             aside = aside or m.entity
             continue
         if is_title_use(where, m) or _ALSO_PROGRAMME.search(where.tail(m.start, 60)):
