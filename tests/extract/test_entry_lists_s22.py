@@ -113,3 +113,20 @@ def test_a_winter_programme_in_a_relative_clause_is_no_context(
 
 def test_a_placeholder_is_no_team(wec_list: PredictedDoc) -> None:
     assert not [e for e in wec_list.entities if e.name.upper() == "TBC"]
+
+
+def test_makes_named_after_namely_share_the_count(nlp: Language, reference: Reference) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "The FIA World Endurance Championship 2026 entry list has 36 cars. LMGT3 keeps its "
+        "shape: nine manufacturers with two cars each, namely Ferrari, Porsche, BMW, Aston "
+        "Martin, Lexus, Ford, Mercedes-AMG, McLaren and Corvette.\n",
+        published=dt.date(2026, 2, 3),
+    )
+    makes = {
+        f["manufacturer"]
+        for f in facts(doc, "manufacturerEntry")
+        if f.get("class") == "lmgt3" and f.get("cars") == 2
+    }
+    assert {"ferrari", "porsche", "bmw", "aston-martin", "lexus", "ford", "mclaren"} <= makes

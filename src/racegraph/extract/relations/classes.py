@@ -106,7 +106,7 @@ _FIELDS = re.compile(
     r"(?:two|three|four|five|six|\d)\s+(?:[\w-]+\s+)?$",
     re.I,
 )
-_INCLUDING = re.compile(r"\b(?:including|include|includes|:)\s+", re.I)
+_INCLUDING = re.compile(r"\b(?:including|include|includes|namely|:)\s+", re.I)
 _TEST = re.compile(r"\btest(?:s|ed|ing)?\b|\bshakedown\b", re.I)
 _TEST_PARTNER = re.compile(
     r"\b(?:alongside|together with|sharing (?:the|a) (?:car|cockpit|seat|wheel|duties) with"
