@@ -224,6 +224,7 @@ def _dedupe_mentions(ms: list[LinkedMention]) -> list[LinkedMention]:
     return out
 
 
+# the subordinators of a clause that only conditions its sentence (Article.condition_clause)
 _CONDITION_MARKS = frozenset({"once", "until", "unless", "because", "although", "though"})
 _CAREER_SPELL = re.compile(
     r"\b(?:after|following|from)\s+(?:\w+\s+){0,3}(?:seasons?|years?|campaigns?|stints?)"

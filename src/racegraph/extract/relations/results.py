@@ -218,9 +218,7 @@ _INLINE_HEAD = re.compile(
     r"|finishing\s+order)\b[^:.;\n]{0,40}:\s*(?=\d{1,2}\.\s)",
     re.I,
 )
-_INLINE_ITEM = re.compile(
-    r"(?P<n>\d{1,2})\.\s+(?P<body>[^;\n]+?)(?=;\s*\d{1,2}\.\s|\.(?=\s|$)|;|\n|$)"
-)
+_INLINE_ITEM = re.compile(r"(?P<n>\d{1,2})\.\s+(?P<body>[^;\n]+?)(?=\.(?=\s|$)|;|\n|$)")
 
 
 def _inline_list(art: Article, results: list[_Result]) -> None:

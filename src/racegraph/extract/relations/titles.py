@@ -130,7 +130,7 @@ def _crowned(sent: Sentence, a: int) -> list[str]:
 
 _CROWNED_CHAMPIONS = re.compile(
     r"(?:\s+(?:(?:are|were|is|was|have\s+been|has\s+been)\s+crowned|(?:needed\s+)?to\s+become"
-    r"|(?:are|were|is|was)(?:\s+now)?(?=\s+the\s))|(?<=\S)(?=\s+the\s))\s+"
+    r"|(?:are|were|is|was)(?:\s+now)?(?=\s+the\s))|(?P<bare>(?<=\S)(?=\s+the\s)))\s+"
     r"(?:the\s+)?(?:(?:overall|drivers['’]?|teams['’]?|world|(?:19|20)\d\d|(?-i:[A-Z][\w-]*))\s+)"
     r"{0,6}champions?\b",
     re.I,
@@ -151,9 +151,7 @@ def _crowned_champions(art: Article, sent: Sentence) -> None:
             group = group_before(sent, a, [EntityType.TEAM])[-1:]
         if not group or sent.gap(group[-1].end, a):
             continue
-        if not m.group(0).strip().lower().startswith(
-            ("are", "were", "is", "was", "have", "has", "to", "needed")
-        ) and not _MADE.search(sent.gap(sent.start, group[0].start)):
+        if m.group("bare") is not None and not _MADE.search(sent.gap(sent.start, group[0].start)):
             continue  # a bare "A and B the LMP2 champions" only after "made"
         inner = [c.entity for c in sent.of(EntityType.CHAMPIONSHIP) if a <= c.start < b]
         if inner:
@@ -204,22 +202,12 @@ def _title_clause(art: Article, sent: Sentence) -> None:
             continue
         cls = [k.entity for k in sent.of(EntityType.CLASS) if a <= k.start < b]
         body = m.group("body").lower()
-        who: list[str] | None
-        beneficiaries = _FOR_GROUP.match(sent.text[sent.rel(b) :])
-        if beneficiaries:  # "which sealed the championship for A, B and C"
-            group = group_after(sent, b + beneficiaries.end(), [D])
-            lead = sent.gap(b + beneficiaries.end(), group[0].start) if group else ""
-            if group and _LEAD.fullmatch(lead):
-                who = [g.entity for g in group]
-            else:
-                beneficiaries = None
-        if beneficiaries:
-            pass
-        elif "manufacturer" in body:
+        who = _beneficiaries(sent, b)
+        if who is None and "manufacturer" in body:
             who = _maker_winner(sent, a)
-        elif m.group("inf") and purpose is not None:
+        elif who is None and m.group("inf") and purpose is not None:
             who = _purpose_winners(sent, sent.abs(purpose.start()), a)
-        else:
+        elif who is None:
             who = _team_winners(sent, a, b, teams_title="teams" in body)
         if who is None:
             car = _CAR_SUBJECT.search(sent.text[: m.start()])
@@ -245,6 +233,18 @@ def _title_clause(art: Article, sent: Sentence) -> None:
                 _champion_season(
                     art, sent, d, champ, season, cls[0] if cls else None, teams, "title-clause"
                 )
+
+
+def _beneficiaries(sent: Sentence, b: int) -> list[str] | None:
+    """ "which sealed the championship for the Swiss A, the Finn B and C": the drivers the
+    title phrase is for, when a group of them follows it."""
+    cue = _FOR_GROUP.match(sent.text[sent.rel(b) :])
+    if cue is None:
+        return None
+    group = group_after(sent, b + cue.end(), [D])
+    if not group or not _LEAD.fullmatch(sent.gap(b + cue.end(), group[0].start)):
+        return None
+    return [g.entity for g in group]
 
 
 def _champion_season(
