@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from racegraph.records import Article, Entity, EntityType, EventKind, Evidence, Fact
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from racegraph.reference import Reference
 
@@ -224,10 +224,14 @@ class DocContext:
         represents in X" does)."""
         if in_quotation(self.article.text, m.start):
             return True
+        return any(t.dep_ == "relcl" and t.tag_ in {"VBD", "VBN"} for t in self.governors(m))
+
+    def governors(self, m: LinkedMention) -> list[Token]:
+        """The tokens above the mention's head in the parse, nearest first: the clauses it
+        sits in (a relative clause, an adverbial clause) say what the mention is to the
+        sentence."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        return span is not None and any(
-            t.dep_ == "relcl" and t.tag_ in {"VBD", "VBN"} for t in span.root.ancestors
-        )
+        return list(span.root.ancestors) if span is not None else []
 
     def mention_counts(self) -> dict[str, int]:
         """How many linked mentions each entity key has."""

@@ -537,11 +537,10 @@ class Article:
     def condition_clause(self, m: LinkedMention) -> bool:
         """ "expected to join them once BMW has settled its WEC line-ups": a championship in a
         clause that only conditions the statement is no context for what follows."""
-        span = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        return span is not None and any(
+        return any(
             t.dep_ == "advcl"
             and any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in t.children)
-            for t in span.root.ancestors
+            for t in self.ctx.governors(m)
         )
 
     def career_spell(self, m: LinkedMention) -> bool:

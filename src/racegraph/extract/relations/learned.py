@@ -233,10 +233,7 @@ def _championship_near(art: Article, sent: Sentence, pos: int) -> str | None:
 def _side_relative(art: Article, m: LinkedMention) -> bool:
     """ "the trio who are warming up in the Asian Le Mans Series this winter": a second
     programme told in a relative clause is not the championship of the link."""
-    if not art.side_programme(m):
-        return False
-    span = art.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and any(t.dep_ == "relcl" for t in span.root.ancestors)
+    return art.side_programme(m) and any(t.dep_ == "relcl" for t in art.ctx.governors(m))
 
 
 def _season(art: Article, sent: Sentence, driver: str, pos: int) -> int:
