@@ -51,3 +51,7 @@ def events(doc: PredictedDoc) -> dict[str, tuple[str, ...]]:
 def event_key(evs: dict[str, tuple[str, ...]], mention: str) -> str:
     """The key of the event (of :func:`events`) that ``mention`` names."""
     return next(k for k, ms in evs.items() if mention in ms)
+
+
+def entity_types(doc: PredictedDoc) -> dict[str, str]:
+    return {e.key: e.type for e in doc.entities}

@@ -152,6 +152,12 @@ _RACING_LEMMAS = frozenset(
         "category",
         "enter",
         "honour",  # "took class honours"
+        "standings",
+        "standing",
+        # an FIA driver category as a noun ("A, a Swiss Bronze, ...") is a driver's
+        "platinum",
+        "silver",
+        "bronze",
     }
 )
 _SHARED_BY = re.compile(r"\b(?:shared|driven|crewed)\s+by\s+$")
@@ -505,7 +511,26 @@ class _Linker:
         if nxt is not None and nxt.lower_ in _SERIES_WORDS:
             return True
         opening = prev is not None and bool(prev.is_sent_start) and prev.lower_ == "in"
-        return opening and nxt is not None and nxt.text == ","
+        if opening and nxt is not None and nxt.text == ",":
+            return True
+        # where someone races ("stay with X in IMSA", "the GTD class of IMSA"), not the body
+        # that acts ("IMSA has confirmed", "IMSA president X") nor an aside ("an IMSA offer")
+        root = self.span(c).root
+        if root.dep_ in {"nsubj", "nsubjpass", "agent"} or (
+            prev is not None and prev.lower_ == "by"
+        ):
+            return False
+        if any(
+            t.dep_ == "relcl" and any(a.lower_ in {"also", "additionally"} for a in t.children)
+            for t in root.ancestors
+        ):
+            return False  # "X, who also races a Mustang in IMSA, ...": a side programme
+        after = [t.lower_ for t in self.doc[c.end : c.end + 3] if t.lower_ not in {"'s", "’s"}]
+        if set(after[:2]) & _ROLE_WORDS:
+            return False
+        if nxt is not None and nxt.lower_ in {"'s", "’s"}:
+            return True  # "IMSA's GTD Pro class"
+        return prev is not None and prev.lower_ in {"in", "of"}
 
     def venue_race(self, c: Candidate) -> bool:
         """ "a two-time Le Mans winner", "his Daytona class win": a place named as what was
@@ -910,8 +935,9 @@ class _Linker:
         for ("X drove for Kellymoss"), or the owner of a car ("Tresor Attempto, whose Audi
         ... "). One cued mention types the name in the whole article. A part of a
         slash-separated crew ("A/B/C brought the car home"), and a name the article also
-        uses by its last word alone ("Lemaire"), is a person."""
-        if any(rule == "slash-crew" for _s, _e, rule in p.spans):
+        uses by its last word alone ("Lemaire"), is a person, and so is a name listed among
+        persons ("A, B and C brought the car home")."""
+        if any(rule in {"slash-crew", "listed-person"} for _s, _e, rule in p.spans):
             return False
         words = p.name.split()
         if len(words) >= 2 and any(w.isupper() and w.isalpha() and len(w) >= 2 for w in words):
@@ -1308,7 +1334,11 @@ class _Linker:
             if prev is not None and prev.end == self.doc[c.start - 1].idx:
                 return prev.entity
         if country is not None:
-            same = [k for k, v in self.nationality.items() if v == country]
+            # an anaphor: of the people named before it ("X had put it on pole. The
+            # Frenchman shares the car with ...", not "the Frenchman Y" of a later paragraph)
+            here = self.span(c).start_char
+            named = {m.entity for m in self.ctx.mentions if m.start < here}
+            same = [k for k, v in self.nationality.items() if v == country and k in named]
             if len(same) == 1:
                 return same[0]
             if len(same) > 1:
@@ -1760,7 +1790,7 @@ class _Linker:
         venue = next(((s, e) for s, e in inner if e.type is T.VENUE), None)
         country = next(((s, e) for s, e in inner if e.type is T.COUNTRY), None)
         span = self.span(c)
-        year = next((int(t.text) for t in span if _is_year(t)), None)
+        year = next((_season_year(t) for t in span if _is_year(t)), None)
         rnd = None
         for i, t in enumerate(span):
             if t.lower_ == "round" and i + 1 < len(span):
@@ -2449,6 +2479,17 @@ def _is_name_word(token: Token) -> bool:
     return (token.is_title and token.is_alpha) or (
         token.is_lower and token.lower_ in {"van", "der", "den", "de", "von", "da", "di", "le"}
     )
+
+
+def _season_year(token: Token) -> int:
+    """The season a year token names: the end year of a split season ("2024-25")."""
+    year = int(token.text)
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text in {"-", "/", "\u2013"}:
+        nxt = doc[token.i + 2].text
+        if nxt.isdigit() and len(nxt) in (2, 4) and int(nxt) % 100 == (year + 1) % 100:
+            return year + 1
+    return year
 
 
 def _is_year(token: Token) -> bool:

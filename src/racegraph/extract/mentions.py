@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from racegraph.records import EntityType
 from racegraph.vocab import slugify
 
 if TYPE_CHECKING:
@@ -842,6 +843,7 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
     raw.extend(_series_names(doc, refs))
     raw.extend(_car_candidates(doc, refs))
     raw.extend(_model_plural_candidates(doc, refs, reference))
+    raw.extend(_bare_gt_class(doc, refs, reference))
     raw.extend(_numbered_entrants(doc, refs))
     raw.extend(_name_number_teams(doc, refs))
     crews = _slash_crew_candidates(doc, refs) + _listed_crew_candidates(doc, refs)
@@ -1130,6 +1132,42 @@ def _model_plural_candidates(
         for t in doc
         if t.text in plurals and t.i not in covered
     ]
+
+
+_GT_CLASS_WON = frozenset({"won", "wins", "win", "winning", "took", "takes", "led", "leads"})
+_GT_CLASS_AFTER = frozenset(
+    {"title", "class", "category", "standings", "field", "crew", "crews", "win", "victory"}
+    | {"honours", "podium", "winner", "winners", "entries", "points", "champions", "leaders"}
+    | {".", ",", ";", ":", ")"}
+)
+
+
+def _bare_gt_class(doc: Doc, refs: Sequence[Span], reference: Reference) -> list[Candidate]:
+    """ "GT" alone as the class of the Asian Le Mans Series ("Garage 59 won GT", "20 in GT",
+    "every LMP2 and GT crew"): next to another class or in a class's slot, never "GT
+    racing" or "GT cars"."""
+    found = [e for e in reference.lookup("GT class") if e.type is EntityType.CLASS]
+    if not found:
+        return []
+    classes = {i for s in refs if s.label_ == "Class" for i in (s.start, s.end - 1)}
+    out: list[Candidate] = []
+    for t in doc:
+        if t.text != "GT" or any(s.start <= t.i < s.end for s in refs):
+            continue
+        prev = doc[t.i - 1] if t.i > 0 else None
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        after = nxt is None or nxt.lower_ in _GT_CLASS_AFTER
+        coordinated = (
+            prev is not None and prev.lower_ in {"and", "or", ","} and t.i - 2 in classes
+        ) or (nxt is not None and nxt.lower_ in {"and", "or", ","} and t.i + 2 in classes)
+        won = (  # "Garage 59 won GT with the #58"
+            prev is not None
+            and prev.lower_ in _GT_CLASS_WON
+            and (nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "NUM"})
+        )
+        if coordinated or won or (after and prev is not None and prev.lower_ in {"in", "the"}):
+            out.append(Candidate(t.i, t.i + 1, "REF", "bare-gt-class", found[0].iri, P_REFERENCE))
+    return out
 
 
 def _named_model_end(doc: Doc, start: int, makers: set[int]) -> int:

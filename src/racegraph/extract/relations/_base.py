@@ -24,8 +24,10 @@ from racegraph.vocab import slugify
 PERSON_TYPES = frozenset({EntityType.DRIVER, EntityType.PERSON})
 PLACE_TYPES = frozenset({EntityType.VENUE, EntityType.COUNTRY})
 
+_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
 NUMBER_WORDS: dict[str, int] = {
     **CARDINALS,
+    **_TENS,
     "a": 1,
     "an": 1,
     "single": 1,
@@ -60,7 +62,35 @@ ORDINALS: dict[str, int] = {
 }
 
 
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+# a year, or a season over the turn of two years ("the 2024-25 season", "2024/2025"): a
+# split season is labelled by the year its races end
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)(?:[-/–](\d\d(?:\d\d)?))?\b(?!-\d)")
+
+
+_FRAME_SEASON = re.compile(
+    r"(?:For|In|During|Throughout)\s+(?:the\s+)?" + _YEAR.pattern + r"(?:\s+season)?\b(?!\s+and\b)"
+)
+
+
+_FRAME_RELATIVE = re.compile(r"(Last|Next|This)\s+(?:year|season)(?:['’]s)?\b(?!\s+and\b)")
+
+
+def year_of(m: re.Match[str]) -> int:
+    """The season a ``_YEAR`` match names: the second year of a split season."""
+    first = int(m.group(1))
+    second = m.group(2)
+    if second is not None:
+        end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if end == first + 1:
+            return end
+    return first
+
+
+def first_year(text: str) -> int | None:
+    m = _YEAR.search(text)
+    return year_of(m) if m else None
+
+
 _RELATIVE = re.compile(
     r"\b(?:(?P<rel>next|this|last|previous|coming|current|following)\s+(?:year|season)"
     r"|(?P<n>\w+)\s+years?\s+ago)\b",
@@ -87,6 +117,9 @@ def number(word: str) -> int | None:
     w = word.lower()
     if w.isdigit():
         return int(w)
+    tens, _, unit = w.partition("-")  # "thirty-eight"
+    if unit and tens in _TENS and unit in CARDINALS and CARDINALS[unit] < 10:
+        return _TENS[tens] + CARDINALS[unit]
     return NUMBER_WORDS.get(w)
 
 
@@ -153,7 +186,7 @@ class Sentence:
 
     def years(self) -> list[tuple[int, int]]:
         """Explicit years in the sentence as (absolute offset, year)."""
-        return [(self.abs(m.start()), int(m.group(1))) for m in _YEAR.finditer(self.text)]
+        return [(self.abs(m.start()), year_of(m)) for m in _YEAR.finditer(self.text)]
 
 
 # between two members of a coordination: ", ", " and ", ", and ", "/", with the origin of the
@@ -641,10 +674,25 @@ class Article:
                 if n is not None:
                     found.append((sent.abs(m.start()), year - n))
         if not found:
-            return None
+            return self.framed_season(sent)
         if pos is None:
             return found[0][1]
         return min(found, key=lambda t: abs(t[0] - pos))[1]
+
+    def framed_season(self, sent: Sentence) -> int | None:
+        """The season a paragraph opens with ("For 2026 the three keep their current seats.
+        Thygesen and Marchbank stay with ..."): the frame of its later sentences."""
+        for other in self.sentences:
+            if other.paragraph == sent.paragraph and other.index < sent.index:
+                m = _FRAME_SEASON.match(other.text)
+                if m is not None:
+                    return year_of(m)
+                rel = _FRAME_RELATIVE.match(other.text)
+                if rel is None:
+                    return None
+                shift = {"last": -1, "next": 1, "this": 0}[rel.group(1).lower()]
+                return self.published.year + shift
+        return None
 
     def plan_season(self, sent: Sentence) -> int:
         """The season a future statement without a year is about: the last future season

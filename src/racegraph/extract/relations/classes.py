@@ -143,6 +143,7 @@ def extract(art: Article) -> None:
         _manufacturer_entry(art, sent)
         _make_tallies(art, sent)
         _grid_counts(art, sent, lists)
+        _starters(art, sent)
         _list_line(art, sent, lists)
         _down_from(art, sent)
         _that_is_more(art, sent)
@@ -677,10 +678,41 @@ _N_OF_ALL = re.compile(
     re.I,
 )
 _THE_N_CLASS = re.compile(r"\bthe\s+(?P<n>\d{1,3})\s+$", re.I)
+_LISTED_N = re.compile(r"(?:[:;,]|\band)\s+(?P<n>\d{1,3}|[a-z]+)\s+$", re.I)
+_THE_N_OF = re.compile(
+    r"(?:^|[:;,]|\band)\s*the\s+(?P<n>\d{1,3})\s+(?-i:[A-Z])[^,;:()]{0,40}?\s+(?:of|in)\s+$", re.I
+)
 _CLASS_CARS_AFTER = re.compile(
     r"^\s+(?:cars|entries|entrants|machines)\b(?!\s+(?:of|run\s+by|entered\s+by|for)\b)",
     re.I,
 )
+
+
+_STARTERS = re.compile(
+    r"\b(?P<n>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\s+(?:cars\s+)?(?:took|take|will\s+take)\s+the\s+"
+    r"(?:start|green\s+flag)\b"
+    r"|\b(?P<n2>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\s+cars\s+(?:started|lined\s+up|will\s+start)\b"
+    r"|\b(?:there\s+(?:were|are|will\s+be)\s+)(?P<n3>\d{1,3}|[a-z]+)\s+starters\b",
+    re.I,
+)
+
+
+def _starters(art: Article, sent: Sentence) -> None:
+    """ "Forty cars took the start on Saturday: the 12 Oreca 07 Gibsons of LMP2, eight LMP3
+    cars and 20 in GT": the race's field, overall and per class."""
+    m = _STARTERS.search(sent.text)
+    if m is None or art.quoted(sent.start):
+        return
+    n = number(m.group("n") or m.group("n2") or m.group("n3"))
+    if n is None or n < 5:
+        return
+    pos = sent.abs(m.start())
+    champ = _champ_for(art, sent, pos)
+    if champ is None:
+        return
+    season = _count_season(art, sent, pos)
+    _emit_count(art, sent, "entryCount.starters", pos, champ, None, n, season)
+    _class_counts(art, sent, champ, season, "confirmed", None)
 
 
 def _class_counts(
@@ -695,6 +727,12 @@ def _class_counts(
             m = _THE_N_CLASS.search(sent.tail(k.start, 20))
             if m is not None and not _CLASS_CARS_AFTER.match(sent.text[sent.rel(k.end) :]):
                 m = None
+        if m is None:  # "..., eight LMP3 cars and 20 in GT"
+            m = _LISTED_N.search(sent.tail(k.start, 20))
+            if m is not None and not _CLASS_CARS_AFTER.match(sent.text[sent.rel(k.end) :]):
+                m = None
+        if m is None:  # "the 12 Oreca 07 Gibsons of LMP2"
+            m = _THE_N_OF.search(sent.tail(k.start, 60))
         if m is None:
             m = _CLASS_HAS.match(sent.text[sent.rel(k.end) :])
             if m is not None and _class_is_object(sent, k):

@@ -16,6 +16,8 @@ participation those statements imply, the way a reader (and the gold annotations
   shared the #48 Oreca 07") drove that car, with its race number, that season;
 * a crew named with only part of its entry ("in the Acura", "the sister #6 Porsche") takes
   the team and car of the entry the article describes elsewhere (:mod:`.entries`);
+* who leads a championship's standings ("A and B now lead the class by 19 points") and is
+  not otherwise placed in it that season competes in it;
 * a driver who drives a car in a championship season competes in it, and a class-less
   participation takes the one class the entry has elsewhere (a class result, a crew mate;
   for a team, its drivers).
@@ -34,7 +36,11 @@ from racegraph.extract.relations import entries
 from racegraph.extract.relations._base import Article, Sentence, subject_seasons
 from racegraph.extract.relations._consolidate import STATUS_STRENGTH
 from racegraph.extract.relations.entry_phrases import CREW_LINK
-from racegraph.extract.relations.participation import known_class, modality_of
+from racegraph.extract.relations.participation import (
+    known_class,
+    modality_of,
+    standings_leaders,
+)
 from racegraph.records import EntityType, Evidence, Fact, Value
 
 _RESULT_RELATIONS = frozenset({"raceResult", "gridPosition", "coDriver"})
@@ -52,6 +58,7 @@ def complete(art: Article) -> None:
     _entrants_compete(art)
     _classes_of_entries(art, events)
     _teams_compete(art)
+    standings_leaders(art)
 
 
 def _event_context(art: Article) -> dict[str, tuple[str, int]]:

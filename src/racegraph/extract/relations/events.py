@@ -12,6 +12,7 @@ from racegraph.extract.relations._base import (
     VENUE_AND,
     Article,
     Sentence,
+    first_year,
     is_named_event,
     is_title_use,
     number,
@@ -26,10 +27,11 @@ E = EntityType.EVENT
 C = EntityType.CHAMPIONSHIP
 # "round five of the X", "the sixth round of the 2023 X", "the opening round of X"
 _ROUND = re.compile(
-    r"\b(?:round|rd\.?)\s+(?P<n>\d{1,2}|[a-z]+)\s+of\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?", re.I
+    r"\b(?:round|rd\.?)\s+(?P<n>\d{1,2}|[a-z]+)\s+of\s+(?:the\s+)?(?:(?:19|20)\d\d(?:[-/]\d\d)?\s+)?",
+    re.I,
 )
 _ROUND_ORD = re.compile(
-    r"\b(?P<n>[a-z]+|\d{1,2}(?:st|nd|rd|th))\s+round\s+of\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?",
+    r"\b(?P<n>[a-z]+|\d{1,2}(?:st|nd|rd|th))\s+round\s+of\s+(?:the\s+)?(?:(?:19|20)\d\d(?:[-/]\d\d)?\s+)?",
     re.I,
 )
 # a coming round named by its number and place: "returns to Suzuka for round five",
@@ -1018,18 +1020,24 @@ def _absorb(art: Article, key: str, target: str) -> None:
         art.ctx.add_entity(target, kept.type, kept.name, mention=form)
 
 
+def _phrase_year(art: Article, key: str) -> int | None:
+    """The season the phrase naming an event states ("the third round of the 2025-26 X")."""
+    info = art.ctx.events.get(key)
+    return info.year if info is not None else None
+
+
 def _event_season(art: Article, sent: Sentence, m: LinkedMention) -> int | None:
     if m.entity in art.event_seasons:
         return art.event_seasons[m.entity]
     if m.entity in art.race_dates:  # a dated race: the year of its day
         return art.race_dates[m.entity].year
-    y = re.search(r"\b(19[5-9]\d|20\d\d)\b", m.text)
+    y = first_year(m.text)
     if y:
-        return int(y.group(1))
+        return y
     around = sent.gap(m.start - 12, m.end + 25)
-    y = re.search(r"\b(19[5-9]\d|20\d\d)\b", around)
+    y = first_year(around)
     if y:
-        return int(y.group(1))
+        return y
     ago = _YEARS_AGO.search(sent.text)
     if ago and number(ago.group("n")):
         return art.published.year - (number(ago.group("n")) or 0)
@@ -1074,7 +1082,7 @@ def extract(art: Article) -> None:
                 0.85,
                 s=key,
                 o=ev_champ,
-                season=art.event_seasons.get(key, art.published.year),
+                season=art.event_seasons.get(key) or _phrase_year(art, key) or art.published.year,
                 round=art.round_numbers.get(key),
             )
             if key in art.event_seasons:  # minted here: its places come from the round phrase

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
 from racegraph.extract.context import QUOTE_MARKS, LinkedMention, in_quotation
 from racegraph.extract.relations._base import (
     PERSON_TYPES,
@@ -22,6 +24,10 @@ _PERSON_NOUNS = frozenset(
     [
         "driver",
         "rider",
+        "platinum",
+        "gold",
+        "silver",
+        "bronze",
         "racer",
         "motorcyclist",
         "legend",
@@ -47,7 +53,7 @@ _FROM = re.compile(r",?\s+(?:who\s+(?:hails|comes|originates)\s+)?(?:from|of)\s+
 _DESCRIPTOR = re.compile(
     r"^\s*(?:(?:[A-Z][\w-]*\s+)?(?:[a-z][a-z-]*\s+){0,2}(?:driver|youngster|rookie|veteran"
     r"|racer|ace|star|pilot|teenager|newcomer|talent)\s+"
-    r"|(?:platinum|gold|silver|bronze)(?:-rated)?\s+)?$",
+    r"|(?:[Pp]latinum|[Gg]old|[Ss]ilver|[Bb]ronze)(?:-rated)?\s+)?$",
 )
 """What may stand between a demonym and the name it describes: "Belgian driver", "Austrian
 Porsche works driver", "the Lebanese silver"."""
@@ -85,7 +91,7 @@ _CAT_CUE = re.compile(
     r"categori[sz]ation|categor(?:y|ies)|rating|rated|ranked|status|grading|FIA|upgraded"
     r"|downgraded|promoted|demoted|reclassified"
     rf"|\b{_CATEGORY}\s+(?:driver|racer|(?-i:[A-Z]))|\bfrom\s+{_CATEGORY}\s+to\b"
-    rf"|\b(?:remains?|still)\s+{_CATEGORY}\b",
+    rf"|\b(?:remains?|still)\s+{_CATEGORY}\b|(?-i:\b(?:Platinum|Gold|Silver|Bronze)\b)",
     re.I,
 )
 _CAT_STATE = re.compile(
@@ -299,7 +305,9 @@ def _demonym(art: Article, sent: Sentence, c: LinkedMention) -> None:
     det = re.search(r"\b(?:the|an?|fellow)\s+(?:[\w-]+\s+){0,2}$", sent.tail(c.start), re.I)
     if person_noun or (head_noun == "<bare>" and det):
         # apposition "Rossi, the Italian motorcyclist," or a description of the antecedent
-        appos = re.search(r",\s*(?:the|an?)\s+(?:[a-z\d-]+\s+){0,2}$", sent.tail(c.start))
+        appos = re.search(
+            r",\s*(?:the|an?)\s+(?:[a-z]+['’]s\s+)?(?:[a-z\d-]+\s+){0,2}$", sent.tail(c.start)
+        )
         before = sent.before(c.start, *PERSON_TYPES)
         if appos and before and not sent.gap(before[-1].end, c.start).strip(", ").count(" ") > 3:
             subj: str | None = before[-1].entity
@@ -586,28 +594,41 @@ def _rated_description(art: Article, sent: Sentence, cat: LinkedMention) -> str 
     silver-rated driver"), or the driver a sentence-opening "The platinum-rated Dane"
     refers back to. A rating right before a name is :data:`_CAT_RATED`'s."""
     text = art.ctx.article.text[cat.start : cat.end + 8]
-    if not re.match(r"\w+[- ](?:rated|ranked|graded)\b", text):
-        return None
     toks = [t for t in art.ctx.doc if cat.start <= t.idx < cat.end]
     if not toks:
         return None
     noun = toks[0]
+    rated = re.match(r"\w+[- ](?:rated|ranked|graded)\b", text)
+    # or the category as a noun for its driver: "Mortimer, a 22-year-old British Silver",
+    # "who is the crew's Bronze", "Solheim is a Gold"
+    if not rated and not (cat.text[:1].isupper() and noun.dep_ in {"appos", "attr"}):
+        return None
+    if not rated and any(  # "the French Silver Jules Mercadier": the name after it
+        not sent.gap(cat.end, p.start).strip() for p in sent.of(*PERSON_TYPES) if p.start >= cat.end
+    ):
+        return None
     while noun.dep_ in {"amod", "compound", "npadvmod", "advmod"} and noun.head.i != noun.i:
         noun = noun.head
     if any(d.start <= noun.idx < d.end for d in sent.of(*PERSON_TYPES)):
         return None
     if noun.dep_ == "appos":  # "Lemaire, the team's silver-rated driver, ..."
-        hits = [d for d in sent.of(EntityType.DRIVER) if d.start <= noun.head.idx < d.end]
-        return hits[0].entity if hits else None
+        return _driver_at(sent, noun.head)
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
-        hits = [d for d in sent.of(EntityType.DRIVER) if subj and d.start <= subj[0].idx < d.end]
-        return hits[0].entity if hits else None
+        if subj and subj[0].lower_ in {"who", "that"} and noun.head.dep_ == "relcl":
+            described = noun.head.head  # "Redding, the American who is the crew's Bronze"
+            return _driver_at(sent, described.head if described.dep_ == "appos" else described)
+        return _driver_at(sent, subj[0]) if subj else None
     if noun.dep_ in {"nsubj", "nsubjpass"} and re.fullmatch(
         r"\s*the\s+", sent.gap(sent.start, cat.start), re.I
     ):
         return art.antecedent(sent, cat.start)
     return None
+
+
+def _driver_at(sent: Sentence, tok: Token) -> str | None:
+    hits = [d for d in sent.of(*PERSON_TYPES) if d.start <= tok.idx < d.end]
+    return hits[0].entity if hits else None
 
 
 def _principal(art: Article, sent: Sentence) -> None:

@@ -19,6 +19,7 @@ from racegraph.extract.relations._base import (
     group_before,
     is_title_use,
     same_clause,
+    subject_seasons,
     where_antecedent,
 )
 from racegraph.extract.relations.classes import _car_manufacturer
@@ -1568,6 +1569,62 @@ _SIDE_USE = re.compile(
     r"\s+(?:commitments?|schedule|duties|career|title|champions?|championships)\b", re.I
 )
 _ALSO_PROGRAMME = re.compile(r"\balso\b[^,;.]{0,40}$", re.I)
+
+
+# "A, B and C now lead the class by 19 points", "the pair top the LMP2 standings"
+_LEAD_STANDINGS = re.compile(
+    r"(?P<gap>\s*(?:,\s*who\s+)?(?:now|still|currently|jointly|therefore|also)?\s*)"
+    r"(?:leads?|tops?|heads?)\s+the\s+(?:(?P<cls>class)|(?P<named>[\w-]+(?:\s+[\w-]+)?\s+)?"
+    r"(?:standings|championship|points|table|classification))\b(?!\s+(?:for|of)\b)",
+    re.I,
+)
+
+
+def standings_leaders(art: Article) -> None:
+    """Who leads the standings races in that championship this season ("A, B and C now lead
+    the class by 19 points", "Redding tops the LMP2 standings"): the class is the one named
+    there, or for "the class" the paragraph's. Run once the race facts are drawn, for the
+    leaders nothing else places in the championship that season."""
+    have = subject_seasons(art, "competesIn")
+    for sent in art.sentences:
+        if art.quoted(sent.start) or ("lead" not in sent.lower and "top" not in sent.lower):
+            continue
+        for m in _LEAD_STANDINGS.finditer(sent.text):
+            pos = sent.abs(m.start("gap"))
+            who = group_before(sent, pos, (D, EntityType.TEAM))
+            if not who or sent.gap(who[-1].end, pos).strip(" ,"):
+                continue
+            if modality_of(art, sent)[0] != "confirmed":
+                continue
+            champ = art.championship_at(pos) or art.dominant_championship()
+            if champ is None:
+                continue
+            named = [
+                k
+                for k in sent.of(EntityType.CLASS)
+                if sent.abs(m.start()) <= k.start < sent.abs(m.end())
+            ]
+            cls = named[0].entity if named else None
+            if m.group("cls") and cls is None:
+                cls = art.class_at(sent, pos)
+            season = art.season_in(sent, pos) or art.focus_season
+            for w in who:
+                if (w.entity, season) in have:
+                    continue
+                have.add((w.entity, season))
+                art.emit(
+                    "competesIn",
+                    sent,
+                    "competesIn.standings",
+                    0.65,
+                    s=w.entity,
+                    o=champ,
+                    season=season,
+                    status="confirmed",
+                    modality="raced",
+                    asOf=art.published,
+                    **{"class": cls},
+                )
 
 
 def _context_championship(art: Article, sent: Sentence) -> str | None:
