@@ -1166,6 +1166,8 @@ class _Linker:
             if len(span) >= 2 and all(t.text[:1].isupper() for t in span):
                 return span
             return None
+        if len(keep) == 1 and len(keep[0].text) == 1 and keep[0].is_alpha:
+            return span  # "M Racing": one letter is no name of its own
         return self.doc[keep[0].i : keep[-1].i + 1]
 
     def link_team(self, c: Candidate, *, anaphora: bool) -> None:
@@ -1366,6 +1368,13 @@ class _Linker:
                 or last.entity != subject
             ):
                 return None
+        here = self.span(c).start_char
+        if self.ctx.subject is not None and not any(
+            m.entity == self.ctx.subject and m.start < here for m in self.ctx.mentions
+        ):
+            # the main person is not named yet: the descriptor refers back to the last one
+            last = self.ctx.last_before(here, T.DRIVER, T.PERSON)
+            return last.entity if last is not None else None
         return self.ctx.subject
 
     def country_at(self, i: int) -> str | None:
@@ -2466,8 +2475,11 @@ def _short_name(name: str) -> str | None:
 
 def _team_name_core(text: str) -> str:
     """A team's name without its generic words ("Barwell Motorsport" -> "Barwell"), the form
-    the article may also use alone; a name made only of generic words stays whole."""
+    the article may also use alone; a name made only of generic words stays whole, and so
+    does a name whose core would be one letter ("M Racing")."""
     words = text.split()
+    if len(words) > 1 and len(words[0]) == 1:
+        return text
     while len(words) > 1 and words[-1].lower() in _TEAM_WORDS:
         words.pop()
     while len(words) > 1 and words[0].lower() in _TEAM_WORDS:

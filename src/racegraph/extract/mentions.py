@@ -450,6 +450,14 @@ def _person_span(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int
         if doc[start - 1].is_sent_start and doc[start - 1].pos_ != "PROPN":
             break
         start -= 1
+    if (  # "Min-jun Seo": the NER found only the surname
+        start >= 3
+        and not blocked & {start - 1, start - 2, start - 3}
+        and _name_hyphen(doc, start - 2)
+        and doc[start - 1].is_lower
+        and _is_name_token(doc[start - 3])
+    ):
+        start -= 3
     while end < len(doc) and end not in blocked:
         if _is_name_token(doc[end]) or _particle_before_name(doc, end):
             end += 1
@@ -482,8 +490,10 @@ def _name_run_end(doc: Doc, i: int, blocked: set[int]) -> int:
     j = i
     while j < len(doc) and j not in blocked and j - i < 5:
         t = doc[j]
-        if (t.is_title and t.is_alpha and t.pos_ in {"PROPN", "NOUN", "ADJ"}) or (
-            j > i and (_particle_before_name(doc, j) or _name_hyphen(doc, j))
+        if (
+            (t.is_title and t.is_alpha and t.pos_ in {"PROPN", "NOUN", "ADJ"})
+            or (j > i and (_particle_before_name(doc, j) or _name_hyphen(doc, j)))
+            or (j > i + 1 and _name_hyphen(doc, j - 1))  # "jun" of "Min-jun Seo"
         ):
             j += 1
         else:
@@ -494,14 +504,18 @@ def _name_run_end(doc: Doc, i: int, blocked: set[int]) -> int:
 
 
 def _name_hyphen(doc: Doc, j: int) -> bool:
-    """The hyphen inside a double first name or surname ("Pieter-Jan Claes")."""
+    """The hyphen inside a double first name or surname ("Pieter-Jan Claes", "Min-jun
+    Seo")."""
     t = doc[j]
     return (
         t.text == "-"
         and not t.whitespace_
         and not doc[j - 1].whitespace_
         and j + 1 < len(doc)
-        and doc[j + 1].is_title
+        and (
+            doc[j + 1].is_title
+            or (doc[j + 1].is_lower and doc[j + 1].is_alpha and len(doc[j + 1]) <= 4)
+        )
     )
 
 

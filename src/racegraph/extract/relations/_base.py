@@ -118,8 +118,9 @@ def number(word: str) -> int | None:
     if w.isdigit():
         return int(w)
     tens, _, unit = w.partition("-")  # "thirty-eight"
-    if unit and tens in _TENS and unit in CARDINALS and CARDINALS[unit] < 10:
-        return _TENS[tens] + CARDINALS[unit]
+    ten = NUMBER_WORDS.get(tens, 0)
+    if unit and ten >= 20 and ten % 10 == 0 and CARDINALS.get(unit, 10) < 10:
+        return ten + CARDINALS[unit]
     return NUMBER_WORDS.get(w)
 
 
@@ -269,7 +270,8 @@ _CAREER_SPELL = re.compile(
 _SIDE_PROGRAMME = re.compile(
     r"\b(?:also|additionally)\s+(?:races?|raced|racing|competes?|competing|contests?|drives?"
     r"|runs?|has\s+a\s+seat)\b|\bcombines?\b|\bdoubles?\s+up\b|\bdoubling\s+up\b"
-    r"|\bwarm(?:s|ing|ed)?[\s-]+up\b",
+    r"|\bwarm(?:s|ing|ed)?[\s-]+up\b"
+    r"|\bsplit(?:s|ting)?\s+(?:his|her|their|its)\s+(?:season|time|year|programme|weekends)\b",
     re.I,
 )
 

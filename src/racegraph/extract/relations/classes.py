@@ -65,7 +65,7 @@ _PREV_TOTAL = re.compile(
     re.I,
 )
 _CARS_IN = re.compile(
-    r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?:cars|entries|entrants|crews)?\s*"
+    r"\b(?P<n>\d{1,3}|[a-z]+)\s+(?:of\s+(?:them|which|those)\s+)?(?:cars|entries|entrants|crews)?\s*"
     r"(?:in|contest|contesting|compete in|competing in|race in|racing in|run in|running in"
     r"|are in|line up in)\s+(?:the\s+)?$",
     re.I,
@@ -691,7 +691,8 @@ _CLASS_CARS_AFTER = re.compile(
 _STARTERS = re.compile(
     r"\b(?P<n>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\s+(?:cars\s+)?(?:took|take|will\s+take)\s+the\s+"
     r"(?:start|green\s+flag)\b"
-    r"|\b(?P<n2>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\s+cars\s+(?:started|lined\s+up|will\s+start)\b"
+    r"|\b(?P<n2>\d{1,3}|[A-Za-z]+(?:-[a-z]+)?)\s+(?:[A-Z][\w-]*\s+)?cars\s+"
+    r"(?:started|lined\s+up|will\s+start)\b"
     r"|\b(?:there\s+(?:were|are|will\s+be)\s+)(?P<n3>\d{1,3}|[a-z]+)\s+starters\b",
     re.I,
 )
@@ -711,8 +712,11 @@ def _starters(art: Article, sent: Sentence) -> None:
     if champ is None:
         return
     season = _count_season(art, sent, pos)
-    _emit_count(art, sent, "entryCount.starters", pos, champ, None, n, season)
-    _class_counts(art, sent, champ, season, "confirmed", None)
+    inside = [k for k in sent.of(K) if pos <= k.start < sent.abs(m.end())]
+    cls = inside[0].entity if inside else None  # "Eleven GTP cars started the race"
+    _emit_count(art, sent, "entryCount.starters", pos, champ, cls, n, season)
+    if cls is None:
+        _class_counts(art, sent, champ, season, "confirmed", None)
 
 
 def _class_counts(

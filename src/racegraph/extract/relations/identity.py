@@ -112,6 +112,9 @@ _PRINCIPAL = re.compile(
 _PRINCIPAL_INSIDE = re.compile(
     r"(?:team\s+)?(?:boss|principal|manager|owner|chief)\s+(?=[A-Z])", re.I
 )
+_ROLE_OPENER = re.compile(
+    r"^The\s+(?:[A-Z][\w'’.-]*\s+){1,5}(?:team\s+(?:principal|boss)|team\s+owner)\b"
+)
 _PRINCIPAL_OF = re.compile(
     r"\b(?:is|remains|was|becomes|became|named|appointed|as)\s+(?:the\s+|new\s+)*"
     r"(?:team\s+)?(?:principal|boss)\s+(?:of|at)\s+(?:the\s+)?$",
@@ -661,6 +664,21 @@ def _principal(art: Article, sent: Sentence) -> None:
         if people:
             art.emit(
                 "teamPrincipal", sent, "teamPrincipal.of", 0.8, s=t.entity, o=people[-1].entity
+            )
+    # "... said Corinne Maddox. The Cadillac Wayne Taylor Racing team principal was not
+    # exaggerating": the role describes the person just named
+    opener = _ROLE_OPENER.match(sent.text)
+    if opener and not sent.of(*PERSON_TYPES):
+        teams = [t for t in sent.of(EntityType.TEAM) if t.end <= sent.abs(opener.end())]
+        prev = art.sentences[sent.index - 1].of(*PERSON_TYPES) if sent.index else []
+        if teams and prev:
+            art.emit(
+                "teamPrincipal",
+                sent,
+                "teamPrincipal.anaphor",
+                0.7,
+                s=teams[0].entity,
+                o=prev[-1].entity,
             )
 
 
