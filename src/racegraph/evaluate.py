@@ -847,6 +847,7 @@ _STATEMENT_RELATIONS: dict[URIRef, str] = {
     RG.fiaCategory: "fiaCategory",
     RG.classOf: "classOf",
     RG.replaces: "replaces",
+    RG.succeeds: "replaces",
     RG.tested: "tested",
     RG.testedCar: "tested",
     RG.testedClass: "tested",

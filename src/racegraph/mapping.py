@@ -82,6 +82,7 @@ _STATEMENT_PREDICATES: dict[str, URIRef] = {
 }
 
 _TRUTHY_STATUSES = frozenset({"confirmed"})
+_PEOPLE = frozenset({EntityType.DRIVER, EntityType.PERSON})
 
 
 def _decimal(value: float) -> Literal:
@@ -256,6 +257,8 @@ class _Mapper:
 
     def statement(self, fact: Fact) -> None:
         predicate = _STATEMENT_PREDICATES[fact.relation]
+        if fact.relation == "replaces" and self.types.get(str(fact.get("s"))) in _PEOPLE:
+            predicate = RG.succeeds  # a person's seat or role, not a class
         subject = self.entity(fact.get("s"))
         if subject is None:
             return

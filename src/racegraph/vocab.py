@@ -94,6 +94,7 @@ class RG(DefinedNamespace):
     hasClass: URIRef
     replaces: URIRef
     replacedBy: URIRef
+    succeeds: URIRef
     tested: URIRef
     testedCar: URIRef
     testedClass: URIRef

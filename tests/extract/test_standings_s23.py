@@ -47,7 +47,7 @@ def test_pilot_challenge_classes(standings: PredictedDoc) -> None:
         for f in facts(standings, "competesIn")
         if f["o"] == "michelin-pilot-challenge"
     }
-    assert ("dale-prentice", "gs") in classes
+    assert ("dale-prentice", "grand-sport") in classes
     assert ("marco-ruiz", "tcr") in classes
     cars = {(f["s"], f["o"]) for f in facts(standings, "drives")}
     assert ("jae-won-seo", "hyundai-elantra-n-tcr") in cars
@@ -60,7 +60,7 @@ def test_a_hyphenated_given_name(standings: PredictedDoc) -> None:
 
 def test_starters_per_class(standings: PredictedDoc) -> None:
     counts = {(f.get("class"), f["count"]) for f in facts(standings, "entryCount")}
-    assert {(None, 28), ("gs", 19), ("tcr", 9)} <= counts
+    assert {(None, 28), ("grand-sport", 19), ("tcr", 9)} <= counts
 
 
 _ONE_TEAM = (

@@ -127,10 +127,13 @@ _PRINCIPAL_AFTER = re.compile(
     re.I,
 )
 _APPOINTED_AS = re.compile(
-    r"^\s+as\s+(?:its|their|the\s+team's|the)\s+(?:new\s+)?(?:team\s+)?(?:principal|boss)\b",
+    r"^\s+as\s+(?:its|their|the\s+team's|the)\s+(?:new\s+)?(?:team\s+)?(?:principal|boss)\b"
+    r"|^\s+(?:becomes|will\s+become|is\s+named|has\s+been\s+named|takes\s+over\s+as)\s+"
+    r"(?:the\s+)?(?:new\s+)?team\s+(?:principal|boss)\b",
     re.I,
 )
-"""After the person a team appointed: "X has appointed A as its new team principal"."""
+"""After the person a team appointed: "X has appointed A as its new team principal", "the
+team announced that A becomes team principal"."""
 _PREDECESSOR = re.compile(
     r"\b(?:replaces|replacing|replaced|succeeds|succeeding|succeeded"
     r"|(?:took|takes|taking)\s+over\s+from)\s+$",

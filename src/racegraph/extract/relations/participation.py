@@ -364,6 +364,7 @@ def extract(art: Article) -> None:
         _past_crew(art, sent, crews)
         _joined(art, sent, crews)
         _programme_in_doubt(art, sent)
+        _takes_the_place(art, sent)
     _lineups(art)
     for sent in art.sentences:
         if " of " in sent.lower:
@@ -1569,6 +1570,79 @@ _SIDE_USE = re.compile(
     r"\s+(?:commitments?|schedule|duties|career|title|champions?|championships)\b", re.I
 )
 _ALSO_PROGRAMME = re.compile(r"\balso\b[^,;.]{0,40}$", re.I)
+
+
+# what stands between the newcomer and the person whose seat or role he takes
+_REPLACE_CUE = re.compile(
+    r"\b(?:replaces|replacing|will\s+replace|succeeds|succeeding|will\s+succeed"
+    r"|(?:takes|took|taking|will\s+take)\s+(?:over\s+)?the\s+(?:seat|place|drive)\s+of"
+    r"|(?:steps|stepping|stands|standing)\s+in\s+for|in\s+place\s+of"
+    r"|as\s+a\s+replacement\s+for|(?P<over>(?:takes|took|taking)\s+over\s+from))\s+(?:the\s+)?",
+    re.I,
+)
+_AS_ROLE = re.compile(r"^[^,;.]{0,40}?\bas\s+(?:the\s+)?(?:team\s+)?(?:principal|boss|manager)\b")
+_REPLACE_WORDS = ("replac", " place ", "succeed", " in for ", " seat ", " drive ", "over from")
+_REPLACED_BY = re.compile(r"\b(?:is|was|will\s+be|has\s+been)\s+replaced\s+by\s+(?:the\s+)?", re.I)
+
+
+def _takes_the_place(art: Article, sent: Sentence) -> None:
+    """A person who takes another's seat or role ("Rovagnati moves into the #81 in place of
+    the Dane Lykkegaard", "A becomes team principal, replacing B", "He replaces the
+    Italian X", "X was replaced by Y"): ``replaces`` between the two people."""
+    if not any(w in sent.lower for w in _REPLACE_WORDS):
+        return
+    people = sent.of(*PERSON_TYPES)
+    for m in _REPLACE_CUE.finditer(sent.text):
+        a, b = sent.abs(m.start()), sent.abs(m.end())
+        old = _person_right_after(sent, b)
+        if old is None:
+            continue
+        if m.group("over") and not _AS_ROLE.match(sent.text[sent.rel(b) :]):
+            continue  # "took over from B at the first stops": a stint, not a seat
+        new = [p for p in people if p.end <= a and same_clause(sent, p.start, a)]
+        who = _participle_subject(art, sent, a) or (new[-1].entity if new else None)
+        if who is None and not sent.gap(sent.start, a).strip(" ,").count(" ") > 6:
+            # "X was quick in practice. He replaces the Italian Y": the last sentence's subject
+            prev = art.sentences[sent.index - 1].of(*PERSON_TYPES) if sent.index else []
+            pronoun = re.match(r"\s*(?:He|She)\b", sent.text)
+            who = prev[0].entity if prev and pronoun else art.antecedent(sent, a)
+        if who is not None and who != old:
+            _emit_replaces(art, sent, who, old)
+    for m in _REPLACED_BY.finditer(sent.text):
+        a, b = sent.abs(m.start()), sent.abs(m.end())
+        new_person = _person_right_after(sent, b)
+        before = [p for p in people if p.end <= a]
+        if new_person is not None and before and before[-1].entity != new_person:
+            _emit_replaces(art, sent, new_person, before[-1].entity)
+
+
+def _participle_subject(art: Article, sent: Sentence, pos: int) -> str | None:
+    """Whom ", replacing B" is said of: the subject of the verb the participle hangs on
+    ("L will drive the #36 alongside A and C, replacing B": L)."""
+    toks = _tokens(art, pos, pos + 1)
+    if not toks or toks[0].tag_ != "VBG":
+        return None
+    head = toks[0].head
+    for subj in (c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        hits = [p for p in sent.of(*PERSON_TYPES) if p.start <= subj.idx < p.end]
+        if hits:
+            return hits[0].entity
+    return None
+
+
+def _person_right_after(sent: Sentence, pos: int) -> str | None:
+    """The person named at ``pos``, after at most a descriptor ("the Dane Anders X")."""
+    after = [p for p in sent.of(*PERSON_TYPES) if p.start >= pos and p.start - pos <= 45]
+    if not after:
+        return None
+    gap = sent.gap(pos, after[0].start)
+    if gap.strip() and not re.fullmatch(r"\s*(?:[\w'’-]+\s+){0,3}", gap):
+        return None
+    return after[0].entity
+
+
+def _emit_replaces(art: Article, sent: Sentence, who: str, old: str) -> None:
+    art.emit("replaces", sent, "replaces.person", 0.7, s=who, o=old)
 
 
 # "A, B and C now lead the class by 19 points", "the pair top the LMP2 standings"
