@@ -513,8 +513,9 @@ class _Linker:
         opening = prev is not None and bool(prev.is_sent_start) and prev.lower_ == "in"
         if opening and nxt is not None and nxt.text == ",":
             return True
-        # where someone races ("stay with X in IMSA", "the GTD class of IMSA"), not the body
-        # that acts ("IMSA has confirmed", "IMSA president X") nor an aside ("an IMSA offer")
+        # where someone races ("the pair stay with their team in IMSA", "the GTD class of
+        # IMSA"), not the body that acts ("IMSA has confirmed", "IMSA president X") nor an
+        # aside ("an IMSA offer")
         root = self.span(c).root
         if root.dep_ in {"nsubj", "nsubjpass", "agent"} or (
             prev is not None and prev.lower_ == "by"
@@ -524,7 +525,7 @@ class _Linker:
             t.dep_ == "relcl" and any(a.lower_ in {"also", "additionally"} for a in t.children)
             for t in root.ancestors
         ):
-            return False  # "X, who also races a Mustang in IMSA, ...": a side programme
+            return False  # "X, who also races a Corvette in IMSA, ...": a side programme
         after = [t.lower_ for t in self.doc[c.end : c.end + 3] if t.lower_ not in {"'s", "’s"}]
         if set(after[:2]) & _ROLE_WORDS:
             return False
@@ -1336,8 +1337,8 @@ class _Linker:
             if prev is not None and prev.end == self.doc[c.start - 1].idx:
                 return prev.entity
         if country is not None:
-            # an anaphor: of the people named before it ("X had put it on pole. The
-            # Frenchman shares the car with ...", not "the Frenchman Y" of a later paragraph)
+            # an anaphor: of the people named before it ("Arai qualified second. The
+            # Japanese shares the car with ...", not "the Japanese Sato" further on)
             here = self.span(c).start_char
             named = {m.entity for m in self.ctx.mentions if m.start < here}
             same = [k for k, v in self.nationality.items() if v == country and k in named]

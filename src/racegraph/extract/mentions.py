@@ -450,7 +450,7 @@ def _person_span(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int
         if doc[start - 1].is_sent_start and doc[start - 1].pos_ != "PROPN":
             break
         start -= 1
-    if (  # "Min-jun Seo": the NER found only the surname
+    if (  # "Jae-won Seo": the NER found only the surname
         start >= 3
         and not blocked & {start - 1, start - 2, start - 3}
         and _name_hyphen(doc, start - 2)
@@ -493,7 +493,7 @@ def _name_run_end(doc: Doc, i: int, blocked: set[int]) -> int:
         if (
             (t.is_title and t.is_alpha and t.pos_ in {"PROPN", "NOUN", "ADJ"})
             or (j > i and (_particle_before_name(doc, j) or _name_hyphen(doc, j)))
-            or (j > i + 1 and _name_hyphen(doc, j - 1))  # "jun" of "Min-jun Seo"
+            or (j > i + 1 and _name_hyphen(doc, j - 1))  # "won" of "Jae-won Seo"
         ):
             j += 1
         else:
@@ -504,7 +504,7 @@ def _name_run_end(doc: Doc, i: int, blocked: set[int]) -> int:
 
 
 def _name_hyphen(doc: Doc, j: int) -> bool:
-    """The hyphen inside a double first name or surname ("Pieter-Jan Claes", "Min-jun
+    """The hyphen inside a double first name or surname ("Pieter-Jan Claes", "Jae-won
     Seo")."""
     t = doc[j]
     return (
@@ -1157,7 +1157,7 @@ _GT_CLASS_AFTER = frozenset(
 
 
 def _bare_gt_class(doc: Doc, refs: Sequence[Span], reference: Reference) -> list[Candidate]:
-    """ "GT" alone as the class of the Asian Le Mans Series ("Garage 59 won GT", "20 in GT",
+    """ "GT" alone as the class of the Asian Le Mans Series ("the #58 McLaren won GT", "14 in GT",
     "every LMP2 and GT crew"): next to another class or in a class's slot, never "GT
     racing" or "GT cars"."""
     found = [e for e in reference.lookup("GT class") if e.type is EntityType.CLASS]
@@ -1174,7 +1174,7 @@ def _bare_gt_class(doc: Doc, refs: Sequence[Span], reference: Reference) -> list
         coordinated = (
             prev is not None and prev.lower_ in {"and", "or", ","} and t.i - 2 in classes
         ) or (nxt is not None and nxt.lower_ in {"and", "or", ","} and t.i + 2 in classes)
-        won = (  # "Garage 59 won GT with the #58"
+        won = (  # "Garage 59 won GT with the #58": a win of the class
             prev is not None
             and prev.lower_ in _GT_CLASS_WON
             and (nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "NUM"})

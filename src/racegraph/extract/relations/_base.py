@@ -682,8 +682,9 @@ class Article:
         return min(found, key=lambda t: abs(t[0] - pos))[1]
 
     def framed_season(self, sent: Sentence) -> int | None:
-        """The season a paragraph opens with ("For 2026 the three keep their current seats.
-        Thygesen and Marchbank stay with ..."): the frame of its later sentences."""
+        """The season a paragraph opens with ("For 2026 the pair keep their current seats.
+        Eklund and Salgado stay with ...", "Last year brought a first title"): the frame of
+        its later sentences."""
         for other in self.sentences:
             if other.paragraph == sent.paragraph and other.index < sent.index:
                 m = _FRAME_SEASON.match(other.text)

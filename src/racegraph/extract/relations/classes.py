@@ -699,8 +699,8 @@ _STARTERS = re.compile(
 
 
 def _starters(art: Article, sent: Sentence) -> None:
-    """ "Forty cars took the start on Saturday: the 12 Oreca 07 Gibsons of LMP2, eight LMP3
-    cars and 20 in GT": the race's field, overall and per class."""
+    """ "Thirty-eight cars took the start: the 14 Oreca 07 Gibsons of LMP2, ten LMP3 cars and
+    14 in GT", "Eleven GTP cars started the race": the race's field, overall and per class."""
     m = _STARTERS.search(sent.text)
     if m is None or art.quoted(sent.start):
         return
@@ -713,7 +713,7 @@ def _starters(art: Article, sent: Sentence) -> None:
         return
     season = _count_season(art, sent, pos)
     inside = [k for k in sent.of(K) if pos <= k.start < sent.abs(m.end())]
-    cls = inside[0].entity if inside else None  # "Eleven GTP cars started the race"
+    cls = inside[0].entity if inside else None  # a class field ("Eleven GTP cars started")
     _emit_count(art, sent, "entryCount.starters", pos, champ, cls, n, season)
     if cls is None:
         _class_counts(art, sent, champ, season, "confirmed", None)
@@ -735,7 +735,7 @@ def _class_counts(
             m = _LISTED_N.search(sent.tail(k.start, 20))
             if m is not None and not _CLASS_CARS_AFTER.match(sent.text[sent.rel(k.end) :]):
                 m = None
-        if m is None:  # "the 12 Oreca 07 Gibsons of LMP2"
+        if m is None:  # "the 14 Oreca 07 Gibsons of LMP2"
             m = _THE_N_OF.search(sent.tail(k.start, 60))
         if m is None:
             m = _CLASS_HAS.match(sent.text[sent.rel(k.end) :])

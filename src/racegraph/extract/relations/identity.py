@@ -605,11 +605,11 @@ def _rated_description(art: Article, sent: Sentence, cat: LinkedMention) -> str 
         return None
     noun = toks[0]
     rated = re.match(r"\w+[- ](?:rated|ranked|graded)\b", text)
-    # or the category as a noun for its driver: "Mortimer, a 22-year-old British Silver",
-    # "who is the crew's Bronze", "Solheim is a Gold"
+    # or the category as a noun for its driver: "Moreau, a 24-year-old Belgian Silver",
+    # "who is the crew's Bronze", "the Norwegian is a Gold"
     if not rated and not (cat.text[:1].isupper() and noun.dep_ in {"appos", "attr"}):
         return None
-    if not rated and any(  # "the French Silver Jules Mercadier": the name after it
+    if not rated and any(  # "the Danish Bronze Mikkel Holm": the name after it
         not sent.gap(cat.end, p.start).strip() for p in sent.of(*PERSON_TYPES) if p.start >= cat.end
     ):
         return None
@@ -618,13 +618,13 @@ def _rated_description(art: Article, sent: Sentence, cat: LinkedMention) -> str 
     if any(d.start <= noun.idx < d.end for d in sent.of(*PERSON_TYPES)):
         return None
     if noun.dep_ == "appos":  # "Lemaire, the team's silver-rated driver, ..."
-        return _driver_at(sent, noun.head)
+        return _person_at(sent, noun.head)
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
         if subj and subj[0].lower_ in {"who", "that"} and noun.head.dep_ == "relcl":
-            described = noun.head.head  # "Redding, the American who is the crew's Bronze"
-            return _driver_at(sent, described.head if described.dep_ == "appos" else described)
-        return _driver_at(sent, subj[0]) if subj else None
+            described = noun.head.head  # "Berglund, the Swede who is the crew's Bronze"
+            return _person_at(sent, described.head if described.dep_ == "appos" else described)
+        return _person_at(sent, subj[0]) if subj else None
     if noun.dep_ in {"nsubj", "nsubjpass"} and re.fullmatch(
         r"\s*the\s+", sent.gap(sent.start, cat.start), re.I
     ):
@@ -632,7 +632,7 @@ def _rated_description(art: Article, sent: Sentence, cat: LinkedMention) -> str 
     return None
 
 
-def _driver_at(sent: Sentence, tok: Token) -> str | None:
+def _person_at(sent: Sentence, tok: Token) -> str | None:
     hits = [d for d in sent.of(*PERSON_TYPES) if d.start <= tok.idx < d.end]
     return hits[0].entity if hits else None
 
@@ -668,7 +668,7 @@ def _principal(art: Article, sent: Sentence) -> None:
             art.emit(
                 "teamPrincipal", sent, "teamPrincipal.of", 0.8, s=t.entity, o=people[-1].entity
             )
-    # "... said Corinne Maddox. The Cadillac Wayne Taylor Racing team principal was not
+    # "... said Helen Achterberg. The Cadillac Wayne Taylor Racing team principal was not
     # exaggerating": the role describes the person just named
     opener = _ROLE_OPENER.match(sent.text)
     if opener and not sent.of(*PERSON_TYPES):

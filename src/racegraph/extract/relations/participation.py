@@ -1586,8 +1586,8 @@ _REPLACED_BY = re.compile(r"\b(?:is|was|will\s+be|has\s+been)\s+replaced\s+by\s+
 
 
 def _takes_the_place(art: Article, sent: Sentence) -> None:
-    """A person who takes another's seat or role ("Rovagnati moves into the #81 in place of
-    the Dane Lykkegaard", "A becomes team principal, replacing B", "He replaces the
+    """A person who takes another's seat or role ("Ferrante moves into the #58 in place of the
+    Swede Ekdahl", "A becomes team principal, replacing B", "He replaces the
     Italian X", "X was replaced by Y"): ``replaces`` between the two people."""
     if not any(w in sent.lower for w in _REPLACE_WORDS):
         return
@@ -1618,7 +1618,7 @@ def _takes_the_place(art: Article, sent: Sentence) -> None:
 
 def _participle_subject(art: Article, sent: Sentence, pos: int) -> str | None:
     """Whom ", replacing B" is said of: the subject of the verb the participle hangs on
-    ("L will drive the #36 alongside A and C, replacing B": L)."""
+    ("F will drive the #58 alongside A and C, replacing B": F)."""
     toks = _tokens(art, pos, pos + 1)
     if not toks or toks[0].tag_ != "VBG":
         return None
@@ -1648,7 +1648,7 @@ def _emit_replaces(art: Article, sent: Sentence, who: str, old: str) -> None:
 # "A, B and C now lead the class by 19 points", "the pair top the LMP2 standings"
 _LEAD_STANDINGS = re.compile(
     r"(?P<gap>\s*(?:,\s*who\s+)?(?:now|still|currently|jointly|therefore|also)?\s*)"
-    r"(?:leads?|tops?|heads?)\s+the\s+(?:(?P<cls>class)|(?P<named>[\w-]+(?:\s+[\w-]+)?\s+)?"
+    r"(?:leads?|tops?|heads?)\s+the\s+(?:(?P<cls>class)|(?:[\w-]+(?:\s+[\w-]+)?\s+)?"
     r"(?:standings|championship|points|table|classification))\b(?!\s+(?:for|of)\b)",
     re.I,
 )
@@ -1656,7 +1656,7 @@ _LEAD_STANDINGS = re.compile(
 
 def standings_leaders(art: Article) -> None:
     """Who leads the standings races in that championship this season ("A, B and C now lead
-    the class by 19 points", "Redding tops the LMP2 standings"): the class is the one named
+    the class by 19 points", "Favre tops the LMP2 standings"): the class is the one named
     there, or for "the class" the paragraph's. Run once the race facts are drawn, for the
     leaders nothing else places in the championship that season."""
     have = subject_seasons(art, "competesIn")
