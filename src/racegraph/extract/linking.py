@@ -42,9 +42,11 @@ from racegraph.extract.mentions import NAME_PARTICLES, REFERENCE_SPANS, Candidat
 from racegraph.extract.time import (
     CARDINALS,
     MONTHS,
+    SEASON_YEAR,
     WEEKDAYS,
     days_apart,
     resolve,
+    season_of,
     stated_days,
 )
 from racegraph.records import EntityType, EventKind
@@ -1336,11 +1338,11 @@ class _Linker:
             prev = self.ctx.last_before(self.doc[c.start - 1].idx + 1, T.DRIVER, T.PERSON)
             if prev is not None and prev.end == self.doc[c.start - 1].idx:
                 return prev.entity
+        here = self.span(c).start_char
+        named = {m.entity for m in self.ctx.mentions if m.start < here}
         if country is not None:
             # an anaphor: of the people named before it ("Arai qualified second. The
             # Japanese shares the car with ...", not "the Japanese Sato" further on)
-            here = self.span(c).start_char
-            named = {m.entity for m in self.ctx.mentions if m.start < here}
             same = [k for k, v in self.nationality.items() if v == country and k in named]
             if len(same) == 1:
                 return same[0]
@@ -1369,10 +1371,7 @@ class _Linker:
                 or last.entity != subject
             ):
                 return None
-        here = self.span(c).start_char
-        if self.ctx.subject is not None and not any(
-            m.entity == self.ctx.subject and m.start < here for m in self.ctx.mentions
-        ):
+        if self.ctx.subject is not None and self.ctx.subject not in named:
             # the main person is not named yet: the descriptor refers back to the last one
             last = self.ctx.last_before(here, T.DRIVER, T.PERSON)
             return last.entity if last is not None else None
@@ -2496,13 +2495,8 @@ def _is_name_word(token: Token) -> bool:
 
 def _season_year(token: Token) -> int:
     """The season a year token names: the end year of a split season ("2024-25")."""
-    year = int(token.text)
-    doc = token.doc
-    if token.i + 2 < len(doc) and doc[token.i + 1].text in {"-", "/", "\u2013"}:
-        nxt = doc[token.i + 2].text
-        if nxt.isdigit() and len(nxt) in (2, 4) and int(nxt) % 100 == (year + 1) % 100:
-            return year + 1
-    return year
+    m = SEASON_YEAR.match(token.doc[token.i : token.i + 3].text)
+    return season_of(m) if m else int(token.text)
 
 
 def _is_year(token: Token) -> bool:

@@ -92,11 +92,35 @@ _MDY = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})
 _MY = re.compile(r"\b" + _MONTH_RE + r"\s+(\d{4})\b")
 _MONTH_ONLY = re.compile(r"\b" + _MONTH_RE + r"\b")
 _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
+# a year, or a season over the turn of two years ("the 2024-25 season", "2024/2025"): a
+# split season is labelled by the year its races end
+SEASON_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)(?:[-/–](\d\d(?:\d\d)?))?\b(?!-\d)")
 _AGO = re.compile(r"\b(\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(years?|seasons?)\s+ago\b")
 _IN_N = re.compile(r"\bin\s+(\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(years?|seasons?)\b")
 _RELATIVE = re.compile(r"\b(this|next|last|previous|coming|current|following)\s+(year|season)\b")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
 _DAY_WORD = re.compile(r"\b(today|tomorrow|yesterday|tonight)\b")
+
+
+def season_of(m: re.Match[str]) -> int:
+    """The season a :data:`SEASON_YEAR` match names: the second year of a split season.
+
+    >>> season_of(SEASON_YEAR.search("the 2024-25 season")), first_season("in 2024/2025")
+    (2025, 2025)
+    """
+    first = int(m.group(1))
+    second = m.group(2)
+    if second is not None:
+        end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if end == first + 1:
+            return end
+    return first
+
+
+def first_season(text: str) -> int | None:
+    """The season of the first year written in ``text``, if any."""
+    m = SEASON_YEAR.search(text)
+    return season_of(m) if m else None
 
 
 @dataclass(frozen=True, slots=True)

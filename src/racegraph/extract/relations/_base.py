@@ -16,7 +16,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from racegraph.extract.context import LIST_GAP, DocContext, LinkedMention, in_quotation
-from racegraph.extract.time import CARDINALS, WEEKDAYS, stated_days
+from racegraph.extract.time import (
+    CARDINALS,
+    SEASON_YEAR,
+    WEEKDAYS,
+    season_of,
+    stated_days,
+)
 from racegraph.records import Entity, EntityType, EventKind, Evidence, Fact, Value
 from racegraph.reference import ReferenceEntity, key_of
 from racegraph.vocab import slugify
@@ -62,33 +68,14 @@ ORDINALS: dict[str, int] = {
 }
 
 
-# a year, or a season over the turn of two years ("the 2024-25 season", "2024/2025"): a
-# split season is labelled by the year its races end
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)(?:[-/–](\d\d(?:\d\d)?))?\b(?!-\d)")
-
-
 _FRAME_SEASON = re.compile(
-    r"(?:For|In|During|Throughout)\s+(?:the\s+)?" + _YEAR.pattern + r"(?:\s+season)?\b(?!\s+and\b)"
+    r"(?:For|In|During|Throughout)\s+(?:the\s+)?"
+    + SEASON_YEAR.pattern
+    + r"(?:\s+season)?\b(?!\s+and\b)"
 )
 
 
 _FRAME_RELATIVE = re.compile(r"(Last|Next|This)\s+(?:year|season)(?:['’]s)?\b(?!\s+and\b)")
-
-
-def year_of(m: re.Match[str]) -> int:
-    """The season a ``_YEAR`` match names: the second year of a split season."""
-    first = int(m.group(1))
-    second = m.group(2)
-    if second is not None:
-        end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
-        if end == first + 1:
-            return end
-    return first
-
-
-def first_year(text: str) -> int | None:
-    m = _YEAR.search(text)
-    return year_of(m) if m else None
 
 
 _RELATIVE = re.compile(
@@ -187,7 +174,7 @@ class Sentence:
 
     def years(self) -> list[tuple[int, int]]:
         """Explicit years in the sentence as (absolute offset, year)."""
-        return [(self.abs(m.start()), year_of(m)) for m in _YEAR.finditer(self.text)]
+        return [(self.abs(m.start()), season_of(m)) for m in SEASON_YEAR.finditer(self.text)]
 
 
 # between two members of a coordination: ", ", " and ", ", and ", "/", with the origin of the
@@ -292,6 +279,8 @@ class Article:
     focus_season: int = 0
     focus_driver: str | None = None
     plan_seasons: list[tuple[int, int]] = field(default_factory=list)
+    # paragraph -> (index of its opening sentence, the season that opening frames)
+    frames: dict[int, tuple[int, int]] = field(default_factory=dict)
     race_marks: list[tuple[int, str]] = field(default_factory=list)
     round_marks: list[tuple[int, str]] = field(default_factory=list)
     race_dates: dict[str, _dt.date] = field(default_factory=dict)
@@ -684,18 +673,9 @@ class Article:
     def framed_season(self, sent: Sentence) -> int | None:
         """The season a paragraph opens with ("For 2026 the pair keep their current seats.
         Eklund and Salgado stay with ...", "Last year brought a first title"): the frame of
-        its later sentences."""
-        for other in self.sentences:
-            if other.paragraph == sent.paragraph and other.index < sent.index:
-                m = _FRAME_SEASON.match(other.text)
-                if m is not None:
-                    return year_of(m)
-                rel = _FRAME_RELATIVE.match(other.text)
-                if rel is None:
-                    return None
-                shift = {"last": -1, "next": 1, "this": 0}[rel.group(1).lower()]
-                return self.published.year + shift
-        return None
+        its later sentences (:func:`_frame`)."""
+        frame = self.frames.get(sent.paragraph)
+        return frame[1] if frame is not None and frame[0] < sent.index else None
 
     def plan_season(self, sent: Sentence) -> int:
         """The season a future statement without a year is about: the last future season
@@ -952,6 +932,17 @@ def _lede(sentences: list[Sentence]) -> int:
     return 0
 
 
+def _frame(sent: Sentence, published: int) -> int | None:
+    """The season a paragraph's opening sentence frames: "For 2026 ...", "Last year ..."."""
+    m = _FRAME_SEASON.match(sent.text)
+    if m is not None:
+        return season_of(m)
+    rel = _FRAME_RELATIVE.match(sent.text)
+    if rel is None:
+        return None
+    return published + {"last": -1, "next": 1, "this": 0}[rel.group(1).lower()]
+
+
 def prepare(ctx: DocContext) -> Article:
     """Discourse state for one article: sentences, focus season and driver, plan seasons."""
     sentences = build_sentences(ctx)
@@ -969,6 +960,10 @@ def prepare(ctx: DocContext) -> Article:
                 seasons[pub + 1] += 1
                 art.plan_seasons.append((sent.abs(m.start()), pub + 1))
     art.plan_seasons.sort()
+    openings = {s.paragraph: s for s in reversed(sentences)}
+    for opening in openings.values():
+        if (framed := _frame(opening, pub)) is not None:
+            art.frames[opening.paragraph] = (opening.index, framed)
     # a race report (weekday results) is about its own season; otherwise the most named
     # season from the publication year on, the lede's counting more, a later one winning
     # ties (announcements)

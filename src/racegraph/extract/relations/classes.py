@@ -669,14 +669,14 @@ def _make_counts(
         )
 
 
-# "among the 24 GT3 cars": a class's count written as the number of its cars (digits only:
-# "the two GT3 cars of Team X" are a team's)
 # "Ten of the 61 are GTP prototypes": a class's share of the field
 _N_OF_ALL = re.compile(
     r"\b(?P<n>\d{1,3}|[A-Za-z]+)\s+of\s+(?:the|those|these)\s+\d{1,3}\s+(?:cars\s+|entries\s+)?"
     r"(?:are|will\s+be)\s+(?:an?\s+)?$",
     re.I,
 )
+# "among the 24 GT3 cars": a class's count written as the number of its cars (digits only:
+# "the two GT3 cars of Team X" are a team's)
 _THE_N_CLASS = re.compile(r"\bthe\s+(?P<n>\d{1,3})\s+$", re.I)
 _LISTED_N = re.compile(r"(?:[:;,]|\band)\s+(?P<n>\d{1,3}|[a-z]+)\s+$", re.I)
 _THE_N_OF = re.compile(

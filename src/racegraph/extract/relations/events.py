@@ -12,14 +12,13 @@ from racegraph.extract.relations._base import (
     VENUE_AND,
     Article,
     Sentence,
-    first_year,
     is_named_event,
     is_title_use,
     number,
     ordinal,
     same_clause,
 )
-from racegraph.extract.time import MONTHS, days_apart, next_weekday, resolve
+from racegraph.extract.time import MONTHS, days_apart, first_season, next_weekday, resolve
 from racegraph.records import EntityType, EventKind, Fact, Value
 from racegraph.vocab import slugify
 
@@ -1031,11 +1030,11 @@ def _event_season(art: Article, sent: Sentence, m: LinkedMention) -> int | None:
         return art.event_seasons[m.entity]
     if m.entity in art.race_dates:  # a dated race: the year of its day
         return art.race_dates[m.entity].year
-    y = first_year(m.text)
+    y = first_season(m.text)
     if y:
         return y
     around = sent.gap(m.start - 12, m.end + 25)
-    y = first_year(around)
+    y = first_season(around)
     if y:
         return y
     ago = _YEARS_AGO.search(sent.text)

@@ -600,14 +600,15 @@ def _rated_description(art: Article, sent: Sentence, cat: LinkedMention) -> str 
     silver-rated driver"), or the driver a sentence-opening "The platinum-rated Dane"
     refers back to. A rating right before a name is :data:`_CAT_RATED`'s."""
     text = art.ctx.article.text[cat.start : cat.end + 8]
-    toks = [t for t in art.ctx.doc if cat.start <= t.idx < cat.end]
-    if not toks:
-        return None
-    noun = toks[0]
     rated = re.match(r"\w+[- ](?:rated|ranked|graded)\b", text)
+    if not rated and not cat.text[:1].isupper():
+        return None
+    noun = _token_at(art, cat.start)
+    if noun is None:
+        return None
     # or the category as a noun for its driver: "Moreau, a 24-year-old Belgian Silver",
     # "who is the crew's Bronze", "the Norwegian is a Gold"
-    if not rated and not (cat.text[:1].isupper() and noun.dep_ in {"appos", "attr"}):
+    if not rated and noun.dep_ not in {"appos", "attr"}:
         return None
     if not rated and any(  # "the Danish Bronze Mikkel Holm": the name after it
         not sent.gap(cat.end, p.start).strip() for p in sent.of(*PERSON_TYPES) if p.start >= cat.end

@@ -1622,12 +1622,8 @@ def _participle_subject(art: Article, sent: Sentence, pos: int) -> str | None:
     toks = _tokens(art, pos, pos + 1)
     if not toks or toks[0].tag_ != "VBG":
         return None
-    head = toks[0].head
-    for subj in (c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}):
-        hits = [p for p in sent.of(*PERSON_TYPES) if p.start <= subj.idx < p.end]
-        if hits:
-            return hits[0].entity
-    return None
+    people = [m for m in _verb_subject(art, sent, toks[0].head) if m.type in PERSON_TYPES]
+    return people[0].entity if people else None
 
 
 def _person_right_after(sent: Sentence, pos: int) -> str | None:
