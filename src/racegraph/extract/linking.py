@@ -2122,7 +2122,11 @@ class _Linker:
         return years.pop() if len(years) == 1 else None
 
     def link_day_after(self, c: Candidate, key: str, name: str) -> None:
-        """ "<event> on Sunday": the weekday names the event's day (same entity)."""
+        """ "<event> on Sunday": the weekday names the event's day (same entity), not when the
+        event is what a test is for ("the Test Day for the 24 Hours of Le Mans on Sunday")."""
+        before = [t.lower_ for t in self.doc[max(c.start - 4, 0) : c.start]]
+        if before[-1:] == ["for"] and any(w in {"test", "tests", "day"} for w in before):
+            return
         j = c.end
         if j + 1 < len(self.doc) and self.doc[j].lower_ == "on":
             day = self.doc[j + 1]

@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from spacy.tokens import Token
+
 from racegraph.extract.context import LIST_GAP, DocContext, LinkedMention, in_quotation
 from racegraph.extract.time import (
     CARDINALS,
@@ -974,3 +976,22 @@ def prepare(ctx: DocContext) -> Article:
         first = {m.entity: m.start for m in reversed(ctx.mentions)}
         art.focus_driver = max(drivers, key=lambda k: (drivers[k], -first.get(k, 0)))
     return art
+
+
+def tokens_in(art: Article, lo: int, hi: int) -> list[Token]:
+    """The tokens that start in [lo, hi)."""
+    return [t for t in art.ctx.doc if lo <= t.idx < hi]
+
+
+def verb_subject(art: Article, sent: Sentence, verb: Token) -> list[LinkedMention]:
+    """Mentions covering the nominal subject of ``verb`` (through an auxiliary chain)."""
+    heads = [verb]
+    while heads[-1].dep_ in {"xcomp", "conj"} and heads[-1].head.i != heads[-1].i:
+        heads.append(heads[-1].head)
+    for h in heads:
+        subj = [c for c in h.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            lo = min(t.idx for t in subj[0].subtree)
+            hi = max(t.idx + len(t) for t in subj[0].subtree)
+            return [m for m in sent.mentions if lo <= m.start and m.end <= hi]
+    return []

@@ -378,6 +378,16 @@ def index_events(art: Article) -> None:
                     )
                 )
             ]
+            test = [
+                m
+                for m in sent.of(E)
+                if art.kind(m.entity) is EventKind.TEST
+                and m.end <= a
+                and re.fullmatch(r"\s+for\s+[^,;.]{3,60}?\s+(?:on\s+)?", sent.gap(m.end, a))
+            ]
+            if test and not described:  # "the Test Day for the 24 Hours of Le Mans on Sunday"
+                art.emit("eventDate", sent, "eventDate.test-day", 0.8, s=test[-1].entity, o=date)
+                continue
             if described:  # "Sunday's four-hour race at X": the day dates the described race
                 key = described[0].entity
                 art.race_dates.setdefault(key, date)

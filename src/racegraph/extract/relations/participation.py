@@ -20,6 +20,8 @@ from racegraph.extract.relations._base import (
     is_title_use,
     same_clause,
     subject_seasons,
+    tokens_in,
+    verb_subject,
     where_antecedent,
 )
 from racegraph.extract.relations.classes import _car_manufacturer
@@ -785,7 +787,7 @@ def _career_clause(art: Article, sent: Sentence, cue: int) -> str | None:
     """The text of the relative clause holding ``cue`` when its verb is past, per the parse
     ("X, who raced in the ELMS last year, is likely to join ...", "a driver who contested
     the IGTC in 2024"): such a clause has its own status, not the main clause's."""
-    toks = _tokens(art, cue, cue + 1)
+    toks = tokens_in(art, cue, cue + 1)
     t = toks[0] if toks else None
     while t is not None and t.dep_ != "relcl":
         t = t.head if t.head.i != t.i else None
@@ -1619,10 +1621,10 @@ def _takes_the_place(art: Article, sent: Sentence) -> None:
 def _participle_subject(art: Article, sent: Sentence, pos: int) -> str | None:
     """Whom ", replacing B" is said of: the subject of the verb the participle hangs on
     ("F will drive the #58 alongside A and C, replacing B": F)."""
-    toks = _tokens(art, pos, pos + 1)
+    toks = tokens_in(art, pos, pos + 1)
     if not toks or toks[0].tag_ != "VBG":
         return None
-    people = [m for m in _verb_subject(art, sent, toks[0].head) if m.type in PERSON_TYPES]
+    people = [m for m in verb_subject(art, sent, toks[0].head) if m.type in PERSON_TYPES]
     return people[0].entity if people else None
 
 
@@ -1739,24 +1741,6 @@ def _class_turn(art: Article, sent: Sentence, champ: LinkedMention) -> str | Non
     return art.class_turn(k.entity, champ.entity) if k and k.start >= champ.end else None
 
 
-def _tokens(art: Article, lo: int, hi: int) -> list[Token]:
-    return [t for t in art.ctx.doc if lo <= t.idx < hi]
-
-
-def _verb_subject(art: Article, sent: Sentence, verb: Token) -> list[LinkedMention]:
-    """Mentions covering the nominal subject of ``verb`` (through an auxiliary chain)."""
-    heads = [verb]
-    while heads[-1].dep_ in {"xcomp", "conj"} and heads[-1].head.i != heads[-1].i:
-        heads.append(heads[-1].head)
-    for h in heads:
-        subj = [c for c in h.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subj:
-            lo = min(t.idx for t in subj[0].subtree)
-            hi = max(t.idx + len(t) for t in subj[0].subtree)
-            return [m for m in sent.mentions if lo <= m.start and m.end <= hi]
-    return []
-
-
 def _team_signs(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> None:
     """A team names its drivers: "JOTA has confirmed A and B for another season in its #12
     Cadillac", "Proton has named X as the lead driver of its Porsche 963", "Meyer Shank Racing
@@ -1766,10 +1750,10 @@ def _team_signs(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> None:
     and drives its car; the crew are co-drivers."""
     if not sent.of(T) or not sent.of(D):
         return
-    for verb in _tokens(art, sent.start, sent.end):
+    for verb in tokens_in(art, sent.start, sent.end):
         if verb.lemma_.lower() not in _SIGN_LEMMAS or verb.tag_ not in {"VBN", "VBD", "VBZ"}:
             continue
-        subj = [m for m in _verb_subject(art, sent, verb) if m.type is T]
+        subj = [m for m in verb_subject(art, sent, verb) if m.type is T]
         if not subj:
             continue
         team = subj[-1].entity

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -318,6 +319,8 @@ def _entry_crews(art: Article, sent: Sentence) -> None:
 def _race_for(art: Article, sent: Sentence, pos: int) -> str | None:
     marks = [(p, k) for p, k in art.race_marks if sent.start <= p < sent.end]
     after = [(p, k) for p, k in marks if p >= pos and p - pos <= 45]
+    if (there := _race_at_place(art, sent, pos)) is not None:
+        return there
     if after:
         return after[0][1]
     before = [(p, k) for p, k in marks if p < pos]
@@ -326,6 +329,22 @@ def _race_for(art: Article, sent: Sentence, pos: int) -> str | None:
     if marks:
         return marks[0][1]
     return _last_run_race(art, pos)
+
+
+_CUE_AT_PLACE = re.compile(r"\S*(?:\s+(?:the\s+)?(?:race|round|class|overall))?\s+(?:at|in)\s+$")
+
+
+def _race_at_place(art: Article, sent: Sentence, pos: int) -> str | None:
+    """ "won at Imola from pole, two months after winning the 4 Hours of Le Castellet": the
+    place right after the cue names its race, before any race named later in the clause."""
+    venue = next(iter(sent.after(pos, EntityType.VENUE)), None)
+    if venue is None or not _CUE_AT_PLACE.fullmatch(sent.gap(pos, venue.start)):
+        return None
+    for keys in ([k for _, k in art.race_marks], [k for _, k in art.round_marks]):
+        races = sorted({k for k in keys if art.held_at(k, venue.entity)})
+        if races:
+            return races[0] if len(races) == 1 else None
+    return None
 
 
 def _last_run_race(art: Article, pos: int) -> str | None:
@@ -1462,6 +1481,14 @@ def _title_won(art: Article, sent: Sentence) -> None:
 _AT_PLACE = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?$")
 _CAME_AT = re.compile(r"\s+(?:came|arrived)\s+(?:at|in)\s+(?:the\s+)?$")
 _IN_YEAR = re.compile(rf"^\s+in\s+(?P<year>{_YEAR})\b")
+_RECENTLY = re.compile(
+    r"^\s+(?:last\s+(?:month|weekend|week)|earlier\s+this\s+(?:year|season|month)"
+    r"|(?:two|three|four|five|six|a\s+few)\s+(?:weeks|months)\s+ago"
+    r"|in\s+(?P<month>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December))\b"
+)
+"""When a win this season came, after its place: "won at Spa last month", "This season he
+won at the Norisring in July" (a bare month only in a sentence that says "this season")."""
 
 
 def _series_at(art: Article, venue: str) -> str | None:
@@ -1486,10 +1513,20 @@ def _past_venue_win(art: Article, sent: Sentence, a: int, b: int) -> bool:
     if not venues:
         return False
     v = venues[0]
-    year = _IN_YEAR.match(sent.text[sent.rel(v.end) :])
-    if year is None or int(year.group("year")) >= art.published.year:
+    tail = sent.text[sent.rel(v.end) :]
+    year = _IN_YEAR.match(tail) or _RECENTLY.match(tail)
+    if year is None:
         return False
-    season = int(year.group("year"))
+    if year.re is _IN_YEAR:
+        season = int(year.group("year"))
+        if season >= art.published.year:
+            return False
+    else:
+        season = art.published.year
+        if year.group("month") and not re.search(r"\bthis\s+(?:season|year)\b", sent.lower):
+            return False
+        if any(art.held_at(k, v.entity) for _, k in art.race_marks):
+            return False  # the reported race's place: not a win of its own
     named = [c for c in sent.before(a, EntityType.CHAMPIONSHIP) if not sent.gap(c.end, a).strip()]
     champ = (
         (named[-1].entity if named else None)
@@ -1501,6 +1538,10 @@ def _past_venue_win(art: Article, sent: Sentence, a: int, b: int) -> bool:
     if not crew:
         ante = art.antecedent(sent, a)
         crew = [ante] if ante else []
+    end = v.end + year.end()
+    partners = group_after(sent, end, [D])
+    if partners and re.fullmatch(r"\s+with\s+(?:the\s+)?", sent.gap(end, partners[0].start)):
+        crew += [m.entity for m in partners if m.entity not in crew]
     if champ is None or not crew:
         return False
     start = sent.rel(b) if place is _AT_PLACE else sent.rel(v.start)
@@ -1603,6 +1644,7 @@ def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
     for p in sent.of(D):
         if p.entity not in crew and _PARTNER.search(sent.tail(p.start)):
             crew.append(p.entity)
+    crew += [d for d in _won_with(sent, b) if d not in crew]
     cars = [c for c in sent.after(b, EntityType.CAR_MODEL)]
     car = (
         cars[0].entity
@@ -1642,6 +1684,32 @@ def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
         for y in crew[i + 1 :]:
             art.emit("coDriver", sent, "coDriver.won", 0.75, s=x, o=y, event=target, season=season)
     return True
+
+
+def _tests_for(art: Article) -> dict[str, str]:
+    """Race -> the test held for it ("the official Test Day for the 24 Hours of Le Mans"):
+    places in that race's order before it is run are the test's."""
+    found: dict[str, str] = {}
+    for sent in art.sentences:
+        events = sent.of(EntityType.EVENT)
+        for t, race in itertools.pairwise(events):
+            if art.kind(t.entity) is EventKind.TEST and re.fullmatch(
+                r"\s+for\s+", sent.gap(t.end, race.start)
+            ):
+                found.setdefault(race.entity, t.entity)
+    return found
+
+
+def _won_with(sent: Sentence, b: int) -> list[str]:
+    """ "who won the ELMS round at Le Castellet in May with A and B": the crew after "with"
+    in the win's own clause."""
+    for p in sent.after(b, D):
+        gap = sent.gap(b, p.start)
+        if re.search(r"[,;]", gap):
+            break
+        if re.search(r"\bwith\s+(?:the\s+[\w-]+\s+)?$", gap):
+            return [g.entity for g in group_after(sent, p.start, [D])]
+    return []
 
 
 def _partners(
@@ -1780,6 +1848,7 @@ def _finish(
                     r.drivers.append(b)
                 elif b in r.drivers and a not in r.drivers and r.drivers:
                     r.drivers.append(a)
+    tests = _tests_for(art)
     for r in merged:
         if not r.drivers and (r.team is None or r.kind is not None):
             continue
@@ -1787,7 +1856,13 @@ def _finish(
         crew = tuple(r.drivers)
         # a race still to run has no finishing order: a qualifying report's places
         before_race = r.kind is None and date is not None and date > art.published
-        if r.kind is None and not before_race:
+        test = tests.get(r.event or "") if r.kind is None and date is None else None
+        if test is not None:  # "third fastest" at the Test Day for the race: a test's order
+            for d in crew if r.car else ():
+                art.emit(
+                    "tested", r.sent, "tested.order", 0.7, s=d, o=r.car, event=test, team=r.team
+                )
+        elif r.kind is None and not before_race:
             art.emit(
                 "raceResult",
                 r.sent,
@@ -1984,6 +2059,10 @@ _TABLE_HEADER = re.compile(
     r"\b(?:results?|classification|finishing order|top (?:three|five|six|ten))\b", re.I
 )
 _NOT_RESULTS = re.compile(r"\b(?:standings|points|entry|entries|line-?ups?|calendar)\b", re.I)
+_GRID_HEADER = re.compile(
+    r"\b(?P<q>hyperpole|qualifying|pole)\b|\b(?:starting\s+)?(?P<g>grid|starting\s+order)\b", re.I
+)
+"""A numbered list of a session before the race: "The Hyperpole order in Hypercar:"."""
 
 
 def _row_number(art: Article, sent: Sentence) -> int | None:
@@ -2013,13 +2092,17 @@ def _table_row(art: Article, sent: Sentence, results: list[_Result]) -> bool:
         ),
         None,
     )
+    grid = _GRID_HEADER.search(header.text) if header is not None else None
     if (
         header is None
-        or not _TABLE_HEADER.search(header.text)
+        or not (_TABLE_HEADER.search(header.text) or grid or re.search(r"\border\b", header.text))
         or _NOT_RESULTS.search(header.text)
         or len(header.text) > 80
     ):
         return False
+    kind = None
+    if grid is not None:
+        kind = "pole" if n == 1 else "qualifying" if grid.group("q") else "grid"
     classes = header.of(EntityType.CLASS)
     crew = [d.entity for d in group_after(sent, drivers[0].start, [D])]
     row = entry_mentions(sent, sent.start, after=True)
@@ -2027,6 +2110,15 @@ def _table_row(art: Article, sent: Sentence, results: list[_Result]) -> bool:
     cars = [x.entity for x in row if x.type is EntityType.CAR_MODEL]
     num = RACE_NUMBER.search(sent.text)
     race = art.race_at(sent.start)
+    if race is None and kind is not None:  # the order of a session before a race to come
+        race = next(
+            (
+                e.entity
+                for e in art.mentions_before(header.start, EntityType.EVENT)
+                if art.kind(e.entity) not in (EventKind.TEST, EventKind.ENTRY_LIST)
+            ),
+            None,
+        )
     results.append(
         _Result(
             sent=sent,
@@ -2042,6 +2134,7 @@ def _table_row(art: Article, sent: Sentence, results: list[_Result]) -> bool:
             keys={x.entity for x in row},
             named=list(crew),
             table=True,
+            kind=kind,
         )
     )
     art.crews.append((sent.start, tuple(crew)))

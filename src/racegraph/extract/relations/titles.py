@@ -7,11 +7,14 @@ import re
 
 from racegraph.extract.relations._base import (
     CHAMPION_LABEL,
+    PERSON_TYPES,
     Article,
     Sentence,
     group_after,
     group_before,
     number,
+    tokens_in,
+    verb_subject,
 )
 from racegraph.extract.relations.identity import subject_near
 from racegraph.records import EntityType
@@ -66,6 +69,7 @@ _CHAMPION_BEFORE = re.compile(
 )
 _WON_TITLE = re.compile(
     r"\b(?:won|clinched|claimed|took|secured|sealed|lifted|wrapped\s+up"
+    r"|wins|clinches|claims|takes|secures|seals|lifts|wraps\s+up"
     r"|(?P<inf>win|clinch|claim|take|secure|seal|lift|wrap\s+up))\s+"
     r"(?P<what>the|that|his|her)\s+"
     r"(?P<body>[^,;.]{0,70}?)\b(?:title|crown|championship)\b(?!\s+(?:race|decider|fight|battle))"
@@ -95,10 +99,17 @@ def _champion(art: Article, sent: Sentence) -> None:
         if mod.group("now"):  # "were crowned GTWC Europe Endurance Cup champions": this season
             year = str(art.season_in(sent, a, clause=False) or art.published.year)
         cls = [k.entity for k in sent.of(EntityType.CLASS) if c.end <= k.start < b]
-        for who in _crowned(sent, a) or subject_near(art, sent, a, b)[:1]:
+        plural = sent.gap(a, b).lower().endswith("champions")
+        for who in _crowned(art, sent, a, b) or subject_near(art, sent, a, b)[:1]:
             if not mod.group("now"):  # a career title, not the one just won
                 art.emit(
-                    "title", sent, "title.champion", 0.8, s=who, o=sent.gap(a, b), discipline=c.text
+                    "title",
+                    sent,
+                    "title.champion",
+                    0.8,
+                    s=who,
+                    o=sent.gap(a, b),
+                    discipline=None if plural else c.text,
                 )
             art.emit(
                 "won",
@@ -118,13 +129,21 @@ _CROWNED = re.compile(
 )
 
 
-def _crowned(sent: Sentence, a: int) -> list[str]:
+def _crowned(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
     """ "A, B and C are the 2025 ELMS LMP2 champions": every member of the group that is
-    the champions, not just the nearest name."""
+    the champions, not just the nearest name; also when the copula is a second verb of the
+    group ("A, B and C finished fourth at Portimão and are the 2025 ELMS champions")."""
     for types in ([D], [EntityType.TEAM]):
         group = group_before(sent, a, types)
         if group and _CROWNED.fullmatch(sent.gap(group[-1].end, a)):
             return [g.entity for g in group]
+    for tok in tokens_in(art, a, b):
+        verb = tok.head
+        if tok.lower_.startswith("champion") and tok.dep_ == "attr" and verb.lemma_ == "be":
+            subject = verb_subject(art, sent, verb)
+            for kind in (D, EntityType.TEAM):
+                if members := [m.entity for m in subject if m.type is kind]:
+                    return members
     return []
 
 
@@ -373,7 +392,9 @@ def _won_series(art: Article, sent: Sentence) -> None:
 
 _TEAM_SUBJECT_GAP = re.compile(r"\s+(?:also\s+|then\s+|duly\s+|finally\s+)?")
 _TEAM_CAR_SUBJECT = re.compile(r"['’]s\s+#\d+\s+" + _PHRASE_CHAR + r"{0,40}?\s+(?:also\s+)?")
-_CREW_OF_CAR = re.compile(r"\s+with\s+(?:the|its|their)\s+" + _PHRASE_CHAR + r"{0,60}?\bof\s+$")
+_CREW_OF_CAR = re.compile(
+    r"\s+with\s+(?:(?:the|its|their)\s+" + _PHRASE_CHAR + r"{0,60}?\bof\s+)?$"
+)
 
 
 def _team_winners(sent: Sentence, a: int, b: int, *, teams_title: bool) -> list[str] | None:
@@ -386,7 +407,7 @@ def _team_winners(sent: Sentence, a: int, b: int, *, teams_title: bool) -> list[
         return [before[-1].entity]  # "AF Corse's #52 Ferrari 296 GT3 sealed the crown"
     if not before or not _TEAM_SUBJECT_GAP.fullmatch(sent.gap(before[-1].end, a)):
         return [] if teams_title else None
-    after = [] if teams_title else group_after(sent, b, [D])
+    after = [] if teams_title else group_after(sent, b, PERSON_TYPES)
     if after and not _CREW_OF_CAR.fullmatch(sent.gap(b, after[0].start)):
         after = []
     return [before[-1].entity, *(d.entity for d in after)]

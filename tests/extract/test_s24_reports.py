@@ -1,0 +1,150 @@
+"""Session 24: a championship finale, a mid-season round, a Hyperpole list and a Test Day
+report. Champions named by a second verb of their sentence are all champions; a title won
+"with" a crew is the crew's too; "won at Imola" names the race held there even when another
+race is named later in the clause; a numbered list under a Hyperpole header is the grid's
+order; places at a test day are tests, not results of the race it is for; "won at Spa last
+month with A and B" is a win of this season's race there. Own sentences, full pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from racegraph.evaluate import PredictedDoc
+from racegraph.reference import Reference
+from tests.extract._pipeline_harness import entity_types, event_key, events, facts, predict
+
+_FINALE = (
+    "United Autosports win at Portimão, Algarve Pro Racing take the crown\n\n"
+    "United Autosports won the 4 Hours of Portimão on Saturday. Lena Vogt, Marc Delaunay and "
+    "Rui Fontes finished fifth in the #25 Oreca 07 Gibson and are the 2025 European Le Mans "
+    "Series LMP2 champions. Algarve Pro Racing also takes the LMP2 teams' title.\n\n"
+    "Proton Competition wrapped up the LMP2 Pro-Am title with Tomas Lind, Erik Sand and Jan "
+    "Holm.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def finale(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _FINALE, published=dt.date(2025, 10, 20))
+
+
+def test_champions_named_by_a_second_verb(finale: PredictedDoc) -> None:
+    crew = {"lena-vogt", "marc-delaunay", "rui-fontes"}
+    won = {(f["s"], f.get("class")) for f in facts(finale, "won") if f["o"] == "elms"}
+    assert {(d, "lmp2") for d in crew} <= won
+    titles = {f["s"]: f.get("discipline") for f in facts(finale, "title")}
+    assert crew <= set(titles)
+    assert all(titles[d] is None for d in crew)  # "champions" of a crew: no career label
+
+
+def test_a_title_won_with_a_crew(finale: PredictedDoc) -> None:
+    won = {(f["s"], f.get("class")) for f in facts(finale, "won") if f["o"] == "elms"}
+    assert ("algarve-pro", "lmp2") in won  # the team's reference key
+    for who in ("tomas-lind", "erik-sand", "jan-holm"):
+        assert (who, "lmp2-pro-am") in won
+
+
+_ROUND = (
+    "ELMS at Imola: a double for the #30\n\n"
+    "Sunday's 4 Hours of Imola was the third round of the 2025 European Le Mans Series. The "
+    "#30 Oreca 07 Gibson of Jean Corbeil, Aku Lehto and Peter Brandt won at Imola from pole, "
+    "six weeks after winning the 4 Hours of Le Castellet.\n\n"
+    "In LMP2 Pro/Am, Olaf Dahl and Ivo Marin won in the #21 Oreca.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def round_doc(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _ROUND, published=dt.date(2025, 7, 8))
+
+
+def test_won_at_a_place_names_the_race_held_there(round_doc: PredictedDoc) -> None:
+    imola = event_key(events(round_doc), "4 Hours of Imola")
+    wins = {
+        f["event"]
+        for f in facts(round_doc, "raceResult")
+        if f["position"] == 1 and "jean-corbeil" in (f.get("drivers") or ())
+    }
+    assert imola in wins
+
+
+def test_a_pro_slash_am_class(round_doc: PredictedDoc) -> None:
+    assert entity_types(round_doc).get("lmp2-pro-am") == "Class"
+    classes = {f["classification"] for f in facts(round_doc, "raceResult")}
+    assert "lmp2-pro-am" in classes
+    assert "am-cup" not in classes
+
+
+_HYPERPOLE = (
+    "Moser on pole at Spa\n\n"
+    "Kai Moser starts the TotalEnergies 6 Hours of Spa-Francorchamps from pole position "
+    "tomorrow.\n\n"
+    "The Hyperpole order in Hypercar:\n"
+    "1. Kai Moser, #5 Porsche 963 (Porsche Penske Motorsport), 2m01.114s\n"
+    "2. Luis Ortega, #83 Ferrari 499P (AF Corse), +0.136s\n"
+    "3. Hanna Berg, #93 Peugeot 9X8 (Peugeot TotalEnergies), +0.201s\n"
+)
+
+
+@pytest.fixture(scope="module")
+def hyperpole(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _HYPERPOLE, published=dt.date(2025, 5, 9))
+
+
+def test_a_hyphenated_place_stays_in_the_event_name(hyperpole: PredictedDoc) -> None:
+    assert any(
+        m.endswith("TotalEnergies 6 Hours of Spa-Francorchamps")
+        for ms in events(hyperpole).values()
+        for m in ms
+    )
+
+
+def test_a_hyperpole_list_is_the_qualifying_order(hyperpole: PredictedDoc) -> None:
+    race = event_key(events(hyperpole), "the TotalEnergies 6 Hours of Spa-Francorchamps")
+    grid = {
+        (f["drivers"], f["position"], f["kind"])
+        for f in facts(hyperpole, "gridPosition")
+        if f["event"] == race
+    }
+    assert {(("luis-ortega",), 2, "qualifying"), (("hanna-berg",), 3, "qualifying")} <= grid
+    assert not facts(hyperpole, "raceResult")
+
+
+_TEST_DAY = (
+    "Toyota quickest at the Test Day\n\n"
+    "Paolo Rizzi set the pace at the official Test Day for the 24 Hours of Le Mans on Sunday. "
+    "Tom Ekberg was second fastest in the #8 Toyota TR010 Hybrid of Toyota Gazoo Racing.\n\n"
+    "Kevin Lutz, who won at Spa last month with Ali Demir and Sven Moll, was third in the #6 "
+    "Porsche 963. The race is the fourth round of the FIA World Endurance Championship.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def test_day(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _TEST_DAY, published=dt.date(2025, 6, 9))
+
+
+def test_the_day_dates_the_test_not_the_race(test_day: PredictedDoc) -> None:
+    evs = events(test_day)
+    test = event_key(evs, "the official Test Day")
+    race = event_key(evs, "the 24 Hours of Le Mans")
+    dates = {(f["s"], f["o"]) for f in facts(test_day, "eventDate")}
+    assert (test, dt.date(2025, 6, 8)) in dates
+    assert (race, dt.date(2025, 6, 8)) not in dates
+
+
+def test_test_day_places_are_tests(test_day: PredictedDoc) -> None:
+    test = event_key(events(test_day), "the official Test Day")
+    tested = {(f["s"], f["o"], f.get("event")) for f in facts(test_day, "tested")}
+    assert ("tom-ekberg", "toyota-tr010-hybrid", test) in tested
+    assert not [f for f in facts(test_day, "raceResult") if "tom-ekberg" in f["drivers"]]
+
+
+def test_a_win_last_month_with_a_crew(test_day: PredictedDoc) -> None:
+    won = {f["s"]: f["o"] for f in facts(test_day, "won")}
+    assert {"kevin-lutz", "ali-demir", "sven-moll"} <= set(won)
+    held = {(f["s"], f["o"]) for f in facts(test_day, "heldAt")}
+    assert (won["kevin-lutz"], "spa-francorchamps") in held
