@@ -52,7 +52,8 @@ _ROUND = (
     "Sunday's 4 Hours of Imola was the third round of the 2025 European Le Mans Series. The "
     "#30 Oreca 07 Gibson of Jean Corbeil, Aku Lehto and Peter Brandt won at Imola from pole, "
     "six weeks after winning the 4 Hours of Le Castellet.\n\n"
-    "In LMP2 Pro/Am, Olaf Dahl and Ivo Marin won in the #21 Oreca.\n"
+    "In LMP2 Pro/Am, Olaf Dahl and Ivo Marin won in the #21 Oreca. The Le Castellet winner, "
+    "the #83 of Rafa Soler and Tim Baker, was second in class.\n"
 )
 
 
@@ -148,3 +149,13 @@ def test_a_win_last_month_with_a_crew(test_day: PredictedDoc) -> None:
     assert {"kevin-lutz", "ali-demir", "sven-moll"} <= set(won)
     held = {(f["s"], f["o"]) for f in facts(test_day, "heldAt")}
     assert (won["kevin-lutz"], "spa-francorchamps") in held
+
+
+def test_a_day_before_an_event_name_is_part_of_a_surface_form(round_doc: PredictedDoc) -> None:
+    evs = events(round_doc)
+    assert event_key(evs, "Sunday's 4 Hours of Imola") == event_key(evs, "4 Hours of Imola")
+
+
+def test_the_winner_at_a_place_won_the_race_named_there(round_doc: PredictedDoc) -> None:
+    evs = events(round_doc)
+    assert event_key(evs, "Le Castellet") == event_key(evs, "the 4 Hours of Le Castellet")

@@ -213,6 +213,7 @@ def _brought_home(verb: Token) -> bool:
 
 
 _YEAR_WORDS = frozenset({"year", "season"} | set(WEEKDAYS))
+_DAY_WORDS = frozenset({"today", "tonight", "tomorrow", "yesterday"} | set(WEEKDAYS))
 _RELATIVE_YEAR = re.compile(
     r"\b(?:(?:next|this|last|previous|coming|current|following)\s+(?:year|season)"
     r"|(?:\w+)\s+years?\s+ago)\b",
@@ -330,6 +331,20 @@ class _Linker:
             LinkedMention(start=start, end=end, text=surface, entity=key, type=etype, rule=rule),
             label=label,
         )
+        if etype is T.EVENT and label and text is None:
+            self.add_possessive_day(span, key, etype, name)
+
+    def add_possessive_day(self, span: Span, key: str, etype: EntityType, name: str) -> None:
+        """ "Sunday's 4 Hours of Imola", "tomorrow's 6 Hours of Spa": the event's name with
+        the day it is said of is a surface form of the event too."""
+        i = span.start
+        if i < 2 or self.doc[i - 1].lower_ not in {"'s", "’s"}:
+            return
+        first = i - 2
+        if self.doc[first].lower_ == "weekend" and first > 0:
+            first -= 1  # "this weekend's", "last weekend's"
+        if self.doc[i - 2].lower_ in _DAY_WORDS | {"weekend"}:
+            self.ctx.add_entity(key, etype, name, mention=self.doc[first : span.end].text)
 
     def add_ref(self, c: Candidate | Span, entity: ReferenceEntity, rule: str) -> None:
         self.add(c, entity.key, entity.type, entity.label, rule, reference=entity.iri)

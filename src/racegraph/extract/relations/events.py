@@ -458,6 +458,7 @@ def index_events(art: Article) -> None:
     _settle_day_races(art, minted, minted & {slugify(k) for k in day_raced})
     _named_race_rounds(art, minted)
     _venue_named_races(art)
+    _fold_venue_winners(art)
 
 
 def _the_named_race(art: Article, pos: int) -> str | None:
@@ -966,6 +967,30 @@ def _venue_named_races(art: Article) -> None:
                 if v.entity not in art.held.setdefault(key, []):
                     art.held[key].append(v.entity)
                     art.emit("heldAt", sent, "heldAt.venue-day", 0.8, s=key, o=v.entity)
+
+
+def _fold_venue_winners(art: Article) -> None:
+    """ "AF Corse's #83, the Le Castellet winner": the winner of the race the text names at
+    that place (the 4 Hours of Le Castellet), not another event of the place's name."""
+    for m in list(art.ctx.mentions):
+        if m.rule != "event-venue-winner" or m.entity in art.folded:
+            continue
+        sent = art.sentence_at(m.start)
+        if sent is None or not re.search(r"\bthe\s+$", sent.gap(m.start - 5, m.start), re.I):
+            continue
+        venues = [r.key for r in art.ctx.reference.lookup(m.text) if r.type is EntityType.VENUE]
+        there = sorted(
+            k
+            for k, e in art.ctx.entities.items()
+            if e.type is E
+            and k != m.entity
+            and venues
+            and art.held_at(k, venues[0])
+            and getattr(art.ctx.events.get(k), "year", None) in (None, art.published.year)
+        )
+        if len(there) == 1:
+            _absorb(art, m.entity, there[0])
+            art.folded[m.entity] = there[0]
 
 
 def _numbered_races(art: Article, rnd: str) -> list[str]:
