@@ -159,3 +159,30 @@ def test_a_day_before_an_event_name_is_part_of_a_surface_form(round_doc: Predict
 def test_the_winner_at_a_place_won_the_race_named_there(round_doc: PredictedDoc) -> None:
     evs = events(round_doc)
     assert event_key(evs, "Le Castellet") == event_key(evs, "the 4 Hours of Le Castellet")
+
+
+_PREVIEW = (
+    "Petit Le Mans decides the GTP title\n\n"
+    "The 2025 IMSA WeatherTech SportsCar Championship ends at Road Atlanta on Saturday. "
+    "Action Express finished fourth in the Rolex 24 at Daytona in January.\n\n"
+    "Hugo Brandt, Lars Eide and Tom Nash won the Road America round on 3 August in the #31 "
+    "Cadillac, the team's first victory in two seasons. Mia Costa and Leo Park have to win with "
+    "the #7 Porsche 963.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def preview(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _PREVIEW, published=dt.date(2025, 10, 6))
+
+
+def test_the_event_a_win_verb_takes(preview: PredictedDoc) -> None:
+    road_america = event_key(events(preview), "the Road America round")
+    assert {f["o"] for f in facts(preview, "won") if f["s"] == "hugo-brandt"} == {road_america}
+    crews = [f for f in facts(preview, "raceResult") if "hugo-brandt" in (f.get("drivers") or ())]
+    assert all(f["event"] == road_america for f in crews)
+
+
+def test_a_win_still_to_come_is_no_result(preview: PredictedDoc) -> None:
+    crews = [f.get("drivers") or () for f in facts(preview, "raceResult")]
+    assert not [c for c in crews if "mia-costa" in c]

@@ -520,6 +520,13 @@ def _class_near(sent: Sentence, a: int, b: int) -> str | None:
     return None
 
 
+_WIN_TO_COME = re.compile(
+    r"\b(?:(?:have|has|need|needs)\s+to|must|could|would|might|can|cannot|will|should)\s+$",
+    re.I,
+)
+"""A win not (yet) run: "have to win with the #14", "could win on Sunday"."""
+
+
 def _sentence_results(
     art: Article,
     sent: Sentence,
@@ -544,6 +551,7 @@ def _sentence_results(
                 and _COUNT_BEFORE.search(sent.text[: m.start()])
             )
             or RECORD_BEFORE.search(sent.text[: m.start()])
+            or (m.group(0).lower() == "win" and _WIN_TO_COME.search(sent.text[: m.start()]))
         ):
             continue  # "won four races", "three wins", "won the teams' title": no race result
         found.append((sent.abs(m.start()), sent.abs(m.end()), 1, None))
@@ -800,6 +808,8 @@ def _syntax_fill(
             continue  # a win of another event
         if s.kind is None and _title_cue(art, sent, s.start, s.end):
             continue  # a championship title: a career aside, not this race's result
+        if s.kind is None and _WIN_TO_COME.search(sent.text[: sent.rel(s.start)]):
+            continue  # "have to win with the #14": not run yet
         if s.lost:  # "a penalty cost it the runner-up spot": the place is not theirs
             results[:] = [r for r in results if not (r.sent is sent and s.start <= r.pos < s.end)]
             continue
