@@ -186,3 +186,28 @@ def test_the_event_a_win_verb_takes(preview: PredictedDoc) -> None:
 def test_a_win_still_to_come_is_no_result(preview: PredictedDoc) -> None:
     crews = [f.get("drivers") or () for f in facts(preview, "raceResult")]
     assert not [c for c in crews if "mia-costa" in c]
+
+
+_CUPS = (
+    "Four cups, one weekend\n\n"
+    "The 2025 GT World Challenge Europe Endurance Cup ends on Sunday at Barcelona.\n\n"
+    "Pro: a three-way fight\n\n"
+    "Thibaut Lenoir, Erik Holm and Marco Viel have 64 points in the #12 Mercedes-AMG GT3 Evo "
+    "of Boutsen VDS.\n\n"
+    "The entry list counts 52 cars: 15 in Pro, 20 in the Silver Cup and 17 in the Bronze Cup.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def cups(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _CUPS, published=dt.date(2025, 10, 8))
+
+
+def test_a_class_heading_a_section(cups: PredictedDoc) -> None:
+    classes = {f.get("class") for f in facts(cups, "competesIn") if f["s"] == "thibaut-lenoir"}
+    assert classes == {"pro-cup"}
+
+
+def test_bare_pro_in_a_class_slot(cups: PredictedDoc) -> None:
+    counts = {(f.get("class"), f["count"]) for f in facts(cups, "entryCount")}
+    assert ("pro-cup", 15) in counts

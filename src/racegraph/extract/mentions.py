@@ -1158,29 +1158,37 @@ _GT_CLASS_AFTER = frozenset(
 
 def _bare_gt_class(doc: Doc, refs: Sequence[Span], reference: Reference) -> list[Candidate]:
     """ "GT" alone as the class of the Asian Le Mans Series ("the #58 McLaren won GT", "14 in GT",
-    "every LMP2 and GT crew"): next to another class or in a class's slot, never "GT
-    racing" or "GT cars"."""
-    found = [e for e in reference.lookup("GT class") if e.type is EntityType.CLASS]
-    if not found:
-        return []
+    "every LMP2 and GT crew") and "Pro" alone as the SRO cup ("17 in Pro", "Pro, Gold and
+    Silver", a heading "Pro: the title to lose"): next to another class, in a class's slot or
+    heading a paragraph, never "GT racing" or "GT cars"."""
     classes = {i for s in refs if s.label_ == "Class" for i in (s.start, s.end - 1)}
     out: list[Candidate] = []
-    for t in doc:
-        if t.text != "GT" or any(s.start <= t.i < s.end for s in refs):
+    for word, name in (("GT", "GT class"), ("Pro", "Pro class")):
+        found = [e for e in reference.lookup(name) if e.type is EntityType.CLASS]
+        if not found:
             continue
-        prev = doc[t.i - 1] if t.i > 0 else None
-        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        after = nxt is None or nxt.lower_ in _GT_CLASS_AFTER
-        coordinated = (
-            prev is not None and prev.lower_ in {"and", "or", ","} and t.i - 2 in classes
-        ) or (nxt is not None and nxt.lower_ in {"and", "or", ","} and t.i + 2 in classes)
-        won = (  # "Garage 59 won GT with the #58": a win of the class
-            prev is not None
-            and prev.lower_ in _GT_CLASS_WON
-            and (nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "NUM"})
-        )
-        if coordinated or won or (after and prev is not None and prev.lower_ in {"in", "the"}):
-            out.append(Candidate(t.i, t.i + 1, "REF", "bare-gt-class", found[0].iri, P_REFERENCE))
+        for t in doc:
+            if t.text != word or any(s.start <= t.i < s.end for s in refs):
+                continue
+            prev = doc[t.i - 1] if t.i > 0 else None
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            after = nxt is None or nxt.lower_ in _GT_CLASS_AFTER
+            coordinated = (
+                prev is not None and prev.lower_ in {"and", "or", ","} and t.i - 2 in classes
+            ) or (nxt is not None and nxt.lower_ in {"and", "or", ","} and t.i + 2 in classes)
+            won = (  # "Garage 59 won GT with the #58": a win of the class
+                prev is not None
+                and prev.lower_ in _GT_CLASS_WON
+                and (nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "NUM"})
+            )
+            heading = t.is_sent_start and nxt is not None and nxt.text == ":"
+            if (
+                coordinated
+                or won
+                or heading
+                or (after and prev is not None and prev.lower_ in {"in", "the"})
+            ):
+                out.append(Candidate(t.i, t.i + 1, "REF", "bare-class", found[0].iri, P_REFERENCE))
     return out
 
 

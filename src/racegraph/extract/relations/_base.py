@@ -613,10 +613,15 @@ class Article:
 
     def heading_class(self, pos: int) -> str | None:
         """The class of the nearest heading line before ``pos``: an entry list that goes
-        class by class puts the class alone on a line ("LMP2 Pro-Am") above its entries."""
+        class by class puts the class alone on a line ("LMP2 Pro-Am") above its entries, a
+        story by class heads each section with it ("LMP2: a procession, for now")."""
         for m in self.mentions_before(pos, EntityType.CLASS):
             s = self.sentence_at(m.start)
-            if s is not None and s.source.lower() in (m.text.lower(), f"{m.text.lower()} class"):
+            if s is None:
+                continue
+            if s.source.lower() in (m.text.lower(), f"{m.text.lower()} class"):
+                return m.entity
+            if m.start == s.start and len(s.source) <= 60 and s.gap(m.end, s.end).startswith(":"):
                 return m.entity
         return None
 
