@@ -90,7 +90,7 @@ FM|Micronesia|Micronesian|Q702|Federated States of Micronesia
 FO||Faroese|Q4628|Faroes;Faeroe Islands
 FR||French;Frenchman;Frenchwoman|Q142|
 GA||Gabonese|Q1000|
-GB||British;Briton;Brit;English;Scottish;Scot;Welsh;Northern Irish|Q145|UK;U.K.;Great Britain;Britain;United Kingdom of Great Britain and Northern Ireland;England;Scotland;Wales;Northern Ireland
+GB||British;Briton;Brit;English;Englishman;Englishwoman;Scottish;Scot;Scotsman;Scotswoman;Welsh;Welshman;Welshwoman;Northern Irish|Q145|UK;U.K.;Great Britain;Britain;United Kingdom of Great Britain and Northern Ireland;England;Scotland;Wales;Northern Ireland
 GD||Grenadian|Q769|
 GE||Georgian|Q230|
 GF||French Guianese|Q3769|

@@ -211,3 +211,57 @@ def test_a_class_heading_a_section(cups: PredictedDoc) -> None:
 def test_bare_pro_in_a_class_slot(cups: PredictedDoc) -> None:
     counts = {(f.get("class"), f["count"]) for f in facts(cups, "entryCount")}
     assert ("pro-cup", 15) in counts
+
+
+_SUBSTITUTES = (
+    "Heart of Racing call up a substitute\n\n"
+    "Heart of Racing Team has turned to a local man. Kenji Mori will take Dan West's place in "
+    "the #27 Aston Martin Vantage AMR LMGT3 Evo at the 6 Hours of Fuji on Sunday.\n\n"
+    "Every LMGT3 car in the FIA World Endurance Championship must carry a Bronze driver, and "
+    "Mori has the experience, having raced in the GT300 class of Super GT for a decade. He will "
+    "share the #27 with Aston Martin works driver Rhys Allen, a Welshman, and Cole Dunn, the "
+    "team's 22-year-old Australian Silver.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def substitutes(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _SUBSTITUTES, published=dt.date(2025, 9, 23))
+
+
+def test_a_clause_about_someone_does_not_turn_the_story(substitutes: PredictedDoc) -> None:
+    champs = {f.get("championship") for f in facts(substitutes, "memberOf")}
+    assert champs == {"fia-wec"}
+
+
+def test_a_welshman(substitutes: PredictedDoc) -> None:
+    assert {"s": "rhys-allen", "o": "gb"} in facts(substitutes, "nationality")
+    assert "welshman" not in entity_types(substitutes)
+
+
+def test_a_championship_in_a_reason_clause_is_an_aside(nlp: Language, reference: Reference) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "ELMS entries\n\n"
+        "The 2026 European Le Mans Series has 44 entries. JMW Motorsport's #66 Ferrari 296 LMGT3 "
+        "has Ludo Sanz, who replaces Gino Tadd after the Italian chose to race in the GT World "
+        "Challenge Europe instead. Marco Rei and Ivo Kral share the #77 Porsche 911 GT3 R "
+        "LMGT3 of Proton Competition.\n",
+        published=dt.date(2026, 1, 12),
+    )
+    champs = {f["o"] for f in facts(doc, "competesIn") if f["s"] == "marco-rei"}
+    assert champs == {"elms"}
+
+
+def test_last_month_of_a_past_year(nlp: Language, reference: Reference) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Kessel keeps its crew\n\nThe #74 Ferrari 296 GT3 defends the Bronze Cup title that Marco "
+        "Bassi and Luc Morin won in the GT World Challenge Europe Endurance Cup finale at "
+        "Barcelona last October.\n",
+        published=dt.date(2026, 1, 21),
+    )
+    seasons = {f.get("season") for f in facts(doc, "eventOf")}
+    assert seasons == {2025}

@@ -2120,8 +2120,10 @@ class _Linker:
         for ent in sent.ents:
             if ent.label_ != "DATE" or (ent.start < c.end and ent.end > c.start):
                 continue
-            if not any(t.shape_ == "dddd" or t.lower_ in _YEAR_WORDS for t in ent):
-                continue  # a bare month does not say which year
+            if not any(t.shape_ == "dddd" or t.lower_ in _YEAR_WORDS for t in ent) and not (
+                ent[0].lower_ == "last" and len(ent) == 2
+            ):
+                continue  # a bare month does not say which year ("last October" does)
             ts = resolve(ent.text, self.ctx.article.published)
             if ts is not None:
                 years.add(ts.year)

@@ -549,7 +549,7 @@ class Article:
             return True
         if self.career_spell(m) or self.condition_clause(m):
             return True
-        if self.side_programme(m) or self.also_counts(m):
+        if self.side_programme(m) or self.also_counts(m) or self.about_someone(m):
             return True
         span = self.ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         sent = self.sentence_at(m.start)
@@ -559,6 +559,28 @@ class Article:
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
         return verb.tag_ in {"VBD", "VBN"}
+
+    def about_someone(self, m: LinkedMention) -> bool:
+        """ "X, who races a Mustang in the GT World Challenge", "having raced in Super GT for a
+        decade", "after the Italian chose to race in the GTWC": a championship in a clause that describes a person is no context for the
+        story's statements after it ("Y, who moves to IMSA" is one of them)."""
+        return any(
+            (
+                t.dep_ == "relcl"
+                and t.lemma_ in _RACES_LEMMAS
+                and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in t.children)
+            )
+            or (
+                t.dep_ == "advcl"
+                and any(c.dep_ == "aux" and c.lower_ == "having" for c in t.children)
+            )
+            or (  # "after the Italian chose to race in the GTWC instead"
+                t.dep_ == "advcl"
+                and t.tag_ == "VBD"
+                and any(c.dep_ == "mark" and c.lower_ in {"after", "because"} for c in t.children)
+            )
+            for t in self.ctx.governors(m)
+        )
 
     def condition_clause(self, m: LinkedMention) -> bool:
         """ "expected to join them once BMW has settled its WEC line-ups": a championship in a
@@ -782,6 +804,7 @@ _TITLE_USE = re.compile(
 _CAREER_LABEL = re.compile(r"^\s*(?:racer|driver|star|veteran|graduate)s?\b", re.I)
 CHAMPION_LABEL = re.compile(r"^(?:\s+[A-Z][\w-]*){0,2}?(?:\s+class)?\s+champions?\b")
 """After a championship's name, the title it makes: "European Le Mans Series LMP3 champion"."""
+_RACES_LEMMAS = frozenset({"race", "compete", "drive", "run", "contest", "lead"})
 _CLAUSE_BREAK = re.compile(
     r",\s*(?:where|which|who|while|although|though|but|whereas|when)\b|;|,\s*and\s+(?:his|her|the|a)\b",
     re.I,

@@ -1068,6 +1068,8 @@ def _event_season(art: Article, sent: Sentence, m: LinkedMention) -> int | None:
     y = first_season(m.text)
     if y:
         return y
+    if (y := _phrase_year(art, m.entity)) is not None and y < art.published.year:
+        return y  # "the finale at Barcelona last October": the phrase's year, said around it
     around = sent.gap(m.start - 12, m.end + 25)
     y = first_season(around)
     if y:

@@ -1713,6 +1713,7 @@ def _context_championship(art: Article, sent: Sentence) -> str | None:
             (art.ctx.background(m) and not art.quoted(m.start))
             or art.condition_clause(m)
             or art.side_programme(m)
+            or art.about_someone(m)
         ):
             aside = aside or m.entity
             continue
