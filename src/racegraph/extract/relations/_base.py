@@ -562,8 +562,9 @@ class Article:
 
     def about_someone(self, m: LinkedMention) -> bool:
         """ "X, who races a Mustang in the GT World Challenge", "having raced in Super GT for a
-        decade", "after the Italian chose to race in the GTWC": a championship in a clause that describes a person is no context for the
-        story's statements after it ("Y, who moves to IMSA" is one of them)."""
+        decade", "after the Italian chose to race in the GTWC": a championship in a clause
+        that describes a person is no context for the story's statements after it ("Y, who
+        moves to IMSA" is one of them)."""
         return any(
             (
                 t.dep_ == "relcl"
