@@ -265,3 +265,22 @@ def test_last_month_of_a_past_year(nlp: Language, reference: Reference) -> None:
     )
     seasons = {f.get("season") for f in facts(doc, "eventOf")}
     assert seasons == {2025}
+
+
+def test_a_crew_of_a_numbered_car_joins_the_team_named_with_it(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Ferrari win at Imola\n\n"
+        "Ferrari AF Corse won the 6 Hours of Imola, the second round of the FIA World Endurance "
+        "Championship, 3.4 seconds ahead of Toyota Gazoo Racing's #8 Toyota TR010 Hybrid. "
+        "Late on, Aston Martin THOR Team's Valkyrie crashed at "
+        "Rivazza.\n\n"
+        "Kenta Oda and Liam Brook drove the first four hours, and Theo Gale drove the final "
+        "stint. The Canadian shares the #8 with the Japanese Oda and Brook, a New Zealander.\n",
+        published=dt.date(2025, 4, 21),
+    )
+    teams = {f["o"] for f in facts(doc, "memberOf") if f["s"] in {"kenta-oda", "liam-brook"}}
+    assert teams == {"gazoo"}

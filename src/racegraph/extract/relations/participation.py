@@ -1275,12 +1275,25 @@ def _numbered_crews(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> No
     for num, pos, crew in found:
         car = _crew_car(art, sent, pos - 12, pos + 40)
         car_cls = _class_of_car(art, sent, car, champ) if car and not classes else None
-        crews[num] = (tuple(crew), car, team, champ, season, car_cls or cls)
+        own = team if teams else _team_of_number(art, num, sent.start) or team
+        crews[num] = (tuple(crew), car, own, champ, season, car_cls or cls)
         for x in crew:
             _emit_crew_facts(art, sent, x, crews[num], num, status, wording)
         for i, x in enumerate(crew):
             for y in crew[i + 1 :]:
                 art.emit("coDriver", sent, "coDriver.numbered", 0.7, s=x, o=y, season=season)
+
+
+def _team_of_number(art: Article, num: int, before: int) -> str | None:
+    """The team the text gave car ``num`` to earlier ("Toyota Gazoo Racing's #8 Toyota"), so
+    "the Canadian shares the #8 with ..." is that team's crew, not the last team named."""
+    text = art.ctx.article.text
+    found = [
+        m.entity
+        for m in art.mentions_before(before, T)
+        if re.match(rf"['’]s\s+#{num}\b", text[m.end : m.end + 12])
+    ]
+    return found[0] if found else None
 
 
 _APPOSITION = re.compile(r"^,\s*(?:the|a|an)\s+[^,;]*(?:,|$)")
