@@ -124,30 +124,30 @@ _TEST_DAY = (
 
 
 @pytest.fixture(scope="module")
-def test_day(nlp: Language, reference: Reference) -> PredictedDoc:
+def day_report(nlp: Language, reference: Reference) -> PredictedDoc:
     return predict(nlp, reference, _TEST_DAY, published=dt.date(2025, 6, 9))
 
 
-def test_the_day_dates_the_test_not_the_race(test_day: PredictedDoc) -> None:
-    evs = events(test_day)
+def test_the_day_dates_the_test_not_the_race(day_report: PredictedDoc) -> None:
+    evs = events(day_report)
     test = event_key(evs, "the official Test Day")
     race = event_key(evs, "the 24 Hours of Le Mans")
-    dates = {(f["s"], f["o"]) for f in facts(test_day, "eventDate")}
+    dates = {(f["s"], f["o"]) for f in facts(day_report, "eventDate")}
     assert (test, dt.date(2025, 6, 8)) in dates
     assert (race, dt.date(2025, 6, 8)) not in dates
 
 
-def test_test_day_places_are_tests(test_day: PredictedDoc) -> None:
-    test = event_key(events(test_day), "the official Test Day")
-    tested = {(f["s"], f["o"], f.get("event")) for f in facts(test_day, "tested")}
+def test_test_day_places_are_tests(day_report: PredictedDoc) -> None:
+    test = event_key(events(day_report), "the official Test Day")
+    tested = {(f["s"], f["o"], f.get("event")) for f in facts(day_report, "tested")}
     assert ("tom-ekberg", "toyota-tr010-hybrid", test) in tested
-    assert not [f for f in facts(test_day, "raceResult") if "tom-ekberg" in f["drivers"]]
+    assert not [f for f in facts(day_report, "raceResult") if "tom-ekberg" in f["drivers"]]
 
 
-def test_a_win_last_month_with_a_crew(test_day: PredictedDoc) -> None:
-    won = {f["s"]: f["o"] for f in facts(test_day, "won")}
+def test_a_win_last_month_with_a_crew(day_report: PredictedDoc) -> None:
+    won = {f["s"]: f["o"] for f in facts(day_report, "won")}
     assert {"kevin-lutz", "ali-demir", "sven-moll"} <= set(won)
-    held = {(f["s"], f["o"]) for f in facts(test_day, "heldAt")}
+    held = {(f["s"], f["o"]) for f in facts(day_report, "heldAt")}
     assert (won["kevin-lutz"], "spa-francorchamps") in held
 
 
