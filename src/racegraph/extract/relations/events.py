@@ -970,8 +970,9 @@ def _venue_named_races(art: Article) -> None:
 
 
 def _fold_venue_winners(art: Article) -> None:
-    """ "AF Corse's #83, the Le Castellet winner": the winner of the race the text names at
-    that place (the 4 Hours of Le Castellet), not another event of the place's name."""
+    """ "The Le Castellet winner, the #83 of A and B, was second": the winner of the race
+    the text names at that place (the 4 Hours of Le Castellet), not another event of the
+    place's name."""
     for m in list(art.ctx.mentions):
         if m.rule != "event-venue-winner" or m.entity in art.folded:
             continue

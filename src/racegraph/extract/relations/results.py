@@ -317,10 +317,10 @@ def _entry_crews(art: Article, sent: Sentence) -> None:
 
 
 def _race_for(art: Article, sent: Sentence, pos: int) -> str | None:
-    marks = [(p, k) for p, k in art.race_marks if sent.start <= p < sent.end]
-    after = [(p, k) for p, k in marks if p >= pos and p - pos <= 45]
     if (there := _race_at_place(art, sent, pos)) is not None:
         return there
+    marks = [(p, k) for p, k in art.race_marks if sent.start <= p < sent.end]
+    after = [(p, k) for p, k in marks if p >= pos and p - pos <= 45]
     if after:
         return after[0][1]
     before = [(p, k) for p, k in marks if p < pos]
@@ -335,7 +335,7 @@ _CUE_AT_PLACE = re.compile(r"\S*(?:\s+(?:the\s+)?(?:race|round|class|overall))?\
 
 
 def _race_at_place(art: Article, sent: Sentence, pos: int) -> str | None:
-    """ "won at Imola from pole, two months after winning the 4 Hours of Le Castellet": the
+    """ "won at Imola from pole, six weeks after winning the 4 Hours of Le Castellet": the
     place right after the cue names its race, before any race named later in the clause."""
     venue = next(iter(sent.after(pos, EntityType.VENUE)), None)
     if venue is None or not _CUE_AT_PLACE.fullmatch(sent.gap(pos, venue.start)):
@@ -1497,8 +1497,8 @@ _RECENTLY = re.compile(
     r"|in\s+(?P<month>January|February|March|April|May|June|July|August|September|October"
     r"|November|December))\b"
 )
-"""When a win this season came, after its place: "won at Spa last month", "This season he
-won at the Norisring in July" (a bare month only in a sentence that says "this season")."""
+"""When a win this season came, after its place: "won at Spa last month", "This season she
+won at Sebring in March" (a bare month only in a sentence that says "this season")."""
 
 
 def _series_at(art: Article, venue: str) -> str | None:
@@ -1697,8 +1697,8 @@ def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
 
 
 def _tests_for(art: Article) -> dict[str, str]:
-    """Race -> the test held for it ("the official Test Day for the 24 Hours of Le Mans"):
-    places in that race's order before it is run are the test's."""
+    """Race -> the test held for it ("the Test Day for the 24 Hours of Le Mans"): places in
+    that race's order before it is run are the test's."""
     found: dict[str, str] = {}
     for sent in art.sentences:
         events = sent.of(EntityType.EVENT)
@@ -1711,8 +1711,8 @@ def _tests_for(art: Article) -> dict[str, str]:
 
 
 def _won_with(sent: Sentence, b: int) -> list[str]:
-    """ "who won the ELMS round at Le Castellet in May with A and B": the crew after "with"
-    in the win's own clause."""
+    """ "who won the Road America round in August with A and B": the crew after "with" in
+    the win's own clause."""
     for p in sent.after(b, D):
         gap = sent.gap(b, p.start)
         if re.search(r"[,;]", gap):
@@ -2072,7 +2072,7 @@ _NOT_RESULTS = re.compile(r"\b(?:standings|points|entry|entries|line-?ups?|calen
 _GRID_HEADER = re.compile(
     r"\b(?P<q>hyperpole|qualifying|pole)\b|\b(?:starting\s+)?(?P<g>grid|starting\s+order)\b", re.I
 )
-"""A numbered list of a session before the race: "The Hyperpole order in Hypercar:"."""
+"""A numbered list of a session before the race: "Hyperpole positions in Hypercar:"."""
 
 
 def _row_number(art: Article, sent: Sentence) -> int | None:

@@ -132,7 +132,7 @@ _CROWNED = re.compile(
 def _crowned(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
     """ "A, B and C are the 2025 ELMS LMP2 champions": every member of the group that is
     the champions, not just the nearest name; also when the copula is a second verb of the
-    group ("A, B and C finished fourth at Portimão and are the 2025 ELMS champions")."""
+    group ("A, B and C finished fifth in the #25 and are the 2025 ELMS LMP2 champions")."""
     for types in ([D], [EntityType.TEAM]):
         group = group_before(sent, a, types)
         if group and _CROWNED.fullmatch(sent.gap(group[-1].end, a)):
