@@ -340,11 +340,11 @@ class _Linker:
         i = span.start
         if i < 2 or self.doc[i - 1].lower_ not in {"'s", "’s"}:
             return
-        first = i - 2
-        if self.doc[first].lower_ == "weekend" and first > 0:
-            first -= 1  # "this weekend's", "last weekend's"
-        if self.doc[i - 2].lower_ in _DAY_WORDS | {"weekend"}:
-            self.ctx.add_entity(key, etype, name, mention=self.doc[first : span.end].text)
+        day = self.doc[i - 2].lower_
+        if day not in _DAY_WORDS and day != "weekend":
+            return
+        first = i - 3 if day == "weekend" and i >= 3 else i - 2  # "this weekend's"
+        self.ctx.add_entity(key, etype, name, mention=self.doc[first : span.end].text)
 
     def add_ref(self, c: Candidate | Span, entity: ReferenceEntity, rule: str) -> None:
         self.add(c, entity.key, entity.type, entity.label, rule, reference=entity.iri)

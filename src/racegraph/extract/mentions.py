@@ -857,7 +857,7 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
     raw.extend(_series_names(doc, refs))
     raw.extend(_car_candidates(doc, refs))
     raw.extend(_model_plural_candidates(doc, refs, reference))
-    raw.extend(_bare_gt_class(doc, refs, reference))
+    raw.extend(_bare_class_names(doc, refs, reference))
     raw.extend(_numbered_entrants(doc, refs))
     raw.extend(_name_number_teams(doc, refs))
     crews = _slash_crew_candidates(doc, refs) + _listed_crew_candidates(doc, refs)
@@ -1148,47 +1148,46 @@ def _model_plural_candidates(
     ]
 
 
-_GT_CLASS_WON = frozenset({"won", "wins", "win", "winning", "took", "takes", "led", "leads"})
-_GT_CLASS_AFTER = frozenset(
+_BARE_CLASS_WON = frozenset({"won", "wins", "win", "winning", "took", "takes", "led", "leads"})
+_BARE_CLASS_AFTER = frozenset(
     {"title", "class", "category", "standings", "field", "crew", "crews", "win", "victory"}
     | {"honours", "podium", "winner", "winners", "entries", "points", "champions", "leaders"}
     | {".", ",", ";", ":", ")"}
 )
+# a class word written alone -> the reference name that finds its class
+_BARE_CLASS_WORDS = {"GT": "GT class", "Pro": "Pro class"}
 
 
-def _bare_gt_class(doc: Doc, refs: Sequence[Span], reference: Reference) -> list[Candidate]:
+def _bare_class_names(doc: Doc, refs: Sequence[Span], reference: Reference) -> list[Candidate]:
     """ "GT" alone as the class of the Asian Le Mans Series ("the #58 McLaren won GT", "14 in GT",
     "every LMP2 and GT crew") and "Pro" alone as the SRO cup ("17 in Pro", "Pro, Gold and
     Silver", a heading "Pro: the title to lose"): next to another class, in a class's slot or
     heading a paragraph, never "GT racing" or "GT cars"."""
+    iris = {
+        word: found[0].iri
+        for word, name in _BARE_CLASS_WORDS.items()
+        if (found := [e for e in reference.lookup(name) if e.type is EntityType.CLASS])
+    }
     classes = {i for s in refs if s.label_ == "Class" for i in (s.start, s.end - 1)}
     out: list[Candidate] = []
-    for word, name in (("GT", "GT class"), ("Pro", "Pro class")):
-        found = [e for e in reference.lookup(name) if e.type is EntityType.CLASS]
-        if not found:
+    for t in doc:
+        if t.text not in iris or any(s.start <= t.i < s.end for s in refs):
             continue
-        for t in doc:
-            if t.text != word or any(s.start <= t.i < s.end for s in refs):
-                continue
-            prev = doc[t.i - 1] if t.i > 0 else None
-            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-            after = nxt is None or nxt.lower_ in _GT_CLASS_AFTER
-            coordinated = (
-                prev is not None and prev.lower_ in {"and", "or", ","} and t.i - 2 in classes
-            ) or (nxt is not None and nxt.lower_ in {"and", "or", ","} and t.i + 2 in classes)
-            won = (  # "Garage 59 won GT with the #58": a win of the class
-                prev is not None
-                and prev.lower_ in _GT_CLASS_WON
-                and (nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "NUM"})
-            )
-            heading = t.is_sent_start and nxt is not None and nxt.text == ":"
-            if (
-                coordinated
-                or won
-                or heading
-                or (after and prev is not None and prev.lower_ in {"in", "the"})
-            ):
-                out.append(Candidate(t.i, t.i + 1, "REF", "bare-class", found[0].iri, P_REFERENCE))
+        prev = doc[t.i - 1] if t.i > 0 else None
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        after = nxt is None or nxt.lower_ in _BARE_CLASS_AFTER
+        coordinated = (
+            prev is not None and prev.lower_ in {"and", "or", ","} and t.i - 2 in classes
+        ) or (nxt is not None and nxt.lower_ in {"and", "or", ","} and t.i + 2 in classes)
+        won = (  # "Garage 59 won GT with the #58": a win of the class
+            prev is not None
+            and prev.lower_ in _BARE_CLASS_WON
+            and (nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "NUM"})
+        )
+        heading = t.is_sent_start and nxt is not None and nxt.text == ":"
+        slot = after and prev is not None and prev.lower_ in {"in", "the"}
+        if coordinated or won or heading or slot:
+            out.append(Candidate(t.i, t.i + 1, "REF", "bare-class", iris[t.text], P_REFERENCE))
     return out
 
 

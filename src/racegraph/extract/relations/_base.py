@@ -9,6 +9,7 @@ its arguments are the linked mentions next to it. No spaCy object leaves ``extra
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from collections import Counter
@@ -1008,11 +1009,15 @@ def prepare(ctx: DocContext) -> Article:
 
 
 def tokens_in(art: Article, lo: int, hi: int) -> list[Token]:
-    """The tokens that start in [lo, hi)."""
-    return [t for t in art.ctx.doc if lo <= t.idx < hi]
+    """The tokens that start in [lo, hi) (found by bisection: rules call this per sentence
+    and per cue)."""
+    doc = art.ctx.doc
+    i = bisect.bisect_left(doc, lo, key=lambda t: t.idx)
+    j = bisect.bisect_left(doc, hi, lo=i, key=lambda t: t.idx)
+    return [doc[k] for k in range(i, j)]
 
 
-def verb_subject(art: Article, sent: Sentence, verb: Token) -> list[LinkedMention]:
+def verb_subject(sent: Sentence, verb: Token) -> list[LinkedMention]:
     """Mentions covering the nominal subject of ``verb`` (through an auxiliary chain)."""
     heads = [verb]
     while heads[-1].dep_ in {"xcomp", "conj"} and heads[-1].head.i != heads[-1].i:

@@ -980,12 +980,13 @@ def _fold_venue_winners(art: Article) -> None:
         if sent is None or not re.search(r"\bthe\s+$", sent.gap(m.start - 5, m.start), re.I):
             continue
         venues = [r.key for r in art.ctx.reference.lookup(m.text) if r.type is EntityType.VENUE]
+        if not venues:
+            continue
         there = sorted(
             k
             for k, e in art.ctx.entities.items()
             if e.type is E
             and k != m.entity
-            and venues
             and art.held_at(k, venues[0])
             and getattr(art.ctx.events.get(k), "year", None) in (None, art.published.year)
         )

@@ -1616,7 +1616,7 @@ def _takes_the_place(art: Article, sent: Sentence) -> None:
             continue  # "took over from B at the first stops": a stint, not a seat
         new = [p for p in people if p.end <= a and same_clause(sent, p.start, a)]
         who = _participle_subject(art, sent, a) or (new[-1].entity if new else None)
-        if who is None and not sent.gap(sent.start, a).strip(" ,").count(" ") > 6:
+        if who is None and sent.gap(sent.start, a).strip(" ,").count(" ") <= 6:
             # "X was quick in practice. He replaces the Italian Y": the last sentence's subject
             prev = art.sentences[sent.index - 1].of(*PERSON_TYPES) if sent.index else []
             pronoun = re.match(r"\s*(?:He|She)\b", sent.text)
@@ -1637,7 +1637,7 @@ def _participle_subject(art: Article, sent: Sentence, pos: int) -> str | None:
     toks = tokens_in(art, pos, pos + 1)
     if not toks or toks[0].tag_ != "VBG":
         return None
-    people = [m for m in verb_subject(art, sent, toks[0].head) if m.type in PERSON_TYPES]
+    people = [m for m in verb_subject(sent, toks[0].head) if m.type in PERSON_TYPES]
     return people[0].entity if people else None
 
 
@@ -1767,7 +1767,7 @@ def _team_signs(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> None:
     for verb in tokens_in(art, sent.start, sent.end):
         if verb.lemma_.lower() not in _SIGN_LEMMAS or verb.tag_ not in {"VBN", "VBD", "VBZ"}:
             continue
-        subj = [m for m in verb_subject(art, sent, verb) if m.type is T]
+        subj = [m for m in verb_subject(sent, verb) if m.type is T]
         if not subj:
             continue
         team = subj[-1].entity

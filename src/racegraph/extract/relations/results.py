@@ -1548,10 +1548,7 @@ def _past_venue_win(art: Article, sent: Sentence, a: int, b: int) -> bool:
     if not crew:
         ante = art.antecedent(sent, a)
         crew = [ante] if ante else []
-    end = v.end + year.end()
-    partners = group_after(sent, end, [D])
-    if partners and re.fullmatch(r"\s+with\s+(?:the\s+)?", sent.gap(end, partners[0].start)):
-        crew += [m.entity for m in partners if m.entity not in crew]
+    crew += [d for d in _won_with(sent, v.end + year.end()) if d not in crew]
     if champ is None or not crew:
         return False
     start = sent.rel(b) if place is _AT_PLACE else sent.rel(v.start)

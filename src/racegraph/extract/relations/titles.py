@@ -140,7 +140,7 @@ def _crowned(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
     for tok in tokens_in(art, a, b):
         verb = tok.head
         if tok.lower_.startswith("champion") and tok.dep_ == "attr" and verb.lemma_ == "be":
-            subject = verb_subject(art, sent, verb)
+            subject = verb_subject(sent, verb)
             for kind in (D, EntityType.TEAM):
                 if members := [m.entity for m in subject if m.type is kind]:
                     return members
