@@ -1685,10 +1685,13 @@ class _Linker:
                     described_keys.append((c.start, key, name))
                     self.placeless_form(c, key, name)
         # "the race", "the event", "the opener" after a described race: that race
+        unlinked: list[Candidate] = []
         for c in anaphors:
             before = [(k, n) for s, k, n in sorted(described_keys) if s < c.start]
             if before:
                 self.add(c, before[-1][0], T.EVENT, before[-1][1], "event-anaphor")
+            else:
+                unlinked.append(c)
         # other events in document order
         race_cands = [c for c in others if c.label == "EVENT_RACE"]
         self.link_races(race_cands, round_keys)
@@ -1699,11 +1702,12 @@ class _Linker:
             self.link_unplaced_hours(c, n)
         for c, race in apposed:
             self.link_apposed_round(c, race)
+        for c in others:  # named races first: "the entry list for the 2026 Rolex 24" is theirs
+            if c.label == "EVENT_NAMED":
+                self.link_named_event(c)
         for c in others:
             if c.label in {"EVENT_TEST", "EVENT_FINALE", "EVENT_ENTRY_LIST"}:
                 self.link_series_event(c)
-            elif c.label == "EVENT_NAMED":
-                self.link_named_event(c)
         for c in others:
             if c.label == "EVENT_EDITION":
                 self.link_edition(c)
@@ -1713,6 +1717,32 @@ class _Linker:
         for c in others:
             if c.label == "EVENT_PRESS":
                 self.link_press(c)
+        for c in unlinked:
+            self.link_race_anaphor(c)
+
+    def link_race_anaphor(self, c: Candidate) -> None:
+        """ "The race starts at 13:40 ..." opening the sentence after one that names one race
+        by its name ("the 2026 Rolex 24 at Daytona"): that race. Not "The race was ...",
+        which says what the race is."""
+        span = self.span(c)
+        sent = span.sent
+        if span.start != sent.start or span[-1].lower_ != "race" or sent.start == 0:
+            return
+        if span.end < len(self.doc) and self.doc[span.end].lemma_ == "be":
+            return  # "The race was the third round of X" names the round (apposed_race)
+        prev = self.doc[sent.start - 1].sent
+        races = {
+            m.entity
+            for m in self.ctx.mentions
+            if prev.start_char <= m.start < prev.end_char
+            and m.type is T.EVENT
+            and (info := self.ctx.events.get(m.entity)) is not None
+            and info.kind is EventKind.RACE
+            and info.parent is None
+        }
+        if len(races) == 1:
+            key = races.pop()
+            self.add(c, key, T.EVENT, self.ctx.entities[key].name, "event-race-anaphor")
 
     def persons_race(self, c: Candidate) -> bool:
         """ "the Dutchman's race lasted less than a lap": a possessor after "the" that names
@@ -2056,6 +2086,8 @@ class _Linker:
         )
         name = f"{n} Hours of {vname}"
         self.add(c, key, T.EVENT, name, f"event-{c.rule}", kind=EventKind.RACE)
+        if year:
+            self.ctx.add_entity(key, T.EVENT, name, mention=f"{name} ({year})")
         self.link_day_after(c, key, name)
 
     def dated_edition(self, vkey: str, n: str) -> int | None:
@@ -2120,6 +2152,10 @@ class _Linker:
         for ent in sent.ents:
             if ent.label_ != "DATE" or (ent.start < c.end and ent.end > c.start):
                 continue
+            if ent[0].lower_ == "since" or (
+                ent.start and self.doc[ent.start - 1].lower_ == "since"
+            ):
+                continue  # "with the team since 2022" is about now, not 2022
             if not any(t.shape_ == "dddd" or t.lower_ in _YEAR_WORDS for t in ent) and not (
                 ent[0].lower_ == "last" and len(ent) == 2
             ):
@@ -2260,6 +2296,9 @@ class _Linker:
             country=self.ref_key(venues[0].country) if venues else None,
         )
         self.add(c, key, T.EVENT, f"{title} ({year})", f"event-{c.rule}", kind=EventKind.RACE)
+        # every title names the edition with its year ("Rolex 24 at Daytona (2026)"), not only
+        # the first one the text used ("the Rolex 24")
+        self.ctx.add_entity(key, T.EVENT, f"{title} ({year})", mention=f"{title} ({year})")
         self.ctx.add_entity(key, T.EVENT, f"{title} ({year})", mention=title)  # its plain name
 
     def link_press(self, c: Candidate) -> None:

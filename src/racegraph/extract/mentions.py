@@ -1492,7 +1492,8 @@ def split_model_period(doc: Doc) -> Doc:
     """A model name ending in a capital letter closes a sentence: "its #88 911 GT3 R. Hardwick,
     a bronze-rated American, ..." The tokenizer reads "R." as an initial (and NER then finds a
     person "GT3 R. Hardwick"); after a model token holding letters and digits ("GT3", "499P")
-    the letter is split from the full stop and the next capitalised word starts a sentence."""
+    the letter is split from the full stop and the next capitalised word starts a sentence.
+    A full stop inside a word ("V-Series.R") is not one."""
     spots = [
         t
         for t in doc[1:-1]
@@ -1505,12 +1506,16 @@ def split_model_period(doc: Doc) -> Doc:
         and any(c.isalpha() for c in t.nbor(-1).text)
         and t.nbor(-1).whitespace_
     ]
-    if not spots:
-        return doc
-    starts = [t.i + k + 2 for k, t in enumerate(spots)]  # the word after each split stop
-    with doc.retokenize() as retok:
-        for t in spots:
-            retok.split(t, [t.text[0], "."], heads=[t, (t, 0)])
-    for i in starts:
-        doc[i].is_sent_start = True
+    if spots:
+        starts = [t.i + k + 2 for k, t in enumerate(spots)]  # the word after each split stop
+        with doc.retokenize() as retok:
+            for t in spots:
+                retok.split(t, [t.text[0], "."], heads=[t, (t, 0)])
+        for i in starts:
+            doc[i].is_sent_start = True
+    # a full stop inside a word ("Cadillac V-Series.R is shared by ...") ends no sentence
+    for t in doc[1:-1]:
+        glued = t.text == "." and not t.whitespace_ and not t.nbor(-1).whitespace_
+        if glued and t.nbor(-1).is_alpha and t.nbor(1).is_alpha:
+            t.nbor(1).is_sent_start = False
     return doc

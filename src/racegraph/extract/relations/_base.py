@@ -176,9 +176,16 @@ class Sentence:
         return self.gap(max(self.start, pos - n), pos)
 
     def years(self) -> list[tuple[int, int]]:
-        """Explicit years in the sentence as (absolute offset, year)."""
-        return [(self.abs(m.start()), season_of(m)) for m in SEASON_YEAR.finditer(self.text)]
+        """Explicit years in the sentence as (absolute offset, year); not the start of a span
+        that lasts until now ("with the team since 2022" is not about 2022)."""
+        return [
+            (self.abs(m.start()), season_of(m))
+            for m in SEASON_YEAR.finditer(self.text)
+            if not _SINCE.search(self.text, 0, m.start())
+        ]
 
+
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?$", re.I)
 
 # between two members of a coordination: ", ", " and ", ", and ", "/", with the origin of the
 # previous member ("from the Netherlands", "(GBR)") and a descriptor of the next one ("the
@@ -458,9 +465,14 @@ class Article:
         aside: str | None = None
         here = self.sentence_at(pos)
         present = here is None or not self._past_clause(here, pos)
+        last: LinkedMention | None = None
         for m in self.ctx.mentions:
             if m.start >= pos:
                 break
+            if m.type is EntityType.CHAMPIONSHIP:
+                last, before = m, last
+                if before is not None and self._rider(before, m):
+                    continue  # "opened both the IMSA ... and the Michelin Endurance Cup"
             if m.type is EntityType.CLASS and current is not None:
                 own = self.class_turn(m.entity, current)
                 if own and not self._past_aside(m, here) and not self._aside(m, present=present):
@@ -486,6 +498,15 @@ class Article:
                 continue
             current = m.entity
         return current or aside
+
+    def _rider(self, before: LinkedMention, m: LinkedMention) -> bool:
+        """A sub-championship coordinated right after its parent ("the IMSA WeatherTech
+        SportsCar Championship and its Michelin Endurance Cup") rides along with it: the text
+        stays about the parent."""
+        gap = self.ctx.article.text[before.end : m.start]
+        return self.parent(m.entity) == before.entity and bool(
+            re.fullmatch(r"\s*(?:,\s*)?and\s+(?:its|the|their)\s+(?:\d{4}\s+)?", gap)
+        )
 
     def _past_champion(self, m: LinkedMention) -> bool:
         """ "Amaral, the 2023 European Le Mans Series LMP3 champion": a title of an earlier

@@ -470,6 +470,15 @@ def _entry_count(art: Article, sent: Sentence, lists: dict[int, _Listed]) -> Non
     ]
     if champ is None and not event_list:
         return
+    if champ is None:  # "IMSA published the entry list for the Rolex 24": the race's series
+        champ = next(
+            (
+                str(f.get("o"))
+                for f in art.facts
+                if f.relation == "eventOf" and f.get("s") == event_list[0].entity
+            ),
+            None,
+        )
     season = _count_season(art, sent, sent.abs(el.start()))
     status = "provisional" if re.search(r"\bprovisional\b", sent.text, re.I) else "confirmed"
     source = event_list[0].entity if event_list else _entry_list_key(art, sent, champ or "", season)

@@ -107,6 +107,13 @@ _TIE_BEFORE = re.compile(
     r"(?:\d{4}\s+)?(?:[\w-]+\s+){0,1}$",
     re.I,
 )
+# "<race> ... opens both the IMSA WeatherTech SportsCar Championship and its Michelin
+# Endurance Cup": the race is the first round of each
+_TIE_OPENS = re.compile(
+    r"^(?:\d[:.]\d|[^.;:]){0,60}?\b(?:opens|will\s+open|kicks\s+off)\s+(?:both\s+)?(?:the\s+)?"
+    r"(?:\d{4}\s+)?(?:[^.;:]{0,80}?\s+and\s+(?:its|the)\s+)?$",
+    re.I,
+)
 _PLACE_TIE = re.compile(
     r"^\s*(?:(?:race|round|event|finale|test)\s+)?(?:of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,5}?)?"
     r"(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$"
@@ -1156,8 +1163,32 @@ def extract(art: Article) -> None:
                     art.emit("heldAt", sent, "heldAt.race-of-round", 0.8, s=key, o=v)
 
     _races_of_rounds(art)
+    _lists_of_races(art)
     _editions(art)
     _also_counts(art)
+
+
+def _lists_of_races(art: Article) -> None:
+    """ "IMSA published the entry list for the 2026 Rolex 24 at Daytona": a race's entry list
+    with no championship of its own belongs to the race's championship (its top level) and
+    season, with no round of its own."""
+    tied = {str(f.get("s")) for f in art.facts if f.relation == "eventOf"}
+    for key, info in sorted(art.ctx.events.items()):
+        if info.kind is not EventKind.ENTRY_LIST or info.parent is None or key in tied:
+            continue
+        sent = _first_sentence(art, key)
+        if sent is None or key not in art.ctx.entities:
+            continue
+        done: set[str] = set()
+        for f in list(art.facts):
+            champ, season = f.get("o"), f.get("season")
+            if f.relation != "eventOf" or f.get("s") != info.parent or not isinstance(champ, str):
+                continue
+            root = art.root_known(champ)
+            if root in done:
+                continue
+            done.add(root)
+            art.emit("eventOf", sent, "eventOf.list-of-race", 0.7, s=key, o=root, season=season)
 
 
 def _also_counts(art: Article) -> None:
@@ -1276,8 +1307,9 @@ def _event_of(art: Article, sent: Sentence) -> None:
                 or (c.start >= ev.end and _TIE_AFTER.match(sent.gap(ev.end, c.start)))
                 or (c.end <= ev.start and _TIE_BEFORE.match(sent.gap(c.end, ev.start)))
             )
-            if ok:
-                _emit_event_of(art, sent, ev, c.entity)
+            opens = c.start >= ev.end and bool(_TIE_OPENS.match(sent.gap(ev.end, c.start)))
+            if ok or opens:
+                _emit_event_of(art, sent, ev, c.entity, first=opens)
                 tied.add(ev.entity)
                 used.add(c.start)
     if tied:
@@ -1311,7 +1343,9 @@ def _event_of(art: Article, sent: Sentence) -> None:
                     _emit_event_of(art, sent, ev, champ)
 
 
-def _emit_event_of(art: Article, sent: Sentence, ev: LinkedMention, champ: str) -> None:
+def _emit_event_of(
+    art: Article, sent: Sentence, ev: LinkedMention, champ: str, *, first: bool = False
+) -> None:
     current = art.event_tied.get(ev.entity)
     if current is None or art.parent(champ) == current:
         art.event_tied[ev.entity] = champ
@@ -1323,7 +1357,7 @@ def _emit_event_of(art: Article, sent: Sentence, ev: LinkedMention, champ: str) 
     if rm and champ in {c.entity for c in sent.of(C) if ev.start <= c.start <= ev.end}:
         rnd = number(rm.group("n"))
     if rnd is None and (
-        _OPENER.search(ev.text) or _SEASON_OPENS.search(sent.tail(ev.start, 60))
+        first or _OPENER.search(ev.text) or _SEASON_OPENS.search(sent.tail(ev.start, 60))
     ):  # "the season-opening 24-hour race at X", "the season opens with X"
         rnd = 1
     art.emit(

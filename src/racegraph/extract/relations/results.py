@@ -285,7 +285,7 @@ def _entry_crews(art: Article, sent: Sentence) -> None:
             continue
         date = art.race_dates.get(race)
         season = date.year if date else art.published.year
-        rnd = race if _named_race(art, race) else art.race_round.get(race) or race
+        rnd = _crew_event(art, race)
         stated = [c.entity for c in sent.of(EntityType.CHAMPIONSHIP) if not is_title_use(sent, c)]
         champ = (
             art.event_championships.get(rnd)
@@ -1147,6 +1147,21 @@ def _named_race(art: Article, key: str | None) -> bool:
     return ent is not None and any(_NAMED_RACE.match(m) for m in ent.mentions)
 
 
+def _crew_event(art: Article, race: str) -> str:
+    """The event a crew shares its car at: a race with a name of its own, else the meeting
+    the race is part of ("Race 1" of the Snetterton round: the crew is the round's, for both
+    races), else the race."""
+    if _named_race(art, race):
+        return race
+    info = art.ctx.events.get(race)
+    parent = info.parent if info is not None else None
+    if rnd := art.race_round.get(race):
+        return rnd
+    if parent is not None and art.kind(parent) is EventKind.ROUND:
+        return parent
+    return race
+
+
 def _clause_start(sent: Sentence, a: int) -> int:
     """Where the clause holding absolute offset ``a`` starts."""
     start = sent.start
@@ -1895,7 +1910,7 @@ def _finish(
                 drivers=crew,
             )
         season = date.year if date else art.published.year
-        rnd = r.event if _named_race(art, r.event) else art.race_round.get(r.event or "") or r.event
+        rnd = _crew_event(art, r.event) if r.event else None
         in_sentence = [
             c.entity for c in r.sent.of(EntityType.CHAMPIONSHIP) if not is_title_use(r.sent, c)
         ]
@@ -1987,7 +2002,7 @@ def _finish(
                 asOf=art.published,
             )
     for a, b, race, _, sent in partners:
-        rnd = race if _named_race(art, race) else art.race_round.get(race or "") or race
+        rnd = _crew_event(art, race) if race else None
         date = art.race_dates.get(race or "")
         year = date.year if date else (art.season_in(sent) or art.focus_season)
         art.emit("coDriver", sent, "coDriver.partner", 0.75, s=a, o=b, event=rnd, season=year)
