@@ -87,3 +87,50 @@ def test_a_crew_of_a_car_with_a_dotted_name(entries: PredictedDoc) -> None:
 def test_since_a_year_dates_nothing(entries: PredictedDoc) -> None:
     seasons = {f.get("season") for f in facts(entries, "competesIn") if f["s"] == "carl-diaz"}
     assert seasons == {2026}
+
+
+_FINALE = (
+    "Title decided at Jerez\n\n"
+    "Nina Kos and Luca Berti won the 2025 GT World Challenge Europe Sprint Cup title at Jerez. "
+    "They started the fourth and final round two points ahead. Kos and Berti won Saturday's "
+    "race in the #9 Audi R8 LMS GT3 Evo II; on Sunday Omar Haddad and Jens Vik won in the #3 "
+    "BMW M4 GT3 Evo.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def finale(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _FINALE, published=dt.date(2025, 10, 13))
+
+
+def test_the_nth_and_final_round_is_the_rounds_phrase(finale: PredictedDoc) -> None:
+    evs = events(finale)
+    rnd = event_key(evs, "the fourth and final round")
+    of = {(f["s"], f["o"], f.get("round")) for f in facts(finale, "eventOf")}
+    assert (rnd, "gtwc-europe-sprint-cup", 4) in of
+    pairs = {(frozenset({f["s"], f["o"]}), f.get("event")) for f in facts(finale, "coDriver")}
+    assert (frozenset({"nina-kos", "luca-berti"}), rnd) in pairs
+    assert (frozenset({"omar-haddad", "jens-vik"}), rnd) in pairs
+
+
+def test_an_nth_and_final_round_of_the_season_is_not_cut(
+    nlp: Language, reference: Reference
+) -> None:
+    text = (
+        "Bahrain decides it\n\nThe 8 Hours of Bahrain, the eighth and final round of the "
+        "season, went to the #7 Toyota GR010 Hybrid of Mia Holt and Tim Lenz on Saturday.\n"
+    )
+    doc = predict(nlp, reference, text, published=dt.date(2025, 11, 10))
+    assert len(events(doc)) == 1  # the race is the round, not a second event
+
+
+def test_a_race_dated_next_month_is_next_years(nlp: Language, reference: Reference) -> None:
+    text = (
+        "BMW line-up set\n\nFor the Rolex 24 at Daytona on 24 January, the season opener, Ada "
+        "Lind joins the #25 BMW M Hybrid V8.\n"
+    )
+    doc = predict(nlp, reference, text, published=dt.date(2025, 12, 2))
+    key = event_key(events(doc), "Rolex 24 at Daytona")
+    assert key.endswith("2026")
+    dates = {(f["s"], f["o"]) for f in facts(doc, "eventDate")}
+    assert (key, dt.date(2026, 1, 24)) in dates

@@ -162,6 +162,10 @@ _RACING_LEMMAS = frozenset(
         "bronze",
     }
 )
+# "on 24 January", "on Saturday 24 January" right after an event's name
+_ON_DAY = re.compile(
+    r"\s+on\s+(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)"
+)
 _SHARED_BY = re.compile(r"\b(?:shared|driven|crewed)\s+by\s+$")
 # "X, who runs Y": X is named in a role (a person, not a driver)
 _RUNS_WORDS = frozenset({"runs", "owns", "heads", "leads", "founded", "manages", "ran", "owned"})
@@ -1616,7 +1620,7 @@ class _Linker:
             race = self.apposed_race(c, named) if c.label == "EVENT_ROUND" else None
             if race is not None:
                 apposed.append((c, race))
-            elif self.persons_race(c) or self.loose_visit(c):
+            elif self.persons_race(c) or self.loose_visit(c) or self.round_of_more(c):
                 continue
             elif c.label == "EVENT_ROUND":
                 rounds.append((c, self.event_frame(c)))
@@ -1753,6 +1757,15 @@ class _Linker:
             return False
         return self.event_frame(c)["venue"] is None
 
+    def round_of_more(self, c: Candidate) -> bool:
+        """ "the fifth and final round" stands alone; "the fifth and final round of the season"
+        is read with what follows it (by the rules for "<ordinal> round of ...")."""
+        return (
+            c.rule == "ordinal-final-round"
+            and c.end < len(self.doc)
+            and (self.doc[c.end].lower_ == "of")
+        )
+
     def loose_visit(self, c: Candidate) -> bool:
         """ "the DTM's visit to the Norisring" is that round; "a calendar that includes a visit
         to Spa" names no race of its own."""
@@ -1852,6 +1865,8 @@ class _Linker:
                 rnd = int(nxt) if nxt.isdigit() else _NUMBER_WORDS.get(nxt)
             if t.lower_ == "round" and i > 0 and rnd is None:  # "the fifth round of"
                 rnd = _ORDINALS.get(span[i - 1].lower_)
+                if rnd is None and i > 2 and span[i - 2].lower_ == "and":
+                    rnd = _ORDINALS.get(span[i - 3].lower_)  # "the fifth and final round"
         if c.label == "EVENT_ROUND":
             sent = self.doc[c.start].sent
             sent_refs = _outside_championships(self.refs_inside(sent.start, sent.end))
@@ -2174,6 +2189,14 @@ class _Linker:
                 years.add(ts.year)
         return years.pop() if len(years) == 1 else None
 
+    def dated_after(self, c: Candidate) -> int | None:
+        """The year of the day an event is dated with right after its name ("the Rolex 24 at
+        Daytona on 24 January", in a December story: next January)."""
+        after = self.doc.text[self.span(c).end_char : self.span(c).end_char + 40]
+        m = _ON_DAY.match(after)
+        days = stated_days(m.group(0), self.ctx.article.published) if m else set()
+        return next(iter(days)).year if len(days) == 1 else None
+
     def link_day_after(self, c: Candidate, key: str, name: str) -> None:
         """ "<event> on Sunday": the weekday names the event's day (same entity), not when the
         event is what a test is for ("the Test Day for the 24 Hours of Le Mans on Sunday")."""
@@ -2282,7 +2305,9 @@ class _Linker:
         span = self.span(c)
         years = [t for t in span if _is_year(t)]
         year = int(years[0].text) if years else None
-        year = year or self.sentence_year(c) or self.ctx.article.published.year
+        year = (
+            year or self.sentence_year(c) or self.dated_after(c) or self.ctx.article.published.year
+        )
         words = [t for t in span if t not in years and not (t.i == c.start and t.lower_ == "the")]
         title = " ".join(t.text for t in words)
         cut = next((i + 1 for i, t in enumerate(words) if t.text == "24"), len(words))

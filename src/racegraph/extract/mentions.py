@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from racegraph.extract.time import WEEKDAYS
 from racegraph.records import EntityType
 from racegraph.vocab import slugify
 
@@ -465,6 +466,8 @@ def _person_span(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int
             break
     if end - start > 1 and _gerund_opener(doc, start):
         start += 1
+    if end - start > 2 and doc[start].lower_ in WEEKDAYS:
+        start += 1  # "on Sunday Omar Haddad and Jens Vik won": the day is no first name
     return start, end
 
 

@@ -1128,7 +1128,7 @@ def extract(art: Article) -> None:
                 s=key,
                 o=ev_champ,
                 season=art.event_seasons.get(key) or _phrase_year(art, key) or art.published.year,
-                round=art.round_numbers.get(key),
+                round=_round_number(art, key),
             )
             if key in art.event_seasons:  # minted here: its places come from the round phrase
                 for place in art.held.get(key, []):
@@ -1155,7 +1155,7 @@ def extract(art: Article) -> None:
                     s=key,
                     o=race_champ,
                     season=date.year,
-                    round=art.round_numbers.get(rnd),
+                    round=_round_number(art, rnd),
                 )
             for v in art.held.get(rnd, []):
                 ent = art.entity(v)
@@ -1189,6 +1189,13 @@ def _lists_of_races(art: Article) -> None:
                 continue
             done.add(root)
             art.emit("eventOf", sent, "eventOf.list-of-race", 0.7, s=key, o=root, season=season)
+
+
+def _round_number(art: Article, key: str) -> int | None:
+    """The number of a round: as a "round N of X" phrase states it, else as the round's own
+    phrase does ("the fourth and final round")."""
+    info = art.ctx.events.get(key)
+    return art.round_numbers.get(key) or (info.round if info is not None else None)
 
 
 def _also_counts(art: Article) -> None:
