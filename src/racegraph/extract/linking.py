@@ -1725,7 +1725,7 @@ class _Linker:
             self.link_race_anaphor(c)
 
     def link_race_anaphor(self, c: Candidate) -> None:
-        """ "The race starts at 13:40 ..." opening the sentence after one that names one race
+        """ "The race begins at 14:10 ..." opening the sentence after one that names one race
         by its name ("the 2026 Rolex 24 at Daytona"): that race. Not "The race was ...",
         which says what the race is."""
         span = self.span(c)
@@ -1733,7 +1733,7 @@ class _Linker:
         if span.start != sent.start or span[-1].lower_ != "race" or sent.start == 0:
             return
         if span.end < len(self.doc) and self.doc[span.end].lemma_ == "be":
-            return  # "The race was the third round of X" names the round (apposed_race)
+            return  # "The race was round three of X" names the round (apposed_race)
         prev = self.doc[sent.start - 1].sent
         races = {
             m.entity
@@ -1758,7 +1758,7 @@ class _Linker:
         return self.event_frame(c)["venue"] is None
 
     def round_of_more(self, c: Candidate) -> bool:
-        """ "the fifth and final round" stands alone; "the fifth and final round of the season"
+        """ "the fourth and final round" stands alone; "the eighth and final round of the season"
         is read with what follows it (by the rules for "<ordinal> round of ...")."""
         return (
             c.rule == "ordinal-final-round"
@@ -1866,7 +1866,7 @@ class _Linker:
             if t.lower_ == "round" and i > 0 and rnd is None:  # "the fifth round of"
                 rnd = _ORDINALS.get(span[i - 1].lower_)
                 if rnd is None and i > 2 and span[i - 2].lower_ == "and":
-                    rnd = _ORDINALS.get(span[i - 3].lower_)  # "the fifth and final round"
+                    rnd = _ORDINALS.get(span[i - 3].lower_)  # "the fourth and final round"
         if c.label == "EVENT_ROUND":
             sent = self.doc[c.start].sent
             sent_refs = _outside_championships(self.refs_inside(sent.start, sent.end))
@@ -2170,7 +2170,7 @@ class _Linker:
             if ent[0].lower_ == "since" or (
                 ent.start and self.doc[ent.start - 1].lower_ == "since"
             ):
-                continue  # "with the team since 2022" is about now, not 2022
+                continue  # "with the team since 2021" is about now, not 2021
             if not any(t.shape_ == "dddd" or t.lower_ in _YEAR_WORDS for t in ent) and not (
                 ent[0].lower_ == "last" and len(ent) == 2
             ):
@@ -2191,7 +2191,7 @@ class _Linker:
 
     def dated_after(self, c: Candidate) -> int | None:
         """The year of the day an event is dated with right after its name ("the Rolex 24 at
-        Daytona on 24 January", in a December story: next January)."""
+        Daytona on 25 January", in a December story: next January)."""
         after = self.doc.text[self.span(c).end_char : self.span(c).end_char + 40]
         m = _ON_DAY.match(after)
         days = stated_days(m.group(0), self.ctx.article.published) if m else set()

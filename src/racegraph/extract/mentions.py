@@ -1516,7 +1516,7 @@ def split_model_period(doc: Doc) -> Doc:
                 retok.split(t, [t.text[0], "."], heads=[t, (t, 0)])
         for i in starts:
             doc[i].is_sent_start = True
-    # a full stop inside a word ("Cadillac V-Series.R is shared by ...") ends no sentence
+    # a full stop inside a word ("the #10 Cadillac V-Series.R is shared by ...") ends no sentence
     for t in doc[1:-1]:
         glued = t.text == "." and not t.whitespace_ and not t.nbor(-1).whitespace_
         if glued and t.nbor(-1).is_alpha and t.nbor(1).is_alpha:

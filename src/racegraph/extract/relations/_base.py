@@ -177,7 +177,7 @@ class Sentence:
 
     def years(self) -> list[tuple[int, int]]:
         """Explicit years in the sentence as (absolute offset, year); not the start of a span
-        that lasts until now ("with the team since 2022" is not about 2022)."""
+        that lasts until now ("with the team since 2021" is not about 2021)."""
         return [
             (self.abs(m.start()), season_of(m))
             for m in SEASON_YEAR.finditer(self.text)
@@ -472,7 +472,7 @@ class Article:
             if m.type is EntityType.CHAMPIONSHIP:
                 last, before = m, last
                 if before is not None and self._rider(before, m):
-                    continue  # "opened both the IMSA ... and the Michelin Endurance Cup"
+                    continue  # "opens both the WeatherTech ... and the Michelin Endurance Cup"
             if m.type is EntityType.CLASS and current is not None:
                 own = self.class_turn(m.entity, current)
                 if own and not self._past_aside(m, here) and not self._aside(m, present=present):
@@ -500,8 +500,8 @@ class Article:
         return current or aside
 
     def _rider(self, before: LinkedMention, m: LinkedMention) -> bool:
-        """A sub-championship coordinated right after its parent ("the IMSA WeatherTech
-        SportsCar Championship and its Michelin Endurance Cup") rides along with it: the text
+        """A sub-championship coordinated right after its parent ("the WeatherTech
+        SportsCar Championship and the Michelin Endurance Cup") rides along with it: the text
         stays about the parent."""
         gap = self.ctx.article.text[before.end : m.start]
         return self.parent(m.entity) == before.entity and bool(

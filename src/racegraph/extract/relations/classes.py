@@ -470,7 +470,7 @@ def _entry_count(art: Article, sent: Sentence, lists: dict[int, _Listed]) -> Non
     ]
     if champ is None and not event_list:
         return
-    if champ is None:  # "IMSA published the entry list for the Rolex 24": the race's series
+    if champ is None:  # "IMSA released the entry list for the Rolex 24": the race's series
         champ = next(
             (
                 str(f.get("o"))

@@ -107,8 +107,8 @@ _TIE_BEFORE = re.compile(
     r"(?:\d{4}\s+)?(?:[\w-]+\s+){0,1}$",
     re.I,
 )
-# "<race> ... opens both the IMSA WeatherTech SportsCar Championship and its Michelin
-# Endurance Cup": the race is the first round of each
+# "<race> ... opens both the WeatherTech SportsCar Championship and the Michelin Endurance
+# Cup": the race is the first round of each
 _TIE_OPENS = re.compile(
     r"^(?:\d[:.]\d|[^.;:]){0,60}?\b(?:opens|will\s+open|kicks\s+off)\s+(?:both\s+)?(?:the\s+)?"
     r"(?:\d{4}\s+)?(?:[^.;:]{0,80}?\s+and\s+(?:its|the)\s+)?$",
@@ -1169,7 +1169,7 @@ def extract(art: Article) -> None:
 
 
 def _lists_of_races(art: Article) -> None:
-    """ "IMSA published the entry list for the 2026 Rolex 24 at Daytona": a race's entry list
+    """ "IMSA released the 58-car entry list for the 2026 Rolex 24 at Daytona": a race's entry list
     with no championship of its own belongs to the race's championship (its top level) and
     season, with no round of its own."""
     tied = {str(f.get("s")) for f in art.facts if f.relation == "eventOf"}

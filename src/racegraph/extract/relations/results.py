@@ -1149,7 +1149,7 @@ def _named_race(art: Article, key: str | None) -> bool:
 
 def _crew_event(art: Article, race: str) -> str:
     """The event a crew shares its car at: a race with a name of its own, else the meeting
-    the race is part of ("Race 1" of the Snetterton round: the crew is the round's, for both
+    the race is part of ("Race 1" of the Oulton Park round: the crew is the round's, for both
     races), else the race."""
     if _named_race(art, race):
         return race
