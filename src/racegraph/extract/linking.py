@@ -2192,7 +2192,8 @@ class _Linker:
     def dated_after(self, c: Candidate) -> int | None:
         """The year of the day an event is dated with right after its name ("the Rolex 24 at
         Daytona on 25 January", in a December story: next January)."""
-        after = self.doc.text[self.span(c).end_char : self.span(c).end_char + 40]
+        end = self.span(c).end_char
+        after = self.doc.text[end : end + 40]
         m = _ON_DAY.match(after)
         days = stated_days(m.group(0), self.ctx.article.published) if m else set()
         return next(iter(days)).year if len(days) == 1 else None
