@@ -247,6 +247,10 @@ QUOTE_MARKS = re.compile(r"[\"“”]")
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 """The gap between two members of a list: ", ", " and ", ", and "."""
 
+ALSO_ROUND = re.compile(r"\b(?:also|doubled? as|doubles as)\s+(?:the\s+)?$", re.I)
+"""What ends the text before a second championship's round phrase: "Sebring was also (round
+two of X)"."""
+
 
 def in_quotation(text: str, pos: int) -> bool:
     """Is ``pos`` of ``text`` inside a quotation opened in its paragraph?"""

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, cast
 
 from racegraph.extract.context import (
+    ALSO_ROUND,
     LIST_GAP,
     DocContext,
     EventInfo,
@@ -162,6 +163,7 @@ _RACING_LEMMAS = frozenset(
         "bronze",
     }
 )
+_EDITION_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 # "on 24 January", "on Saturday 24 January" right after an event's name
 _ON_DAY = re.compile(
     r"\s+on\s+(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)"
@@ -337,6 +339,7 @@ class _Linker:
         )
         if etype is T.EVENT and label and text is None:
             self.add_possessive_day(span, key, etype, name)
+            self.add_edition_number(span, key, etype, name)
 
     def add_possessive_day(self, span: Span, key: str, etype: EntityType, name: str) -> None:
         """ "Sunday's 4 Hours of Imola", "tomorrow's 6 Hours of Spa": the event's name with
@@ -349,6 +352,16 @@ class _Linker:
             return
         first = i - 3 if day == "weekend" and i >= 3 else i - 2  # "this weekend's"
         self.ctx.add_entity(key, etype, name, mention=self.doc[first : span.end].text)
+
+    def add_edition_number(self, span: Span, key: str, etype: EntityType, name: str) -> None:
+        """ "the 61st Twelve Hours of Sebring": the name with its edition's number is a surface
+        form of the event too (the mention itself stays the name)."""
+        i = span.start
+        if i < 1 or not _EDITION_NUMBER.fullmatch(self.doc[i - 1].text):
+            return
+        first = i - 2 if i >= 2 and self.doc[i - 2].lower_ == "the" else i - 1
+        for start in sorted({first, i - 1}):
+            self.ctx.add_entity(key, etype, name, mention=self.doc[start : span.end].text)
 
     def add_ref(self, c: Candidate | Span, entity: ReferenceEntity, rule: str) -> None:
         self.add(c, entity.key, entity.type, entity.label, rule, reference=entity.iri)
@@ -1650,10 +1663,17 @@ class _Linker:
         described_keys: list[tuple[int, str, str]] = []
         for (venue, ryear), members in groups.items():
             champs = [f["champ"] for _c, f in members if isinstance(f["champ"], str)]
-            champ = self.most_specific(champs)
+            main = [(c, f) for c, f in members if not self.also_round(c)]
+            champ = self.most_specific([f["champ"] for _c, f in main])
+            if champ is None and len(main) < len(members):
+                champ = self.championship_before_also(members)
+            if champ is None:
+                champ = self.most_specific(champs)
             if champ is None:
                 champ = self.context_championship(members[0][0])
-            rnd = next((f["round"] for _c, f in members if isinstance(f["round"], int)), None)
+            # an "also" phrase numbers the round of its own championship only
+            own = main or [(c, f) for c, f in members if f["champ"] == champ]
+            rnd = next((f["round"] for _c, f in own if isinstance(f["round"], int)), None)
             if champ is None or (venue is None and rnd is None):
                 continue
             champ_e = self.ref.by_iri(champ)
@@ -1894,6 +1914,23 @@ class _Linker:
             if e.parent == champ and any(w in e.label.split() for w in words):
                 return e.iri
         return champ
+
+    def also_round(self, c: Candidate) -> bool:
+        """ "Sebring was also round two of the Michelin Endurance Cup": a second championship
+        of an event the story has already placed in another."""
+        before = self.doc.text[max(0, self.doc[c.start].idx - 40) : self.doc[c.start].idx]
+        return bool(ALSO_ROUND.search(before))
+
+    def championship_before_also(
+        self, members: list[tuple[Candidate, dict[str, object]]]
+    ) -> str | None:
+        """The championship an "also" round phrase adds to: the last one named before it."""
+        for c, f in members:
+            if self.also_round(c):
+                prior = self.last_championship(c.start)
+                if prior is not None and prior.iri != f["champ"]:
+                    return prior.iri
+        return None
 
     def most_specific(self, iris: Sequence[object]) -> str | None:
         found = [i for i in iris if isinstance(i, str)]

@@ -298,6 +298,8 @@ class Article:
     round_numbers: dict[str, int] = field(default_factory=dict)
     event_seasons: dict[str, int] = field(default_factory=dict)
     event_championships: dict[str, str] = field(default_factory=dict)
+    # event -> (sentence start, championship, round) of "was also round two of Y"
+    also_rounds: dict[str, list[tuple[int, str, int]]] = field(default_factory=dict)
     held: dict[str, list[str]] = field(default_factory=dict)
     event_tied: dict[str, str] = field(default_factory=dict)
     folded: dict[str, str] = field(default_factory=dict)  # an event key -> the one it is

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as _dt
 import re
 
-from racegraph.extract.context import LinkedMention, recalled_race
+from racegraph.extract.context import ALSO_ROUND, LinkedMention, recalled_race
 from racegraph.extract.relations._base import (
     PLACE_TYPES,
     VENUE_AND,
@@ -301,6 +301,17 @@ def index_events(art: Article) -> None:
                 if rounds:
                     key = rounds[0].entity
                     _add_form(art, key, sent, rounds[0].start, max(champ_end, rounds[0].end))
+                    info = art.ctx.events.get(key)
+                    if (
+                        info is not None
+                        and info.championship not in (None, champ)
+                        and ALSO_ROUND.search(sent.text[: rm.start()])
+                    ):
+                        # "X was also round two of Y": Y's round, not the event's own
+                        art.also_rounds.setdefault(key, []).append((sent.start, champ, n))
+                        art.event_championships.setdefault(key, info.championship or champ)
+                        art.round_marks.append((sent.start, key))
+                        continue
                 else:
                     season = (None if titled else art.season_in(sent, end)) or art.published.year
                     cname = art.name(champ)
@@ -1162,6 +1173,15 @@ def extract(art: Article) -> None:
                 if ent is not None and ent.type is EntityType.VENUE:
                     art.emit("heldAt", sent, "heldAt.race-of-round", 0.8, s=key, o=v)
 
+    for key, extra in art.also_rounds.items():
+        for pos, champ, n in extra:
+            where = art.sentence_at(pos)
+            if where is None:
+                continue
+            season = art.event_seasons.get(key) or _phrase_year(art, key) or art.published.year
+            art.emit(
+                "eventOf", where, "eventOf.also-round", 0.8, s=key, o=champ, season=season, round=n
+            )
     _races_of_rounds(art)
     _lists_of_races(art)
     _editions(art)

@@ -1,0 +1,51 @@
+"""Session 26: race reports that place one race in two championships. "X was also round two
+of Y" adds Y's round to an event the story has already placed in another championship; the
+crews still compete in that first one. An edition's number ("the 52nd Six Hours of Watkins
+Glen") is part of the event's name. Own sentences, full pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from racegraph.evaluate import PredictedDoc
+from racegraph.reference import Reference
+from tests.extract._pipeline_harness import event_key, events, facts, predict
+
+_ALSO = (
+    "Watkins Glen: Acura holds on\n\n"
+    "Acura Meyer Shank Racing won the 52nd Six Hours of Watkins Glen on Sunday. Nina Holt, "
+    "Raul Ortega and Sam Becker shared the #93 Acura ARX-06 and took the lead of the IMSA "
+    "WeatherTech SportsCar Championship with one round left.\n\n"
+    "Thirty-nine cars started. Watkins Glen was also round four of the Michelin Endurance "
+    "Cup.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def also(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _ALSO, published=dt.date(2025, 6, 23))
+
+
+def test_an_also_round_adds_a_championship(also: PredictedDoc) -> None:
+    evs = events(also)
+    race = event_key(evs, "round four of the Michelin Endurance Cup")
+    tied = {(f["o"], f.get("round")) for f in facts(also, "eventOf") if f["s"] == race}
+    assert ("michelin-endurance-cup", 4) in tied
+    assert ("imsa", None) in tied
+    assert ("imsa", 4) not in tied  # the Endurance Cup's number is not IMSA's
+
+
+def test_the_crew_competes_in_the_first_championship(also: PredictedDoc) -> None:
+    series = {f["o"] for f in facts(also, "competesIn") if f["s"] == "nina-holt"}
+    assert series == {"imsa"}
+
+
+def test_an_edition_number_is_part_of_a_name(also: PredictedDoc) -> None:
+    evs = events(also)
+    race = event_key(evs, "Six Hours of Watkins Glen")
+    assert {"the 52nd Six Hours of Watkins Glen", "52nd Six Hours of Watkins Glen"} <= set(
+        evs[race]
+    )
