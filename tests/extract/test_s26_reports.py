@@ -49,3 +49,30 @@ def test_an_edition_number_is_part_of_a_name(also: PredictedDoc) -> None:
     assert {"the 52nd Six Hours of Watkins Glen", "52nd Six Hours of Watkins Glen"} <= set(
         evs[race]
     )
+
+
+_RING = (
+    "Ring: Ford wins at last\n\n"
+    "HRT Ford Performance won the Nürburgring 24 Hours on Sunday, its #64 Ford Mustang GT3 "
+    "finishing 40 seconds clear. Kim Lau, a Ford works driver from Norway who won the "
+    "Bathurst 12 Hour in February, took the lead at the Karussell with an hour left. The "
+    "#5 Porsche 911 GT3 R (992) of Dirk Adler and Max Vogt was second.\n\n"
+    "The SP9 Pro-Am class went to Walkenhorst Motorsport's #34 BMW M4 GT3 Evo.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def ring(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _RING, published=dt.date(2025, 6, 23))
+
+
+def test_a_race_won_in_a_relative_clause_is_not_the_story(ring: PredictedDoc) -> None:
+    evs = events(ring)
+    race = event_key(evs, "the Nürburgring 24 Hours")
+    second = [f for f in facts(ring, "raceResult") if f["position"] == 2]
+    assert second and all(f["event"] == race for f in second)
+
+
+def test_sp9_classes_are_known(ring: PredictedDoc) -> None:
+    results = {(f["classification"], f.get("team")) for f in facts(ring, "raceResult")}
+    assert ("sp9-pro-am", "walkenhorst") in results

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 
 _PAST_ASIDE = re.compile(
-    r",\s*(?:who|which)\s+(?:had\s+)?(?:won|took|claimed|finished|raced|started)\s+"
+    r"(?:,\s*|\s)(?:who|which)\s+(?:had\s+)?(?:won|took|claimed|finished|raced|started)\s+"
     r"(?:[\w-]+\s+){0,3}?$"
     r"|\b(?:success|win|victory|podium|points)\s+since\s+$",
     re.I,
