@@ -76,3 +76,22 @@ def test_a_race_won_in_a_relative_clause_is_not_the_story(ring: PredictedDoc) ->
 def test_sp9_classes_are_known(ring: PredictedDoc) -> None:
     results = {(f["classification"], f.get("team")) for f in facts(ring, "raceResult")}
     assert ("sp9-pro-am", "walkenhorst") in results
+
+
+_FLAG = (
+    "Spa: Peugeot at last\n\n"
+    "The #94 Peugeot 9X8 of Peugeot TotalEnergies won the 6 Hours of Spa on Saturday.\n\n"
+    "Ana Ruiz took the chequered flag after a double stint. The 31-year-old Spaniard shared "
+    "the car with Leo Marchetti and Tom Fabre, and the three now lead the championship.\n"
+)
+
+
+def test_a_crew_joins_the_result_of_the_driver_who_took_the_flag(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(nlp, reference, _FLAG, published=dt.date(2025, 5, 12))
+    winners = [f for f in facts(doc, "raceResult") if f["position"] == 1]
+    assert {"ana-ruiz", "leo-marchetti", "tom-fabre"} <= {
+        d for f in winners for d in f.get("drivers", ())
+    }
+    assert all(len(f.get("drivers", ())) != 1 for f in winners)

@@ -1331,6 +1331,9 @@ def _shared_crew(art: Article, sent: Sentence, results: list[_Result]) -> None:
         if not winning and not r.drivers and r.sent.index == sent.index - 1:
             target = r
             break
+        if not winning and r.drivers[:1] == crew[:1] and r.sent.index >= sent.index - 2:
+            target = r  # "A took the flag. The Italian shared the car with B and C"
+            break
     if target is None and winning:
         named = [t.entity for t in sent.of(EntityType.TEAM) if t.start >= sent.abs(m.end())]
         team = named[0] if placed and named else art.last_team(sent, cue)
