@@ -95,3 +95,32 @@ def test_a_crew_joins_the_result_of_the_driver_who_took_the_flag(
         d for f in winners for d in f.get("drivers", ())
     }
     assert all(len(f.get("drivers", ())) != 1 for f in winners)
+
+
+_CLASS_PARAGRAPH = (
+    "Spa: Toyota wins, Porsche takes LMGT3\n\n"
+    "The #7 Toyota GR010 Hybrid of Toyota Gazoo Racing won the 6 Hours of Spa on Saturday.\n\n"
+    "LMGT3, the class for GT3 cars, gave the closest finish of the day. Manthey 1st Phorm's #91 "
+    "Porsche 911 GT3 R LMGT3 held off Iron Lynx's #60 Lamborghini Huracan GT3 Evo2 by 1.2 "
+    "seconds.\n\n"
+    "Hyperpole had been close too: Pia Lenz beat Tom Hale by a tenth of a second.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def class_paragraph(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _CLASS_PARAGRAPH, published=dt.date(2025, 5, 12))
+
+
+def test_held_off_by_a_margin_is_a_win_and_a_second_place(class_paragraph: PredictedDoc) -> None:
+    placed = {
+        (f["position"], f["classification"], f.get("team"))
+        for f in facts(class_paragraph, "raceResult")
+    }
+    assert (1, "lmgt3", "manthey") in placed
+    assert (2, "lmgt3", "iron-lynx") in placed
+
+
+def test_a_margin_in_qualifying_is_no_race_result(class_paragraph: PredictedDoc) -> None:
+    drivers = {d for f in facts(class_paragraph, "raceResult") for d in f.get("drivers", ())}
+    assert not drivers & {"pia-lenz", "tom-hale"}

@@ -50,6 +50,12 @@ _WIN = re.compile(
     re.I,
 )
 _COUNTS = r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many"
+_BEAT_BY = re.compile(
+    r"\b(?:beat|held\s+off|holds\s+off|fended\s+off|fends\s+off|edged(?:\s+out)?|pipped)\b"
+    r"(?=[^.;]{0,80}?\bby\s+(?:(?:just|only)\s+)?(?:\d+(?:\.\d+)?|a|an|half\s+a|one|two|three"
+    r"|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:seconds?|tenths?|hundredths?|laps?)\b)",
+    re.I,
+)
 _WIN_COUNT_AFTER = re.compile(rf"^\s+(?:{_COUNTS})\s+(?:\w+\s+)?(?:races|times|rounds)\b", re.I)
 _COUNT_BEFORE = re.compile(rf"\b(?:{_COUNTS})\s+(?:\w+\s+)?$", re.I)
 _WON_TITLE_AFTER = re.compile(
@@ -207,6 +213,7 @@ def extract(art: Article) -> None:
         if not any(r.kind is None for r in results[n:]):
             _subject_ahead(art, sent, results)
         _rivals(art, sent, results)
+        _beaten_entry(art, sent, results)
         _title_won(art, sent)
         _entry_crews(art, sent)
     _inline_list(art, results)
@@ -264,6 +271,71 @@ def _inline_list(art: Article, results: list[_Result]) -> None:
             if more is None:
                 break
             pos = b + more.end()
+
+
+def _entry_beats(sent: Sentence, a: int, subject: str | None) -> bool:
+    """Is the subject of "beat" an entry: a team ("X's #92 Porsche held off ...") or a car with
+    its crew ("The #92 Porsche of A, B and C beat ...")? A crew as the subject ("A and B shared
+    the #7 and beat C") is the parse's (:func:`_rivals`)."""
+    drivers = sent.before(a, D)
+    if not drivers:
+        return subject is not None
+    lead = sent.gap(_clause_start(sent, a), drivers[0].start)
+    return bool(re.search(r"#\s?\d|\bof\s+$", lead))
+
+
+_QUALIFYING_TALK = re.compile(r"\b(?:pole|hyperpole|qualifying|session|practice)\b", re.I)
+
+
+def _previous(art: Article, sent: Sentence) -> str:
+    """The text of the sentence before ``sent`` in its paragraph ("" for the first)."""
+    prev = art.sentences[sent.index - 1] if sent.index > 0 else None
+    return prev.text if prev is not None and prev.paragraph == sent.paragraph else ""
+
+
+def _beaten_entry(art: Article, sent: Sentence, results: list[_Result]) -> None:
+    """ "X's #92 Porsche held off Y's #46 BMW by 4.7 seconds": the entry beaten by a margin
+    is one place behind the winner, in its class."""
+    for m in _BEAT_BY.finditer(sent.text):
+        a, b = sent.abs(m.start()), sent.abs(m.end())
+        won = next((r for r in results if r.sent is sent and r.pos == a and r.kind is None), None)
+        crew = {x.entity for x in sent.before(a, D)}
+        if won is None and crew:  # the crew's result is stated already
+            won = next(
+                (
+                    r
+                    for r in reversed(results)
+                    if r.kind is None
+                    and r.position == 1
+                    and r.sent.paragraph == sent.paragraph
+                    and crew & set(r.drivers)
+                ),
+                None,
+            )
+        by = re.search(r"\bby\b", sent.text[m.end() :])
+        if won is None or by is None:
+            continue
+        end = b + by.start()
+        row = art.ctx.mentions_between(b, end)
+        teams = [x.entity for x in row if x.type is T]
+        if not teams or teams[0] == won.team or any(x.type is D for x in row):
+            continue  # a crew beaten is the parse's (_rivals)
+        cars = [x.entity for x in row if x.type is EntityType.CAR_MODEL]
+        num = RACE_NUMBER.search(sent.text[m.end() : m.end() + by.start()])
+        results.append(
+            _Result(
+                sent=sent,
+                pos=b,
+                event=won.event,
+                round=won.round,
+                position=won.position + 1,
+                classification=won.classification,
+                team=teams[0],
+                car=cars[-1] if cars else None,
+                number=int(num.group(1)) if num else None,
+                keys=set(teams + cars),
+            )
+        )
 
 
 def _entry_crews(art: Article, sent: Sentence) -> None:
@@ -558,6 +630,12 @@ def _sentence_results(
         wins.add(sent.abs(m.start()))
     for m in _PODIUM.finditer(sent.text):
         found.append((sent.abs(m.start()), sent.abs(m.end()), 3, None))
+    beats: set[int] = set()
+    for m in _BEAT_BY.finditer(sent.text):  # "X's #92 held off Y's #46 by 4.7 seconds": X won
+        if _QUALIFYING_TALK.search(sent.text) or _QUALIFYING_TALK.search(_previous(art, sent)):
+            continue  # "beat X to pole by a tenth": a lap, not the race
+        found.append((sent.abs(m.start()), sent.abs(m.end()), 1, None))
+        beats.add(sent.abs(m.start()))
     open_places: set[int] = set()  # "Ferrari scored a one-two": places whose crews follow
     for m in _ONE_TWO.finditer(sent.text):
         a, b = sent.abs(m.start()), sent.abs(m.end())
@@ -658,6 +736,8 @@ def _sentence_results(
                 other_wins.append((a, b))
             continue
         subject = _subject_team(sent, a, b) if kind is None else None
+        if a in beats and not _entry_beats(sent, a, subject):
+            continue
         if subject is None and kind is None:
             subject = _team_with_crew(art, sent, a, b)
         crew = _with_crew(art, sent, b) if subject else []
@@ -677,6 +757,8 @@ def _sentence_results(
             crew = _of_crew(sent, b)
         if not crew and subject is None:
             crew = _entry_subject_crew(art, sent, a, results)
+        if a in beats:  # the crew after "beat" is the beaten car's
+            crew = [d for d in crew if d in {x.entity for x in sent.before(a, D)}]
         team = subject
         entry = crew_entry(sent, crew)
         sister = re.search(
@@ -780,7 +862,20 @@ def _paragraph_class(
     if prev:
         last = prev[-1].classification
         return last if last != "overall" else None
-    return art.heading_class(a) or _report_class(results, sent, a)
+    return art.heading_class(a) or _opening_class(art, sent) or _report_class(results, sent, a)
+
+
+_OPENS_WITH_CLASS = re.compile(r"(?:In\s+(?:the\s+)?)?$")
+
+
+def _opening_class(art: Article, sent: Sentence) -> str | None:
+    """The class a paragraph opens with ("LMGT3, which replaced GTE last season, produced the
+    closest finish.", "In LMP2, ..."): the paragraph is about that class."""
+    first = next(s for s in art.sentences if s.paragraph == sent.paragraph)
+    classes = first.of(EntityType.CLASS)
+    if classes and _OPENS_WITH_CLASS.fullmatch(first.gap(first.start, classes[0].start)):
+        return classes[0].entity
+    return None
 
 
 def _report_class(results: list[_Result], sent: Sentence, a: int) -> str | None:
