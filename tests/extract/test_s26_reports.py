@@ -11,6 +11,7 @@ import pytest
 from spacy.language import Language
 
 from racegraph.evaluate import PredictedDoc
+from racegraph.extract.time import past_months
 from racegraph.reference import Reference
 from tests.extract._pipeline_harness import event_key, events, facts, predict
 
@@ -124,3 +125,30 @@ def test_held_off_by_a_margin_is_a_win_and_a_second_place(class_paragraph: Predi
 def test_a_margin_in_qualifying_is_no_race_result(class_paragraph: PredictedDoc) -> None:
     drivers = {d for f in facts(class_paragraph, "raceResult") for d in f.get("drivers", ())}
     assert not drivers & {"pia-lenz", "tom-hale"}
+
+
+def test_a_month_told_in_the_past_is_the_last_such_month() -> None:
+    published = dt.date(2026, 2, 10)
+    assert past_months("The title was settled at the finale in October.", published) == [(37, 2025)]
+    assert past_months("The squad won in January.", published) == [(14, 2026)]
+    assert past_months("The team will name its drivers in March.", published) == []
+    assert past_months("He said it was ready for the opener in April.", published) == []
+    assert (
+        past_months("He signed, whose seat was named when the list came in December.", published)
+        == []
+    )
+    assert past_months("It was settled in October 2024.", published) == []
+
+
+def test_an_event_settled_in_a_past_month_is_last_seasons(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Invitations handed out\n\nThe ACO has handed out its invitations for Le Mans.\n\n"
+        "The European Le Mans Series title was settled at the Portimão finale in October.\n",
+        published=dt.date(2026, 2, 10),
+    )
+    seasons = {f.get("season") for f in facts(doc, "eventOf") if f["o"] == "elms"}
+    assert seasons == {2025}

@@ -46,6 +46,7 @@ from racegraph.extract.time import (
     SEASON_YEAR,
     WEEKDAYS,
     days_apart,
+    past_months,
     resolve,
     season_of,
     stated_days,
@@ -2215,6 +2216,10 @@ class _Linker:
             ts = resolve(ent.text, self.ctx.article.published)
             if ts is not None:
                 years.add(ts.year)
+        span = self.span(c)
+        for at, y in past_months(sent.text, self.ctx.article.published):
+            if not span.start_char <= sent.start_char + at < span.end_char:
+                years.add(y)  # "settled at the finale in October", told in February
         # "last year", "the previous season", "two years ago" (the NER may miss them)
         for m in _RELATIVE_YEAR.finditer(sent.text):
             at = sent.start_char + m.start()

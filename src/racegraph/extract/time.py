@@ -117,6 +117,34 @@ def season_of(m: re.Match[str]) -> int:
     return first
 
 
+# "settled at the Portimão finale in October" told in February: last year's October
+_PAST_MONTH = re.compile(
+    r"\bin\s+(?:early\s+|late\s+|mid-)?(?P<month>"
+    + "|".join(m.capitalize() for m in MONTHS)
+    + r")\b(?!\s*,?\s*(?:19|20)\d\d)"
+)
+_PAST_VERB = re.compile(r"\b(?:was|were|had|won|took|ran|\w{3,}ed)\b")
+_ASIDE = re.compile(r"\b(?:when|whose|who|which)\b", re.I)  # the month is the aside's
+_FUTURE_VERB = re.compile(
+    r"\b(?:will|set|scheduled|due|next|is|are|ready|ahead\s+of|for\s+the|before\s+the)\b", re.I
+)
+
+
+def past_months(text: str, published: _dt.date) -> list[tuple[int, int]]:
+    """(offset, year) of each bare "in <Month>" the text tells in the past tense: the last
+    such month up to the publication date ("was settled in October" in February is last
+    year's October). A month in a clause about what will happen says no year here."""
+    found: list[tuple[int, int]] = []
+    if re.search(r"\b(?:19|20)\d\d\b", text):
+        return found  # the sentence names its year
+    for m in _PAST_MONTH.finditer(text):
+        lead = re.split(r"[;,]", text[: m.start()])[-1]  # the month's own clause
+        if _PAST_VERB.search(lead) and not _FUTURE_VERB.search(lead) and not _ASIDE.search(lead):
+            month = MONTHS.index(m.group("month").lower()) + 1
+            found.append((m.start(), published.year - (month > published.month)))
+    return found
+
+
 def first_season(text: str) -> int | None:
     """The season of the first year written in ``text``, if any."""
     m = SEASON_YEAR.search(text)

@@ -23,6 +23,7 @@ from racegraph.extract.time import (
     CARDINALS,
     SEASON_YEAR,
     WEEKDAYS,
+    past_months,
     season_of,
     stated_days,
 )
@@ -718,6 +719,9 @@ class Article:
                 n = number(m.group("n"))
                 if n is not None:
                     found.append((sent.abs(m.start()), year - n))
+        for at, y in past_months(sent.text, self.published):
+            if near is None or same_clause(sent, sent.abs(at), near):
+                found.append((sent.abs(at), y))
         if not found:
             return self.framed_season(sent)
         if pos is None:
