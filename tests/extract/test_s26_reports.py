@@ -129,7 +129,7 @@ def test_a_margin_in_qualifying_is_no_race_result(class_paragraph: PredictedDoc)
 
 def test_a_month_told_in_the_past_is_the_last_such_month() -> None:
     published = dt.date(2026, 2, 10)
-    assert past_months("The title was settled at the finale in October.", published) == [(37, 2025)]
+    assert past_months("The title was settled at the finale in October.", published) == [(36, 2025)]
     assert past_months("The squad won in January.", published) == [(14, 2026)]
     assert past_months("The team will name its drivers in March.", published) == []
     assert past_months("He said it was ready for the opener in April.", published) == []
