@@ -152,3 +152,18 @@ def test_an_event_settled_in_a_past_month_is_last_seasons(
     )
     seasons = {f.get("season") for f in facts(doc, "eventOf") if f["o"] == "elms"}
     assert seasons == {2025}
+
+
+def test_a_title_in_apposition_is_won_by_the_team_and_its_crew(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Invitations\n\nThe European Le Mans Series hands out four places. IDEC Sport, crowned "
+        "LMP2 champions with Paul Lafargue and Ana Sousa, receives one of them.\n",
+        published=dt.date(2026, 2, 10),
+    )
+    won = {(f["s"], f["o"], f.get("class"), f.get("season")) for f in facts(doc, "won")}
+    for who in ("idec-sport", "paul-lafargue", "ana-sousa"):
+        assert (who, "elms", "lmp2", 2025) in won

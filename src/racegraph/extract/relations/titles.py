@@ -37,6 +37,7 @@ def extract(art: Article) -> None:
         _title(art, sent)
         _champion(art, sent)
         _crowned_champions(art, sent)
+        _apposed_champions(art, sent)
         _title_clause(art, sent)
         _title_went_to(art, sent)
         _beat_to_title(art, sent)
@@ -200,6 +201,40 @@ def _crowned_champions(art: Article, sent: Sentence) -> None:
                 _champion_season(
                     art, sent, g.entity, champ, season, cls[0] if cls else None, teams, "crowned"
                 )
+
+
+# "VDS Panis Racing, crowned LMP2 champions with A and B, ...", "CLX, the LMP3 champion, ..."
+_APPOSED_CHAMPIONS = re.compile(
+    r"^,\s+(?:(?:newly\s+)?crowned|the(?:\s+reigning|\s+defending)?)\s+"
+    r"(?:(?:overall|(?-i:[A-Z][\w/-]*))\s+){1,4}champions?\b(?P<with>\s+with\s+)?",
+    re.I,
+)
+
+
+def _apposed_champions(art: Article, sent: Sentence) -> None:
+    """A team or driver in apposition with its title ("VDS Panis Racing, crowned LMP2
+    champions with A, B and C, receives an invitation"; "CLX Motorsport, the LMP3 champion,
+    moves up"): it won the class of the story's championship, and so did the crew it was
+    won with. A title told this way is the last season's."""
+    for who in sent.of(EntityType.TEAM, D):
+        m = _APPOSED_CHAMPIONS.match(sent.text[sent.rel(who.end) :])
+        if m is None or art.quoted(who.start):
+            continue
+        a, b = who.end, who.end + m.end()
+        cls = [k.entity for k in sent.of(EntityType.CLASS) if a <= k.start < b]
+        champ = _story_championship(art, sent, a, b)
+        if champ is None or not cls:
+            continue
+        winners = [who.entity]
+        if m.group("with"):
+            winners += [d.entity for d in group_after(sent, b, [D])]
+        season = _title_season(art, sent, a, b) or (
+            art.published.year - 1 if art.published.month <= 3 else art.published.year
+        )
+        for w in winners:
+            art.emit(
+                "won", sent, "won.apposed", 0.7, s=w, o=champ, season=season, **{"class": cls[0]}
+            )
 
 
 def _title_clause(art: Article, sent: Sentence) -> None:
