@@ -122,7 +122,26 @@ CASES: list[tuple[str, str, str, str]] = [
         "result",
         'DELETE { ?r rg:position ?p } INSERT { ?r rg:position "1" }'
         " WHERE { ?r a rg:Result ; rg:position ?p }",
-        "A result needs exactly one rg:position, an xsd:positiveInteger",
+        "A result has at most one rg:position, an xsd:positiveInteger",
+        "Violation",
+    ),
+    (
+        "result",
+        "DELETE { ?r rg:position ?p } WHERE { ?r a rg:Result ; rg:position ?p }",
+        "A result needs exactly one of rg:position and rg:finishStatus",
+        "Violation",
+    ),
+    (
+        "result",
+        'INSERT { ?r rg:finishStatus "DNF" } WHERE { ?r a rg:Result }',
+        "A result needs exactly one of rg:position and rg:finishStatus",
+        "Violation",
+    ),
+    (
+        "result",
+        'DELETE { ?r rg:position ?p } INSERT { ?r rg:finishStatus "retired" }'
+        " WHERE { ?r a rg:Result ; rg:position ?p }",
+        'rg:finishStatus: "DNF", "DSQ" or "DNS"',
         "Violation",
     ),
     (

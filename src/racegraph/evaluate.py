@@ -878,6 +878,7 @@ _QUALIFIERS: dict[URIRef, str] = {
     RG.date: "date",
     RG.asOf: "asOf",
     RG.position: "position",
+    RG.finishStatus: "position",
     RG.gridKind: "kind",
     RG.cars: "cars",
     RG.manufacturerOfEntry: "manufacturer",

@@ -17,6 +17,7 @@ from rdflib import RDF, RDFS, SKOS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from racegraph.records import (
+    FINISH_STATUSES,
     Entity,
     EntityType,
     EventKind,
@@ -336,6 +337,8 @@ class _Mapper:
         position = fact.get("position")
         if isinstance(position, int) and position >= 1:
             self.add(node, RG.position, _positive(position))
+        elif position in FINISH_STATUSES:
+            self.add(node, RG.finishStatus, Literal(position))
 
     def race_result(self, fact: Fact) -> None:
         node = self.node("result", RG.Result, fact)

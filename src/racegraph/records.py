@@ -182,6 +182,10 @@ ENTITY_ROLES: frozenset[str] = frozenset(
 
 LITERAL_OBJECT_RELATIONS: frozenset[str] = frozenset({"title", "age", "eventDate"})
 
+FINISH_STATUSES: frozenset[str] = frozenset({"DNF", "DSQ", "DNS"})
+"""What a result's position may be instead of a place: did not finish, disqualified, did not
+start."""
+
 CLAIM_STATUSES: tuple[str, ...] = ("confirmed", "planned", "likely", "uncertain", "provisional")
 
 

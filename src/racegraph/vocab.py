@@ -137,6 +137,7 @@ class RG(DefinedNamespace):
     date: URIRef
     round: URIRef
     position: URIRef
+    finishStatus: URIRef
     classification: URIRef
     gridKind: URIRef
     raceNumber: URIRef

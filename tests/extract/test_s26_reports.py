@@ -167,3 +167,22 @@ def test_a_title_in_apposition_is_won_by_the_team_and_its_crew(
     won = {(f["s"], f["o"], f.get("class"), f.get("season")) for f in facts(doc, "won")}
     for who in ("idec-sport", "paul-lafargue", "ana-sousa"):
         assert (who, "elms", "lmp2", 2025) in won
+
+
+_RETIRED = (
+    "Portimão: United win the finale\n\n"
+    "United Autosports won the 4 Hours of Portimão on Sunday. Proton Competition lost its #88 "
+    "Porsche 911 GT3 R (992) to a gearbox failure in the second hour, and the #14 of Kai Berg "
+    "and Ole Lund retired after contact at Turn 5.\n\n"
+    "Berg will retire from professional racing at the end of the season.\n"
+)
+
+
+def test_a_retired_car_is_a_result_without_a_place(nlp: Language, reference: Reference) -> None:
+    doc = predict(nlp, reference, _RETIRED, published=dt.date(2025, 10, 20))
+    dnf = {
+        (f.get("team"), tuple(f.get("drivers") or ()))
+        for f in facts(doc, "raceResult")
+        if f["position"] == "DNF"
+    }
+    assert dnf == {("proton-competition", ()), (None, ("kai-berg", "ole-lund"))}

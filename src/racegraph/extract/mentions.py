@@ -1370,6 +1370,11 @@ def _model_token_prev(token: Token) -> bool:
     return any(ch.isdigit() for ch in prev.text)
 
 
+_SESSION_WORDS = frozenset(
+    {"qualifying", "hyperpole", "superpole", "practice", "shootout", "warm-up", "pole"}
+)
+
+
 def _person_candidates(doc: Doc, blocked: set[int]) -> list[Candidate]:
     out: list[Candidate] = []
     for ent in doc.ents:
@@ -1382,6 +1387,8 @@ def _person_candidates(doc: Doc, blocked: set[int]) -> list[Candidate]:
         if fixed is None:
             continue
         start, end = fixed
+        if doc[end - 1].lower_ in _SESSION_WORDS:
+            continue  # "Friday's Top Qualifying" is a session
         rule = "ner-person" if (start, end) == (ent.start, ent.end) else "ner-person-fixed"
         if _named_like_a_make(doc, start, end, blocked):
             out.append(Candidate(start, end, "PERSON", "person-role", priority=P_GENRE + 1))

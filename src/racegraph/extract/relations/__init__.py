@@ -9,6 +9,7 @@ family:
   heldAt, eventDate;
 * :mod:`.results` - raceResult, gridPosition, won, and what results entail (coDriver,
   competesIn confirmed, memberOf of a credited team);
+* :mod:`.retirements` - raceResult without a place (DNF) for a car that retired;
 * :mod:`.participation` - competesIn with claim status and modality, memberOf, drives;
 * :mod:`.classes` - classOf, replaces, classRule, entryCount, manufacturerEntry,
   manufacturerOf, tested;
@@ -46,6 +47,7 @@ from racegraph.extract.relations import (
     learned,
     participation,
     results,
+    retirements,
     stints,
     titles,
 )
@@ -75,6 +77,7 @@ def rule_facts(ctx: DocContext) -> Article:
     events.index_events(art)
     events.extract(art)
     results.extract(art)
+    retirements.extract(art)
     participation.extract(art)
     classes.extract(art)
     identity.extract(art)

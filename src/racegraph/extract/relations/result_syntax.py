@@ -82,10 +82,12 @@ _STANDINGS = re.compile(
 )
 # "the first Emirati to win a class": a record the result sets, not another result
 RETIRED_FROM = re.compile(
-    r"\b(?:retired|retiring|stopped|crashed\s+out)\s+(?:from|while\s+(?:running|lying)|in)\s+$",
+    r"\b(?:retired|retiring|stopped|crashed\s+out)\s+(?:from|while\s+(?:running|lying)|in)\s+$"
+    r"|\b(?:running|lying)\s+$",
     re.I,
 )
-"""Before an ordinal, where a car ran when it stopped ("retired from fourth place"): no result."""
+"""Before an ordinal, where a car ran when it stopped ("retired from fourth place", "running
+sixth, crashed"): no result."""
 RECORD_BEFORE = re.compile(r"\b(?:first|only|youngest|oldest)\s+(?:[\w'’-]+\s+){0,3}to\s+$", re.I)
 _WIN_LEMMAS = frozenset(
     {"win", "victory", "triumph", "victorious", "honour", "honor", "honours", "laurel", "spoil"}

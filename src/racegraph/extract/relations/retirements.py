@@ -1,0 +1,99 @@
+"""Race retirements: a car that did not finish the reported race is a result without a place
+(``position: DNF``).
+
+"The #10 of A and B retired after contact", "Proton Competition lost its #99 Porsche 963 to
+suspension failure", "the sister #60 crashed out at the Kink with C at the wheel": the entry
+is the team, car and race number of the clause, the crew the drivers it names. A driver who
+retires from racing ("will retire at the end of the season", "announced his retirement from
+professional racing") is :mod:`.identity`'s, not a result; a race still to run has none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from racegraph.extract.relations._base import Article, Sentence, same_clause
+from racegraph.records import EntityType
+
+D = EntityType.DRIVER
+T = EntityType.TEAM
+
+_FAILURE = r"(?:\w+[\s-]+){0,3}(?:failure|problem|issue|fault|damage|fire|crash|accident|leak)"
+_CUE = re.compile(
+    r"\b(?:retired|crashed\s+out|did\s+not\s+(?:finish|see\s+the\s+(?:finish|chequered\s+flag))"
+    r"|failed\s+to\s+finish|was\s+out\s+(?:on|after|in)\b"
+    r"|stopped\s+(?:on\s+track\s+|(?:the|its|his|her)\s+#\d{1,3}\b[^.;]{0,50}?)?with\b"
+    r"|\b(?:race|run)\s+ended\b"
+    rf"|lost\s+(?:its|their|his|her)\s+#\d{{1,3}}\b[^.;]{{0,60}}?\bto\s+(?:an?\s+)?{_FAILURE})",
+    re.I,
+)
+# "..., when A stopped the car", "... after A crashed", "... with A at the wheel"
+_HOW = re.compile(r"\S+[^,;]{0,40}?\b(?:when|after|with|as)\s+(?:\w+\s+){0,3}?", re.I)
+# a career, not a race: "retired from professional racing", "will retire", "retired in 2019"
+_CAREER = re.compile(
+    r"\bretired\s+(?:from\s+(?:professional|full-time|top-level|international|single-seater|"
+    r"racing|motorsport|the\s+sport|competition)|in\s+(?:19|20)\d\d|at\s+the\s+end\s+of)"
+    r"|\b(?:will|to|would|could|may|might)\s+(?:have\s+)?retired?\b",
+    re.I,
+)
+
+
+def extract(art: Article) -> None:
+    placed = _placed(art)
+    for sent in art.sentences:
+        if _CAREER.search(sent.text):
+            continue
+        for m in _CUE.finditer(sent.text):
+            if not art.quoted(sent.abs(m.start())):
+                _retired(art, sent, sent.abs(m.start()), placed)
+
+
+def _retired(
+    art: Article, sent: Sentence, cue: int, placed: set[tuple[str | None, tuple[str, ...]]]
+) -> None:
+    race = art.race_at(cue + 1) or art.race_at(sent.end)
+    date = art.race_dates.get(race or "")
+    if race is None or (date is not None and date > art.published):
+        return
+    drivers = [
+        d.entity
+        for d in sent.of(D)
+        if same_clause(sent, d.start, cue)
+        or (d.start > cue and _HOW.fullmatch(sent.gap(cue, d.start)))
+    ]
+    teams = [t.entity for t in sent.of(T) if t.start < cue and same_clause(sent, t.start, cue)]
+    team = teams[-1] if teams else None
+    if not drivers and team is None:
+        return
+    if (team, tuple(drivers)) in placed or set(drivers) & _placed_drivers(placed):
+        return  # "retired from fourth place" after a result of that crew: its place stands
+    cars = [c.entity for c in sent.of(EntityType.CAR_MODEL) if same_clause(sent, c.start, cue)]
+    art.emit(
+        "raceResult",
+        sent,
+        "raceResult.retired",
+        0.7,
+        event=race,
+        date=date,
+        position="DNF",
+        classification="overall",
+        drivers=tuple(dict.fromkeys(drivers)) or None,
+        team=team,
+        car=cars[0] if cars else None,
+    )
+
+
+def _placed(art: Article) -> set[tuple[str | None, tuple[str, ...]]]:
+    """The entries (team, crew) the article has already given a finishing place."""
+    out: set[tuple[str | None, tuple[str, ...]]] = set()
+    for f in art.facts:
+        if f.relation == "raceResult":
+            drivers = f.get("drivers")
+            crew = tuple(str(d) for d in drivers) if isinstance(drivers, tuple) else ()
+            team = f.get("team")
+            out.add((str(team) if team else None, crew))
+    return out
+
+
+def _placed_drivers(placed: set[tuple[str | None, tuple[str, ...]]]) -> set[str]:
+    return {d for _team, crew in placed for d in crew}
