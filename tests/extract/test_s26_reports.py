@@ -186,3 +186,16 @@ def test_a_retired_car_is_a_result_without_a_place(nlp: Language, reference: Ref
         if f["position"] == "DNF"
     }
     assert dnf == {("proton-competition", ()), (None, ("kai-berg", "ole-lund"))}
+
+
+def test_a_place_held_when_a_car_crashed_is_no_result(nlp: Language, reference: Reference) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Ring report\n\nRowe Racing won the Nürburgring 24 Hours on Sunday. Tim Kessler, "
+        "running sixth in the #64 Ford Mustang GT3, crashed at the Karussell. Max Vogt had taken "
+        "pole in Friday's Top Qualifying.\n",
+        published=dt.date(2025, 6, 23),
+    )
+    assert all(f["position"] != 6 for f in facts(doc, "raceResult"))
+    assert "top-qualifying" not in {e.key for e in doc.entities}
