@@ -199,3 +199,18 @@ def test_a_place_held_when_a_car_crashed_is_no_result(nlp: Language, reference: 
     )
     assert all(f["position"] != 6 for f in facts(doc, "raceResult"))
     assert "top-qualifying" not in {e.key for e in doc.entities}
+
+
+def test_a_disqualified_car_is_a_result_without_a_place(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Stewards rewrite Spa\n\nThe stewards of the 6 Hours of Spa met on Monday, a day after "
+        "the race. Alpine Endurance Team's #35 Alpine A424, which had finished third on Sunday, "
+        "was disqualified for an underweight car.\n",
+        published=dt.date(2025, 5, 12),
+    )
+    dsq = [f for f in facts(doc, "raceResult") if f["position"] == "DSQ"]
+    assert [f["team"] for f in dsq] == ["alpine-endurance"]

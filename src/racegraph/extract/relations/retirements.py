@@ -1,5 +1,5 @@
-"""Race retirements: a car that did not finish the reported race is a result without a place
-(``position: DNF``).
+"""Race retirements and disqualifications: a car that did not finish the reported race, or was
+disqualified from it, is a result without a place (``position: DNF`` / ``DSQ``).
 
 "The #10 of A and B retired after contact", "Proton Competition lost its #99 Porsche 963 to
 suspension failure", "the sister #60 crashed out at the Kink with C at the wheel": the entry
@@ -29,6 +29,9 @@ _CUE = re.compile(
 )
 # "..., when A stopped the car", "... after A crashed", "... with A at the wheel"
 _HOW = re.compile(r"\S+[^,;]{0,40}?\b(?:when|after|with|as)\s+(?:\w+\s+){0,3}?", re.I)
+_SUBJECT = re.compile(r"\s*(?:The\s+)?")
+# "the #38 Cadillac, which had finished second, was disqualified"
+_DISQUALIFIED = re.compile(r"\b(?:was|were|been|being)\s+disqualified\b", re.I)
 # a career, not a race: "retired from professional racing", "will retire", "retired in 2019"
 _CAREER = re.compile(
     r"\bretired\s+(?:from\s+(?:professional|full-time|top-level|international|single-seater|"
@@ -45,11 +48,18 @@ def extract(art: Article) -> None:
             continue
         for m in _CUE.finditer(sent.text):
             if not art.quoted(sent.abs(m.start())):
-                _retired(art, sent, sent.abs(m.start()), placed)
+                _retired(art, sent, sent.abs(m.start()), placed, "DNF")
+        for m in _DISQUALIFIED.finditer(sent.text):
+            if not art.quoted(sent.abs(m.start())):
+                _retired(art, sent, sent.abs(m.start()), set(), "DSQ")
 
 
 def _retired(
-    art: Article, sent: Sentence, cue: int, placed: set[tuple[str | None, tuple[str, ...]]]
+    art: Article,
+    sent: Sentence,
+    cue: int,
+    placed: set[tuple[str | None, tuple[str, ...]]],
+    status: str,
 ) -> None:
     race = art.race_at(cue + 1) or art.race_at(sent.end)
     date = art.race_dates.get(race or "")
@@ -62,24 +72,46 @@ def _retired(
         or (d.start > cue and _HOW.fullmatch(sent.gap(cue, d.start)))
     ]
     teams = [t.entity for t in sent.of(T) if t.start < cue and same_clause(sent, t.start, cue)]
+    if not teams and not drivers:  # "X's #38, which had finished second, was disqualified"
+        teams = [t.entity for t in sent.of(T) if _SUBJECT.fullmatch(sent.gap(sent.start, t.start))]
     team = teams[-1] if teams else None
     if not drivers and team is None:
         return
+    if not drivers:  # "Jota's #38 ... was disqualified": the crew the article gives that car
+        num = re.match(r"['’]s\s+#(\d{1,3})\b", sent.text[sent.rel(_end_of(sent, team)) :])
+        drivers = _car_crew(art, int(num.group(1))) if num else []
     if (team, tuple(drivers)) in placed or set(drivers) & _placed_drivers(placed):
         return  # "retired from fourth place" after a result of that crew: its place stands
     cars = [c.entity for c in sent.of(EntityType.CAR_MODEL) if same_clause(sent, c.start, cue)]
     art.emit(
         "raceResult",
         sent,
-        "raceResult.retired",
+        f"raceResult.{status.lower()}",
         0.7,
         event=race,
         date=date,
-        position="DNF",
+        position=status,
         classification="overall",
         drivers=tuple(dict.fromkeys(drivers)) or None,
         team=team,
         car=cars[0] if cars else None,
+    )
+
+
+def _end_of(sent: Sentence, key: str | None) -> int:
+    """Where the last mention of ``key`` in the sentence ends (the sentence's end if none)."""
+    ends = [m.end for m in sent.mentions if m.entity == key]
+    return ends[-1] if ends else sent.end
+
+
+def _car_crew(art: Article, number: int) -> list[str]:
+    """The drivers the article says drive the car with this race number."""
+    return list(
+        dict.fromkeys(
+            str(f.get("s"))
+            for f in art.facts
+            if f.relation == "drives" and f.get("number") == number
+        )
     )
 
 
