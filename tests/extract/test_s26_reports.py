@@ -214,3 +214,18 @@ def test_a_disqualified_car_is_a_result_without_a_place(
     )
     dsq = [f for f in facts(doc, "raceResult") if f["position"] == "DSQ"]
     assert [f["team"] for f in dsq] == ["alpine-endurance"]
+
+
+def test_the_car_retired_is_the_car_of_the_sentence_before(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Spa: a long night\n\nComtoyou Racing won the 24 Hours of Spa on Sunday.\n\n"
+        "Ivo Marx spun Boutsen VDS's #10 Mercedes-AMG into the barrier at Blanchimont. He was "
+        "unhurt, but the car was retired.\n",
+        published=dt.date(2025, 6, 30),
+    )
+    dnf = [f for f in facts(doc, "raceResult") if f["position"] == "DNF"]
+    assert [(f.get("team"), f.get("drivers")) for f in dnf] == [("boutsen-vds", ("ivo-marx",))]

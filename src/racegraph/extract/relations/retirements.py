@@ -29,6 +29,7 @@ _CUE = re.compile(
 )
 # "..., when A stopped the car", "... after A crashed", "... with A at the wheel"
 _HOW = re.compile(r"\S+[^,;]{0,40}?\b(?:when|after|with|as)\s+(?:\w+\s+){0,3}?", re.I)
+_THE_CAR = re.compile(r"\b(?:the|its|his|her|their)\s+car\s+(?:was\s+|had\s+to\s+be\s+)?$", re.I)
 _SUBJECT = re.compile(r"\s*(?:The\s+)?")
 # "the #38 Cadillac, which had finished second, was disqualified"
 _DISQUALIFIED = re.compile(r"\b(?:was|were|been|being)\s+disqualified\b", re.I)
@@ -75,6 +76,16 @@ def _retired(
     if not teams and not drivers:  # "X's #38, which had finished second, was disqualified"
         teams = [t.entity for t in sent.of(T) if _SUBJECT.fullmatch(sent.gap(sent.start, t.start))]
     team = teams[-1] if teams else None
+    prev = art.sentences[sent.index - 1] if sent.index else None
+    if (
+        not drivers
+        and team is None
+        and prev is not None
+        and prev.paragraph == sent.paragraph
+        and _THE_CAR.search(sent.gap(sent.start, cue))
+    ):  # "A went hard into the wall at the Chase. ... the car was retired"
+        drivers = [d.entity for d in prev.of(D)]
+        team = next((t.entity for t in prev.of(T)), None)
     if not drivers and team is None:
         return
     if not drivers:  # "Jota's #38 ... was disqualified": the crew the article gives that car
