@@ -229,3 +229,19 @@ def test_the_car_retired_is_the_car_of_the_sentence_before(
     )
     dnf = [f for f in facts(doc, "raceResult") if f["position"] == "DNF"]
     assert [(f.get("team"), f.get("drivers")) for f in dnf] == [("boutsen-vds", ("ivo-marx",))]
+
+
+@pytest.mark.parametrize("descriptor", ["the local", "local hero", "the Brazilian"])
+def test_a_crew_list_reads_through_descriptors_and_origins(
+    nlp: Language, reference: Reference, descriptor: str
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Mount Panorama\n\nTeam WRT won the Bathurst 12 Hour on Sunday. Arise Racing GT took "
+        f"third place with the #26 Ferrari 296 GT3 of Ian Keel of Fiji, Tom Rudd and {descriptor} "
+        "Sam Lowe.\n",
+        published=dt.date(2025, 3, 3),
+    )
+    third = [f for f in facts(doc, "raceResult") if f["position"] == 3]
+    assert [set(f["drivers"]) for f in third] == [{"ian-keel", "tom-rudd", "sam-lowe"}]

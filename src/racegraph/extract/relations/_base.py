@@ -189,13 +189,14 @@ class Sentence:
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?$", re.I)
 
 # between two members of a coordination: ", ", " and ", ", and ", "/", with the origin of the
-# previous member ("from the Netherlands", "(GBR)") and a descriptor of the next one ("the
-# American", "German driver", "the Swiss youngster")
+# previous member ("from the Netherlands", "of Oman", "(GBR)") and a descriptor of the next
+# one ("the American", "German driver", "the Swiss youngster", "the local")
 _COORD_GAP = re.compile(
-    r"(?:\s+from\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|\s*\([A-Z]{2,3}\)|,\s+\d{2}(?=,)"
+    r"(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|\s*\([A-Z]{2,3}\)|,\s+\d{2}(?=,)"
     r"|,\s+(?:the|a|an)\s+[^,;.()]{1,50}(?=,))?"  # an apposition: ", the former F1 driver,"
     r"\s*(?:,|and|&|,\s*and|/)\s*"
-    r"(?:(?:the\s+)?(?:\d{2}-year-old\s+|[A-Z][a-z]+-rated\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
+    r"(?:(?:the\s+)?(?:(?:local|hometown)\s+(?:hero\s+|favourite\s+)?)?"
+    r"(?:\d{2}-year-old\s+|[A-Z][a-z]+-rated\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
     r"(?:(?:(?:works|factory)\s+)?"
     r"(?:driver|youngster|veteran|rookie|racer|ace|star|newcomer|compatriot)\s+)?)?"
 )
