@@ -245,3 +245,18 @@ def test_a_crew_list_reads_through_descriptors_and_origins(
     )
     third = [f for f in facts(doc, "raceResult") if f["position"] == 3]
     assert [set(f["drivers"]) for f in third] == [{"ian-keel", "tom-rudd", "sam-lowe"}]
+
+
+def test_an_elliptical_place_after_a_comma_is_the_entrys(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Imola: Porsche again\n\nPorsche Penske Motorsport won the 6 Hours of Imola on Sunday. "
+        "The Cadillac of Ana Ruiz and Ben Cole was second, Peugeot TotalEnergies' #93 Peugeot "
+        "9X8 third.\n",
+        published=dt.date(2025, 4, 21),
+    )
+    third = [f for f in facts(doc, "raceResult") if f["position"] == 3]
+    assert [(f.get("team"), f.get("drivers")) for f in third] == [("peugeot-totalenergies", None)]

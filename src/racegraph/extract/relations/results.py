@@ -506,8 +506,9 @@ _JOINED_BY = re.compile(r"(?:,[^,;.]{0,20},)?\s+(?:was|were)\s+joined\s+by\s+")
 
 
 def _with_entry_team(sent: Sentence, a: int) -> str | None:
-    """The team of an entry that a trailing "with" phrase places: "X won, with the #27 Heart
-    of Racing Team Aston Martin second" (no crew of its own; not the winner's)."""
+    """The team of an entry that a trailing phrase places: "X won, with the #27 Heart of
+    Racing Team Aston Martin second", "A and B were second, Vista AF Corse's #21 Ferrari
+    third" (no crew of its own; not the winner's)."""
     m = _WITH_ENTRY.search(sent.text[: sent.rel(a)])
     if m is None:
         return None
@@ -519,7 +520,8 @@ def _with_entry_team(sent: Sentence, a: int) -> str | None:
 
 
 _WITH_ENTRY = re.compile(
-    r",\s*with\s+(?:the\s+)?(?:#\s?\d{1,3}\s+)?[A-Z][\w'’&.-]*\s+(?:(?:[A-Z0-9][\w'’&.-]*|of)\s+){0,7}$"
+    r",\s*(?:with\s+)?(?:the\s+)?(?:#\s?\d{1,3}\s+)?[A-Z][\w'’&.-]*\s+"
+    r"(?:(?:[A-Z0-9#][\w'’&.-]*|of)\s+){0,7}$"
 )
 
 
