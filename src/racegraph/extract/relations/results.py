@@ -510,8 +510,8 @@ def _with_entry_team(sent: Sentence, a: int) -> str | None:
     Racing Team Aston Martin second", "A and B were second, Vista AF Corse's #21 Ferrari
     third" (no crew of its own; not the winner's)."""
     m = _WITH_ENTRY.search(sent.text[: sent.rel(a)])
-    if m is None:
-        return None
+    if m is None or not (m.group("with") or "#" in m.group(0)):
+        return None  # without "with", only a numbered entry: not "In LMGT3, X won"
     start = sent.abs(m.start())
     teams = [t for t in sent.of(EntityType.TEAM) if start <= t.start and t.end <= a]
     if len(teams) != 1 or any(start <= d.start < a for d in sent.of(D)):
@@ -520,7 +520,7 @@ def _with_entry_team(sent: Sentence, a: int) -> str | None:
 
 
 _WITH_ENTRY = re.compile(
-    r",\s*(?:with\s+)?(?:the\s+)?(?:#\s?\d{1,3}\s+)?[A-Z][\w'’&.-]*\s+"
+    r",\s*(?P<with>with\s+)?(?:the\s+)?(?:#\s?\d{1,3}\s+)?[A-Z][\w'’&.-]*\s+"
     r"(?:(?:[A-Z0-9#][\w'’&.-]*|of)\s+){0,7}$"
 )
 
