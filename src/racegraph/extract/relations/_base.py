@@ -411,6 +411,19 @@ class Article:
             return phrase.startswith("the ") and (described or "year" in phrase)
         return False
 
+    def car_crew(self, number: int) -> list[str]:
+        """The crew the article says drives the car with this race number ("The #46 BMW won
+        the title", "Jota's #38 ... was disqualified"), from its drives facts so far."""
+        return list(
+            dict.fromkeys(
+                s
+                for f in self.facts
+                if f.relation == "drives" and f.get("number") == number
+                for s in [f.get("s")]
+                if isinstance(s, str)
+            )
+        )
+
     def last_team(self, sent: Sentence, pos: int) -> str | None:
         """The nearest team mentioned before ``pos`` (same sentence or earlier)."""
         for m in self.mentions_before(pos, EntityType.TEAM):

@@ -90,7 +90,7 @@ def _retired(
         return
     if not drivers:  # "Jota's #38 ... was disqualified": the crew the article gives that car
         num = re.match(r"['’]s\s+#(\d{1,3})\b", sent.text[sent.rel(_end_of(sent, team)) :])
-        drivers = _car_crew(art, int(num.group(1))) if num else []
+        drivers = art.car_crew(int(num.group(1))) if num else []
     if (team, tuple(drivers)) in placed or set(drivers) & _placed_drivers(placed):
         return  # "retired from fourth place" after a result of that crew: its place stands
     cars = [c.entity for c in sent.of(EntityType.CAR_MODEL) if same_clause(sent, c.start, cue)]
@@ -113,17 +113,6 @@ def _end_of(sent: Sentence, key: str | None) -> int:
     """Where the last mention of ``key`` in the sentence ends (the sentence's end if none)."""
     ends = [m.end for m in sent.mentions if m.entity == key]
     return ends[-1] if ends else sent.end
-
-
-def _car_crew(art: Article, number: int) -> list[str]:
-    """The drivers the article says drive the car with this race number."""
-    return list(
-        dict.fromkeys(
-            str(f.get("s"))
-            for f in art.facts
-            if f.relation == "drives" and f.get("number") == number
-        )
-    )
 
 
 def _placed(art: Article) -> set[tuple[str | None, tuple[str, ...]]]:

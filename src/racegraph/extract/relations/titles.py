@@ -265,7 +265,7 @@ def _title_clause(art: Article, sent: Sentence) -> None:
             who = _team_winners(sent, a, b, teams_title="teams" in body)
         if who is None:
             car = _CAR_SUBJECT.search(sent.text[: m.start()])
-            who = _car_crew(art, int(car.group(1))) if car else _winners_before(art, sent, a)
+            who = art.car_crew(int(car.group(1))) if car else _winners_before(art, sent, a)
         season = _title_season(art, sent, a, b)
         teams = [
             t.entity
@@ -488,19 +488,6 @@ def _named_in_paragraph(art: Article, sent: Sentence, key: str, pos: int) -> boo
 
 
 _CAR_SUBJECT = re.compile(r"#(\d+)\s+" + _PHRASE_CHAR + r"{0,40}?\s+(?:also\s+|duly\s+)?$")
-
-
-def _car_crew(art: Article, number: int) -> list[str]:
-    """ "The #46 BMW M4 GT3 Evo won the title": the crew the article says drives that car."""
-    return list(
-        dict.fromkeys(
-            s
-            for f in art.facts
-            if f.relation == "drives" and f.get("number") == number
-            for s in [f.get("s")]
-            if isinstance(s, str)
-        )
-    )
 
 
 def _maker_winner(sent: Sentence, a: int) -> list[str]:
