@@ -248,7 +248,7 @@ LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 """The gap between two members of a list: ", ", " and ", ", and "."""
 
 ALSO_ROUND = re.compile(r"\b(?:also|doubled? as|doubles as)\s+(?:the\s+)?$", re.I)
-"""What ends the text before a second championship's round phrase: "Sebring was also (round
+"""What ends the text before a second championship's round phrase: "Watkins Glen was also (round
 two of X)"."""
 
 

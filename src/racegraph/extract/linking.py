@@ -1917,7 +1917,7 @@ class _Linker:
         return champ
 
     def also_round(self, c: Candidate) -> bool:
-        """ "Sebring was also round two of the Michelin Endurance Cup": a second championship
+        """ "Watkins Glen was also round four of the Michelin Endurance Cup": a second championship
         of an event the story has already placed in another."""
         before = self.doc.text[max(0, self.doc[c.start].idx - 40) : self.doc[c.start].idx]
         return bool(ALSO_ROUND.search(before))

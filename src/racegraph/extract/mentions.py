@@ -1388,7 +1388,7 @@ def _person_candidates(doc: Doc, blocked: set[int]) -> list[Candidate]:
             continue
         start, end = fixed
         if doc[end - 1].lower_ in _SESSION_WORDS:
-            continue  # "Friday's Top Qualifying" is a session
+            continue  # "Saturday's Top Qualifying" is a session
         rule = "ner-person" if (start, end) == (ent.start, ent.end) else "ner-person-fixed"
         if _named_like_a_make(doc, start, end, blocked):
             out.append(Candidate(start, end, "PERSON", "person-role", priority=P_GENRE + 1))

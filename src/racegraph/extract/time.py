@@ -117,7 +117,7 @@ def season_of(m: re.Match[str]) -> int:
     return first
 
 
-# "settled at the Portimão finale in October" told in February: last year's October
+# "was decided at the Paul Ricard finale in October" told in February: last year's October
 _PAST_MONTH = re.compile(
     r"\bin\s+(?:early\s+|late\s+|mid-)?(?P<month>"
     + "|".join(m.capitalize() for m in MONTHS)

@@ -189,7 +189,7 @@ class Sentence:
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?$", re.I)
 
 # between two members of a coordination: ", ", " and ", ", and ", "/", with the origin of the
-# previous member ("from the Netherlands", "of Oman", "(GBR)") and a descriptor of the next
+# previous member ("from the Netherlands", "of Fiji", "(GBR)") and a descriptor of the next
 # one ("the American", "German driver", "the Swiss youngster", "the local")
 _COORD_GAP = re.compile(
     r"(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|\s*\([A-Z]{2,3}\)|,\s+\d{2}(?=,)"
@@ -413,7 +413,7 @@ class Article:
 
     def car_crew(self, number: int) -> list[str]:
         """The crew the article says drives the car with this race number ("The #46 BMW won
-        the title", "Jota's #38 ... was disqualified"), from its drives facts so far."""
+        the title", "Alpine's #35 ... was disqualified"), from its drives facts so far."""
         return list(
             dict.fromkeys(
                 s

@@ -87,7 +87,7 @@ RETIRED_FROM = re.compile(
     re.I,
 )
 """Before an ordinal, where a car ran when it stopped ("retired from fourth place", "running
-sixth, crashed"): no result."""
+fifth, spun off"): no result."""
 RECORD_BEFORE = re.compile(r"\b(?:first|only|youngest|oldest)\s+(?:[\w'’-]+\s+){0,3}to\s+$", re.I)
 _WIN_LEMMAS = frozenset(
     {"win", "victory", "triumph", "victorious", "honour", "honor", "honours", "laurel", "spoil"}

@@ -274,8 +274,8 @@ def _inline_list(art: Article, results: list[_Result]) -> None:
 
 
 def _entry_beats(sent: Sentence, a: int, subject: str | None) -> bool:
-    """Is the subject of "beat" an entry: a team ("X's #92 Porsche held off ...") or a car with
-    its crew ("The #92 Porsche of A, B and C beat ...")? A crew as the subject ("A and B shared
+    """Is the subject of "beat" an entry: a team ("X's #91 Porsche held off ...") or a car with
+    its crew ("The #91 Porsche of A, B and C beat ...")? A crew as the subject ("A and B shared
     the #7 and beat C") is the parse's (:func:`_rivals`)."""
     drivers = sent.before(a, D)
     if not drivers:
@@ -294,7 +294,7 @@ def _previous(art: Article, sent: Sentence) -> str:
 
 
 def _beaten_entry(art: Article, sent: Sentence, results: list[_Result]) -> None:
-    """ "X's #92 Porsche held off Y's #46 BMW by 4.7 seconds": the entry beaten by a margin
+    """ "X's #91 Porsche held off Y's #60 Lamborghini by 1.2 seconds": the entry beaten by a margin
     is one place behind the winner, in its class."""
     for m in _BEAT_BY.finditer(sent.text):
         a, b = sent.abs(m.start()), sent.abs(m.end())
@@ -507,7 +507,7 @@ _JOINED_BY = re.compile(r"(?:,[^,;.]{0,20},)?\s+(?:was|were)\s+joined\s+by\s+")
 
 def _with_entry_team(sent: Sentence, a: int) -> str | None:
     """The team of an entry that a trailing phrase places: "X won, with the #27 Heart of
-    Racing Team Aston Martin second", "A and B were second, Vista AF Corse's #21 Ferrari
+    Racing Team Aston Martin second", "A and B were second, Peugeot TotalEnergies' #93 Peugeot
     third" (no crew of its own; not the winner's)."""
     m = _WITH_ENTRY.search(sent.text[: sent.rel(a)])
     if m is None or not (m.group("with") or "#" in m.group(0)):
@@ -633,7 +633,7 @@ def _sentence_results(
     for m in _PODIUM.finditer(sent.text):
         found.append((sent.abs(m.start()), sent.abs(m.end()), 3, None))
     beats: set[int] = set()
-    for m in _BEAT_BY.finditer(sent.text):  # "X's #92 held off Y's #46 by 4.7 seconds": X won
+    for m in _BEAT_BY.finditer(sent.text):  # "X's #91 held off Y's #60 by 1.2 seconds": X won
         if _QUALIFYING_TALK.search(sent.text) or _QUALIFYING_TALK.search(_previous(art, sent)):
             continue  # "beat X to pole by a tenth": a lap, not the race
         found.append((sent.abs(m.start()), sent.abs(m.end()), 1, None))
@@ -871,7 +871,7 @@ _OPENS_WITH_CLASS = re.compile(r"(?:In\s+(?:the\s+)?)?$")
 
 
 def _opening_class(art: Article, sent: Sentence) -> str | None:
-    """The class a paragraph opens with ("LMGT3, which replaced GTE last season, produced the
+    """The class a paragraph opens with ("LMGT3, the class for GT3 cars, gave the
     closest finish.", "In LMP2, ..."): the paragraph is about that class."""
     first = next(s for s in art.sentences if s.paragraph == sent.paragraph)
     classes = first.of(EntityType.CLASS)

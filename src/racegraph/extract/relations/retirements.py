@@ -1,8 +1,8 @@
 """Race retirements and disqualifications: a car that did not finish the reported race, or was
 disqualified from it, is a result without a place (``position: DNF`` / ``DSQ``).
 
-"The #10 of A and B retired after contact", "Proton Competition lost its #99 Porsche 963 to
-suspension failure", "the sister #60 crashed out at the Kink with C at the wheel": the entry
+"the #14 of A and B retired after contact", "Proton Competition lost its #88 Porsche to a
+gearbox failure", "the #7 crashed out at Eau Rouge with C at the wheel": the entry
 is the team, car and race number of the clause, the crew the drivers it names. A driver who
 retires from racing ("will retire at the end of the season", "announced his retirement from
 professional racing") is :mod:`.identity`'s, not a result; a race still to run has none.
@@ -31,7 +31,7 @@ _CUE = re.compile(
 _HOW = re.compile(r"\S+[^,;]{0,40}?\b(?:when|after|with|as)\s+(?:\w+\s+){0,3}?", re.I)
 _THE_CAR = re.compile(r"\b(?:the|its|his|her|their)\s+car\s+(?:was\s+|had\s+to\s+be\s+)?$", re.I)
 _SUBJECT = re.compile(r"\s*(?:The\s+)?")
-# "the #38 Cadillac, which had finished second, was disqualified"
+# "the #35 Alpine, which had finished third, was disqualified"
 _DISQUALIFIED = re.compile(r"\b(?:was|were|been|being)\s+disqualified\b", re.I)
 # a career, not a race: "retired from professional racing", "will retire", "retired in 2019"
 _CAREER = re.compile(
@@ -73,7 +73,7 @@ def _retired(
         or (d.start > cue and _HOW.fullmatch(sent.gap(cue, d.start)))
     ]
     teams = [t.entity for t in sent.of(T) if t.start < cue and same_clause(sent, t.start, cue)]
-    if not teams and not drivers:  # "X's #38, which had finished second, was disqualified"
+    if not teams and not drivers:  # "X's #35, which had finished third, was disqualified"
         teams = [t.entity for t in sent.of(T) if _SUBJECT.fullmatch(sent.gap(sent.start, t.start))]
     team = teams[-1] if teams else None
     prev = art.sentences[sent.index - 1] if sent.index else None
@@ -83,12 +83,12 @@ def _retired(
         and prev is not None
         and prev.paragraph == sent.paragraph
         and _THE_CAR.search(sent.gap(sent.start, cue))
-    ):  # "A went hard into the wall at the Chase. ... the car was retired"
+    ):  # "A spun the #10 into the barrier. ... the car was retired"
         drivers = [d.entity for d in prev.of(D)]
         team = next((t.entity for t in prev.of(T)), None)
     if not drivers and team is None:
         return
-    if not drivers:  # "Jota's #38 ... was disqualified": the crew the article gives that car
+    if not drivers:  # "Alpine's #35 ... was disqualified": the crew the article gives that car
         num = re.match(r"['’]s\s+#(\d{1,3})\b", sent.text[sent.rel(_end_of(sent, team)) :])
         drivers = art.car_crew(int(num.group(1))) if num else []
     if (team, tuple(drivers)) in placed or set(drivers) & _placed_drivers(placed):

@@ -203,7 +203,7 @@ def _crowned_champions(art: Article, sent: Sentence) -> None:
                 )
 
 
-# "VDS Panis Racing, crowned LMP2 champions with A and B, ...", "CLX, the LMP3 champion, ..."
+# "IDEC Sport, crowned LMP2 champions with A and B, ...", "X, the LMP3 champion, ..."
 _APPOSED_CHAMPIONS = re.compile(
     r"^,\s+(?:(?:newly\s+)?crowned|the(?:\s+reigning|\s+defending)?)\s+"
     r"(?:(?:overall|(?-i:[A-Z][\w/-]*))\s+){1,4}champions?\b(?P<with>\s+with\s+)?",
@@ -212,8 +212,8 @@ _APPOSED_CHAMPIONS = re.compile(
 
 
 def _apposed_champions(art: Article, sent: Sentence) -> None:
-    """A team or driver in apposition with its title ("VDS Panis Racing, crowned LMP2
-    champions with A, B and C, receives an invitation"; "CLX Motorsport, the LMP3 champion,
+    """A team or driver in apposition with its title ("IDEC Sport, crowned LMP2
+    champions with A and B, receives one of them"; "Nova Racing, the LMP3 champion,
     moves up"): it won the class of the story's championship, and so did the crew it was
     won with. A title told this way is the last season's."""
     for who in sent.of(EntityType.TEAM, D):
