@@ -247,6 +247,13 @@ def test_optional_filter_params_filter(mini: ox.Store) -> None:
     assert len(gtwc.rows) == 4  # the won statement, the overall winners, the class winner
 
 
+def test_a_result_without_a_place_shows_its_finish_status(mini: ox.Store) -> None:
+    rows = q.run("driver-results", {"driver": "Thomas Martin"}, store=mini).records()
+    assert sorted(str(r["position"]) for r in rows) == ["1", "DNF"]
+    rows = q.run("event-results", {"event": RG + "event/misano-race-1"}, store=mini).records()
+    assert {str(r["position"]) for r in rows} == {"3", "DNF"}
+
+
 def test_results_are_typed(mini: ox.Store) -> None:
     result = q.run("driver-titles", {"driver": "Rossi"}, store=mini)
     (record,) = result.records()
