@@ -703,6 +703,11 @@ class Article:
         the first race") is no narrative: it sets no context for the sentences after it."""
         return in_quotation(self.ctx.article.text, pos)
 
+    def previous_in_paragraph(self, sent: Sentence) -> Sentence | None:
+        """The sentence before ``sent`` in its paragraph (None for a paragraph's first)."""
+        prev = self.sentences[sent.index - 1] if sent.index > 0 else None
+        return prev if prev is not None and prev.paragraph == sent.paragraph else None
+
     def sentence_at(self, pos: int) -> Sentence | None:
         for s in self.sentences:
             if s.start <= pos < s.end:

@@ -287,12 +287,6 @@ def _entry_beats(sent: Sentence, a: int, subject: str | None) -> bool:
 _QUALIFYING_TALK = re.compile(r"\b(?:pole|hyperpole|qualifying|session|practice)\b", re.I)
 
 
-def _previous(art: Article, sent: Sentence) -> str:
-    """The text of the sentence before ``sent`` in its paragraph ("" for the first)."""
-    prev = art.sentences[sent.index - 1] if sent.index > 0 else None
-    return prev.text if prev is not None and prev.paragraph == sent.paragraph else ""
-
-
 def _beaten_entry(art: Article, sent: Sentence, results: list[_Result]) -> None:
     """ "X's #91 Porsche held off Y's #60 Lamborghini by 1.2 seconds": the entry beaten by a margin
     is one place behind the winner, in its class."""
@@ -633,8 +627,10 @@ def _sentence_results(
     for m in _PODIUM.finditer(sent.text):
         found.append((sent.abs(m.start()), sent.abs(m.end()), 3, None))
     beats: set[int] = set()
+    prev = art.previous_in_paragraph(sent)
+    lap = _QUALIFYING_TALK.search(sent.text + " " + (prev.text if prev else ""))
     for m in _BEAT_BY.finditer(sent.text):  # "X's #91 held off Y's #60 by 1.2 seconds": X won
-        if _QUALIFYING_TALK.search(sent.text) or _QUALIFYING_TALK.search(_previous(art, sent)):
+        if lap:
             continue  # "beat X to pole by a tenth": a lap, not the race
         found.append((sent.abs(m.start()), sent.abs(m.end()), 1, None))
         beats.add(sent.abs(m.start()))
@@ -2192,8 +2188,8 @@ def _row_number(art: Article, sent: Sentence) -> int | None:
     m = _ROW.match(sent.text)
     if m is not None:
         return int(m.group("n"))
-    prev = art.sentences[sent.index - 1] if sent.index > 0 else None
-    if prev is not None and prev.paragraph == sent.paragraph:
+    prev = art.previous_in_paragraph(sent)
+    if prev is not None:
         bare = re.fullmatch(r"\s*(\d{1,2})[.)]\s*", prev.text)
         if bare:
             return int(bare.group(1))

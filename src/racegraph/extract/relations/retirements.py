@@ -76,12 +76,11 @@ def _retired(
     if not teams and not drivers:  # "X's #35, which had finished third, was disqualified"
         teams = [t.entity for t in sent.of(T) if _SUBJECT.fullmatch(sent.gap(sent.start, t.start))]
     team = teams[-1] if teams else None
-    prev = art.sentences[sent.index - 1] if sent.index else None
+    prev = art.previous_in_paragraph(sent)
     if (
         not drivers
         and team is None
         and prev is not None
-        and prev.paragraph == sent.paragraph
         and _THE_CAR.search(sent.gap(sent.start, cue))
     ):  # "A spun the #10 into the barrier. ... the car was retired"
         drivers = [d.entity for d in prev.of(D)]
