@@ -247,6 +247,12 @@ QUOTE_MARKS = re.compile(r"[\"“”]")
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 """The gap between two members of a list: ", ", " and ", ", and "."""
 
+# "British GT's next stop is Spa, where the fifth round runs": a round still to come
+NEXT_STOP = re.compile(
+    r"\b(?:next\s+(?:stop|round|outing|meeting|event)|moves?\s+on\s+to|heads?\s+(?:to|for)"
+    r"|resumes|travels?\s+to)\b",
+    re.I,
+)
 ALSO_ROUND = re.compile(r"\b(?:also|doubled? as|doubles as)\s+(?:the\s+)?$", re.I)
 """What ends the text before a second championship's round phrase: "Watkins Glen was also (round
 two of X)"."""

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, cast
 from racegraph.extract.context import (
     ALSO_ROUND,
     LIST_GAP,
+    NEXT_STOP,
     DocContext,
     EventInfo,
     LinkedMention,
@@ -1719,7 +1720,7 @@ class _Linker:
                 unlinked.append(c)
         # other events in document order
         race_cands = [c for c in others if c.label == "EVENT_RACE"]
-        self.link_races(race_cands, round_keys)
+        self.link_races(race_cands, round_keys, named=any(c.label == "EVENT_24H" for c in others))
         for c in others:
             if c.label == "EVENT_24H":
                 self.link_24h(c)
@@ -1958,7 +1959,14 @@ class _Linker:
             return None
         return champs[-1][1]
 
-    def link_races(self, races: list[Candidate], round_keys: list[tuple[int, str]]) -> None:
+    def link_races(
+        self, races: list[Candidate], round_keys: list[tuple[int, str]], *, named: bool = False
+    ) -> None:
+        """Link "Race 2", "the second race", "Sunday's race" to its round's numbered race;
+        ``named``: the text also names a race by its own name (an endurance race)."""
+        if races and not round_keys and not named:
+            meeting = self.implicit_meeting(races)
+            round_keys = [(0, meeting)] if meeting else []
         if not races or not round_keys:
             return
         days: dict[Candidate, str] = {}
@@ -2001,6 +2009,47 @@ class _Linker:
             self.add(c, key, T.EVENT, name, f"event-{c.rule}", kind=EventKind.RACE)
             if c in days:
                 self.link_weekday_mentions(days[c], key, name)
+
+    def implicit_meeting(self, races: list[Candidate]) -> str | None:
+        """ "Race one ... race two" in a report that names no round: the races are the
+        sessions of the meeting at the place the report first names, in its championship."""
+        numbers = {self._race_number(c) for c in races if c.rule in {"race-n", "ordinal-race"}}
+        if max((n for n in numbers if n), default=0) < 2:
+            return None  # one race: the meeting is the race
+        champ_iri = self.context_championship(races[0])
+        champ = self.ref.by_iri(champ_iri) if champ_iri else None
+        if champ is None:
+            return None
+        for span, venue in self.refs_inside(0, len(self.doc)):
+            if venue.type is not T.VENUE or NEXT_STOP.search(span.sent.text):
+                continue
+            year = self.sentence_year(Candidate(span.start, span.end, "VENUE", "venue"))
+            year = year or self.ctx.article.published.year
+            key = f"{champ.key}-{year}-{venue.key}"
+            if key not in self.ctx.events:
+                self.ctx.events[key] = EventInfo(
+                    key=key,
+                    kind=EventKind.ROUND,
+                    championship=champ.key,
+                    venue=venue.key,
+                    country=country.key
+                    if (country := self.ref.by_iri(venue.country or ""))
+                    else None,
+                    year=year,
+                )
+                self.ctx.add_entity(
+                    key, T.EVENT, f"{champ.label} {year} {span.text}", kind=EventKind.ROUND
+                )
+            return key
+        return None
+
+    def _race_number(self, c: Candidate) -> int | None:
+        """The number of a numbered race phrase ("race two", "the first race", "the opener")."""
+        span = self.span(c)
+        word = span[-1].lower_ if c.rule == "race-n" else span[1].lower_ if len(span) > 1 else ""
+        if word == "opening":
+            return 1
+        return int(word) if word.isdigit() else _NUMBER_WORDS.get(word) or _ORDINALS.get(word)
 
     def link_weekday_mentions(self, day: str, key: str, name: str) -> None:
         for ent in self.doc.ents:

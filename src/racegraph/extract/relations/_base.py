@@ -909,12 +909,16 @@ def same_clause(sent: Sentence, a: int, b: int) -> bool:
     return not _CLAUSE_BREAK.search(sent.gap(lo, hi))
 
 
+_NUMBERED_RACE = frozenset({"event-race-n", "event-ordinal-race"})
+
+
 def is_named_event(m: LinkedMention) -> bool:
     """A proper-named event ("Road to Le Mans", "Le Mans 24 Hours"), not "the Saturday race"."""
     text = m.text.lstrip("‘'\"“ ")
     first = text.split()[0] if text.split() else ""
     return (
-        bool(first)
+        m.rule not in _NUMBERED_RACE  # "Race two was different": capitalised, not a name
+        and bool(first)
         and (first[0].isupper() or first[0].isdigit())
         and first.lower() not in {"the", "a", "an", "his", "her", "their"}
         and first.rstrip("’'s").lower() not in WEEKDAYS

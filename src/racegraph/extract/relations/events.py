@@ -6,7 +6,7 @@ import dataclasses
 import datetime as _dt
 import re
 
-from racegraph.extract.context import ALSO_ROUND, LinkedMention, recalled_race
+from racegraph.extract.context import ALSO_ROUND, NEXT_STOP, LinkedMention, recalled_race
 from racegraph.extract.relations._base import (
     PLACE_TYPES,
     VENUE_AND,
@@ -477,6 +477,26 @@ def index_events(art: Article) -> None:
     _named_race_rounds(art, minted)
     _venue_named_races(art)
     _fold_venue_winners(art)
+    _unnamed_meetings(art)
+
+
+def _unnamed_meetings(art: Article) -> None:
+    """The meeting of "race one ... race two" that the text never names as a whole (see
+    ``implicit_meeting`` in linking) is its championship's event of that season at its place."""
+    named = {m.entity for m in art.ctx.mentions}
+    for key, info in art.ctx.events.items():
+        if (
+            info.kind is EventKind.ROUND
+            and key not in named
+            and key in art.ctx.entities
+            and info.championship
+            and info.year
+            and any(i.parent == key and k in named for k, i in art.ctx.events.items())
+        ):
+            art.event_championships.setdefault(key, info.championship)
+            art.event_seasons.setdefault(key, info.year)
+            if info.venue:
+                art.held.setdefault(key, [info.venue])
 
 
 def _the_named_race(art: Article, pos: int) -> str | None:
@@ -501,6 +521,8 @@ def _first_fitting_round(art: Article, race: str) -> str | None:
     venue = info.venue if info else None
     day = art.race_dates.get(race)
     for pos, key in art.round_marks:
+        if day is not None and day <= art.published and NEXT_STOP.search(_sentence_text(art, pos)):
+            continue  # "the next stop is Spa, where round five runs": not the race just run
         rinfo = art.ctx.events.get(key)
         places = set(art.held.get(key, [])) | ({rinfo.venue} if rinfo and rinfo.venue else set())
         if venue and places and venue not in places:
@@ -508,7 +530,22 @@ def _first_fitting_round(art: Article, race: str) -> str | None:
         if days_apart({day} if day else set(), art.days_at(pos)):
             continue
         return key
+    meetings = {
+        info.parent
+        for info in art.ctx.events.values()
+        if info.parent and info.kind is EventKind.RACE and _RACE_N.search(info.key)
+    }
+    if len(meetings) == 1:  # "race one ... race two" of the one meeting the report is about
+        meeting = meetings.pop()
+        info = art.ctx.events.get(meeting)
+        if info is not None and (venue is None or info.venue in (None, venue)):
+            return meeting
     return None
+
+
+def _sentence_text(art: Article, pos: int) -> str:
+    sent = art.sentence_at(pos)
+    return sent.text if sent is not None else ""
 
 
 def _coming_round(art: Article, sent: Sentence) -> None:

@@ -1,0 +1,69 @@
+"""Session 27: sprint weekends. A report of "race one" and "race two" that never names the
+meeting as a whole still has one: its championship's event at the place the report names, with
+the two races as its sessions. A round the report says is still to come ("the next stop is X,
+where round five runs") is not the meeting just run. Own sentences, full pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from racegraph.evaluate import PredictedDoc
+from racegraph.reference import Reference
+from tests.extract._pipeline_harness import event_key, events, facts, predict
+
+_DOUBLE = (
+    "Rivals split the Brands Hatch spoils\n\n"
+    "Two teams shared the wins at Brands Hatch on Sunday, as the British GT Championship's "
+    "sprint double-header went two ways.\n\n"
+    "2 Seas Motorsport won race one with the #42 Mercedes-AMG GT3 Evo of Nina Holt and Raul "
+    "Ortega.\n\n"
+    "Race two was different. Optimum Motorsport won it with the #72 McLaren 720S GT3 Evo of "
+    "Sam Becker and Ola Lund.\n\n"
+    "The championship's next stop is Spa-Francorchamps, where the fifth round of the season "
+    "runs in late June.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def double(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _DOUBLE, published=dt.date(2025, 5, 27))
+
+
+def test_two_numbered_races_make_a_meeting(double: PredictedDoc) -> None:
+    evs = events(double)
+    race1, race2 = event_key(evs, "race one"), event_key(evs, "Race two")
+    assert race1 != race2
+    tied = {f["s"]: f["o"] for f in facts(double, "eventOf")}
+    assert tied[race1] == tied[race2] == "british-gt"
+    meeting = race1.rsplit("-race-", 1)[0]
+    assert meeting == race2.rsplit("-race-", 1)[0]
+    assert tied[meeting] == "british-gt"
+    held = {(f["s"], f["o"]) for f in facts(double, "heldAt")}
+    assert {(meeting, "brands-hatch"), (race2, "brands-hatch")} <= held
+
+
+def test_the_next_round_takes_no_results(double: PredictedDoc) -> None:
+    evs = events(double)
+    rnd5 = event_key(evs, "the fifth round of the season")
+    results = facts(double, "raceResult")
+    assert results
+    assert all(f["event"] != rnd5 for f in results)
+    winners = {f["event"]: set(f["drivers"]) for f in results if f["position"] == 1}
+    assert winners[event_key(evs, "race one")] >= {"nina-holt", "raul-ortega"}
+    assert winners[event_key(evs, "Race two")] >= {"sam-becker", "ola-lund"}
+
+
+_ENDURANCE = (
+    "Falken ready for the Ring\n\n"
+    "Falken Motorsports arrive at the Nürburgring 24 Hours on a high after winning the "
+    "second race of the qualifiers in May. Nina Holt and Raul Ortega share the #33 Porsche "
+    "911 GT3 R.\n"
+)
+
+
+def test_a_named_race_is_no_sprint_weekend(nlp: Language, reference: Reference) -> None:
+    doc = predict(nlp, reference, _ENDURANCE, published=dt.date(2025, 6, 10))
+    assert not [k for k in events(doc) if k.endswith("-race-2")]
