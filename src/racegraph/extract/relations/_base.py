@@ -317,6 +317,47 @@ class Article:
                 best = key
         return best
 
+    def race_for(self, sent: Sentence, pos: int) -> str | None:
+        """The race a result cue at ``pos`` reports: the place right after it, else the race
+        named nearest in its sentence (after it first), else the last race run before it."""
+        if (there := self._race_at_place(sent, pos)) is not None:
+            return there
+        marks = [(p, k) for p, k in self.race_marks if sent.start <= p < sent.end]
+        after = [(p, k) for p, k in marks if p >= pos and p - pos <= 45]
+        if after:
+            return after[0][1]
+        before = [(p, k) for p, k in marks if p < pos]
+        if before:
+            return before[-1][1]
+        if marks:
+            return marks[0][1]
+        return self._last_run_race(pos)
+
+    def _race_at_place(self, sent: Sentence, pos: int) -> str | None:
+        """ "won at Imola from pole, six weeks after winning the 4 Hours of Le Castellet": the
+        place right after the cue names its race, before any race named later in the clause."""
+        venue = next(iter(sent.after(pos, EntityType.VENUE)), None)
+        if venue is None or not CUE_AT_PLACE.fullmatch(sent.gap(pos, venue.start)):
+            return None
+        for keys in ([k for _, k in self.race_marks], [k for _, k in self.round_marks]):
+            races = sorted({k for k in keys if self.held_at(k, venue.entity)})
+            if races:
+                return races[0] if len(races) == 1 else None
+        return None
+
+    def _last_run_race(self, pos: int) -> str | None:
+        """The race a result names none for ("won the race"): the last race named before it
+        that has been run by the publication date. "Dufresne is expected back for the 6 Hours
+        of São Paulo on 13 July. ... A, B and C won the race" reports Saturday's race, not
+        July's."""
+        for p, key in reversed(self.race_marks):
+            if p >= pos:
+                continue
+            date = self.race_dates.get(key) or min(self.days_at(p), default=self.published)
+            if date <= self.published:
+                return key
+        return self.race_at(pos)
+
     def round_at(self, pos: int) -> str | None:
         """The round (race meeting) the text is about at ``pos``."""
         best = None
@@ -908,6 +949,8 @@ def same_clause(sent: Sentence, a: int, b: int) -> bool:
     lo, hi = min(a, b), max(a, b)
     return not _CLAUSE_BREAK.search(sent.gap(lo, hi))
 
+
+CUE_AT_PLACE = re.compile(r"\S*(?:\s+(?:the\s+)?(?:race|round|class|overall))?\s+(?:at|in)\s+$")
 
 _NUMBERED_RACE = frozenset({"event-race-n", "event-ordinal-race"})
 

@@ -346,7 +346,7 @@ def _entry_crews(art: Article, sent: Sentence) -> None:
         entry = entry_before(sent, m.start) or entry_after(sent, group[-1].end)
         if entry is None or entry.team is None:
             continue
-        race = _race_for(art, sent, m.start)
+        race = art.race_for(sent, m.start)
         if race is None:
             continue
         date = art.race_dates.get(race)
@@ -380,51 +380,6 @@ def _entry_crews(art: Article, sent: Sentence) -> None:
                 championship=root,
                 season=season,
             )
-
-
-def _race_for(art: Article, sent: Sentence, pos: int) -> str | None:
-    if (there := _race_at_place(art, sent, pos)) is not None:
-        return there
-    marks = [(p, k) for p, k in art.race_marks if sent.start <= p < sent.end]
-    after = [(p, k) for p, k in marks if p >= pos and p - pos <= 45]
-    if after:
-        return after[0][1]
-    before = [(p, k) for p, k in marks if p < pos]
-    if before:
-        return before[-1][1]
-    if marks:
-        return marks[0][1]
-    return _last_run_race(art, pos)
-
-
-_CUE_AT_PLACE = re.compile(r"\S*(?:\s+(?:the\s+)?(?:race|round|class|overall))?\s+(?:at|in)\s+$")
-
-
-def _race_at_place(art: Article, sent: Sentence, pos: int) -> str | None:
-    """ "won at Imola from pole, six weeks after winning the 4 Hours of Le Castellet": the
-    place right after the cue names its race, before any race named later in the clause."""
-    venue = next(iter(sent.after(pos, EntityType.VENUE)), None)
-    if venue is None or not _CUE_AT_PLACE.fullmatch(sent.gap(pos, venue.start)):
-        return None
-    for keys in ([k for _, k in art.race_marks], [k for _, k in art.round_marks]):
-        races = sorted({k for k in keys if art.held_at(k, venue.entity)})
-        if races:
-            return races[0] if len(races) == 1 else None
-    return None
-
-
-def _last_run_race(art: Article, pos: int) -> str | None:
-    """The race a result names none for ("won the race"): the last race named before it
-    that has been run by the publication date. "Dufresne is expected back for the 6 Hours
-    of São Paulo on 13 July. ... A, B and C won the race" reports Saturday's race, not
-    July's."""
-    for p, key in reversed(art.race_marks):
-        if p >= pos:
-            continue
-        date = art.race_dates.get(key) or min(art.days_at(p), default=art.published)
-        if date <= art.published:
-            return key
-    return art.race_at(pos)
 
 
 _SITTER = re.compile(r"-?sitter\s+$", re.I)
@@ -816,7 +771,7 @@ def _sentence_results(
                 team = before_teams[-1].entity
             elif sent.paragraph in credit and credit[sent.paragraph][0] <= sent.start and crew:
                 team = credit[sent.paragraph][1]
-        race = _stated_event(art, sent, a) or _race_for(art, sent, a)
+        race = _stated_event(art, sent, a) or art.race_for(sent, a)
         rnd = art.race_round.get(race) if race else art.round_at(a)
         results.append(
             _Result(
@@ -967,7 +922,7 @@ def _syntax_result(
             cls = _paragraph_class(art, results, sent, a)
         if cls is None and s.in_class:
             cls = art.only_class_before(a)
-    race = _stated_event(art, sent, a) or _race_for(art, sent, a)
+    race = _stated_event(art, sent, a) or art.race_for(sent, a)
     return _Result(
         sent=sent,
         pos=a,
@@ -1188,7 +1143,7 @@ def _respectively(art: Article, sent: Sentence, results: list[_Result]) -> list[
             continue
         ctx = (m.group("ctx") or "").lower()
         cls = art.class_at(sent, a) if "class" in ctx else None
-        race = _stated_event(art, sent, a) or _race_for(art, sent, a)
+        race = _stated_event(art, sent, a) or art.race_for(sent, a)
         for g, position in zip(groups, positions, strict=True):
             if position is None:
                 continue
@@ -1430,7 +1385,7 @@ def _shared_crew(art: Article, sent: Sentence, results: list[_Result]) -> None:
     if target is None and winning:
         named = [t.entity for t in sent.of(EntityType.TEAM) if t.start >= sent.abs(m.end())]
         team = named[0] if placed and named else art.last_team(sent, cue)
-        race = _race_for(art, sent, cue)
+        race = art.race_for(sent, cue)
         if _earlier_year(art, sent, race):
             return  # "Toyota last won the race in 2019, when A shared the winning car ..."
         cls = art.class_at(sent, cue)
@@ -1864,7 +1819,7 @@ def _partner(
             subj = art.antecedent(sent, cue) or ""
     if not subj or subj == p.entity:
         return
-    race = _race_for(art, sent, cue)
+    race = art.race_for(sent, cue)
     para = [
         p
         for p, k in art.race_marks

@@ -62,7 +62,7 @@ def _retired(
     placed: set[tuple[str | None, tuple[str, ...]]],
     status: str,
 ) -> None:
-    race = art.race_at(cue + 1) or art.race_at(sent.end)
+    race = art.race_for(sent, cue)
     date = art.race_dates.get(race or "")
     if race is None or (date is not None and date > art.published):
         return
