@@ -292,6 +292,11 @@ def link_mentions(ctx: DocContext, candidates: Sequence[Candidate]) -> None:
     linker.run()
 
 
+def _age_word(t: Token) -> bool:
+    """A word of an age or a plain description before a demonym ("29-year-old", "young")."""
+    return t.like_num or t.lower_ in {"-", "year", "years", "old", "young", "veteran", "former"}
+
+
 class _Linker:
     def __init__(self, ctx: DocContext, candidates: Sequence[Candidate]) -> None:
         self.ctx = ctx
@@ -1116,7 +1121,11 @@ class _Linker:
                     j += 1
                 if te + 1 < len(self.doc) and self.doc[te].text == ",":
                     for (cs, _ce), e in countries.items():
-                        if te + 1 <= cs <= te + 4 and self.doc[te + 1].lower_ in {"the", "a"}:
+                        if (
+                            te + 1 <= cs <= te + 9
+                            and self.doc[te + 1].lower_ in {"the", "a", "an"}
+                            and all(_age_word(t) for t in self.doc[te + 2 : cs])
+                        ):  # "X, an Austrian", "X, a 29-year-old Canadian"
                             self.nationality.setdefault(p.key, e.iri)
                 if te + 2 < len(self.doc) and self.doc[te].text == "(":
                     iri = self.code_countries.get(te + 1)
@@ -1374,6 +1383,13 @@ class _Linker:
                 return prev.entity
         here = self.span(c).start_char
         named = {m.entity for m in self.ctx.mentions if m.start < here}
+        previous = [
+            k
+            for k in self.people_of_previous_sentence(c)
+            if country is None or self.nationality.get(k, country) == country
+        ]
+        if country is not None and len(self.people_of_previous_sentence(c)) == 1 and previous:
+            return previous[0]  # "B shares the #15 with A. The Frenchman ...": B, the one named
         if country is not None:
             # an anaphor: of the people named before it ("Arai qualified second. The
             # Japanese shares the car with ...", not "the Japanese Sato" further on)
@@ -1385,11 +1401,6 @@ class _Linker:
                 return max(same, key=lambda k: (counts.get(k, 0), k))
         # "A replaces B, who leaves the team. The Italian ...": of the people the previous
         # sentence names, the one whose stated nationality does not rule him out
-        previous = [
-            k
-            for k in self.people_of_previous_sentence(c)
-            if country is None or self.nationality.get(k, country) == country
-        ]
         if len(previous) == 1:
             return previous[0]
         if country is not None:

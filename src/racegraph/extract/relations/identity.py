@@ -64,7 +64,7 @@ _WORKS = re.compile(
     re.I,
 )
 _AGE = re.compile(r"\b(?P<age>\d{1,2})-year-old\b")
-_AGE_APPOS = re.compile(r"^\s*,\s*(?P<age>\d{1,2})\s*(?:,|\.(?!\d))")
+_AGE_APPOS = re.compile(r"^\s*,\s*(?P<age>\d{1,2})\s*(?:,|\.(?!\d)|\s+and\s+an?\b)")
 _RETIRE = re.compile(r"\bretire(?:d|s|ment)?\b|\bhung up (?:his|her) (?:helmet|boots)\b", re.I)
 _RETIRE_CONTEXT = re.compile(
     r"\bas an? (?:rider|driver|racer)\b|\bfrom (?:racing|competition|the sport)\b"

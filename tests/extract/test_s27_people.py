@@ -1,0 +1,46 @@
+"""Session 27: who a description ("The Italian", "The Frenchman") refers to. A nationality
+stated anywhere in the story ("X, an Austrian", "X, a 29-year-old Canadian") rules a person
+out for another demonym; a description opening a sentence after one that names a single
+person is that person. Own sentences, full pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+
+from racegraph.reference import Reference
+from tests.extract._pipeline_harness import facts, predict
+
+_STOPS = (
+    "Pit stops decide Sunday's race\n\n"
+    "Jonas Weber, a Porsche works driver, took pole and led until the stops, but Marco Bellini "
+    "stayed out longer and came back out in front. The Italian, 31 and a Ferrari works "
+    "driver, won by four seconds. Weber, an Austrian, was third.\n"
+)
+
+
+def test_a_stated_nationality_rules_a_person_out(nlp: Language, reference: Reference) -> None:
+    doc = predict(nlp, reference, _STOPS, published=dt.date(2025, 6, 9))
+    nationality = {(f["s"], f["o"]) for f in facts(doc, "nationality")}
+    assert ("marco-bellini", "it") in nationality
+    assert ("jonas-weber", "it") not in nationality
+    assert ("jonas-weber", "at") in nationality
+    works = {(f["s"], f["o"]) for f in facts(doc, "worksDriverFor")}
+    assert ("marco-bellini", "ferrari") in works
+    assert {(f["s"], f["o"]) for f in facts(doc, "age")} == {("marco-bellini", 31)}
+
+
+_CREWS = (
+    "LMP3 entries complete\n\n"
+    "Team A has built its #28 around Paul Girard, a 61-year-old French Bronze. Another team "
+    "has picked Hugo Lemoine, 19, for its #15 Ligier. The Frenchman shares the car with "
+    "Tom Baker.\n"
+)
+
+
+def test_a_description_after_one_named_person(nlp: Language, reference: Reference) -> None:
+    doc = predict(nlp, reference, _CREWS, published=dt.date(2025, 12, 9))
+    nationality = {(f["s"], f["o"]) for f in facts(doc, "nationality")}
+    assert ("hugo-lemoine", "fr") in nationality
+    assert ("paul-girard", "fr") in nationality
