@@ -44,3 +44,28 @@ def test_a_description_after_one_named_person(nlp: Language, reference: Referenc
     nationality = {(f["s"], f["o"]) for f in facts(doc, "nationality")}
     assert ("hugo-lemoine", "fr") in nationality
     assert ("paul-girard", "fr") in nationality
+
+
+def test_an_age_description_takes_the_demonym_after_it(nlp: Language, reference: Reference) -> None:
+    text = (
+        "Grasser signs a junior\n\n"
+        "Its first confirmed driver is Jan Nowak. The 24-year-old Pole graduates from the "
+        "junior programme to a works contract.\n"
+    )
+    doc = predict(nlp, reference, text, published=dt.date(2025, 11, 20))
+    assert ("jan-nowak", "pl") in {(f["s"], f["o"]) for f in facts(doc, "nationality")}
+
+
+def test_new_car_models_are_known(nlp: Language, reference: Reference) -> None:
+    text = (
+        "Two new cars\n\n"
+        "Pfaff Motorsports will run two Lamborghini Temerario GT3s in 2026, and Century "
+        "Motorsport a McLaren Artura GT4 and a Lotus Emira GT4.\n"
+    )
+    doc = predict(nlp, reference, text, published=dt.date(2025, 11, 20))
+    made = {(f["s"], f["o"]) for f in facts(doc, "manufacturerOf")}
+    assert {
+        ("lamborghini-temerario-gt3", "lamborghini"),
+        ("mclaren-artura-gt4", "mclaren"),
+        ("lotus-emira-gt4", "lotus"),
+    } <= made

@@ -290,6 +290,17 @@ def _demonym(art: Article, sent: Sentence, c: LinkedMention) -> None:
     if cover:
         art.emit("nationality", sent, "nationality.demonym-ref", 0.8, s=cover[0].entity, o=c.entity)
         return
+    # "The 24-year-old Dane graduates ...": the age description right before it is linked
+    described = [
+        m
+        for m in sent.of(*PERSON_TYPES)
+        if m.end <= c.start and not sent.gap(m.end, c.start).strip() and _AGE.search(m.text)
+    ]
+    if described:
+        art.emit(
+            "nationality", sent, "nationality.demonym-ref", 0.8, s=described[0].entity, o=c.entity
+        )
+        return
     team_cover = [m for m in sent.of(EntityType.TEAM) if m.start <= c.start and c.end <= m.end]
     tok = _token_at(art, c.start)
     head_noun = ""
