@@ -67,3 +67,30 @@ _ENDURANCE = (
 def test_a_named_race_is_no_sprint_weekend(nlp: Language, reference: Reference) -> None:
     doc = predict(nlp, reference, _ENDURANCE, published=dt.date(2025, 6, 10))
     assert not [k for k in events(doc) if k.endswith("-race-2")]
+
+
+_TITLES = (
+    "Titles settled at Sepang\n\n"
+    "Nina Holt and Raul Ortega won the GT World Challenge Asia finale at Sepang on Sunday.\n\n"
+    "The Silver-Am title had already gone to Team KRC on Saturday.\n\n"
+    "The Am Cup, whose cars are shared by two Bronze drivers, went to Craft-Bamboo Racing. "
+    "Sam Becker and Ola Lund won the class in both races and took the title.\n"
+)
+
+
+def test_a_title_that_had_gone_to_a_team(nlp: Language, reference: Reference) -> None:
+    doc = predict(nlp, reference, _TITLES, published=dt.date(2025, 10, 20))
+    won = {(f["s"], f.get("class")) for f in facts(doc, "won")}
+    assert ("krc", "silver-am") in won
+    assert ("craft-bamboo", "am-cup") in won
+    assert {("sam-becker", "am-cup"), ("ola-lund", "am-cup")} <= won
+
+
+def test_a_cup_won_in_a_race_is_no_title(nlp: Language, reference: Reference) -> None:
+    text = (
+        "Sepang report\n\n"
+        "Nina Holt and Raul Ortega won the GT World Challenge Asia race at Sepang on "
+        "Sunday. The Am Cup went to Craft-Bamboo Racing.\n"
+    )
+    doc = predict(nlp, reference, text, published=dt.date(2025, 10, 20))
+    assert not [f for f in facts(doc, "won") if f["s"] == "craft-bamboo"]

@@ -256,6 +256,9 @@ def _title_clause(art: Article, sent: Sentence) -> None:
             continue
         cls = [k.entity for k in sent.of(EntityType.CLASS) if a <= k.start < b]
         body = m.group("body").lower()
+        bare = not body.strip() or re.match(r"class\b", body)
+        if not cls and bare and (paragraph := art.class_at(sent, a)):
+            cls = [paragraph]  # "took the title by 31 points" in a paragraph about a class
         who = _beneficiaries(sent, b)
         if who is None and "manufacturer" in body:
             who = _maker_winner(sent, a)
@@ -340,10 +343,12 @@ def _champion_season(
 
 
 _WENT_TO = re.compile(
-    r"\b(?:title|crown|championship)(?:\s*,\s*(?:though|however|meanwhile)\s*,)?"
-    r"\s+(?:went|goes|fell)\s+to\s+",
+    r"\b(?P<what>title|crown|championship|(?-i:Cup))"
+    r"(?:\s*,\s*(?:though|however|meanwhile)\s*,|\s*,\s+(?:whose|which|where|in\s+which)\b[^;.]{0,100}?,)?"
+    r"\s+(?:went|goes|fell|(?:had|has)\s+(?:already\s+)?gone)\s+to\s+",
     re.I,
 )
+_TITLE_TALK = re.compile(r"\b(?:titles?|champions?|championship|crown)\b", re.I)
 _RECIPIENT_GAP = re.compile(r"(?:the\s+)?(?:#\d+\s+)?|[^;.]{0,120}?(?:['’]s|\bof|\bby)\s+")
 
 
@@ -356,7 +361,11 @@ def _title_went_to(art: Article, sent: Sentence) -> None:
         champ = art.championship_at(a)
         if champ is None or art.quoted(a):
             continue
-        named = [k.entity for k in sent.of(EntityType.CLASS) if k.end <= a and a - k.end <= 12]
+        if m.group("what") == "Cup" and not any(
+            _TITLE_TALK.search(s.text) for s in art.sentences if s.paragraph == sent.paragraph
+        ):
+            continue  # "the Am Cup went to X" in a race report: the class win, no title
+        named = [k.entity for k in sent.of(EntityType.CLASS) if k.start <= a and a - k.end <= 12]
         cls = named[-1] if named else art.class_at(sent, a)
         who: list[str] = []
         team = sent.after(b, EntityType.TEAM)
