@@ -94,3 +94,32 @@ def test_a_cup_won_in_a_race_is_no_title(nlp: Language, reference: Reference) ->
     )
     doc = predict(nlp, reference, text, published=dt.date(2025, 10, 20))
     assert not [f for f in facts(doc, "won") if f["s"] == "craft-bamboo"]
+
+
+_DTM = (
+    "Weber and Bellini share Zandvoort\n\n"
+    "Jonas Weber and Marco Bellini shared the wins in the DTM at Circuit Zandvoort at the "
+    "weekend.\n\n"
+    "Weber took Saturday's race in the #48 Mercedes-AMG GT3 Evo. Eric Lund finished second "
+    "in his #33 BMW M4 GT3 Evo.\n\n"
+    "Sunday's race was settled in the pit lane. Bellini controlled it in the #27 Lamborghini "
+    "Huracán GT3 Evo2 and won by 3.3 seconds from Weber.\n\n"
+    "Tom Baker was fifth on Saturday and fourth on Sunday.\n"
+)
+
+
+def test_single_driver_weekend(nlp: Language, reference: Reference) -> None:
+    doc = predict(nlp, reference, _DTM, published=dt.date(2025, 6, 9))
+    evs = events(doc)
+    sat, sun = event_key(evs, "Saturday's race"), event_key(evs, "Sunday's race")
+    assert sat != sun
+    places = {(f["event"], f["position"], tuple(f["drivers"])) for f in facts(doc, "raceResult")}
+    assert {
+        (sat, 1, ("jonas-weber",)),
+        (sat, 2, ("eric-lund",)),
+        (sun, 1, ("marco-bellini",)),
+        (sun, 2, ("jonas-weber",)),
+        (sat, 5, ("tom-baker",)),
+        (sun, 4, ("tom-baker",)),
+    } <= places
+    assert not [p for p in places if p[1] == 1 and len(p[2]) > 1]  # "shared the wins"

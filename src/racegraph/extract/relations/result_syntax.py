@@ -59,6 +59,8 @@ _CUE = re.compile(
     r"|\b(?P<pole>pole)(?:[- ](?:position|sitters?|winners?))?\b",
     re.I,
 )
+# "A and B shared the wins", "split the victories": one race each, not a crew's win
+SHARED_BEFORE = re.compile(r"\b(?:shared|split|divided)\s+the\s+(?:\w+\s+)?$", re.I)
 # nouns an ordinal may modify and still be a finishing place
 _PLACE_NOUNS = frozenset({"place", "position", "spot", "step", "finish", "placing"})
 # verbs (lemmas) of a start / qualifying slot
@@ -651,7 +653,12 @@ def syntax_results(art: Article, sent: Sentence) -> list[SyntaxResult]:
         if m.group("win"):
             cue = cue_span[-1]  # "class honours": the noun
         if m.group("win") and (
-            cue.lemma_.lower() not in _WIN_LEMMAS or RECORD_BEFORE.search(sent.text[:rel_a])
+            cue.lemma_.lower() not in _WIN_LEMMAS
+            or RECORD_BEFORE.search(sent.text[:rel_a])
+            or (
+                m.group("win").lower() in {"wins", "victories"}
+                and SHARED_BEFORE.search(sent.text[:rel_a])
+            )
         ):
             continue
         if m.group("ord") and RETIRED_FROM.search(sent.text[:rel_a]):

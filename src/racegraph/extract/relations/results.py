@@ -34,6 +34,7 @@ from racegraph.extract.relations.entry_phrases import (
 from racegraph.extract.relations.result_syntax import (
     RECORD_BEFORE,
     RETIRED_FROM,
+    SHARED_BEFORE,
     SyntaxResult,
     SyntaxRival,
     syntax_results,
@@ -47,6 +48,11 @@ T = EntityType.TEAM
 _WIN = re.compile(
     r"\b(?:victory|victories|win|wins|won|triumph(?:ed|ing)?|top spot|chequered flag"
     r"|checkered flag|belonged to)\b",
+    re.I,
+)
+_TOOK_RACE = re.compile(
+    r"\b(?P<verb>took|takes|claimed|captured|bagged)\s+(?:(?:the\s+)?(?:first|second|opening"
+    r"|final|last|(?-i:[A-Z])[a-z]+day['’]s)\s+race|race\s+(?:one|two|three|\d))\b",
     re.I,
 )
 _COUNTS = r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many"
@@ -214,6 +220,7 @@ def extract(art: Article) -> None:
             _subject_ahead(art, sent, results)
         _rivals(art, sent, results)
         _beaten_entry(art, sent, results)
+        _won_from(sent, results)
         _title_won(art, sent)
         _entry_crews(art, sent)
     _inline_list(art, results)
@@ -328,6 +335,40 @@ def _beaten_entry(art: Article, sent: Sentence, results: list[_Result]) -> None:
                 car=cars[-1] if cars else None,
                 number=int(num.group(1)) if num else None,
                 keys=set(teams + cars),
+            )
+        )
+
+
+_MARGIN = (
+    r"by\s+(?:(?:just|only)\s+)?(?:\d+(?:\.\d+)?|a|an|half\s+a|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:seconds?|tenths?|hundredths?|laps?)"
+)
+_WON_FROM = re.compile(rf"\b(?:won|wins)\b[^.;:]{{0,60}}?\b{_MARGIN}\s+from\s+(?:the\s+)?", re.I)
+
+
+def _won_from(sent: Sentence, results: list[_Result]) -> None:
+    """ "Fenzi won by 3.3 seconds from Brenninger": the driver after "from" was second."""
+    for m in _WON_FROM.finditer(sent.text):
+        b = sent.abs(m.end())
+        won = next(
+            (r for r in results if r.sent is sent and r.kind is None and r.position == 1), None
+        )
+        group = group_after(sent, b, [D])
+        if won is None or not group or group[0].start != b:
+            continue
+        beaten = [g.entity for g in group]
+        if set(beaten) & set(won.drivers):
+            won.drivers = [d for d in won.drivers if d not in beaten]
+        results.append(
+            _Result(
+                sent=sent,
+                pos=b,
+                event=won.event,
+                round=won.round,
+                position=2,
+                classification=won.classification,
+                drivers=beaten,
+                named=beaten,
             )
         )
 
@@ -575,6 +616,10 @@ def _sentence_results(
             )
             or RECORD_BEFORE.search(sent.text[: m.start()])
             or (m.group(0).lower() == "win" and _WIN_TO_COME.search(sent.text[: m.start()]))
+            or (
+                m.group(0).lower() in {"wins", "victories"}
+                and SHARED_BEFORE.search(sent.text[: m.start()])
+            )
         ):
             continue  # "won four races", "three wins", "won the teams' title": no race result
         found.append((sent.abs(m.start()), sent.abs(m.end()), 1, None))
@@ -613,6 +658,8 @@ def _sentence_results(
     for m in _CLASS_HONOURS_WORD.finditer(sent.text):  # "took class honours": a class win
         if _HONOURS_BEFORE.search(sent.text[: m.start()]):
             found.append((sent.abs(m.start()), sent.abs(m.end()), 1, None))
+    for m in _TOOK_RACE.finditer(sent.text):  # "A took Saturday's race in the #48": A won it
+        found.append((sent.abs(m.start()), sent.abs(m.end("verb")), 1, None))
     for ev in sent.of(EntityType.EVENT):  # "Saturday's race at X went to the #9 Y of A and B"
         went = _EVENT_WENT.match(sent.text[sent.rel(ev.end) :])
         if went:
