@@ -115,7 +115,7 @@ HR||Croatian;Croat|Q224|
 HT||Haitian|Q790|
 HU||Hungarian|Q28|
 ID||Indonesian|Q252|
-IE||Irish|Q27|Republic of Ireland;Eire
+IE||Irish;Irishman;Irishwoman|Q27|Republic of Ireland;Eire
 IL||Israeli|Q801|
 IM||Manx|Q9676|
 IN||Indian|Q668|
@@ -151,7 +151,7 @@ LU||Luxembourgish;Luxembourger|Q32|
 LV||Latvian|Q211|
 LY||Libyan|Q1016|
 MA||Moroccan|Q1028|
-MC||Monégasque;Monacan|Q235|Principality of Monaco
+MC||Monégasque;Monacan;Monegasque|Q235|Principality of Monaco
 MD||Moldovan|Q217|Republic of Moldova
 ME||Montenegrin|Q236|
 MF|Saint Martin|Saint-Martinoise|Q126125|Saint Martin (French part);St. Martin
@@ -179,7 +179,7 @@ NE||Nigerien|Q1032|
 NF||Norfolk Island|Q31057|
 NG||Nigerian|Q1033|
 NI||Nicaraguan|Q811|
-NL||Dutch;Dutchman;Netherlandic|Q55|Holland;The Netherlands
+NL||Dutch;Dutchman;Dutchwoman;Netherlandic|Q55|Holland;The Netherlands
 NO||Norwegian|Q20|
 NP||Nepali;Nepalese|Q837|
 NR||Nauruan|Q697|

@@ -69,3 +69,25 @@ def test_new_car_models_are_known(nlp: Language, reference: Reference) -> None:
         ("mclaren-artura-gt4", "mclaren"),
         ("lotus-emira-gt4", "lotus"),
     } <= made
+
+
+def test_irishman_and_dutchwoman(nlp: Language, reference: Reference) -> None:
+    text = (
+        "BMW completes its crews\n\n"
+        "In the #15 he joins the Irishman Sean Byrne, 28, and the Dutchwoman Eva de Vries.\n"
+    )
+    doc = predict(nlp, reference, text, published=dt.date(2026, 1, 20))
+    nationality = {(f["s"], f["o"]) for f in facts(doc, "nationality")}
+    assert {("sean-byrne", "ie"), ("eva-de-vries", "nl")} <= nationality
+
+
+def test_the_year_right_after_a_race_is_its_edition(nlp: Language, reference: Reference) -> None:
+    text = (
+        "Castro moves to BMW\n\n"
+        "Before his Hypercar years Leo Castro won the GTD Pro class of the Rolex 24 at Daytona "
+        "in 2022 with Pfaff Motorsports, and he was Porsche Carrera Cup Germany champion in "
+        "2020.\n"
+    )
+    doc = predict(nlp, reference, text, published=dt.date(2026, 1, 20))
+    races = {f["event"] for f in facts(doc, "raceResult") if "leo-castro" in f["drivers"]}
+    assert races and all("2022" in str(r) for r in races)

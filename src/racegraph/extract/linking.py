@@ -2300,6 +2300,12 @@ class _Linker:
         days = stated_days(m.group(0), self.ctx.article.published) if m else set()
         return next(iter(days)).year if len(days) == 1 else None
 
+    def year_after(self, c: Candidate) -> int | None:
+        """ "won the GTD Pro class of the Rolex 24 at Daytona in 2022": the year right after
+        an event's name is its edition's, whatever other years the sentence names."""
+        m = re.match(r"\s+in\s+((?:19|20)\d\d)\b", self.doc.text[self.span(c).end_char :])
+        return int(m.group(1)) if m else None
+
     def link_day_after(self, c: Candidate, key: str, name: str) -> None:
         """ "<event> on Sunday": the weekday names the event's day (same entity), not when the
         event is what a test is for ("the Test Day for the 24 Hours of Le Mans on Sunday")."""
@@ -2409,7 +2415,11 @@ class _Linker:
         years = [t for t in span if _is_year(t)]
         year = int(years[0].text) if years else None
         year = (
-            year or self.sentence_year(c) or self.dated_after(c) or self.ctx.article.published.year
+            year
+            or self.year_after(c)
+            or self.sentence_year(c)
+            or self.dated_after(c)
+            or self.ctx.article.published.year
         )
         words = [t for t in span if t not in years and not (t.i == c.start and t.lower_ == "the")]
         title = " ".join(t.text for t in words)
