@@ -91,3 +91,23 @@ def test_the_year_right_after_a_race_is_its_edition(nlp: Language, reference: Re
     doc = predict(nlp, reference, text, published=dt.date(2026, 1, 20))
     races = {f["event"] for f in facts(doc, "raceResult") if "leo-castro" in f["drivers"]}
     assert races and all("2022" in str(r) for r in races)
+
+
+_CATEGORIES = (
+    "The 2026 categorisation list\n\n"
+    "The FIA published its driver categorisation list for 2026 on Friday.\n\n"
+    "The headline promotion is Jan Nowak's. The Lamborghini works driver moves from Gold "
+    "to Platinum.\n\n"
+    "Pedro Alvarez, the 41-year-old Spaniard who races for Proton Competition, drops from "
+    "Gold to Silver.\n\n"
+    "Rupert Hale, the team's 53-year-old Bronze, has been upgraded to Silver.\n"
+)
+
+
+def test_one_category_per_driver(nlp: Language, reference: Reference) -> None:
+    doc = predict(nlp, reference, _CATEGORIES, published=dt.date(2026, 2, 3))
+    cats: dict[object, set[tuple[object, object]]] = {}
+    for f in facts(doc, "fiaCategory"):
+        cats.setdefault(f["s"], set()).add((f["o"], f.get("previous")))
+    assert cats["pedro-alvarez"] == {("silver", "gold")}
+    assert cats["rupert-hale"] == {("silver", "bronze")}  # one current category: no conflict

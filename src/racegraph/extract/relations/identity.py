@@ -17,7 +17,7 @@ from racegraph.extract.relations._base import (
     group_before,
     same_clause,
 )
-from racegraph.records import EntityType
+from racegraph.records import EntityType, Fact
 
 D = EntityType.DRIVER
 _PERSON_NOUNS = frozenset(
@@ -168,6 +168,49 @@ def extract(art: Article) -> None:
         _fia_category(art, sent)
         _principal(art, sent)
     _predecessors(art)
+    _one_category(art)
+
+
+def _one_category(art: Article) -> None:
+    """A driver has one category as of the story's date. "A, the team's Bronze, has been
+    upgraded to Silver": the description is the category before the change. Two changes
+    told of one driver: the one whose sentence names him (the other was a description
+    resolved to the wrong person)."""
+    by_driver: dict[str, list[Fact]] = {}
+    for f in art.facts:
+        if f.relation == "fiaCategory" and isinstance(f.get("s"), str):
+            by_driver.setdefault(str(f.get("s")), []).append(f)
+    drop: set[int] = set()
+    add: list[Fact] = []
+    for driver, found in by_driver.items():
+        if len({f.get("o") for f in found}) < 2:
+            continue
+        changes = [
+            f for f in found if f.get("previous") is not None or f.evidence.rule.endswith(".change")
+        ]
+        names = _name_forms(art, driver)
+        named = [f for f in changes or found if any(n in f.evidence.sentence for n in names)]
+        if not changes and len({f.get("o") for f in named}) != 1:
+            continue  # two stated categories and no way to tell which is his
+        keep = (named or changes)[0]
+        for f in found:
+            if f is not keep and (changes or f.get("o") != keep.get("o")):
+                drop.add(id(f))
+        stated = [f for f in found if f not in changes and f.get("o") != keep.get("o")]
+        if keep.get("previous") is None and stated:
+            drop.add(id(keep))
+            args = {**dict(keep.args), "previous": stated[0].get("o")}
+            add.append(Fact.make(keep.relation, keep.evidence, **args))
+    if drop:
+        art.facts[:] = [f for f in art.facts if id(f) not in drop] + add
+
+
+def _name_forms(art: Article, key: str) -> list[str]:
+    entity = art.entity(key)
+    if entity is None:
+        return []
+    words = entity.name.split()
+    return [entity.name, words[-1]] if words else [entity.name]
 
 
 def _country_key(art: Article, sent: Sentence, start: int, end: int) -> str | None:
