@@ -123,3 +123,18 @@ def test_single_driver_weekend(nlp: Language, reference: Reference) -> None:
         (sun, 4, ("tom-baker",)),
     } <= places
     assert not [p for p in places if p[1] == 1 and len(p[2]) > 1]  # "shared the wins"
+
+
+def test_a_distance_race_of_a_series(nlp: Language, reference: Reference) -> None:
+    text = (
+        "SARD wins at Suzuka\n\n"
+        "TGR Team SARD won the Suzuka GT 300km Race on Sunday, the fifth round of the Super "
+        "GT season, with a car that started sixth. Suzuka was the first race since the summer "
+        "sprint event at Fuji at which success ballast counted again.\n"
+    )
+    doc = predict(nlp, reference, text, published=dt.date(2025, 8, 25))
+    evs = events(doc)
+    race = event_key(evs, "the Suzuka GT 300km Race")
+    assert not [k for k in evs if k.endswith("-race-1")]  # "the first race since": no session
+    tied = {(f["s"], f["o"], f.get("round")) for f in facts(doc, "eventOf")}
+    assert (race, "super-gt", 5) in tied

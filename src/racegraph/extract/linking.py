@@ -234,8 +234,13 @@ _DRIVE_FOR_LEMMAS = frozenset({"drive", "race", "compete", "run"})
 _SIGNING_LEMMAS = frozenset({"sign", "hire", "recruit"})
 # "the opening race of the season": the season's first round, not a race of the weekend
 _SEASON_WORDS = frozenset({"season", "year", "championship", "series"})
-# "finished second for the third race in a row": a streak, not a session of the meeting
-_STREAK_AFTER = re.compile(r"^\s*(?:in\s+a\s+row|running|in\s+succession|on\s+the\s+trot)\b", re.I)
+# "finished second for the third race in a row", "the first race since Fuji", "his first
+# race for Ferrari": a streak, not a session of the meeting
+_STREAK_AFTER = re.compile(
+    r"^\s*(?:in\s+a\s+row|running|in\s+succession|on\s+the\s+trot|since|after"
+    r"|for\s+(?:a|an|the|his|her|its|their)\b)\b",
+    re.I,
+)
 _SESSIONS = frozenset({"qualifying", "hyperpole", "practice", "warm-up"})
 # genre rules of races named by a description: "the three-hour season opener at X",
 # "X's three-hour race", "this weekend's round at X", "the X opener", "the race at X",
