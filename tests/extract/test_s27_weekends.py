@@ -138,3 +138,20 @@ def test_a_distance_race_of_a_series(nlp: Language, reference: Reference) -> Non
     assert not [k for k in evs if k.endswith("-race-1")]  # "the first race since": no session
     tied = {(f["s"], f["o"], f.get("round")) for f in facts(doc, "eventOf")}
     assert (race, "super-gt", 5) in tied
+
+
+def test_an_aside_sets_no_championship(nlp: Language, reference: Reference) -> None:
+    text = (
+        "Penalty decides Misano\n\n"
+        "Elite Motorsport won Saturday's race at Misano. A penalty decided the opening race "
+        "of round four of the GT4 European Series.\n\n"
+        '"You never want to win in an office," said Tom Baker, who also drives for Century '
+        "Motorsport in British GT. Ola Lund, the series' Silver champion in 2022, did not "
+        "argue.\n\n"
+        "Sunday's race went to Team Speedcar.\n"
+    )
+    doc = predict(nlp, reference, text, published=dt.date(2025, 7, 21))
+    assert not [k for k in events(doc) if k.startswith("british-gt")]
+    tied = {f["o"] for f in facts(doc, "eventOf")}
+    assert "british-gt" not in tied
+    assert "gt4-european-series" in tied

@@ -218,13 +218,18 @@ class DocContext:
         return best or fallback
 
     def background(self, m: LinkedMention) -> bool:
-        """Is ``m`` named in a quotation or in a past-tense relative clause about someone
-        ("Okafor, who moved to Japan after two seasons in F2, ...")? Such a name is
+        """Is ``m`` named in a quotation, in a past-tense relative clause about someone
+        ("Okafor, who moved to Japan after two seasons in F2, ...") or in an aside about
+        what else he does ("who also drives for Century in British GT")? Such a name is
         background: it sets no context for the narrative after it ("the team he still
         represents in X" does)."""
         if in_quotation(self.article.text, m.start):
             return True
-        return any(t.dep_ == "relcl" and t.tag_ in {"VBD", "VBN"} for t in self.governors(m))
+        return any(
+            t.dep_ == "relcl"
+            and (t.tag_ in {"VBD", "VBN"} or any(c.lower_ == "also" for c in t.children))
+            for t in self.governors(m)
+        )  # "..., who also drives for Century in British GT": an aside
 
     def governors(self, m: LinkedMention) -> list[Token]:
         """The tokens above the mention's head in the parse, nearest first: the clauses it
