@@ -1388,13 +1388,12 @@ class _Linker:
                 return prev.entity
         here = self.span(c).start_char
         named = {m.entity for m in self.ctx.mentions if m.start < here}
+        people = self.people_of_previous_sentence(c)
         previous = [
-            k
-            for k in self.people_of_previous_sentence(c)
-            if country is None or self.nationality.get(k, country) == country
+            k for k in people if country is None or self.nationality.get(k, country) == country
         ]
-        if country is not None and len(self.people_of_previous_sentence(c)) == 1 and previous:
-            return previous[0]  # "B shares the #15 with A. The Frenchman ...": B, the one named
+        if country is not None and len(people) == 1 and previous:
+            return previous[0]  # "Z signs B for the #15. The Frenchman ...": B, the one named
         if country is not None:
             # an anaphor: of the people named before it ("Arai qualified second. The
             # Japanese shares the car with ...", not "the Japanese Sato" further on)

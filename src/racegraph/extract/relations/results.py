@@ -56,10 +56,13 @@ _TOOK_RACE = re.compile(
     re.I,
 )
 _COUNTS = r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many"
+_MARGIN = (
+    r"by\s+(?:(?:just|only)\s+)?(?:\d+(?:\.\d+)?|a|an|half\s+a|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:seconds?|tenths?|hundredths?|laps?)"
+)
 _BEAT_BY = re.compile(
     r"\b(?:beat|held\s+off|holds\s+off|fended\s+off|fends\s+off|edged(?:\s+out)?|pipped)\b"
-    r"(?=[^.;]{0,80}?\bby\s+(?:(?:just|only)\s+)?(?:\d+(?:\.\d+)?|a|an|half\s+a|one|two|three"
-    r"|four|five|six|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:seconds?|tenths?|hundredths?|laps?)\b)",
+    rf"(?=[^.;]{{0,80}}?\b{_MARGIN}\b)",
     re.I,
 )
 _WIN_COUNT_AFTER = re.compile(rf"^\s+(?:{_COUNTS})\s+(?:\w+\s+)?(?:races|times|rounds)\b", re.I)
@@ -339,10 +342,6 @@ def _beaten_entry(art: Article, sent: Sentence, results: list[_Result]) -> None:
         )
 
 
-_MARGIN = (
-    r"by\s+(?:(?:just|only)\s+)?(?:\d+(?:\.\d+)?|a|an|half\s+a|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten)\s+(?:\w+\s+)?(?:seconds?|tenths?|hundredths?|laps?)"
-)
 _WON_FROM = re.compile(rf"\b(?:won|wins)\b[^.;:]{{0,60}}?\b{_MARGIN}\s+from\s+(?:the\s+)?", re.I)
 
 
