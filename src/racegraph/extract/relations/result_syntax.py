@@ -59,8 +59,14 @@ _CUE = re.compile(
     r"|\b(?P<pole>pole)(?:[- ](?:position|sitters?|winners?))?\b",
     re.I,
 )
-# "A and B shared the wins", "split the victories": one race each, not a crew's win
-SHARED_BEFORE = re.compile(r"\b(?:shared|split|divided)\s+the\s+(?:\w+\s+)?$", re.I)
+_SHARED_BEFORE = re.compile(r"\b(?:shared|split|divided)\s+the\s+(?:\w+\s+)?$", re.I)
+
+
+def shared_wins(word: str, before: str) -> bool:
+    """ "A and B shared the wins", "split the victories": one race each, not a crew's win."""
+    return word.lower() in {"wins", "victories"} and bool(_SHARED_BEFORE.search(before))
+
+
 # nouns an ordinal may modify and still be a finishing place
 _PLACE_NOUNS = frozenset({"place", "position", "spot", "step", "finish", "placing"})
 # verbs (lemmas) of a start / qualifying slot
@@ -655,10 +661,7 @@ def syntax_results(art: Article, sent: Sentence) -> list[SyntaxResult]:
         if m.group("win") and (
             cue.lemma_.lower() not in _WIN_LEMMAS
             or RECORD_BEFORE.search(sent.text[:rel_a])
-            or (
-                m.group("win").lower() in {"wins", "victories"}
-                and SHARED_BEFORE.search(sent.text[:rel_a])
-            )
+            or shared_wins(m.group("win"), sent.text[:rel_a])
         ):
             continue
         if m.group("ord") and RETIRED_FROM.search(sent.text[:rel_a]):

@@ -34,9 +34,9 @@ from racegraph.extract.relations.entry_phrases import (
 from racegraph.extract.relations.result_syntax import (
     RECORD_BEFORE,
     RETIRED_FROM,
-    SHARED_BEFORE,
     SyntaxResult,
     SyntaxRival,
+    shared_wins,
     syntax_results,
     syntax_rivals,
     with_crew_credits,
@@ -297,6 +297,12 @@ def _entry_beats(sent: Sentence, a: int, subject: str | None) -> bool:
 _QUALIFYING_TALK = re.compile(r"\b(?:pole|hyperpole|qualifying|session|practice)\b", re.I)
 
 
+def _qualifying_talk(art: Article, sent: Sentence) -> bool:
+    """Does the sentence, or the one before it in its paragraph, talk of qualifying?"""
+    prev = art.previous_in_paragraph(sent)
+    return bool(_QUALIFYING_TALK.search(sent.text + " " + (prev.text if prev else "")))
+
+
 def _beaten_entry(art: Article, sent: Sentence, results: list[_Result]) -> None:
     """ "X's #91 Porsche held off Y's #60 Lamborghini by 1.2 seconds": the entry beaten by a margin
     is one place behind the winner, in its class."""
@@ -327,19 +333,44 @@ def _beaten_entry(art: Article, sent: Sentence, results: list[_Result]) -> None:
         cars = [x.entity for x in row if x.type is EntityType.CAR_MODEL]
         num = RACE_NUMBER.search(sent.text[m.end() : m.end() + by.start()])
         results.append(
-            _Result(
-                sent=sent,
-                pos=b,
-                event=won.event,
-                round=won.round,
-                position=won.position + 1,
-                classification=won.classification,
+            _behind(
+                won,
+                sent,
+                b,
                 team=teams[0],
                 car=cars[-1] if cars else None,
                 number=int(num.group(1)) if num else None,
                 keys=set(teams + cars),
             )
         )
+
+
+def _behind(
+    won: _Result,
+    sent: Sentence,
+    pos: int,
+    *,
+    drivers: list[str] | None = None,
+    team: str | None = None,
+    car: str | None = None,
+    number: int | None = None,
+    keys: set[str] | None = None,
+) -> _Result:
+    """The place right behind ``won``, in its race and class: the beaten entry's result."""
+    return _Result(
+        sent=sent,
+        pos=pos,
+        event=won.event,
+        round=won.round,
+        position=won.position + 1,
+        classification=won.classification,
+        drivers=drivers or [],
+        named=list(drivers or []),
+        team=team,
+        car=car,
+        number=number,
+        keys=keys or set(),
+    )
 
 
 _WON_FROM = re.compile(rf"\b(?:won|wins)\b[^.;:]{{0,60}}?\b{_MARGIN}\s+from\s+(?:the\s+)?", re.I)
@@ -358,18 +389,7 @@ def _won_from(sent: Sentence, results: list[_Result]) -> None:
         beaten = [g.entity for g in group]
         if set(beaten) & set(won.drivers):
             won.drivers = [d for d in won.drivers if d not in beaten]
-        results.append(
-            _Result(
-                sent=sent,
-                pos=b,
-                event=won.event,
-                round=won.round,
-                position=2,
-                classification=won.classification,
-                drivers=beaten,
-                named=beaten,
-            )
-        )
+        results.append(_behind(won, sent, b, drivers=beaten))
 
 
 def _entry_crews(art: Article, sent: Sentence) -> None:
@@ -615,10 +635,7 @@ def _sentence_results(
             )
             or RECORD_BEFORE.search(sent.text[: m.start()])
             or (m.group(0).lower() == "win" and _WIN_TO_COME.search(sent.text[: m.start()]))
-            or (
-                m.group(0).lower() in {"wins", "victories"}
-                and SHARED_BEFORE.search(sent.text[: m.start()])
-            )
+            or shared_wins(m.group(0), sent.text[: m.start()])
         ):
             continue  # "won four races", "three wins", "won the teams' title": no race result
         found.append((sent.abs(m.start()), sent.abs(m.end()), 1, None))
@@ -626,13 +643,11 @@ def _sentence_results(
     for m in _PODIUM.finditer(sent.text):
         found.append((sent.abs(m.start()), sent.abs(m.end()), 3, None))
     beats: set[int] = set()
-    prev = art.previous_in_paragraph(sent)
-    lap = _QUALIFYING_TALK.search(sent.text + " " + (prev.text if prev else ""))
-    for m in _BEAT_BY.finditer(sent.text):  # "X's #91 held off Y's #60 by 1.2 seconds": X won
-        if lap:
-            continue  # "beat X to pole by a tenth": a lap, not the race
-        found.append((sent.abs(m.start()), sent.abs(m.end()), 1, None))
-        beats.add(sent.abs(m.start()))
+    margins = list(_BEAT_BY.finditer(sent.text))
+    if margins and not _qualifying_talk(art, sent):  # "beat X to pole by a tenth": a lap
+        for m in margins:  # "X's #91 held off Y's #60 by 1.2 seconds": X won
+            found.append((sent.abs(m.start()), sent.abs(m.end()), 1, None))
+            beats.add(sent.abs(m.start()))
     open_places: set[int] = set()  # "Ferrari scored a one-two": places whose crews follow
     for m in _ONE_TWO.finditer(sent.text):
         a, b = sent.abs(m.start()), sent.abs(m.end())
