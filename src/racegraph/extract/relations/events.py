@@ -87,6 +87,7 @@ _TOMORROW = re.compile(r"\btomorrow\b", re.I)
 _FUTURE_CLAUSE = re.compile(
     r"(?:\bwill|['’]ll|\b(?:is|are)\s+(?:set|due|scheduled)\s+to)\b[^,;.]{0,60}?\bon\s+$"
     r"|\bwill\s+(?:start|line\s+up\s+for|contest|race\s+in)\s+$"
+    r"|\b(?:starts|begins|finishes|ends|gets\s+under\s+way)\b[^,;.]{0,40}?\bon\s+$"
     r"|\b(?:pole|grid|front\s+row|start)\s+(?:\w+\s+){0,2}?(?:for|in)\s+$|\bahead\s+of\s+$",
     re.I,
 )
@@ -145,7 +146,10 @@ _SEASON_ENDS = re.compile(
     re.I,
 )
 _APPOSED_ROUND = re.compile(r"(?:\s+on\s+\w+)?\s*,\s*(?:the\s+)?", re.I)
-_SESSIONS = r"qualifying|practice|warm-?up|testing|test|shakedown|session|shoot-?out"
+_SESSIONS = (
+    r"qualifying|practice|warm-?up|testing|test|shakedown|session|shoot-?out|rest\s+day"
+    r"|scrutineering"
+)
 _SESSION_BEFORE = re.compile(rf"\b(?:{_SESSIONS})\s+(?:on\s+)?(?:the\s+)?$", re.I)
 _SESSION_AFTER = re.compile(
     rf"^(?:['’]s)?\s+(?:(?:top\s+\d+|(?-i:[A-Z][\w-]*))\s+)?(?:{_SESSIONS}|hyperpole|superpole|pole"
@@ -437,8 +441,11 @@ def index_events(art: Article) -> None:
                 else:
                     rnd = art.round_at(a + 1)
                     base = rnd or art.championship_at(a)
-                    named = None if rnd else _the_named_race(art, a)
-                    if named and art.event_championships.get(named, base) != base:
+                    named = _hours_round(art, rnd, a) if rnd else _the_named_race(art, a)
+                    if (
+                        named not in (None, rnd)
+                        and art.event_championships.get(named, base) != base
+                    ):
                         named = None
                     if named is not None:
                         # "crossed the line on Sunday" in a report of the 24 Hours of Le Mans:
@@ -513,6 +520,17 @@ def _the_named_race(art: Article, pos: int) -> str | None:
         and not art.quoted(m.start)
     }
     return races.pop() if len(races) == 1 else None
+
+
+def _hours_round(art: Article, rnd: str, pos: int) -> str | None:
+    """The round itself when it is one race named by its length ("the 93rd 24 Hours of Le
+    Mans ... Le Mans is the fourth round"): its race starts "on Saturday"."""
+    named = any(
+        m.entity == rnd and m.start < pos and _HOURS_NAME.search(m.text)
+        for m in art.ctx.mentions
+        if m.type is E
+    )
+    return rnd if named else None
 
 
 def _first_fitting_round(art: Article, race: str) -> str | None:

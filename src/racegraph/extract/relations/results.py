@@ -1936,7 +1936,7 @@ def _finish(
             events = {x.event for x in same}
             if len(events) == 1:
                 r.event = same[0].event
-        if r.event is None and r.round is not None and not art.race_marks:
+        if r.event is None and r.round is not None and {k for _, k in art.race_marks} <= {r.round}:
             r.event = r.round  # a one-race meeting reported without a race session
         if r.event is None:
             continue

@@ -1,0 +1,47 @@
+"""Session 28: reports of the sessions before a race. A qualifying report that ends with the
+timetable ("the race starts at 15:00 on Saturday") speaks of the coming Saturday, not the last
+one, and "Thursday's rest day" is no race. When the race is the round itself, named by its
+length ("the 12 Hours of Sebring ... the second round"), the grid and the poles are that
+race's. Own sentences, full pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from racegraph.evaluate import PredictedDoc
+from racegraph.reference import Reference
+from tests.extract._pipeline_harness import event_key, events, facts, predict
+
+_PREVIEW = (
+    "Lindqvist grabs Sebring pole\n\n"
+    "Oskar Lindqvist will start the 73rd 12 Hours of Sebring from pole position. The Swede "
+    "put the #31 Cadillac V-Series.R of Whelen Cadillac Racing on pole in qualifying this "
+    "afternoon.\n\n"
+    "Marco Fabbri was second in the #6 Porsche 963 of Porsche Penske Motorsport, and the "
+    "Porsche starts alongside the Cadillac on the front row.\n\n"
+    "Sebring is the second round of the IMSA WeatherTech SportsCar Championship. After "
+    "Thursday's rest day the race starts at 10:10 on Saturday and finishes at night.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def preview(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _PREVIEW, published=dt.date(2025, 3, 13))
+
+
+def test_a_timetable_day_is_the_coming_one(preview: PredictedDoc) -> None:
+    dates = {f["o"] for f in facts(preview, "eventDate")}
+    assert dt.date(2025, 3, 15) in dates
+    assert not {d for d in dates if isinstance(d, dt.date) and d < dt.date(2025, 3, 13)}
+
+
+def test_the_grid_is_the_named_rounds_race(preview: PredictedDoc) -> None:
+    race = event_key(events(preview), "12 Hours of Sebring")
+    grid = facts(preview, "gridPosition")
+    poles = [f for f in grid if f["kind"] == "pole"]
+    assert poles and all(f["event"] == race for f in grid)
+    assert "oskar-lindqvist" in poles[0]["drivers"]
+    assert {f["o"] for f in facts(preview, "eventOf") if f["s"] == race} == {"imsa"}
