@@ -45,3 +45,20 @@ def test_the_grid_is_the_named_rounds_race(preview: PredictedDoc) -> None:
     assert poles and all(f["event"] == race for f in grid)
     assert "oskar-lindqvist" in poles[0]["drivers"]
     assert {f["o"] for f in facts(preview, "eventOf") if f["s"] == race} == {"imsa"}
+
+
+_CLASS_POLE = (
+    "Sebring qualifying\n\n"
+    "Marek Zielinski took the LMP2 pole for the 12 Hours of Sebring in the #18 Oreca 07 "
+    "Gibson of Era Motorsport. The Pole shares the car with Ian Carrow and Jack Dunmore, and "
+    "the crew starts tenth overall.\n"
+)
+
+
+def test_a_class_pole_and_a_polish_driver(nlp: Language, reference: Reference) -> None:
+    doc = predict(nlp, reference, _CLASS_POLE, published=dt.date(2025, 3, 13))
+    grid = facts(doc, "gridPosition")
+    assert [(f["kind"], f["position"]) for f in grid] == [("grid", 10), ("pole", 1)]
+    assert all("marek-zielinski" in f["drivers"] for f in grid)
+    assert not facts(doc, "raceResult")  # "starts tenth overall" is a grid slot
+    assert ("marek-zielinski", "pl") in {(f["s"], f["o"]) for f in facts(doc, "nationality")}

@@ -690,7 +690,8 @@ def _sentence_results(
         word = m.group(0).lower()
         before = sent.tail(a)
         if word.startswith("pole"):
-            found.append((a, b, 1, "pole"))
+            if not any(c.start <= a < c.end for c in sent.of(EntityType.COUNTRY)):
+                found.append((a, b, 1, "pole"))  # not "the Pole", a Polish driver
             continue
         if word in ("runner-up", "runners-up"):
             found.append((a, b, 2, None))
@@ -727,7 +728,7 @@ def _sentence_results(
         if not ctx and _ORD_END.match(after) and _with_entry_team(sent, a) is not None:
             found.append((a, b, pos, None))  # "..., with the #27 X Aston Martin second."
             continue
-        if "grid" in ctx or (ctx in ("", " in class") and _START_BEFORE.search(before)):
+        if "grid" in ctx or (ctx in ("", " in class", " overall") and _START_BEFORE.search(before)):
             found.append((a, b, pos, "grid"))
         elif (
             "qualifying" in ctx
@@ -1380,6 +1381,8 @@ def _clause_class(art: Article, sent: Sentence, a: int, b: int) -> str | None:
         lead = sent.gap(start, m.start)
         if m.end <= a and (_IN_CLASS_LEAD.match(lead.strip() + " ") or _IN_CLASS_LEAD.match(lead)):
             return m.entity
+        if m.end <= a and not sent.gap(m.end, a).strip():
+            return m.entity  # "took the LMP2 pole": the class the place is in
         if m.end <= a and re.match(
             r"^\s*(?:class\s+)?(?:(?:honou?rs|win|victory|spoils)\s+)?"
             r"(?:(?:went|goes|fell)\s+to|(?:was|were|is)\s+(?:won|claimed|taken)(?!\s+over))\b",
