@@ -62,3 +62,20 @@ def test_a_class_pole_and_a_polish_driver(nlp: Language, reference: Reference) -
     assert all("marek-zielinski" in f["drivers"] for f in grid)
     assert not facts(doc, "raceResult")  # "starts tenth overall" is a grid slot
     assert ("marek-zielinski", "pl") in {(f["s"], f["o"]) for f in facts(doc, "nationality")}
+
+
+_SHARED = (
+    "Hyperpole at Spa\n\n"
+    "Tomas Brandt put the #83 Ferrari 499P of AF Corse on pole for the 6 Hours of "
+    "Spa-Francorchamps, the third round of the FIA World Endurance Championship. Brandt, "
+    "who shares the #83 with Pavel Orlov and Luis Mendes, was two tenths clear.\n"
+)
+
+
+def test_partners_of_a_numbered_car_share_its_entry(nlp: Language, reference: Reference) -> None:
+    doc = predict(nlp, reference, _SHARED, published=dt.date(2025, 5, 10))
+    drives = {(f["s"], f["o"], f.get("number")) for f in facts(doc, "drives")}
+    teams = {(f["s"], f["o"]) for f in facts(doc, "memberOf")}
+    for who in ("tomas-brandt", "pavel-orlov", "luis-mendes"):
+        assert (who, "ferrari-499p", 83) in drives
+        assert (who, "af-corse") in teams

@@ -52,6 +52,7 @@ def complete(art: Article) -> None:
     _qualify_memberships(art, events)
     _crews_compete(art, events)
     _crews_drive(art, events)
+    _partners_share_entry(art, events)
     entries.resolve(art, events)
     entries.listed_crews(art)
     _class_of_raced(art)
@@ -202,6 +203,74 @@ def _crews_drive(art: Article, events: dict[str, tuple[str, int]]) -> None:
                     team=teams.get((start, d)),
                     **{"class": cls},
                 )
+
+
+_ENTRY_RELATIONS = {
+    "drives": ("o", "number", "championship", "season", "team", "class", "status"),
+    "memberOf": ("o", "championship", "season"),
+    "competesIn": ("o", "season", "class", "status", "modality"),
+}
+
+
+def _partners_share_entry(art: Article, events: dict[str, tuple[str, int]]) -> None:
+    """ "A, who shares the #12 with B and C": B and C drive what A drives as the #12, for
+    A's team in A's championship, when nothing else in the article places them that
+    season. Only a pairing whose sentence writes the car's number counts, in the pairing's
+    own season (its race's, else the one season A has that number)."""
+    by_subject: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for f in art.facts:
+        if f.relation in _ENTRY_RELATIONS:
+            by_subject[(f.relation, str(f.get("s")))].append(f)
+    numbers: dict[str, set[tuple[int, Value | None]]] = defaultdict(set)
+    for f in art.facts:
+        if f.relation == "drives" and isinstance(f.get("number"), int):
+            numbers[str(f.get("s"))].add((int(str(f.get("number"))), f.get("season")))
+    added: list[Fact] = []
+    for f in art.facts:
+        if f.relation != "coDriver":
+            continue
+        pair = (str(f.get("s")), str(f.get("o")))
+        race = _race_of(f, events)
+        stated = f.get("season") or (race[1] if race else None)
+        for x, y in (pair, pair[::-1]):
+            seasons = {
+                season
+                for num, season in numbers.get(x, ())
+                if _shares_number(f.evidence.sentence, num)
+            }
+            if stated is not None:
+                seasons &= {stated}
+            numbers_said = {
+                num for num, _ in numbers.get(x, ()) if _shares_number(f.evidence.sentence, num)
+            }
+            if len(seasons) != 1:
+                continue
+            for relation, roles in _ENTRY_RELATIONS.items():
+                own = {g.get("season") for g in by_subject[(relation, y)]}
+                for g in by_subject[(relation, x)]:
+                    if g.get("season") not in seasons or g.get("season") in own:
+                        continue
+                    if relation == "drives" and g.get("number") not in numbers_said:
+                        continue
+                    new = Fact.make(
+                        relation,
+                        _derived(f.evidence, f"{relation}.partner-entry"),
+                        s=y,
+                        **{r: g.get(r) for r in roles},
+                        asOf=g.get("asOf"),
+                    )
+                    own.add(g.get("season"))
+                    by_subject[(relation, y)].append(new)
+                    added.append(new)
+    art.facts.extend(added)
+
+
+def _shares_number(text: str, num: int) -> bool:
+    """ "who shares the #12 with", "the #92 that A shares with": the sentence pairs the
+    drivers as the crew of car ``num``."""
+    return bool(
+        re.search(rf"\bshar\w*\s+(?:the\s+)?#\s?{num}\b|#\s?{num}\b[^.;]{{0,60}}?\bshar\w*", text)
+    )
 
 
 def _crew_cars(sent: Sentence, members: set[str]) -> list[tuple[list[str], str, int | None]]:

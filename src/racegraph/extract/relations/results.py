@@ -684,7 +684,8 @@ def _sentence_results(
             and sent.before(t.start, EntityType.CLASS)
             and not _TITLE_WENT.search(sent.tail(t.start, 40))
         ):
-            found.append((t.start, t.start, 1, None))
+            pole = re.search(r"\bpole\s+(?:position\s+)?went\s+to\s+$", sent.tail(t.start, 30))
+            found.append((t.start, t.start, 1, "pole" if pole else None))
     for m in _POSITION.finditer(sent.text):
         a, b = sent.abs(m.start()), sent.abs(m.end())
         word = m.group(0).lower()
@@ -750,7 +751,7 @@ def _sentence_results(
             if other_wins is not None:
                 other_wins.append((a, b))
             continue
-        subject = _subject_team(sent, a, b) if kind is None else None
+        subject = _subject_team(sent, a, b) if kind is None or a == b else None
         if a in beats and not _entry_beats(sent, a, subject):
             continue
         if subject is None and kind is None:
@@ -1384,7 +1385,7 @@ def _clause_class(art: Article, sent: Sentence, a: int, b: int) -> str | None:
         if m.end <= a and not sent.gap(m.end, a).strip():
             return m.entity  # "took the LMP2 pole": the class the place is in
         if m.end <= a and re.match(
-            r"^\s*(?:class\s+)?(?:(?:honou?rs|win|victory|spoils)\s+)?"
+            r"^\s*(?:class\s+)?(?:(?:honou?rs|win|victory|spoils|pole)\s+)?"
             r"(?:(?:went|goes|fell)\s+to|(?:was|were|is)\s+(?:won|claimed|taken)(?!\s+over))\b",
             sent.gap(m.end, a + 12),
         ):
