@@ -79,3 +79,43 @@ def test_partners_of_a_numbered_car_share_its_entry(nlp: Language, reference: Re
     for who in ("tomas-brandt", "pavel-orlov", "luis-mendes"):
         assert (who, "ferrari-499p", 83) in drives
         assert (who, "af-corse") in teams
+
+
+_ROLEX = (
+    "Acura on Rolex 24 pole\n\n"
+    "Meyer Shank Racing will start the Rolex 24 At Daytona from pole. Sam Keller put the "
+    "#60 Acura ARX-06 on pole in Thursday's session. He shares the #60 with Ron Diaz for "
+    "the opening round of the IMSA WeatherTech SportsCar Championship, which is also the "
+    "first race of the Michelin Endurance Cup.\n\n"
+    "The race starts on Saturday afternoon and ends 24 hours later, on Sunday.\n"
+)
+
+
+def test_a_race_named_without_its_length_is_the_round(nlp: Language, reference: Reference) -> None:
+    doc = predict(nlp, reference, _ROLEX, published=dt.date(2025, 1, 24))
+    evs = events(doc)
+    race = event_key(evs, "the Rolex 24 At Daytona")
+    assert (
+        event_key(evs, "the opening round of the IMSA WeatherTech SportsCar Championship") == race
+    )
+    assert not [k for k in evs if "-race-" in k]  # "the first race of the Cup": no session
+    assert {f["event"] for f in facts(doc, "gridPosition")} == {race}
+    assert dt.date(2025, 1, 25) in {f["o"] for f in facts(doc, "eventDate") if f["s"] == race}
+
+
+_FINALE = (
+    "Vance calls time\n\n"
+    "Marc Vance has raced his last FIA World Endurance Championship event. The Frenchman "
+    "said in Bahrain that the season finale on Saturday, where he finished sixth in "
+    "LMGT3, was his final start, and that he will race once more: the Rolex 24 at Daytona "
+    "in January.\n"
+)
+
+
+def test_a_day_right_after_a_round_dates_that_round(nlp: Language, reference: Reference) -> None:
+    doc = predict(nlp, reference, _FINALE, published=dt.date(2025, 11, 10))
+    evs = events(doc)
+    finale = event_key(evs, "the season finale")
+    assert finale != event_key(evs, "the Rolex 24 at Daytona")
+    assert {f["event"] for f in facts(doc, "raceResult")} == {finale}
+    assert ("fia-wec", finale) in {(f["o"], f["s"]) for f in facts(doc, "eventOf")}

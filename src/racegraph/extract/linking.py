@@ -302,6 +302,11 @@ def _age_word(t: Token) -> bool:
     return t.like_num or t.lower_ in {"-", "year", "years", "old", "young", "veteran", "former"}
 
 
+_OF_SERIES = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:\d{4}\s+)?(?-i:[A-Z])(?![^.,;]{0,40}?\b(?:weekend|meeting|day)\b)"
+)
+
+
 class _Linker:
     def __init__(self, ctx: DocContext, candidates: Sequence[Candidate]) -> None:
         self.ctx = ctx
@@ -2003,6 +2008,8 @@ class _Linker:
                 after = [t.lower_ for t in self.doc[c.end : c.end + 3]]
                 if after[:1] == ["of"] and _SEASON_WORDS & set(after[1:]):
                     continue  # "the opening race of the season" is a round, not a session
+                if _OF_SERIES.match(self.doc.text[span.end_char :]):
+                    continue  # "the first race of the Michelin Endurance Cup": a round
                 if _STREAK_AFTER.match(self.doc.text[span.end_char :]):
                     continue
                 word = span[1].lower_

@@ -87,7 +87,7 @@ _TOMORROW = re.compile(r"\btomorrow\b", re.I)
 _FUTURE_CLAUSE = re.compile(
     r"(?:\bwill|['’]ll|\b(?:is|are)\s+(?:set|due|scheduled)\s+to)\b[^,;.]{0,60}?\bon\s+$"
     r"|\bwill\s+(?:start|line\s+up\s+for|contest|race\s+in)\s+$"
-    r"|\b(?:starts|begins|finishes|ends|gets\s+under\s+way)\b[^,;.]{0,40}?\bon\s+$"
+    r"|\b(?:starts|begins|finishes|ends|gets\s+under\s+way)\b[^;.]{0,40}?\bon\s+$"
     r"|\b(?:pole|grid|front\s+row|start)\s+(?:\w+\s+){0,2}?(?:for|in)\s+$|\bahead\s+of\s+$",
     re.I,
 )
@@ -418,6 +418,19 @@ def index_events(art: Article) -> None:
                 art.race_marks.append((a, key))
                 art.race_round.setdefault(key, key)
                 continue
+            dated_round = [
+                m
+                for m in sent.of(E)
+                if _is_round(art, m)
+                and m.entity not in art.race_round.values()
+                and re.fullmatch(r"\s+on\s+", sent.gap(m.end, a))
+            ]
+            if dated_round:  # "the season finale on Saturday": the day of that round's race
+                key = dated_round[-1].entity
+                art.race_dates.setdefault(key, date)
+                art.race_marks.append((a, key))
+                art.race_round.setdefault(key, key)
+                continue
             cover = [
                 m
                 for m in sent.of(E)
@@ -441,7 +454,11 @@ def index_events(art: Article) -> None:
                 else:
                     rnd = art.round_at(a + 1)
                     base = rnd or art.championship_at(a)
-                    named = _hours_round(art, rnd, a) if rnd else _the_named_race(art, a)
+                    named = (
+                        _hours_round(art, rnd, a) or _named_race_of_round(art, rnd, a)
+                        if rnd
+                        else _the_named_race(art, a)
+                    )
                     if (
                         named not in (None, rnd)
                         and art.event_championships.get(named, base) != base
@@ -508,18 +525,33 @@ def _unnamed_meetings(art: Article) -> None:
                 art.held.setdefault(key, [info.venue])
 
 
-def _the_named_race(art: Article, pos: int) -> str | None:
-    """The one race named by its own name ("the 24 Hours of Le Mans") before ``pos``."""
+def _the_named_race(art: Article, pos: int, *, by_name: bool = False) -> str | None:
+    """The one race named by its own name ("the 24 Hours of Le Mans") before ``pos``;
+    ``by_name``: a name with no length in it counts too ("the Rolex 24 At Daytona")."""
     races = {
         m.entity
         for m in art.ctx.mentions
         if m.start < pos
         and m.type is E
         and art.kind(m.entity) is EventKind.RACE
-        and _HOURS_NAME.search(m.text)
+        and (_HOURS_NAME.search(m.text) or (by_name and m.rule == "event-name-24"))
         and not art.quoted(m.start)
     }
     return races.pop() if len(races) == 1 else None
+
+
+def _named_race_of_round(art: Article, rnd: str, pos: int) -> str | None:
+    """The named race a round with no race of its own is ("the Rolex 24 At Daytona ...
+    the opening round of the IMSA championship ... The race starts on Saturday")."""
+    if any(r == rnd and k != rnd for k, r in art.race_round.items()):
+        return None
+    race = _the_named_race(art, pos, by_name=True)
+    if race is None or art.race_round.get(race) not in (None, rnd):
+        return None
+    champ = art.event_championships.get(race)
+    if champ is not None and champ != art.event_championships.get(rnd, champ):
+        return None
+    return race if _same_place(art, rnd, race) else None
 
 
 def _hours_round(art: Article, rnd: str, pos: int) -> str | None:
@@ -943,10 +975,16 @@ def _named_race_rounds(art: Article, minted: set[str]) -> None:
         if len(races) != 1 or rnd in art.race_dates:
             continue
         race = races[0]
-        if race in minted or _RACE_N.search(race) or not _HOURS_NAME.search(art.name(race)):
+        if race in minted or _RACE_N.search(race):
+            continue
+        if not _HOURS_NAME.search(art.name(race)) and not any(
+            m.entity == race and m.rule == "event-name-24" for m in art.ctx.mentions
+        ):
             continue
         if not _same_place(art, rnd, race):
             continue  # "the season opener in Qatar" is another round than the 6 Hours of Imola
+        if not _same_series(art, rnd, race):
+            continue  # the WEC finale is no IMSA race
         art.race_round[race] = race
         art.round_marks[:] = sorted((p, race if k == rnd else k) for p, k in art.round_marks)
         for table in (art.round_numbers, art.event_championships, art.event_seasons):
@@ -957,6 +995,16 @@ def _named_race_rounds(art: Article, minted: set[str]) -> None:
                 art.held[race].append(place)
         _absorb(art, rnd, race)
         art.folded[rnd] = race
+
+
+def _same_series(art: Article, rnd: str, race: str) -> bool:
+    """Can the round be of the race's championship (one not known can)?"""
+    series = []
+    for key in (rnd, race):
+        info = art.ctx.events.get(key)
+        champ = art.event_championships.get(key) or (info.championship if info else None)
+        series.append(art.root(champ) if champ else None)
+    return None in series or series[0] == series[1]
 
 
 def _same_place(art: Article, rnd: str, race: str) -> bool:
