@@ -41,6 +41,7 @@ from racegraph.extract.relations.result_syntax import (
     syntax_rivals,
     with_crew_credits,
 )
+from racegraph.extract.time import MONTHS
 from racegraph.records import EntityType, EventKind
 
 D = EntityType.DRIVER
@@ -744,7 +745,7 @@ def _sentence_results(
     for a, b, position, kind in found:
         if kind is None and _title_cue(art, sent, a, b):
             continue
-        if a in wins and _past_venue_win(art, sent, a, b):
+        if a in wins and (_past_venue_win(art, sent, a, b) or _dated_wins(art, sent, a, b)):
             continue
         if a in wins and _won(art, sent, a, b):
             won = True
@@ -1630,6 +1631,86 @@ _RECENTLY = re.compile(
 )
 """When a win this season came, after its place: "won at Spa last month", "This season she
 won at Sebring in March" (a bare month only in a sentence that says "this season")."""
+
+
+_MONTH = "(?P<mon>" + "|".join(m.title() for m in MONTHS) + ")"
+_ON_DAY = re.compile(
+    rf"^\s+on\s+(?:(?P<d1>\d{{1,2}})\s+{_MONTH}|(?P<m2>[A-Z][a-z]+)\s+(?P<d2>\d{{1,2}}))\b"
+)
+"""A day of this season after a win's place: "won at Monza on 1 June"."""
+_ROUND_AFTER = re.compile(
+    r"^,\s+(?:the\s+(?P<ord>\w+)\s+round|round\s+(?P<n>\w+))\b(?!\s+of\s+(?:the\s+)?\d{4})"
+)
+_AGAIN_AT = re.compile(r"^,?\s+and\s+(?:again\s+)?at\s+(?:the\s+)?$")
+
+
+def _day_this_season(art: Article, tail: str) -> tuple[_dt.date, int] | None:
+    """The date "on 1 June" gives (in the published year, before publication) and the
+    length of the phrase."""
+    m = _ON_DAY.match(tail)
+    if m is None:
+        return None
+    month = (m.group("mon") or m.group("m2") or "").lower()
+    if month not in MONTHS:
+        return None
+    day = int(m.group("d1") or m.group("d2"))
+    try:
+        date = _dt.date(art.published.year, MONTHS.index(month) + 1, day)
+    except ValueError:
+        return None
+    return (date, m.end()) if date < art.published else None
+
+
+def _dated_wins(art: Article, sent: Sentence, a: int, b: int) -> bool:
+    """ "The team won at Monza on 1 June, the second round, and again at the Nürburgring on
+    31 August, round four": each place and day is a round of the season's championship that
+    the crew won."""
+    if sent.text[sent.rel(a) : sent.rel(b)].lower() != "won":
+        return False
+    pos = b
+    wins: list[tuple[LinkedMention, _dt.date, int | None, int]] = []
+    for v in sent.after(b, EntityType.VENUE):
+        gap = sent.gap(pos, v.start)
+        if not (_AT_PLACE.fullmatch(gap) if not wins else _AGAIN_AT.fullmatch(gap)):
+            break
+        tail = sent.text[sent.rel(v.end) :]
+        day = _day_this_season(art, tail)
+        if day is None:
+            break
+        date, length = day
+        rm = _ROUND_AFTER.match(tail[length:])
+        rnd = None
+        if rm is not None:
+            rnd = ordinal(rm.group("ord")) if rm.group("ord") else number(rm.group("n") or "")
+            length += rm.end()
+        wins.append((v, date, rnd, length))
+        pos = v.end + length
+    if not wins:
+        return False
+    champ = art.dominant_championship()
+    group = group_before(sent, a, [D])
+    crew = [m.entity for m in group] if group else []
+    if not crew:
+        ante = art.antecedent(sent, a)
+        crew = [ante] if ante else []
+    if champ is None or not crew:
+        return False
+    for v, date, rnd, length in wins:
+        mention = sent.text[sent.rel(v.start) : sent.rel(v.end) + length]
+        key = art.venue_event(
+            sent,
+            "dated-win",
+            champ,
+            date.year,
+            v.entity,
+            mention=mention,
+            kind=EventKind.EVENT,
+            round=rnd,
+            date=date,
+        )
+        for d in crew:
+            art.emit("won", sent, "won.dated", 0.75, s=d, o=key)
+    return True
 
 
 def _series_at(art: Article, venue: str) -> str | None:
