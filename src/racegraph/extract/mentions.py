@@ -430,13 +430,22 @@ def _is_name_token(token: Token) -> bool:
     )
 
 
+_RATINGS = frozenset(
+    {"bronze", "silver", "gold", "platinum", "bronzes", "silvers", "golds", "platinums"}
+)
+
+
 def _person_span(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int, int] | None:
     """Trim a PERSON span to its proper-noun core and extend it over adjacent name tokens."""
-    while start < end and (
-        doc[start].pos_ not in {"PROPN"}
-        or doc[start].text in QUOTES
-        or not doc[start].is_title
-        or not doc[start].text[:1].isalpha()  # the "'S" of "TOM'S"
+    while (
+        start < end
+        and (
+            doc[start].pos_ not in {"PROPN"}
+            or doc[start].lower_ in _RATINGS  # "the Indonesian Bronze Rizal Hartono"
+            or doc[start].text in QUOTES
+            or not doc[start].is_title
+            or not doc[start].text[:1].isalpha()  # the "'S" of "TOM'S"
+        )
     ):
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
@@ -450,6 +459,8 @@ def _person_span(doc: Doc, start: int, end: int, blocked: set[int]) -> tuple[int
     while start > 0 and start - 1 not in blocked and _is_name_token(doc[start - 1]):
         if doc[start - 1].is_sent_start and doc[start - 1].pos_ != "PROPN":
             break
+        if doc[start - 1].lower_ in _RATINGS:
+            break  # "the German Silvers Tim Wendling and ..."
         start -= 1
     if (  # "Jae-won Seo": the NER found only the surname
         start >= 3
@@ -554,6 +565,10 @@ def _cued_person_runs(doc: Doc, refs: Sequence[Span], blocked: set[int]) -> list
     crew_end = -1
     i = 0
     while i < len(doc):
+        if doc[i].lower_ in _RATINGS and i in country_ends:
+            country_ends.add(i + 1)  # "the German Silvers Tim Wendling": the rating is no name
+            i += 1
+            continue
         end = max(_name_run_end(doc, i, blocked), _given_name_end(doc, i, blocked))
         if end == i and not _role_apposition(doc, i, blocked):
             i += 1

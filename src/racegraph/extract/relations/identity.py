@@ -306,6 +306,29 @@ def _token_at(art: Article, pos: int):  # type: ignore[no-untyped-def]
     return span[0] if span is not None and len(span) else None
 
 
+_PLURAL_RATING = re.compile(rf"\s+(?P<cat>{_CATEGORY})s\s+", re.I)
+
+
+def _rated_pair(art: Article, sent: Sentence, c: LinkedMention, first: LinkedMention) -> None:
+    """ "the German Silvers A and B": both are German, both are Silver."""
+    m = _PLURAL_RATING.fullmatch(sent.gap(c.end, first.start))
+    if m is None:
+        return
+    pair = [first]
+    for p in sent.after(first.end, *PERSON_TYPES):
+        if re.fullmatch(r"\s+and\s+", sent.gap(first.end, p.start)):
+            pair.append(p)
+        break
+    key = category_key(art, sent, m.group("cat"), first.start)
+    for p in pair:
+        if p is not first:
+            art.emit("nationality", sent, "nationality.demonym-pair", 0.8, s=p.entity, o=c.entity)
+        if key:
+            art.emit(
+                "fiaCategory", sent, "fiaCategory.rated", 0.8, s=p.entity, o=key, asOf=art.published
+            )
+
+
 def _demonym(art: Article, sent: Sentence, c: LinkedMention) -> None:
     after = sent.text[sent.rel(c.end) :]
     # "Belgium-based WRT"
@@ -313,6 +336,14 @@ def _demonym(art: Article, sent: Sentence, c: LinkedMention) -> None:
         teams = sent.after(c.end, EntityType.TEAM)
         if teams and teams[0].start - c.end < 12:
             art.emit("basedIn", sent, "basedIn.based", 0.85, s=teams[0].entity, o=c.entity)
+        return
+    plural = _PLURAL_RATING.match(after)
+    first = next(
+        (m for m in sent.of(*PERSON_TYPES) if plural and m.start == c.end + plural.end()), None
+    )
+    if first is not None:  # "the German Silvers A and B"
+        art.emit("nationality", sent, "nationality.demonym-name", 0.85, s=first.entity, o=c.entity)
+        _rated_pair(art, sent, c, first)
         return
     # the demonym directly before a person mention: "Belgian Maxime Martin"
     nxt = [
@@ -327,6 +358,7 @@ def _demonym(art: Article, sent: Sentence, c: LinkedMention) -> None:
         art.emit(
             "nationality", sent, "nationality.demonym-name", 0.85, s=person[0].entity, o=c.entity
         )
+        _rated_pair(art, sent, c, person[0])
         return
     # a person mention covering the demonym ("the Italian" linked to the driver)
     cover = [m for m in sent.of(*PERSON_TYPES) if m.start <= c.start and c.end <= m.end]
