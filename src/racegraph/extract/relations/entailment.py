@@ -233,18 +233,13 @@ def _partners_share_entry(art: Article, events: dict[str, tuple[str, int]]) -> N
         race = _race_of(f, events)
         stated = f.get("season") or (race[1] if race else None)
         for x, y in (pair, pair[::-1]):
-            seasons = {
-                season
-                for num, season in numbers.get(x, ())
-                if _shares_number(f.evidence.sentence, num)
-            }
+            said = {n for n in numbers.get(x, ()) if _shares_number(f.evidence.sentence, n[0])}
+            seasons = {season for _, season in said}
             if stated is not None:
                 seasons &= {stated}
-            numbers_said = {
-                num for num, _ in numbers.get(x, ()) if _shares_number(f.evidence.sentence, num)
-            }
             if len(seasons) != 1:
                 continue
+            numbers_said = {num for num, _ in said}
             for relation, roles in _ENTRY_RELATIONS.items():
                 own = {g.get("season") for g in by_subject[(relation, y)]}
                 for g in by_subject[(relation, x)]:

@@ -315,10 +315,9 @@ def _rated_pair(art: Article, sent: Sentence, c: LinkedMention, first: LinkedMen
     if m is None:
         return
     pair = [first]
-    for p in sent.after(first.end, *PERSON_TYPES):
-        if re.fullmatch(r"\s+and\s+", sent.gap(first.end, p.start)):
-            pair.append(p)
-        break
+    second = next(iter(sent.after(first.end, *PERSON_TYPES)), None)
+    if second is not None and re.fullmatch(r"\s+and\s+", sent.gap(first.end, second.start)):
+        pair.append(second)
     key = category_key(art, sent, m.group("cat"), first.start)
     for p in pair:
         if p is not first:

@@ -1644,6 +1644,16 @@ _ROUND_AFTER = re.compile(
 _AGAIN_AT = re.compile(r"^,?\s+and\s+(?:again\s+)?at\s+(?:the\s+)?$")
 
 
+def _told_crew(art: Article, sent: Sentence, a: int) -> list[str]:
+    """Who a win told at ``a`` is of: the drivers named right before it, else the one the
+    text is about ("He also won at Sugo in 2023")."""
+    group = group_before(sent, a, [D])
+    if group:
+        return [m.entity for m in group]
+    ante = art.antecedent(sent, a)
+    return [ante] if ante else []
+
+
 def _day_this_season(art: Article, tail: str) -> tuple[_dt.date, int] | None:
     """The date "on 1 June" gives (in the published year, before publication) and the
     length of the phrase."""
@@ -1688,11 +1698,7 @@ def _dated_wins(art: Article, sent: Sentence, a: int, b: int) -> bool:
     if not wins:
         return False
     champ = art.dominant_championship()
-    group = group_before(sent, a, [D])
-    crew = [m.entity for m in group] if group else []
-    if not crew:
-        ante = art.antecedent(sent, a)
-        crew = [ante] if ante else []
+    crew = _told_crew(art, sent, a)
     if champ is None or not crew:
         return False
     for v, date, rnd, length in wins:
@@ -1755,11 +1761,7 @@ def _past_venue_win(art: Article, sent: Sentence, a: int, b: int) -> bool:
         or _series_at(art, v.entity)
         or art.dominant_championship()
     )
-    group = group_before(sent, a, [D])
-    crew = [m.entity for m in group] if group else []
-    if not crew:
-        ante = art.antecedent(sent, a)
-        crew = [ante] if ante else []
+    crew = _told_crew(art, sent, a)
     crew += [d for d in _won_with(sent, v.end + year.end()) if d not in crew]
     if champ is None or not crew:
         return False
@@ -1855,11 +1857,7 @@ def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
         art.emit("eventDate", sent, "eventDate.relative", 0.6, s=target, o=when.year)
     if any(art.race_round.get(r) == target for _, r in art.race_marks):
         return False  # the reported meeting itself: a raceResult
-    group = group_before(sent, a, [D])
-    crew = [m.entity for m in group] if group else []
-    if not crew:
-        ante = art.antecedent(sent, a)
-        crew = [ante] if ante else []
+    crew = _told_crew(art, sent, a)
     for p in sent.of(D):
         if p.entity not in crew and _PARTNER.search(sent.tail(p.start)):
             crew.append(p.entity)
