@@ -2002,8 +2002,7 @@ class _Linker:
             span = self.span(c)
             n = None
             if c.rule == "race-n":
-                word = span[-1].lower_
-                n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+                n = self._race_number(c)
             elif c.rule == "ordinal-race":  # "the second race of the weekend"
                 after = [t.lower_ for t in self.doc[c.end : c.end + 3]]
                 if after[:1] == ["of"] and _SEASON_WORDS & set(after[1:]):
@@ -2012,8 +2011,7 @@ class _Linker:
                     continue  # "the first race of the Michelin Endurance Cup": a round
                 if _STREAK_AFTER.match(self.doc.text[span.end_char :]):
                     continue
-                word = span[1].lower_
-                n = 1 if word == "opening" else _ORDINALS.get(word)
+                n = self._race_number(c)
             elif len(distinct) > 1 and c in days:
                 n = distinct.index(days[c]) + 1
             if n is None:

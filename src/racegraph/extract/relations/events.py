@@ -412,21 +412,20 @@ def index_events(art: Article) -> None:
             if test and not described:  # "the Test Day for the 24 Hours of Le Mans on Sunday"
                 art.emit("eventDate", sent, "eventDate.test-day", 0.8, s=test[-1].entity, o=date)
                 continue
-            if described:  # "Sunday's four-hour race at X": the day dates the described race
-                key = described[0].entity
-                art.race_dates.setdefault(key, date)
-                art.race_marks.append((a, key))
-                art.race_round.setdefault(key, key)
-                continue
-            dated_round = [
-                m
-                for m in sent.of(E)
-                if _is_round(art, m)
-                and m.entity not in art.race_round.values()
-                and re.fullmatch(r"\s+on\s+", sent.gap(m.end, a))
-            ]
-            if dated_round:  # "the season finale on Saturday": the day of that round's race
-                key = dated_round[-1].entity
+            # "Sunday's four-hour race at X": the day dates the described race; "the season
+            # finale on Saturday": the day of that round's race
+            dated = (
+                described[:1]
+                or [
+                    m
+                    for m in sent.of(E)
+                    if _is_round(art, m)
+                    and m.entity not in art.race_round.values()
+                    and re.fullmatch(r"\s+on\s+", sent.gap(m.end, a))
+                ][-1:]
+            )
+            if dated:
+                key = dated[0].entity
                 art.race_dates.setdefault(key, date)
                 art.race_marks.append((a, key))
                 art.race_round.setdefault(key, key)
