@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 _PAST_ASIDE = re.compile(
     r"(?:,\s*|\s)(?:who|which)\s+(?:had\s+)?(?:won|took|claimed|finished|raced|started)\s+"
     r"(?:[\w-]+\s+){0,3}?$"
-    r"|\b(?:success|win|victory|podium|points)\s+since\s+$",
+    r"|\b(?:success|win|victory|podium|points)\s+since\s+$"
+    r"|,\s*(?:the\s+|a\s+)?(?:(?:\w+-time|reigning|defending)\s+)?winners?\s+of\s+$",
     re.I,
 )
 
@@ -32,7 +33,8 @@ _PAST_ASIDE = re.compile(
 def recalled_race(text: str, pos: int) -> bool:
     """Is the event named at ``pos`` recalled by a relative clause ("A and B, who won the
     Rolex 24 at Daytona in January, ...") or as the last success ("their first win since
-    the 6 Hours of Imola")? It is not the race the story goes on about."""
+    the 6 Hours of Imola", "A, winner of the Dubai 24 Hour three weeks ago")? It is not the
+    race the story goes on about."""
     return bool(_PAST_ASIDE.search(text[max(0, pos - 60) : pos]))
 
 

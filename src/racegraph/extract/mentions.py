@@ -858,6 +858,8 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
         if not _plausible_reference(span) or (span.start, span.end) in given_names:
             continue
         if span.label_ == "Team":  # linked as a team, keyed by the reference
+            if _inside_longer_reference(span, [r for r in refs if r.label_ == "CarModel"]):
+                continue  # "Duqueine" of "the DKR Engineering Duqueine D09" is the maker
             raw.append(
                 Candidate(span.start, span.end, "TEAM", "team-reference", span.kb_id_, P_GENRE)
             )

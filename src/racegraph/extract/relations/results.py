@@ -489,6 +489,13 @@ def _crew(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
         ante = art.antecedent(sent, start)  # "He and Cesar Gazeau led every lap ... to win"
         if ante and ante not in kept:
             kept.insert(0, ante)
+    if (
+        group
+        and re.match(r"\s*,\s*who\b", sent.gap(group[-1].end, a))
+        and (sharer := _sharer(sent, start, group[0].start))
+        and sharer not in kept
+    ):
+        kept.insert(0, sharer)
     if group:
         return kept
     gap = sent.gap(sent.start, a)
@@ -566,6 +573,21 @@ _WHO_SHARED = re.compile(
     r"\s*,\s*who\s+(?:had\s+)?shar(?:ed|es)\s+(?:the|a|an|his|her|their)\b[^;.]{0,80}?\bwith\s+$"
 )
 _WHO = re.compile(r"^\s*,\s*(?:who|which)\b[^,;.]{0,80},")
+_SHARED_WITH = re.compile(
+    r"^(?:\s+[A-Z][\w-]+)?(?:,[^;.]{0,60},)?\s+shar(?:ed|es)\s+(?:the|a|an|his|her|their)\b[^;.,]{0,40}?\bwith\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?$"
+)
+
+
+def _sharer(sent: Sentence, start: int, first: int) -> str | None:
+    """ "The 31-year-old German, a works driver, shared the car with A and B, who won": the
+    subject who shared the car is of the crew the relative clause's result names."""
+    subject = next(iter(sent.after(start - 1, D)), None)
+    if subject is None or subject.end > first:
+        return None
+    if not re.fullmatch(r"\s*(?:the\s+)?", sent.gap(start, subject.start), re.I):
+        return None
+    return subject.entity if _SHARED_WITH.match(sent.gap(subject.end, first)) else None
 
 
 def _who_shared(sent: Sentence, a: int) -> list[str]:
