@@ -2497,6 +2497,30 @@ class _Linker:
                     rule=c.rule,
                 )
             )
+        self.order_ranges()
+
+    def order_ranges(self) -> None:
+        """ "from the 4 Hours of Barcelona on 12 April to the 4 Hours of Portimão on 10
+        October": a range runs forward, so its yearless end falls after its start (the
+        next year's October in a February story), not in the year nearest publication."""
+        text = self.ctx.article.text
+        days = [v for v in self.ctx.values if v.label == "DATE" and len(v.value) == 10]
+        for a, b in itertools.pairwise(days):
+            between = text[a.end : b.start]
+            if (
+                b.value >= a.value
+                or re.search(r"\d{4}", b.text)
+                or re.search(r"[.!?;]\s", between)
+                or not re.search(r"\b(?:to|until|till|through)\b", between)
+                or not re.search(r"\bfrom\b", text[max(0, a.start - 80) : a.start])
+            ):
+                continue
+            day = dt.date.fromisoformat(b.value)
+            if (day.month, day.day) == (2, 29):
+                continue
+            later = day.replace(year=day.year + 1)
+            i = self.ctx.values.index(b)
+            self.ctx.values[i] = dataclasses.replace(b, value=later.isoformat())
 
 
 def _particles_before(doc: Doc, i: int, name: str, taken: set[int]) -> int:

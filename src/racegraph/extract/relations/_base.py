@@ -274,6 +274,14 @@ _SIDE_PROGRAMME = re.compile(
     re.I,
 )
 
+_CAME_FROM = re.compile(
+    r"\b(?:arriv(?:es|ed|ing)|comes?|came|coming|moves?|moved|moving|switch(?:es|ed|ing)"
+    r"|steps?|stepped|graduat(?:es|ed|ing)|promoted|joins?|joined|returns?|returned)"
+    r"\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?$",
+    re.I,
+)
+"""Where a driver comes from ("arrives straight from the Asian Le Mans Series")."""
+
 _ALSO_COUNTS = re.compile(
     r"\b(?:also\s+)?(?:count(?:s|ed|ing)?|scor(?:es|ed|ing))\s+(?:points\s+)?(?:towards|for)"
     r"\s+(?:the\s+)?$|\b(?:also|doubles?\s+as|doubled\s+as)\s+(?:a\s+)?round\s+of\s+(?:the\s+)?$",
@@ -332,6 +340,21 @@ class Article:
         if marks:
             return marks[0][1]
         return self._last_run_race(pos)
+
+    def later_in_calendar(self, sent: Sentence, race: str) -> bool:
+        """Is ``race`` still to come, with another race to come named before it, and neither
+        named in ``sent``? "from Barcelona on 12 April to Portimão on 10 October ... A will be
+        joined by B" pairs a season's crew, not the finale's; the race of an entry list ("the
+        Rolex 24 ... The 12 Hours of Sebring follows") is no later race."""
+        days = [*self.race_dates.items()] + [
+            (str(f.get("s")), d)
+            for f in self.facts
+            if f.relation == "eventDate" and isinstance(d := f.get("o"), _dt.date)
+        ]
+        ahead = {k for k, d in days if d > self.published and self.kind(k) is not EventKind.TEST}
+        first = next((m.entity for m in self.ctx.mentions if m.entity in ahead), None)
+        named = {m.entity for m in sent.of(EntityType.EVENT)}
+        return race in ahead and first not in (None, race) and not named & {race, first}
 
     def _race_at_place(self, sent: Sentence, pos: int) -> str | None:
         """ "won at Imola from pole, six weeks after winning the 4 Hours of Le Castellet": the
@@ -599,9 +622,10 @@ class Article:
 
     def side_programme(self, m: LinkedMention) -> bool:
         """ "Kraus also races in the Endurance Cup with Rutronik", "Ghiotti combines Super GT
-        with a Pro-Am programme in GTWC Asia": a second programme of one driver, named
-        beside the story's championship, is no context for what follows."""
-        return bool(_SIDE_PROGRAMME.search(self._lead(m)))
+        with a Pro-Am programme in GTWC Asia", "X arrives straight from the Asian Le Mans
+        Series": a second or former programme of one driver, named beside the story's
+        championship, is no context for what follows."""
+        return bool(_SIDE_PROGRAMME.search(self._lead(m)) or _CAME_FROM.search(self._lead(m, 60)))
 
     def also_counts(self, m: LinkedMention) -> bool:
         """ "The race ... also counted towards the Intercontinental GT Challenge": a second

@@ -903,12 +903,21 @@ def _meeting_at(art: Article, sent: Sentence) -> None:
 
 
 def _date_on(art: Article, text: str) -> _dt.date | None:
-    """The day of an "on 19 October" at the start of ``text`` (the year nearest publication)."""
+    """The day of an "on 19 October" at the start of ``text`` (the year the linker read, else
+    the year nearest publication)."""
     m = _ON_DATE.match(text)
     if m is None:
         return None
     month = _MONTHS.split("|").index((m.group("m1") or m.group("m2")).lower()) + 1
     day = int(m.group("d1") or m.group("d2"))
+    read = {
+        _dt.date.fromisoformat(v.value)
+        for v in art.ctx.values
+        if v.label == "DATE" and len(v.value) == 10 and v.text in m.group(0)
+    }
+    read = {d for d in read if (d.month, d.day) == (month, day)}
+    if len(read) == 1:  # as the linker read it (a range's end after its start)
+        return read.pop()
     pub = art.published
     dates = []
     for year in (pub.year - 1, pub.year, pub.year + 1):

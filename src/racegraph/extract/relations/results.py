@@ -413,6 +413,7 @@ def _entry_crews(art: Article, sent: Sentence) -> None:
         date = art.race_dates.get(race)
         season = date.year if date else art.published.year
         rnd = _crew_event(art, race)
+        paired = None if art.later_in_calendar(sent, race) else rnd
         stated = [c.entity for c in sent.of(EntityType.CHAMPIONSHIP) if not is_title_use(sent, c)]
         champ = (
             art.event_championships.get(rnd)
@@ -423,7 +424,14 @@ def _entry_crews(art: Article, sent: Sentence) -> None:
         for i, x in enumerate(crew):
             for y in crew[i + 1 :]:
                 art.emit(
-                    "coDriver", sent, "coDriver.entry-crew", 0.7, s=x, o=y, event=rnd, season=season
+                    "coDriver",
+                    sent,
+                    "coDriver.entry-crew",
+                    0.7,
+                    s=x,
+                    o=y,
+                    event=paired,
+                    season=season,
                 )
         if champ is None:
             continue
