@@ -88,3 +88,24 @@ def test_a_makers_name_in_a_car_is_no_team(nlp: Language, reference: Reference) 
     teams = {f["o"] for f in facts(doc, "memberOf")}
     assert "duqueine-team" not in teams
     assert "duqueine-d09" in {f["o"] for f in facts(doc, "drives")}
+
+
+_CREW_NEXT = (
+    "Spa report\n\n"
+    "Ligier Racing won the 4 Hours of Spa on Sunday, the fourth round of the European Le Mans "
+    "Series.\n\n"
+    "The tightest fight of the day came in LMGT3. Kessel Racing's #74 Ferrari 296 LMGT3 won "
+    "by a second. Its Bronze driver, the Swiss Marco Bernasconi, drove the opening stint, and "
+    "his team-mates Oliver Thorne and Kenji Sato did the rest.\n"
+)
+
+
+def test_the_sentence_after_a_crewless_result_names_its_crew(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(nlp, reference, _CREW_NEXT, published=dt.date(2025, 8, 25))
+    wins = [
+        f for f in facts(doc, "raceResult") if f["position"] == 1 and f["classification"] == "lmgt3"
+    ]
+    assert wins
+    assert set(wins[0]["drivers"]) == {"marco-bernasconi", "oliver-thorne", "kenji-sato"}

@@ -215,6 +215,7 @@ def extract(art: Article) -> None:
             continue
         _shared_crew(art, sent, results)
         _entry_completes(art, sent, results)
+        _crew_told_next(art, sent, results)
         n = len(results)
         other_wins: list[tuple[int, int]] = []
         if not _sentence_results(art, sent, results, credit, other_wins):
@@ -917,10 +918,17 @@ _OPENS_WITH_CLASS = re.compile(r"(?:In\s+(?:the\s+)?)?$")
 
 def _opening_class(art: Article, sent: Sentence) -> str | None:
     """The class a paragraph opens with ("LMGT3, the class for GT3 cars, gave the
-    closest finish.", "In LMP2, ..."): the paragraph is about that class."""
+    closest finish.", "In LMP2, ...", "The closest finish came in GTD."): the paragraph is
+    about that class."""
     first = next(s for s in art.sentences if s.paragraph == sent.paragraph)
     classes = first.of(EntityType.CLASS)
     if classes and _OPENS_WITH_CLASS.fullmatch(first.gap(first.start, classes[0].start)):
+        return classes[0].entity
+    if (  # "The closest finish of the day came in GTD."
+        len(classes) == 1
+        and not first.of(D, EntityType.TEAM)
+        and re.fullmatch(r"[\s.!:]*", first.gap(classes[0].end, first.end))
+    ):
         return classes[0].entity
     return None
 
@@ -1500,6 +1508,49 @@ def _shared_crew(art: Article, sent: Sentence, results: list[_Result]) -> None:
     target.drivers.extend(d for d in crew if d not in target.drivers)
     target.named.extend(d for d in crew if d not in target.named)
     art.crews.append((cue, tuple(target.drivers)))
+
+
+_TOLD_CREW = re.compile(
+    r"\bshar(?:ed|es|ing)\s+(?:the|a|an|its|his|her|their)\b|\bteam-?mates?\b", re.I
+)
+
+
+def _crew_told_next(art: Article, sent: Sentence, results: list[_Result]) -> None:
+    """ "Second went to Winward Racing's #16 Mercedes. Its Bronze driver, A, drove seven
+    hours, and his team-mates B, C and D did the rest"; "X's #48 won by 38 seconds. A took
+    the last stint for the French team, having shared the car with B and C": the sentence
+    after an entry's crewless result names its crew, when it talks of sharing the car and
+    names no other entry."""
+    prev = [
+        r
+        for r in results
+        if r.kind is None and r.sent.paragraph == sent.paragraph and r.sent.index == sent.index - 1
+    ]
+    classes = [r.classification for r in prev]
+    if (
+        not prev
+        or any(r.drivers for r in prev)
+        or len({(r.team, r.number) for r in prev}) != 1
+        or (prev[0].team is None and prev[0].number is None)
+        or len(set(classes)) != len(classes)  # one car: a place per classification
+        or not _TOLD_CREW.search(sent.text)
+    ):
+        return
+    team, number = prev[0].team, prev[0].number
+    numbers = {m.group(1) for m in RACE_NUMBER.finditer(sent.text)}
+    if numbers - {str(number)} or {t.entity for t in sent.of(EntityType.TEAM)} - {team}:
+        return
+    cut = re.search(r";|,\s*(?:while|whereas|but)\b", sent.text)
+    end = sent.abs(cut.start()) if cut else sent.end
+    crew = list(
+        dict.fromkeys(m.entity for m in sent.of(D) if m.end <= end and not art.quoted(m.start))
+    )
+    if len(crew) < 2:
+        return
+    for r in prev:
+        r.drivers.extend(crew)
+        r.named.extend(crew)
+    art.crews.append((sent.start, tuple(crew)))
 
 
 def _earlier_year(art: Article, sent: Sentence, race: str | None) -> bool:
