@@ -352,9 +352,11 @@ class Article:
             if f.relation == "eventDate" and isinstance(d := f.get("o"), _dt.date)
         ]
         ahead = {k for k, d in days if d > self.published and self.kind(k) is not EventKind.TEST}
+        if race not in ahead:
+            return False
         first = next((m.entity for m in self.ctx.mentions if m.entity in ahead), None)
         named = {m.entity for m in sent.of(EntityType.EVENT)}
-        return race in ahead and first not in (None, race) and not named & {race, first}
+        return first not in (None, race) and not named & {race, first}
 
     def _race_at_place(self, sent: Sentence, pos: int) -> str | None:
         """ "won at Imola from pole, six weeks after winning the 4 Hours of Le Castellet": the

@@ -151,10 +151,10 @@ def _emit(art: Article, cand: PairCandidate, confidence: float) -> None:
     sent, s, o = cand.sentence, cand.s.entity, cand.o.entity
     rule = LEARNED_RULE + cand.relation
     if cand.relation == "coDriver":
-        race = art.race_at(max(cand.s.end, cand.o.end))
-        if race is not None and art.later_in_calendar(sent, race):
-            race = None
-        event = _shared_event(art, s, o) or race
+        event = _shared_event(art, s, o)
+        if event is None:
+            race = art.race_at(max(cand.s.end, cand.o.end))
+            event = None if race is None or art.later_in_calendar(sent, race) else race
         year = None if event else _season(art, sent, s, cand.s.start)
         art.emit("coDriver", sent, rule, confidence, s=s, o=o, event=event, season=year)
         return

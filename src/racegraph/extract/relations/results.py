@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from racegraph.extract.context import LinkedMention
@@ -201,6 +202,14 @@ class _Result:
     keys: set[str] = field(default_factory=set)  # team / car / make of the crew's entry
     table: bool = False  # a numbered line of a results table
     parsed: bool = False  # found by the parse (result_syntax), not by a surface rule
+
+    def take_crew(self, crew: Iterable[str]) -> None:
+        """Add a crew the text names for this place (drivers not already in it)."""
+        for d in crew:
+            if d not in self.drivers:
+                self.drivers.append(d)
+            if d not in self.named:
+                self.named.append(d)
 
 
 def extract(art: Article) -> None:
@@ -997,8 +1006,7 @@ def _syntax_fill(
 
 
 def _complete(art: Article, r: _Result, s: SyntaxResult, crew: list[str]) -> None:
-    r.drivers.extend(d for d in crew if d not in r.drivers)
-    r.named.extend(d for d in crew if d not in r.named)
+    r.take_crew(crew)
     r.car = r.car or s.car
     r.number = r.number if r.number is not None else s.number
     r.keys |= s.keys
@@ -1505,8 +1513,7 @@ def _shared_crew(art: Article, sent: Sentence, results: list[_Result]) -> None:
         results.append(target)
     if target is None:
         return
-    target.drivers.extend(d for d in crew if d not in target.drivers)
-    target.named.extend(d for d in crew if d not in target.named)
+    target.take_crew(crew)
     art.crews.append((cue, tuple(target.drivers)))
 
 
@@ -1548,8 +1555,7 @@ def _crew_told_next(art: Article, sent: Sentence, results: list[_Result]) -> Non
     if len(crew) < 2:
         return
     for r in prev:
-        r.drivers.extend(crew)
-        r.named.extend(crew)
+        r.take_crew(crew)
     art.crews.append((sent.start, tuple(crew)))
 
 
@@ -2342,8 +2348,7 @@ def _entry_completes(art: Article, sent: Sentence, results: list[_Result]) -> No
         return
     group = group_after(sent, drivers[0].start, [D])
     target = prev[0]
-    target.drivers.extend(g.entity for g in group if g.entity not in target.drivers)
-    target.named.extend(g.entity for g in group if g.entity not in target.named)
+    target.take_crew(g.entity for g in group)
     target.car = target.car or entry.car
     target.number = target.number if target.number is not None else entry.number
     target.keys |= entry.keys
