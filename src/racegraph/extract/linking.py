@@ -40,7 +40,12 @@ from racegraph.extract.context import (
     ValueMention,
     recalled_race,
 )
-from racegraph.extract.mentions import NAME_PARTICLES, REFERENCE_SPANS, Candidate
+from racegraph.extract.mentions import (
+    NAME_PARTICLES,
+    REFERENCE_SPANS,
+    Candidate,
+    sentence_adverb,
+)
 from racegraph.extract.time import (
     CARDINALS,
     MONTHS,
@@ -170,6 +175,10 @@ _EDITION_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 _ON_DAY = re.compile(
     r"\s+on\s+(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b)"
 )
+# "Round two, the X, follows on 16 March": the day closes the apposition
+_APPOSED_ON_DAY = re.compile(
+    r",\s+(?:follows|comes|is|runs|starts|begins|takes\s+place)" + _ON_DAY.pattern
+)
 _SHARED_BY = re.compile(r"\b(?:shared|driven|crewed)\s+by\s+$")
 # "X, who runs Y": X is named in a role (a person, not a driver)
 _RUNS_WORDS = frozenset({"runs", "owns", "heads", "leads", "founded", "manages", "ran", "owned"})
@@ -224,7 +233,7 @@ _YEAR_WORDS = frozenset({"year", "season"} | set(WEEKDAYS))
 _DAY_WORDS = frozenset({"today", "tonight", "tomorrow", "yesterday"} | set(WEEKDAYS))
 _RELATIVE_YEAR = re.compile(
     r"\b(?:(?:next|this|last|previous|coming|current|following)\s+(?:year|season)"
-    r"|(?:\w+)\s+years?\s+ago)\b",
+    r"|(?:\w+)\s+years?\s+(?:ago|earlier))\b",
     re.I,
 )
 _DISTANCE_UNITS = frozenset({"km", "kms", "kilometres", "kilometers", "miles"})
@@ -1319,6 +1328,8 @@ class _Linker:
         text = span.text
         if text.upper() in _PLACEHOLDERS:
             return  # 'lists two seats as "TBC"': no one yet
+        if sentence_adverb(span.doc, span.start, span.end):
+            return  # "Outright, X won": an adverb the NER took for a name
         if text.lower() in self.team_names:
             self.add(span, self.team_names[text.lower()], T.TEAM, text, "known-team")
             return
@@ -2193,7 +2204,7 @@ class _Linker:
             vname = self.doc[words[0].i : words[-1].i + 1].text
             vkey = slugify(vname)
         if year is None:
-            year = self.sentence_year(c) or self.dated_edition(vkey, n)
+            year = self.sentence_year(c) or self.dated_after(c) or self.dated_edition(vkey, n)
         meeting = self.meeting_at(vkey, year, self.sentence_days(c))
         if meeting is not None:  # "the season finale at Portimão" = "the 4 Hours of Portimão"
             self.add(c, meeting, T.EVENT, self.ctx.entities[meeting].name, f"event-{c.rule}")
@@ -2304,8 +2315,8 @@ class _Linker:
         """The year of the day an event is dated with right after its name ("the Rolex 24 at
         Daytona on 25 January", in a December story: next January)."""
         end = self.span(c).end_char
-        after = self.doc.text[end : end + 40]
-        m = _ON_DAY.match(after)
+        after = self.doc.text[end : end + 60]
+        m = _ON_DAY.match(after) or _APPOSED_ON_DAY.match(after)
         days = stated_days(m.group(0), self.ctx.article.published) if m else set()
         return next(iter(days)).year if len(days) == 1 else None
 

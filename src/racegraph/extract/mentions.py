@@ -1392,6 +1392,40 @@ _SESSION_WORDS = frozenset(
 )
 
 
+# words a report opens a sentence with before a comma ("Outright, X won")
+_SENTENCE_ADVERBS = frozenset(
+    {
+        "outright",
+        "overall",
+        "elsewhere",
+        "meanwhile",
+        "behind",
+        "ahead",
+        "ultimately",
+        "instead",
+        "afterwards",
+        "later",
+        "earlier",
+        "finally",
+        "eventually",
+        "initially",
+        "otherwise",
+    }
+)
+
+
+def sentence_adverb(doc: Doc, start: int, end: int) -> bool:
+    """ "Outright, X won": one word opening its sentence, set off by a comma and parsed as
+    (or known as) an adverb, is no name even when the NER tags it as one."""
+    return (
+        end == start + 1
+        and doc[start].is_sent_start is True
+        and (doc[start].dep_ == "advmod" or doc[start].lower_ in _SENTENCE_ADVERBS)
+        and end < len(doc)
+        and doc[end].text == ","
+    )
+
+
 def _person_candidates(doc: Doc, blocked: set[int]) -> list[Candidate]:
     out: list[Candidate] = []
     for ent in doc.ents:
@@ -1399,6 +1433,8 @@ def _person_candidates(doc: Doc, blocked: set[int]) -> list[Candidate]:
             continue
         if _quoted(doc, ent.start, ent.end):
             out.append(Candidate(ent.start, ent.end, "NICKNAME", "quoted-name", priority=P_PERSON))
+            continue
+        if sentence_adverb(doc, ent.start, ent.end):
             continue
         fixed = _person_span(doc, ent.start, ent.end, blocked)
         if fixed is None:

@@ -95,7 +95,9 @@ _YEAR = re.compile(r"\b(19\d{2}|20\d{2})\b")
 # a year, or a season over the turn of two years ("the 2024-25 season", "2024/2025"): a
 # split season is labelled by the year its races end
 SEASON_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)(?:[-/–](\d\d(?:\d\d)?))?\b(?!-\d)")
-_AGO = re.compile(r"\b(\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(years?|seasons?)\s+ago\b")
+_AGO = re.compile(
+    r"\b(\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(years?|seasons?)\s+(?:ago|earlier)\b"
+)
 _IN_N = re.compile(r"\bin\s+(\d+|" + "|".join(_NUMBER_WORDS) + r")\s+(years?|seasons?)\b")
 _RELATIVE = re.compile(r"\b(this|next|last|previous|coming|current|following)\s+(year|season)\b")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")

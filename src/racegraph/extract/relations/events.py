@@ -96,7 +96,9 @@ _FUTURE_CLAUSE = re.compile(
 _VENUE_ROUND = re.compile(
     r"^\s+(?:round|meeting|race weekend|weekend|event|rounds)\b(?:\s+of\s+(?:the\s+)?)?", re.I
 )
-_HOURS_NAME = re.compile(r"\b\d+\s?-?\s?hours?\b", re.I)  # "the 24 Hours of Le Mans"
+_HOURS_NAME = re.compile(  # "the 24 Hours of Le Mans", "the Twelve Hours of Sebring"
+    r"\b(?:\d+|one|two|three|four|five|six|eight|ten|twelve)\s?-?\s?hours?\b", re.I
+)
 _RACE_NAME = re.compile(r"\b(?:hours|race|grand prix|gp|\d+\s?(?:km|miles))\b", re.I)
 _YEARS_AGO = re.compile(r"\b(?P<n>\w+)\s+years?\s+ago\b", re.I)
 _RELATIVE_SEASON = re.compile(
@@ -456,7 +458,7 @@ def index_events(art: Article) -> None:
                     named = (
                         _hours_round(art, rnd, a) or _named_race_of_round(art, rnd, a)
                         if rnd
-                        else _the_named_race(art, a)
+                        else _the_named_race(art, a, by_name=True)
                     )
                     if (
                         named not in (None, rnd)
@@ -470,6 +472,8 @@ def index_events(art: Article) -> None:
                             continue
                         art.race_marks.append((a, named))
                         art.race_round.setdefault(named, None)
+                        if _RACE_WORD.search(dm.group(0)):  # "Sunday's race" names it too
+                            _add_form(art, named, sent, a, sent.abs(dm.end()))
                         continue
                     # a meeting's only race ("on Sunday", "Sunday's race") is the meeting;
                     # "the Sunday race" sets it apart from the meeting's other races
@@ -493,6 +497,7 @@ def index_events(art: Article) -> None:
             art.race_round.setdefault(key, art.round_at(a + 1))
     art.race_marks.sort()
     art.round_marks.sort()
+    _year_dated_races(art)
     for key in list(art.race_round):
         if art.race_round[key] is None:
             art.race_round[key] = _first_fitting_round(art, key)
@@ -503,6 +508,19 @@ def index_events(art: Article) -> None:
     _venue_named_races(art)
     _fold_venue_winners(art)
     _unnamed_meetings(art)
+
+
+def _year_dated_races(art: Article) -> None:
+    """ "at the Twelve Hours of Sebring ... Saturday night's finish": a race the text names
+    without its year is the edition of the day that dates it, so "12 Hours of Sebring 2025"
+    names it too."""
+    for key, day in art.race_dates.items():
+        info = art.ctx.events.get(key)
+        entity = art.ctx.entities.get(key)
+        if info is None or entity is None or info.year is not None or info.parent:
+            continue
+        if _HOURS_NAME.search(entity.name) and not re.search(r"\d{4}", entity.name):
+            art.ctx.add_entity(key, E, entity.name, mention=f"{entity.name} ({day.year})")
 
 
 def _unnamed_meetings(art: Article) -> None:

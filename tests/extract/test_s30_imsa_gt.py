@@ -1,0 +1,86 @@
+"""Session 30: IMSA reports told from the GT classes. A race named by its length in words
+("the Twelve Hours of Sebring") is dated by the race day the report gives and so names its
+edition; "Round two, the X, follows on 16 March" dates the next race; "a year earlier" is a
+year; "For 23 hours ..." and "Outright, ..." name no race and no team. Own sentences, full
+pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from racegraph.evaluate import PredictedDoc
+from racegraph.reference import Reference
+from tests.extract._pipeline_harness import entity_types, events, facts, predict
+
+_SEBRING = (
+    "Turner takes GTD at Sebring\n\n"
+    "Turner Motorsport won GTD at the Mobil 1 Twelve Hours of Sebring. The #96 BMW M4 GT3 "
+    "Evo crossed the line after Saturday night's finish with Anders Lindqvist at the wheel.\n\n"
+    "Pablo Ortega, whose Rolex 24 had ended in the wall a year earlier, won GTD Pro in the #77 "
+    "Porsche 911 GT3 R (992) with Daniel Hwang.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def sebring(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _SEBRING, published=dt.date(2025, 3, 17))
+
+
+def test_a_race_named_in_words_takes_the_year_of_its_race_day(sebring: PredictedDoc) -> None:
+    evs = events(sebring)
+    race = next(k for k, ms in evs.items() if "Twelve Hours of Sebring" in ms)
+    assert "12 Hours of Sebring (2025)" in evs[race]
+    assert {"s": race, "o": dt.date(2025, 3, 15)} in [
+        {"s": f["s"], "o": f["o"]} for f in facts(sebring, "eventDate")
+    ]
+
+
+def test_a_year_earlier_is_last_years_edition(sebring: PredictedDoc) -> None:
+    evs = events(sebring)
+    rolex = [k for k, ms in evs.items() if "Rolex 24" in ms]
+    assert rolex
+    assert rolex[0].endswith("2024")
+
+
+_DAYTONA = (
+    "Lexus snatches GTD Pro\n\n"
+    "For 23 hours and 50 minutes, GTD Pro at the Rolex 24 At Daytona looked like Ford's to "
+    "lose. Then Pablo Ortega passed on the final lap, and Vasser Sullivan's #14 Lexus RC F "
+    "GT3 took the chequered flag on Sunday afternoon 0.4 seconds ahead of the #64 Ford "
+    "Mustang GT3.\n\n"
+    "Outright, Wayne Taylor Racing with Andretti's #40 Acura ARX-06 beat Action Express "
+    "Racing's #31 Cadillac V-Series.R.\n\n"
+    "The Rolex 24 opened the 2024 IMSA WeatherTech SportsCar Championship. Round two, the "
+    "Mobil 1 Twelve Hours of Sebring, follows on 16 March.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def daytona(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _DAYTONA, published=dt.date(2024, 1, 29))
+
+
+def test_a_duration_opening_a_sentence_is_no_race(daytona: PredictedDoc) -> None:
+    evs = events(daytona)
+    assert not any("For 23 hours" in ms or "23 hours" in ms for ms in evs.values())
+    results = facts(daytona, "raceResult")
+    rolex = next(k for k, ms in evs.items() if "the Rolex 24 At Daytona" in ms)
+    assert results and {f["event"] for f in results} == {rolex}
+
+
+def test_an_adverb_opening_a_sentence_is_no_team(daytona: PredictedDoc) -> None:
+    types = entity_types(daytona)
+    assert "outright" not in types
+    assert types.get("wayne-taylor") == "Team"
+
+
+def test_the_next_round_apposed_to_its_day_is_dated(daytona: PredictedDoc) -> None:
+    evs = events(daytona)
+    sebring = next(k for k, ms in evs.items() if "Twelve Hours of Sebring" in ms)
+    assert sebring.endswith("2024")
+    assert {"s": sebring, "o": dt.date(2024, 3, 16)} in [
+        {"s": f["s"], "o": f["o"]} for f in facts(daytona, "eventDate")
+    ]
