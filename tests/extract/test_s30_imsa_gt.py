@@ -84,3 +84,31 @@ def test_the_next_round_apposed_to_its_day_is_dated(daytona: PredictedDoc) -> No
     assert {"s": sebring, "o": dt.date(2024, 3, 16)} in [
         {"s": f["s"], "o": f["o"]} for f in facts(daytona, "eventDate")
     ]
+
+
+_ELKHART = (
+    "Bronze driver sets up LMP2 win\n\n"
+    "At Road America on Sunday Reid Fallon won LMP2 for PR1 Mathiasen Motorsports. The "
+    "Bronze driver lined the #52 Oreca 07 Gibson up fourth on Saturday, then opened the race "
+    "with a long stint. Kacper Dziedzic brought the car home first in class.\n\n"
+    "Road America is the one round of the IMSA WeatherTech SportsCar Championship that "
+    "Fallon calls home.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def elkhart(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _ELKHART, published=dt.date(2025, 8, 4))
+
+
+def test_the_day_a_car_lined_up_is_no_race(elkhart: PredictedDoc) -> None:
+    days = {f["o"] for f in facts(elkhart, "eventDate")}
+    assert dt.date(2025, 8, 2) not in days
+    assert {f["event"] for f in facts(elkhart, "raceResult")} == {
+        next(f["s"] for f in facts(elkhart, "eventDate") if f["o"] == dt.date(2025, 8, 3))
+    }
+
+
+def test_the_one_round_of_a_championship_is_no_first_round(elkhart: PredictedDoc) -> None:
+    assert not any(f.get("round") == 1 for f in facts(elkhart, "eventOf"))
+    assert not any(k.endswith("round-1") for k in events(elkhart))

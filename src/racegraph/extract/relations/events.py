@@ -47,7 +47,10 @@ _FIRST_ROUND = frozenset({"opening", "first", "season-opening"})
 _SESSION_CLAUSE_CUT = re.compile(
     r";|,\s*(?:but|while|whereas|although|as|and)\b|\b(?:after|before|having)\b", re.I
 )
-_SESSION_WORD = re.compile(r"\b(?:pole|qualif\w*|practice|warm-?up|shakedown)\b", re.I)
+_SESSION_WORD = re.compile(  # "lined the #52 up fourth ... on Saturday": the grid's day
+    r"\b(?:pole|qualif\w*|practice|warm-?up|shakedown|lin(?:ed|es|ing)\s+(?:\S+\s+){0,5}?up)\b",
+    re.I,
+)
 _RACE_WORD = re.compile(
     r"\b(?:race|won|win|victory|finish\w*|podium|triumph\w*|result|runner-up)\b", re.I
 )
@@ -277,7 +280,9 @@ def index_events(art: Article) -> None:
         for pat in (_ROUND, _ROUND_ORD):
             for rm in pat.finditer(sent.text):
                 word = rm.group("n").lower()
-                n = 1 if word in _FIRST_ROUND else number(word) or ordinal(word)
+                n = 1 if word in _FIRST_ROUND else ordinal(word)
+                if pat is _ROUND:  # "round five of"; "the one round of X that ..." is none
+                    n = n or number(word)
                 end = sent.abs(rm.end())
                 champs = [c for c in sent.after(end, C) if c.start - end <= 2]
                 champ = champs[0].entity if champs else None
