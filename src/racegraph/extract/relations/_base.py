@@ -33,6 +33,8 @@ from racegraph.vocab import slugify
 
 PERSON_TYPES = frozenset({EntityType.DRIVER, EntityType.PERSON})
 PLACE_TYPES = frozenset({EntityType.VENUE, EntityType.COUNTRY})
+# a race report is published within days of its race; a race further back is recalled
+_REPORT_DAYS = 10
 
 _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
 NUMBER_WORDS: dict[str, int] = {
@@ -357,6 +359,32 @@ class Article:
         first = next((m.entity for m in self.ctx.mentions if m.entity in ahead), None)
         named = {m.entity for m in sent.of(EntityType.EVENT)}
         return first not in (None, race) and not named & {race, first}
+
+    def long_past(self, sent: Sentence, race: str) -> bool:
+        """Is ``race`` a race run weeks before publication that ``sent`` does not name, while
+        ``sent`` speaks in the present ("The #60 is not affected. A, B and C keep their
+        seats", in July, after a recalled Le Mans)? Then the sentence is about now."""
+        day = self.race_dates.get(race) or next(
+            (
+                d
+                for f in self.facts
+                if f.relation == "eventDate"
+                and f.get("s") == race
+                and isinstance(d := f.get("o"), _dt.date)
+            ),
+            None,
+        )
+        if day is None or (self.published - day).days <= _REPORT_DAYS:
+            return False
+        if race in {m.entity for m in sent.of(EntityType.EVENT)}:
+            return False
+        span = self.ctx.doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.tag_ in {"VB", "VBP", "VBZ"} or any(
+            t.tag_ == "MD" and t.head == root for t in root.children
+        )
 
     def _race_at_place(self, sent: Sentence, pos: int) -> str | None:
         """ "won at Imola from pole, six weeks after winning the 4 Hours of Le Castellet": the

@@ -155,6 +155,8 @@ def _emit(art: Article, cand: PairCandidate, confidence: float) -> None:
         if event is None:
             race = art.race_at(max(cand.s.end, cand.o.end))
             event = None if race is None or art.later_in_calendar(sent, race) else race
+        if event is not None and art.long_past(sent, event):
+            event = None
         year = None if event else _season(art, sent, s, cand.s.start)
         art.emit("coDriver", sent, rule, confidence, s=s, o=o, event=event, season=year)
         return
