@@ -112,3 +112,21 @@ def test_the_day_a_car_lined_up_is_no_race(elkhart: PredictedDoc) -> None:
 def test_the_one_round_of_a_championship_is_no_first_round(elkhart: PredictedDoc) -> None:
     assert not any(f.get("round") == 1 for f in facts(elkhart, "eventOf"))
     assert not any(k.endswith("round-1") for k in events(elkhart))
+
+
+_GLEN = (
+    "Cup-only entry wins GTD\n\n"
+    "Iron Dames enter only the four rounds of the Michelin Endurance Cup. On Sunday their #83 "
+    "Lamborghini Huracan GT3 Evo2 won GTD at Watkins Glen, the first class win for an "
+    "Endurance Cup-only entry this year.\n"
+)
+
+
+def test_a_short_name_is_the_championship_the_article_spells_out(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(nlp, reference, _GLEN, published=dt.date(2024, 6, 24))
+    types = entity_types(doc)
+    assert types.get("michelin-endurance-cup") == "Championship"
+    assert "gtwc-europe-endurance-cup" not in types
+    assert not any("gtwc" in k for k, t in types.items() if t == "Championship")

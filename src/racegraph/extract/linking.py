@@ -553,6 +553,9 @@ class _Linker:
             if series is not None:
                 self.add_ref(c, series, "organiser-as-series")
                 return
+        if entity.type is T.CHAMPIONSHIP and (longer := self.longer_named(c, entity)):
+            self.add_ref(c, longer, "championship-short-form")
+            return
         self.add_ref(c, entity, c.rule if not c.nested else "reference-name-nested")
         if entity.type is T.CAR_MODEL:  # "LMP2 Oreca": the maker is named too
             for s, e in self.refs_inside(c.start, c.end):
@@ -560,6 +563,23 @@ class _Linker:
                     self.add_ref(s, e, "manufacturer-in-car-name")
                 if e.type is T.CLASS and s.start == c.start:  # ... and the car's class
                     self.add_ref(s, e, "class-in-car-name")
+
+    def longer_named(self, c: Candidate, entity: ReferenceEntity) -> ReferenceEntity | None:
+        """ "an Endurance Cup-only entry" in a story that names the Michelin Endurance Cup:
+        the short name is the end of another championship's name the article spells out,
+        so it is that championship, not the one the short name is an alias of."""
+        short = self.span(c).text.lower()
+        text = self.doc.text.lower()
+        if any(f.lower() != short and f.lower() in text for f in entity.surface_forms()):
+            return None  # the alias's own championship is spelled out too
+        found = {
+            other.key: other
+            for other in self.ref.of_type(T.CHAMPIONSHIP)
+            if other.key != entity.key
+            for form in other.surface_forms()
+            if form.lower().endswith(" " + short) and form.lower() in text
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def series_use(self, c: Candidate) -> bool:
         """ "In IMSA, ..." opening a sentence, "the full IMSA season", "IMSA's GTP grid": the
