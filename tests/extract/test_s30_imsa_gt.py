@@ -53,7 +53,8 @@ _DAYTONA = (
     "Mustang GT3.\n\n"
     "Outright, Wayne Taylor Racing with Andretti's #40 Acura ARX-06 beat Action Express "
     "Racing's #31 Cadillac V-Series.R.\n\n"
-    "The Rolex 24 opened the 2024 IMSA WeatherTech SportsCar Championship. Round two, the "
+    "The Rolex 24 opened the 2024 IMSA WeatherTech SportsCar Championship and the four-race "
+    "Michelin Endurance Cup. Round two, the "
     "Mobil 1 Twelve Hours of Sebring, follows on 16 March.\n"
 )
 
@@ -130,3 +131,13 @@ def test_a_short_name_is_the_championship_the_article_spells_out(
     assert types.get("michelin-endurance-cup") == "Championship"
     assert "gtwc-europe-endurance-cup" not in types
     assert not any("gtwc" in k for k, t in types.items() if t == "Championship")
+
+
+def test_a_race_that_opened_a_championship_and_its_cup_keeps_crews_in_the_championship(
+    daytona: PredictedDoc,
+) -> None:
+    rolex = next(k for k, ms in events(daytona).items() if "the Rolex 24 At Daytona" in ms)
+    ties = {(f["o"], f.get("round")) for f in facts(daytona, "eventOf") if f["s"] == rolex}
+    assert {("imsa", 1), ("michelin-endurance-cup", 1)} <= ties
+    series = {f["o"] for f in facts(daytona, "competesIn") if f["s"] == "pablo-ortega"}
+    assert series == {"imsa"}

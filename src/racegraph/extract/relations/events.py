@@ -116,10 +116,11 @@ _TIE_BEFORE = re.compile(
     re.I,
 )
 # "<race> ... opens both the WeatherTech SportsCar Championship and the Michelin Endurance
-# Cup": the race is the first round of each
+# Cup", "<race> opened the 2024 X and the four-race Y": the race is the first round of each
 _TIE_OPENS = re.compile(
-    r"^(?:\d[:.]\d|[^.;:]){0,60}?\b(?:opens|will\s+open|kicks\s+off)\s+(?:both\s+)?(?:the\s+)?"
-    r"(?:\d{4}\s+)?(?:[^.;:]{0,80}?\s+and\s+(?:its|the)\s+)?$",
+    r"^(?:\d[:.]\d|[^.;:]){0,60}?\b(?:open(?:s|ed)|will\s+open|kick(?:s|ed)\s+off)\s+"
+    r"(?:both\s+)?(?:the\s+)?(?:\d{4}\s+)?"
+    r"(?:[^.;:]{0,80}?\s+and\s+(?:its|the)\s+(?:[\w-]+\s+)?)?$",
     re.I,
 )
 _PLACE_TIE = re.compile(
@@ -1510,7 +1511,8 @@ def _emit_event_of(
     art: Article, sent: Sentence, ev: LinkedMention, champ: str, *, first: bool = False
 ) -> None:
     current = art.event_tied.get(ev.entity)
-    if current is None or art.parent(champ) == current:
+    # a race that opens both a championship and its cup stays the championship's
+    if current is None or (art.parent(champ) == current and not first):
         art.event_tied[ev.entity] = champ
     if ev.entity in art.event_championships and art.event_championships[ev.entity] == champ:
         return
