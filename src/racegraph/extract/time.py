@@ -9,7 +9,7 @@ Rules (documented, deliberately simple):
 * explicit dates ("16 July 2023", "July 16, 2023", "2023-07-16") -> that day;
 * a month with a year ("March 2024") -> year precision with the month kept;
   a month alone ("in March") -> the nearest such month not after the published month;
-* "this/next/last season|year", "N years ago", "in N years" -> a year;
+* "this/next/last season|year", "N years ago|earlier", "in N years" -> a year;
 * "the 2024 season", "at the end of 2021", a bare year -> that year.
 
 Everything returns a :class:`TimeSpan` with a precision (``day``, ``month`` or ``year``) or
