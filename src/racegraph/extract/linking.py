@@ -570,8 +570,6 @@ class _Linker:
         so it is that championship, not the one the short name is an alias of."""
         short = self.span(c).text.lower()
         text = self.doc.text.lower()
-        if any(f.lower() != short and f.lower() in text for f in entity.surface_forms()):
-            return None  # the alias's own championship is spelled out too
         found = {
             other.key: other
             for other in self.ref.of_type(T.CHAMPIONSHIP)
@@ -579,7 +577,11 @@ class _Linker:
             for form in other.surface_forms()
             if form.lower().endswith(" " + short) and form.lower() in text
         }
-        return next(iter(found.values())) if len(found) == 1 else None
+        if len(found) != 1:
+            return None
+        if any(f.lower() != short and f.lower() in text for f in entity.surface_forms()):
+            return None  # the alias's own championship is spelled out too
+        return next(iter(found.values()))
 
     def series_use(self, c: Candidate) -> bool:
         """ "In IMSA, ..." opening a sentence, "the full IMSA season", "IMSA's GTP grid": the

@@ -343,17 +343,25 @@ class Article:
             return marks[0][1]
         return self._last_run_race(pos)
 
+    def race_days(self) -> list[tuple[str, _dt.date]]:
+        """Every (event, day) the text dates: the race days the rules settled first, then
+        the eventDate facts stated so far."""
+        return [*self.race_dates.items()] + [
+            (str(f.get("s")), d)
+            for f in self.facts
+            if f.relation == "eventDate" and isinstance(d := f.get("o"), _dt.date)
+        ]
+
     def later_in_calendar(self, sent: Sentence, race: str) -> bool:
         """Is ``race`` still to come, with another race to come named before it, and neither
         named in ``sent``? "from Barcelona on 12 April to Portimão on 10 October ... A will be
         joined by B" pairs a season's crew, not the finale's; the race of an entry list ("the
         Rolex 24 ... The 12 Hours of Sebring follows") is no later race."""
-        days = [*self.race_dates.items()] + [
-            (str(f.get("s")), d)
-            for f in self.facts
-            if f.relation == "eventDate" and isinstance(d := f.get("o"), _dt.date)
-        ]
-        ahead = {k for k, d in days if d > self.published and self.kind(k) is not EventKind.TEST}
+        ahead = {
+            k
+            for k, d in self.race_days()
+            if d > self.published and self.kind(k) is not EventKind.TEST
+        }
         if race not in ahead:
             return False
         first = next((m.entity for m in self.ctx.mentions if m.entity in ahead), None)
@@ -364,16 +372,7 @@ class Article:
         """Is ``race`` a race run weeks before publication that ``sent`` does not name, while
         ``sent`` speaks in the present ("The #60 is not affected. A, B and C keep their
         seats", in July, after a recalled Le Mans)? Then the sentence is about now."""
-        day = self.race_dates.get(race) or next(
-            (
-                d
-                for f in self.facts
-                if f.relation == "eventDate"
-                and f.get("s") == race
-                and isinstance(d := f.get("o"), _dt.date)
-            ),
-            None,
-        )
+        day = next((d for k, d in self.race_days() if k == race), None)
         if day is None or (self.published - day).days <= _REPORT_DAYS:
             return False
         if race in {m.entity for m in sent.of(EntityType.EVENT)}:
