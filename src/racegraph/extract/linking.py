@@ -2029,7 +2029,12 @@ class _Linker:
                 days[c] = day
         distinct = sorted(set(days.values()), key=WEEKDAYS.index)
         for c in races:
-            before = [k for s, k in round_keys if s <= c.start] or [round_keys[0][1]]
+            before = [k for s, k in round_keys if s <= c.start]
+            if not before:
+                ts = resolve(days[c], self.ctx.article.published) if c in days else None
+                if ts and days_apart({ts.start}, self.round_days.get(round_keys[0][1], set())):
+                    continue  # "Sunday's race" in February: not the June round named later
+                before = [round_keys[0][1]]
             rkey = before[-1]
             info = self.ctx.events[rkey]
             span = self.span(c)
@@ -2468,6 +2473,8 @@ class _Linker:
         cut = next((i + 1 for i, t in enumerate(words) if t.text == "24"), len(words))
         key = f"{slugify(' '.join(t.text for t in words[:cut]))}-{year}"  # "the Rolex 24 at X"
         venues = [e for _s, e in self.refs_inside(c.start, c.end) if e.type is T.VENUE]
+        if c.rule == "x-le-mans" and self.doc[c.end - 3].lower_ != "to":
+            venues = []  # "Petit Le Mans", "Lone Star Le Mans" borrow the name; "Road to" not
         self.ctx.events[key] = EventInfo(
             key=key,
             kind=EventKind.RACE,

@@ -29,6 +29,11 @@ _ROUND = re.compile(
     r"\b(?:round|rd\.?)\s+(?P<n>\d{1,2}|[a-z]+)\s+of\s+(?:the\s+)?(?:(?:19|20)\d\d(?:[-/]\d\d)?\s+)?",
     re.I,
 )
+# a day's race with its round in apposition: "Sunday's race, round six of six"
+_APPOSED_NUMBER = re.compile(
+    r",\s+round\s+(?P<n>\d{1,2}|[a-z]+)\b(?!\s+of\s+(?:the\s+)?[A-Z])", re.I
+)
+_TEST_WORD = re.compile(r"\btest(?:s|ing)?\b", re.I)
 _ROUND_ORD = re.compile(
     r"\b(?P<n>[a-z]+|\d{1,2}(?:st|nd|rd|th))\s+round\s+of\s+(?:the\s+)?(?:(?:19|20)\d\d(?:[-/]\d\d)?\s+)?",
     re.I,
@@ -450,6 +455,7 @@ def index_events(art: Article) -> None:
                     art.kind(m.entity) is EventKind.RACE
                     or (art.kind(m.entity) in (None, EventKind.EVENT) and _RACE_NAME.search(m.text))
                 )
+                and not _run_elsewhere(art, sent, m)
             ]
             if cover:
                 key = cover[0].entity
@@ -460,7 +466,11 @@ def index_events(art: Article) -> None:
                     art.mint(key, E, key, mention=dm.group(0))
                 else:
                     rnd = art.round_at(a + 1)
-                    base = rnd or art.championship_at(a)
+                    base = (
+                        rnd
+                        or art.championship_at(a)
+                        or next((c.entity for c in sent.after(a, C)), None)
+                    )
                     named = (
                         _hours_round(art, rnd, a) or _named_race_of_round(art, rnd, a)
                         if rnd
@@ -498,9 +508,24 @@ def index_events(art: Article) -> None:
                         mention=dm.group(0),
                         kind=EventKind.RACE,
                     )
+                    # "left Yas Marina Circuit on Sunday", "Saturday's race, round five": a
+                    # race of the series the text is about, at that place
+                    apposed = _APPOSED_NUMBER.match(sent.text[dm.end() :])
+                    places = _venues_on_day(art, sent, date)
+                    if (
+                        rnd is None
+                        and base is not None
+                        and (places or apposed)
+                        and not _TEST_WORD.search(sent.text)
+                    ):
+                        art.event_championships.setdefault(key, base)
+                        art.held.setdefault(key, places)
             art.race_dates.setdefault(key, date)
             art.race_marks.append((a, key))
             art.race_round.setdefault(key, art.round_at(a + 1))
+            apposed = _APPOSED_NUMBER.match(sent.text[dm.end() :])
+            if apposed and key in art.event_championships and (n := number(apposed.group("n"))):
+                art.round_numbers.setdefault(key, n)
     art.race_marks.sort()
     art.round_marks.sort()
     _year_dated_races(art)
@@ -514,6 +539,35 @@ def index_events(art: Article) -> None:
     _venue_named_races(art)
     _fold_venue_winners(art)
     _unnamed_meetings(art)
+
+
+_ON_WEEKDAY = re.compile(r"\s+on\s+(?:the\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+def _venues_on_day(art: Article, sent: Sentence, day: _dt.date) -> list[str]:
+    """ "left Yas Marina Circuit on Sunday": the place of that day's race."""
+    out = []
+    for v in sent.of(EntityType.VENUE):
+        on = _ON_WEEKDAY.match(sent.text[sent.rel(v.end) :])
+        span = resolve(on.group(0).strip(), art.published) if on else None
+        if span is not None and span.start == day:
+            out.append(v.entity)
+    return out
+
+
+def _run_elsewhere(art: Article, sent: Sentence, race: LinkedMention) -> bool:
+    """ "left Yas Marina on Sunday with the title and no invitation to the 24 Hours of Le
+    Mans": the sentence puts its day at another circuit ("<venue> on <weekday>") than the
+    race's own ("the 4 Hours of Abu Dhabi at Yas Marina on Sunday" names its own place)."""
+    info = art.ctx.events.get(race.entity)
+    if info is None or info.venue is None:
+        return False
+    return any(
+        v.entity != info.venue
+        and _ON_WEEKDAY.match(sent.text[sent.rel(v.end) :])
+        and not re.fullmatch(r"\s+(?:at|in)\s+(?:the\s+)?", sent.gap(race.end, v.start))
+        for v in sent.of(EntityType.VENUE)
+    )
 
 
 def _year_dated_races(art: Article) -> None:
@@ -559,6 +613,7 @@ def _the_named_race(art: Article, pos: int, *, by_name: bool = False) -> str | N
         and art.kind(m.entity) is EventKind.RACE
         and (_HOURS_NAME.search(m.text) or (by_name and m.rule == "event-name-24"))
         and not art.quoted(m.start)
+        and not ((sent := art.sentence_at(m.start)) and _run_elsewhere(art, sent, m))
     }
     return races.pop() if len(races) == 1 else None
 
@@ -1278,7 +1333,7 @@ def extract(art: Article) -> None:
                 season=art.event_seasons.get(key) or _phrase_year(art, key) or art.published.year,
                 round=_round_number(art, key),
             )
-            if key in art.event_seasons:  # minted here: its places come from the round phrase
+            if key in art.event_seasons or key in art.race_dates:  # minted here
                 for place in art.held.get(key, []):
                     art.emit("heldAt", first, "heldAt.round", 0.8, s=key, o=place)
     for key, date in art.race_dates.items():

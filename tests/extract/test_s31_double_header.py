@@ -1,0 +1,81 @@
+"""Session 31: a winter double-header told from one class. A day the text places at another
+circuit ("left Dubai Autodrome on Sunday ... no invitation to the 24 Hours of Le Mans") is
+not the day of the race named beside it; the day's race is the series' own, held there, and
+numbered by its apposition ("Saturday's race, round three"); a later "round four of the
+World Endurance Championship ... on 14 and 15 June" is not the round of a February race.
+Own sentences, full pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from racegraph.evaluate import PredictedDoc
+from racegraph.reference import Reference
+from tests.extract._pipeline_harness import events, facts, predict
+
+_DUBAI = (
+    "Nielsen Racing takes the Asian GT title\n\n"
+    "Nielsen Racing left Dubai Autodrome on Sunday evening with the Asian Le Mans Series GT "
+    "title and no invitation to the 24 Hours of Le Mans. Daniel Hwang and Anders Holm won "
+    "Sunday's race in the #7 Ferrari 296 GT3.\n\n"
+    "Saturday's race, round three, had gone to Pablo Ortega.\n\n"
+    "The GT champions of the European series go to Le Mans instead. The race, round four of "
+    "the World Endurance Championship, is on 14 and 15 June.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def dubai(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _DUBAI, published=dt.date(2025, 2, 17))
+
+
+def _race_of(doc: PredictedDoc, day: dt.date) -> str:
+    return next(f["s"] for f in facts(doc, "eventDate") if f["o"] == day)
+
+
+def test_a_day_at_another_circuit_is_not_the_named_races(dubai: PredictedDoc) -> None:
+    le_mans = [k for k, ms in events(dubai).items() if "the 24 Hours of Le Mans" in ms]
+    assert le_mans
+    assert not [f for f in facts(dubai, "eventDate") if f["s"] in le_mans]
+    sunday = _race_of(dubai, dt.date(2025, 2, 16))
+    assert sunday not in le_mans
+    assert {"s": sunday, "o": "dubai-autodrome"} in [
+        {"s": f["s"], "o": f["o"]} for f in facts(dubai, "heldAt")
+    ]
+
+
+def test_the_days_races_are_the_series_own_and_numbered(dubai: PredictedDoc) -> None:
+    of = {f["s"]: f for f in facts(dubai, "eventOf")}
+    sunday = _race_of(dubai, dt.date(2025, 2, 16))
+    saturday = _race_of(dubai, dt.date(2025, 2, 15))
+    assert of[sunday]["o"] == "asian-le-mans-series"
+    assert of[saturday]["o"] == "asian-le-mans-series"
+    assert of[saturday].get("round") == 3
+
+
+def test_a_later_round_of_another_series_takes_no_february_race(dubai: PredictedDoc) -> None:
+    rounds = [f["s"] for f in facts(dubai, "eventOf") if f["o"] == "fia-wec"]
+    assert rounds
+    wins = [f for f in facts(dubai, "raceResult") if f.get("position") == 1]
+    assert wins
+    assert not [f for f in wins if f["event"] in rounds or "fia-wec" in str(f["event"])]
+
+
+def test_a_name_borrowed_from_le_mans_is_not_held_there(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Finale\n\nDaniel Hwang won the Motul Petit Le Mans at Michelin Raceway Road Atlanta "
+        "on Saturday in the #7 Porsche 963.\n",
+        published=dt.date(2025, 10, 6),
+    )
+    petit = [k for k, ms in events(doc).items() if "Motul Petit Le Mans" in ms]
+    assert petit
+    held = {f["o"] for f in facts(doc, "heldAt") if f["s"] in petit}
+    assert "le-mans" not in held
+    assert {f["s"] for f in facts(doc, "eventDate") if f["o"] == dt.date(2025, 10, 4)} == set(petit)
