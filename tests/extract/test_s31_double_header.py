@@ -79,3 +79,33 @@ def test_a_name_borrowed_from_le_mans_is_not_held_there(
     held = {f["o"] for f in facts(doc, "heldAt") if f["s"] in petit}
     assert "le-mans" not in held
     assert {f["s"] for f in facts(doc, "eventDate") if f["o"] == dt.date(2025, 10, 4)} == set(petit)
+
+
+_FINALE = (
+    "Titles at Spa\n\n"
+    "On Saturday night at the Circuit de Spa-Francorchamps, Nielsen Racing won the LMP3 "
+    "title. Fourth place at the 4 Hours of Spa-Francorchamps was enough for Daniel Hwang and "
+    "Anders Holm, and the title carries an invitation to the 2026 24 Hours of Le Mans.\n\n"
+    "Team Virage's #8 of Pablo Ortega won the race from the class pole, after Ortega's lap "
+    "on Friday.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def finale(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _FINALE, published=dt.date(2025, 10, 20))
+
+
+def test_a_day_at_a_circuit_dates_the_race_named_there(finale: PredictedDoc) -> None:
+    spa = [k for k, ms in events(finale).items() if "the 4 Hours of Spa-Francorchamps" in ms]
+    assert spa
+    dated = {f["s"]: f["o"] for f in facts(finale, "eventDate")}
+    assert dated.get(spa[0]) == dt.date(2025, 10, 18)
+    assert dt.date(2025, 10, 17) not in dated.values()  # a driver's lap on Friday: no race
+
+
+def test_next_years_edition_is_not_the_race_reported(finale: PredictedDoc) -> None:
+    spa = [k for k, ms in events(finale).items() if "the 4 Hours of Spa-Francorchamps" in ms]
+    wins = [f for f in facts(finale, "raceResult") if f.get("position") == 1]
+    assert wins
+    assert {f["event"] for f in wins} == set(spa)

@@ -2312,6 +2312,11 @@ class _Linker:
         for ent in sent.ents:
             if ent.label_ != "DATE" or (ent.start < c.end and ent.end > c.start):
                 continue
+            if any(
+                o is not c and o.label.startswith("EVENT") and o.start <= ent.start < o.end
+                for o in self.top
+            ):
+                continue  # "the 2026 24 Hours of Le Mans" dates that race, not its neighbours
             if ent[0].lower_ == "since" or (
                 ent.start and self.doc[ent.start - 1].lower_ == "since"
             ):

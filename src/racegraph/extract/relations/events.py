@@ -161,7 +161,10 @@ _SESSIONS = (
     r"qualifying|practice|warm-?up|testing|test|shakedown|session|shoot-?out|rest\s+day"
     r"|scrutineering"
 )
-_SESSION_BEFORE = re.compile(rf"\b(?:{_SESSIONS})\s+(?:on\s+)?(?:the\s+)?$", re.I)
+# "after Vaudrey's lap on Friday": one driver's lap on a day is a session's
+_SESSION_BEFORE = re.compile(
+    rf"(?:\b(?:{_SESSIONS})|['’]s\s+(?:\w+\s+)?lap)\s+(?:on\s+)?(?:the\s+)?$", re.I
+)
 _SESSION_AFTER = re.compile(
     rf"^(?:['’]s)?\s+(?:(?:top\s+\d+|(?-i:[A-Z][\w-]*))\s+)?(?:{_SESSIONS}|hyperpole|superpole|pole"
     rf"|free\s+practice)\b",
@@ -528,6 +531,7 @@ def index_events(art: Article) -> None:
                 art.round_numbers.setdefault(key, n)
     art.race_marks.sort()
     art.round_marks.sort()
+    _drop_next_years(art)
     _year_dated_races(art)
     for key in list(art.race_round):
         if art.race_round[key] is None:
@@ -535,24 +539,64 @@ def index_events(art: Article) -> None:
     _single_race_rounds(art, {slugify(k) for k in day_raced} - known_before)
     minted = set(art.race_dates) - known_before
     _settle_day_races(art, minted, minted & {slugify(k) for k in day_raced})
+    _named_race_there(art, minted)
     _named_race_rounds(art, minted)
     _venue_named_races(art)
     _fold_venue_winners(art)
     _unnamed_meetings(art)
 
 
-_ON_WEEKDAY = re.compile(r"\s+on\s+(?:the\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_WEEKDAY_NAME = r"(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+_ON_WEEKDAY = re.compile(r"\s+on\s+(?:the\s+)?" + _WEEKDAY_NAME + r"\b", re.I)
+_DAY_AT = re.compile(  # "on Saturday night at the ..."
+    r"\bon\s+(?:the\s+)?" + _WEEKDAY_NAME + r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"\s+at\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _venues_on_day(art: Article, sent: Sentence, day: _dt.date) -> list[str]:
-    """ "left Yas Marina Circuit on Sunday": the place of that day's race."""
+    """ "left Yas Marina Circuit on Sunday", "on Saturday night at the Algarve International
+    Circuit": the place of that day's race."""
     out = []
     for v in sent.of(EntityType.VENUE):
-        on = _ON_WEEKDAY.match(sent.text[sent.rel(v.end) :])
-        span = resolve(on.group(0).strip(), art.published) if on else None
+        on = _ON_WEEKDAY.match(sent.text[sent.rel(v.end) :]) or _DAY_AT.search(
+            sent.text[: sent.rel(v.start)]
+        )
+        span = resolve(on.group("day"), art.published) if on else None
         if span is not None and span.start == day:
             out.append(v.entity)
     return out
+
+
+def _named_race_there(art: Article, minted: set[str]) -> None:
+    """ "On Saturday night at the Algarve International Circuit, the team won the title" and
+    "at the 4 Hours of Portimão" in the next sentence: the day's race is the one race the
+    text names at that place, not one of its own."""
+    for key in sorted(minted):
+        date = art.race_dates.get(key)
+        if date is None or key not in art.ctx.entities or art.race_round.get(key):
+            continue
+        places = {
+            v
+            for p, k in art.race_marks
+            if k == key and (sent := art.sentence_at(p)) is not None
+            for v in _venues_on_day(art, sent, date)
+        }
+        named = [
+            k
+            for k, info in art.ctx.events.items()
+            if info.kind is EventKind.RACE
+            and info.venue in places
+            and info.year in (None, date.year)
+            and k in art.ctx.entities
+            and k not in art.race_dates
+            and info.parent is None
+        ]
+        if len(named) == 1:
+            art.event_championships.pop(key, None)
+            art.held.pop(key, None)
+            _merge_race(art, key, named[0])
 
 
 def _run_elsewhere(art: Article, sent: Sentence, race: LinkedMention) -> bool:
@@ -568,6 +612,25 @@ def _run_elsewhere(art: Article, sent: Sentence, race: LinkedMention) -> bool:
         and not re.fullmatch(r"\s+(?:at|in)\s+(?:the\s+)?", sent.gap(race.end, v.start))
         for v in sent.of(EntityType.VENUE)
     )
+
+
+def _drop_next_years(art: Article) -> None:
+    """ "an automatic invitation to the 2026 24 Hours of Le Mans" in a 2025 report: an
+    edition named with next year is no race the report tells, when the report has a race
+    of its own."""
+    later = {
+        k
+        for p, k in art.race_marks
+        if (info := art.ctx.events.get(k)) is not None
+        and info.year is not None
+        and info.year > art.published.year
+        and k not in art.race_dates
+        and any(
+            m.entity == k and str(info.year) in m.text for m in art.ctx.mentions if m.start == p
+        )
+    }
+    if later and any(k not in later for _p, k in art.race_marks):
+        art.race_marks[:] = [(p, k) for p, k in art.race_marks if k not in later]
 
 
 def _year_dated_races(art: Article) -> None:
