@@ -3,6 +3,7 @@ the LMP2 title", "were crowned champions", "the title went to"."""
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 from racegraph.extract.relations._base import (
@@ -17,6 +18,7 @@ from racegraph.extract.relations._base import (
     verb_subject,
 )
 from racegraph.extract.relations.identity import subject_near
+from racegraph.extract.time import MONTHS
 from racegraph.records import EntityType
 from racegraph.reference import key_of
 
@@ -426,8 +428,11 @@ def _won_series(art: Article, sent: Sentence) -> None:
         m = _WON_SERIES.search(sent.tail(c.start, 20))
         if m is None or art.quoted(c.start) or _EVENT_AFTER.match(sent.gap(c.end, sent.end)):
             continue
-        if re.match(r"\s+(?:title|crown|championship|class)\b", sent.gap(c.end, sent.end)):
-            continue  # _title_clause's
+        if re.match(
+            r"\s+(?:[A-Z][\w-]*\s+)?(?:title|crown|championship|class)\b",
+            sent.gap(c.end, sent.end),
+        ):
+            continue  # _title_clause's ("won the Asian Le Mans Series LMP3 title")
         a = c.start - len(sent.tail(c.start, 20)) + m.start()
         season = _title_season(art, sent, a, c.end)
         for d in _winners_before(art, sent, a):
@@ -479,11 +484,18 @@ def _story_championship(art: Article, sent: Sentence, a: int, b: int) -> str | N
 
 def _lede_championship(art: Article) -> str | None:
     """The championship of the story: the one the text is about at the end of the first
-    sentence that names one."""
+    sentence that names one and is not about months ago ("In February, X won the Asian Le
+    Mans Series title" opens an October report of another series)."""
     for s in art.sentences:
+        opener = _MONTH_OPENER.match(s.text)
+        if opener and MONTHS.index(opener.group(1).lower()) + 2 < art.published.month:
+            continue
         if any(not art.quoted(c.start) for c in s.of(EntityType.CHAMPIONSHIP)):
             return art.championship_at(s.end)
     return None
+
+
+_MONTH_OPENER = re.compile(r"\s*(?:back\s+)?in\s+(" + "|".join(MONTHS) + r")\s*,", re.I)
 
 
 def _named_in_paragraph(art: Article, sent: Sentence, key: str, pos: int) -> bool:
@@ -542,4 +554,23 @@ def _title_season(art: Article, sent: Sentence, a: int, b: int) -> int | None:
     if years:
         return years[-1]
     found = art.season_in(sent, a)
-    return found if found is not None and found < art.published.year else None
+    if found is not None and found < art.published.year:
+        return found
+    # "Second place secured the Pro-Am title for A and B" in the report of a race run days
+    # before: that race's season
+    if (
+        found is None
+        and _SETTLED.search(sent.text[: sent.rel(a) + 12])
+        and not _MONTH_OPENER.match(sent.text)
+    ):
+        recent = {
+            d.year
+            for _k, d in art.race_days()
+            if _dt.timedelta(0) <= art.published - d <= _dt.timedelta(days=10)
+        }
+        if len(recent) == 1:
+            return recent.pop()
+    return None
+
+
+_SETTLED = re.compile(r"\b(?:secured|clinched|sealed|won|wrapped\s+up|claimed)\b", re.I)
