@@ -292,6 +292,13 @@ _PLACEHOLDERS = frozenset({"TBC", "TBA", "TBD", "TBN"})
 """Entry-list placeholders for a seat not yet filled (to be confirmed/announced/named)."""
 
 
+_KIN = frozenset(
+    {"son", "daughter", "brother", "sister", "father", "mother", "wife", "husband", "cousin"}
+    | {"nephew", "niece", "uncle", "aunt", "grandson", "granddaughter", "twin"}
+)
+_KIN_AGE = frozenset({"elder", "older", "eldest", "younger", "youngest", "twin", "little"})
+
+
 @dataclasses.dataclass(slots=True)
 class _Person:
     key: str
@@ -786,6 +793,7 @@ class _Linker:
         for part, keys in firsts.items():
             if len(keys) > 1:
                 self.person_tokens.pop(part, None)
+        self.link_kin(persons)
         # residual candidates and single tokens that are parts of a full name
         for c in self.top:
             if c.label not in {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "NICKNAME"}:
@@ -839,6 +847,47 @@ class _Linker:
             for (start, end, rule), (ts, te) in zip(p.spans, p.tokens, strict=True):
                 self.add(self.doc[ts:te], p.key, etype, p.name, rule)
                 del start, end
+
+    def link_kin(self, persons: dict[str, _Person]) -> None:
+        """ "His son Matteo drives its car", "Ravizza's wife, Simona, runs the logistics": a
+        relative named by a first name alone carries the family's surname, and the first name
+        alone names that person from then on (the surname stays the named relative's)."""
+        doc = self.doc
+        for t in doc[:-2]:
+            i = t.i + 1
+            if t.lower_ in {"his", "her"}:
+                owner = self.last_full_name(persons, t.i)
+            elif t.is_title and doc[i].text in {"'s", "’s"}:
+                owner = persons.get(self.person_tokens.get(t.text, ""))
+                i += 1
+            else:
+                continue
+            if i < len(doc) and doc[i].lower_ in _KIN_AGE:
+                i += 1
+            if i >= len(doc) or doc[i].lower_ not in _KIN:
+                continue
+            i += 1
+            if i < len(doc) and doc[i].text == ",":
+                i += 1
+            if owner is None or i >= len(doc) or not _is_name_word(doc[i]):
+                continue
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            first = doc[i].text
+            if (nxt is not None and _is_name_word(nxt)) or first in self.person_tokens:
+                continue
+            name = f"{first} {owner.name.split()[-1]}"
+            key = slugify(name)
+            persons.setdefault(key, _Person(key, name, [], []))
+            self.person_tokens[first] = key
+
+    def last_full_name(self, persons: dict[str, _Person], i: int) -> _Person | None:
+        """The person whose full name (two words or more) was last written before token i."""
+        best: tuple[int, _Person] | None = None
+        for p in persons.values():
+            for ts, te in p.tokens:
+                if te <= i and te - ts >= 2 and (best is None or ts > best[0]):
+                    best = (ts, p)
+        return best[1] if best else None
 
     def org_full_name(self, c: Candidate, single_texts: set[str]) -> bool:
         """An organisation-tagged "Filipe Albuquerque" whose last word is used alone as a
