@@ -109,3 +109,22 @@ def test_next_years_edition_is_not_the_race_reported(finale: PredictedDoc) -> No
     wins = [f for f in facts(finale, "raceResult") if f.get("position") == 1]
     assert wins
     assert {f["event"] for f in wins} == set(spa)
+
+
+def test_a_race_before_any_round_is_not_a_round_held_elsewhere(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Season start\n\nThe season starts this week at Barcelona, where Daniel Hwang opens "
+        "the Le Mans Cup season in the Saturday race. He spent the winter in the Asian Le Mans "
+        "Series, finishing third in LMP3 in the final race at Yas Marina in February with "
+        "Anders Holm.\n",
+        published=dt.date(2025, 3, 31),
+    )
+    yas = {f["s"] for f in facts(doc, "heldAt") if f["o"] == "yas-marina"}
+    assert yas
+    dated = [f["s"] for f in facts(doc, "eventDate") if f["o"] == dt.date(2025, 3, 29)]
+    assert dated
+    assert not yas & set(dated)

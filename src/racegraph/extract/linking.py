@@ -2080,10 +2080,13 @@ class _Linker:
         for c in races:
             before = [k for s, k in round_keys if s <= c.start]
             if not before:
+                first = round_keys[0][1]
                 ts = resolve(days[c], self.ctx.article.published) if c in days else None
-                if ts and days_apart({ts.start}, self.round_days.get(round_keys[0][1], set())):
+                if ts and days_apart({ts.start}, self.round_days.get(first, set())):
                     continue  # "Sunday's race" in February: not the June round named later
-                before = [round_keys[0][1]]
+                if self.elsewhere(c, self.ctx.events[first].venue):
+                    continue  # "at Barcelona, where X opens in the Saturday race": not Yas Marina
+                before = [first]
             rkey = before[-1]
             info = self.ctx.events[rkey]
             span = self.span(c)
@@ -2116,6 +2119,12 @@ class _Linker:
             self.add(c, key, T.EVENT, name, f"event-{c.rule}", kind=EventKind.RACE)
             if c in days:
                 self.link_weekday_mentions(days[c], key, name)
+
+    def elsewhere(self, c: Candidate, venue: str | None) -> bool:
+        """Does the candidate's sentence name a place other than ``venue`` (and not it)?"""
+        sent = self.doc[c.start].sent
+        places = {e.key for _s, e in self.refs_inside(sent.start, sent.end) if e.type is T.VENUE}
+        return venue is not None and bool(places) and venue not in places
 
     def implicit_meeting(self, races: list[Candidate]) -> str | None:
         """ "Race one ... race two" in a report that names no round: the races are the

@@ -713,12 +713,26 @@ def _first_fitting_round(art: Article, race: str) -> str | None:
     info = art.ctx.events.get(race)
     venue = info.venue if info else None
     day = art.race_dates.get(race)
+    here = {  # "at Barcelona, where X opens in the Saturday race": the race's own place
+        v.entity
+        for p, k in art.race_marks
+        if k == race and (sent := art.sentence_at(p)) is not None
+        for v in sent.of(EntityType.VENUE)
+    }
     for pos, key in art.round_marks:
         if day is not None and day <= art.published and NEXT_STOP.search(_sentence_text(art, pos)):
             continue  # "the next stop is Spa, where round five runs": not the race just run
         rinfo = art.ctx.events.get(key)
         places = set(art.held.get(key, [])) | ({rinfo.venue} if rinfo and rinfo.venue else set())
         if venue and places and venue not in places:
+            continue
+        if (
+            here
+            and places
+            and not here & places
+            and art.sentence_at(pos)
+            is not art.sentence_at(min(p for p, k in art.race_marks if k == race))
+        ):
             continue
         if days_apart({day} if day else set(), art.days_at(pos)):
             continue
