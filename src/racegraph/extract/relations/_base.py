@@ -449,7 +449,17 @@ class Article:
         /,
         **roles: Value | None,
     ) -> Fact:
-        """Record a fact with the sentence as evidence."""
+        """Record a fact with the sentence as evidence. A class of one championship ("GTD
+        Pro": IMSA) carried by context to an entry of another (the WEC) says nothing there."""
+        cls = roles.get("class")
+        champ = roles.get("o")
+        if (
+            relation == "competesIn"
+            and isinstance(cls, str)
+            and isinstance(champ, str)
+            and self.foreign_class(cls, champ)
+        ):
+            roles["class"] = None
         evidence = Evidence(
             sentence=sent.source or sent.text,
             start=sent.start,
@@ -543,6 +553,14 @@ class Article:
             ):
                 best = other
         return best
+
+    def foreign_class(self, cls: str, champ: str) -> bool:
+        """Is ``cls`` a class of one championship other than (a part of) ``champ``?"""
+        ref = self.listed(cls)
+        if ref is None or ref.championship is None:
+            return False
+        own = key_of(ref.championship)
+        return own in self.ctx.entities and self.root(own) != self.root(champ)
 
     def root(self, key: str) -> str:
         """The top-level championship of a (sub-)championship."""
