@@ -27,3 +27,31 @@ def test_a_class_of_one_series_is_not_carried_into_another(
     wec = [f for f in facts(doc, "competesIn") if f["o"] == "fia-wec"]
     assert wec
     assert not [f for f in wec if f.get("class") == "gtd-pro"]
+
+
+_CREWS = (
+    "The line-ups\n\n"
+    "Ford Multimatic Motorsports runs two Ford Mustang GT3s in the GTD Pro class of IMSA, and "
+    "the #64 keeps its pairing of Daniel Hwang, a 33-year-old German, and the Briton Pablo "
+    "Ortega, 27, who won the class together at Indianapolis last September. The #65 is shared "
+    "again by the Brazilian Anders Holm and the Australian Marco Rossi. Holm and Rossi "
+    "finished fifth in the class at Daytona in 2024.\n\n"
+    "In the European Le Mans Series, Inter Europol Competition will run two Orecas, the #34 "
+    "in LMP2 and the #43 in LMP2 Pro-Am, and returns to LMP3 with a Ligier. The #34 will be "
+    "shared by Tomás Vidal, who finished second in the LMP3 standings last year, and Kenji "
+    "Ota.\n"
+)
+
+
+def test_crews_of_numbered_cars_told_after_the_number(nlp: Language, reference: Reference) -> None:
+    doc = predict(nlp, reference, _CREWS, published=dt.date(2025, 1, 22))
+    numbers = {(f["s"], f.get("number")) for f in facts(doc, "drives")}
+    for driver, num in (
+        ("daniel-hwang", 64),
+        ("pablo-ortega", 64),
+        ("anders-holm", 65),
+        ("marco-rossi", 65),
+    ):
+        assert (driver, num) in numbers, driver
+    classes = {f.get("class") for f in facts(doc, "competesIn") if f["s"] == "kenji-ota"}
+    assert classes == {"lmp2"}

@@ -1077,17 +1077,20 @@ _CREW_BEFORE_NUMBER = re.compile(
 _NUMBER_KEEPS = re.compile(
     r"#\s?(?P<n>\d{1,3})\s+(?:car\s+|entry\s+)?(?:(?:is|are|will)\s+)?"
     r"(?:(?:set|expected|likely|due)\s+to\s+)?(?:again\s+)?"
-    r"(?:keeps?|retains?|features?|keep|retain)\s+(?:the\s+)?",
+    r"(?:keeps?|retains?|features?|keep|retain)\s+(?:the\s+)?"
+    r"(?:(?:its|their)\s+(?:[\w-]+\s+)?(?:pairing|line-?up|crew|trio|duo|pair)\s+of\s+)?",
     re.I,
 )
 _NUMBER_SHARED_BY = re.compile(
     r"#\s?(?P<n>\d{1,3})\s+(?:[\w.-]+\s+){0,3}?(?:will\s+be|is|are|to\s+be)\s+"
-    r"(?:shared|driven|crewed|raced)\s+by\s+(?:the\s+)?",
+    r"(?:shared|driven|crewed|raced)\s+(?:again\s+|once\s+more\s+)?by\s+(?:the\s+)?",
     re.I,
 )
-# "driven by McLaren factory drivers A and B": a short description before the names
+# "driven by McLaren factory drivers A and B", "shared by the Brazilian A": a short
+# description before the names
 _DESCRIPTOR = re.compile(
     r"\s{0,2}|(?:[\w-]+\s+){0,3}?(?:drivers?|team-?mates?|regulars?|pair|duo|trio)\s+"
+    r"|(?-i:[A-Z][a-z]+)\s+"
 )
 # "A and B, who line up alongside C"
 _LINE_UP_ALONGSIDE = re.compile(
@@ -1096,7 +1099,7 @@ _LINE_UP_ALONGSIDE = re.compile(
 )
 # "A, the 2025 X champion, and the Swedish works driver B": a crew member's apposition
 _AFTER_APPOSITION = re.compile(
-    r",\s*(?:the|a|an)\s+[^,;]{1,60},\s*and\s+(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}?"
+    r",\s*(?:the|a|an|who|whose)\s+[^,;]{1,60},\s*(?:and\s+)?(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}?"
 )
 _JOIN_CREW = re.compile(
     r"\bjoin(?:s|ed|ing)?\s+(?:the\s+)?#\s?(?P<n>\d{1,3})\s+(?:crew|car|entry|line-?up)\b",
@@ -1148,6 +1151,15 @@ def _earlier_car(art: Article, sent: Sentence) -> str | None:
         for m in s.of(EntityType.CAR_MODEL)
     ]
     if len({m.entity for m in near}) != 1:
+        return None
+    maker = _car_manufacturer(art, near[-1].entity)
+    if any(  # "Inter Europol will run two Orecas": not the Ferrari the paragraph before named
+        m.entity != maker
+        for s in art.sentences[: sent.index + 1]
+        if s.paragraph == sent.paragraph
+        for m in s.of(EntityType.MANUFACTURER)
+        if m.start > near[-1].start
+    ):
         return None
     return near[-1].entity
 
@@ -1216,7 +1228,7 @@ def _numbered_crews(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> No
     "Its #22 Oreca will be shared by A, B and C". Each crew member competes (with the team,
     class and the statement's status), is a member of the team, drives the car (when its
     model is known); the crew are co-drivers."""
-    if "#" not in sent.text or _race_result(sent):
+    if "#" not in sent.text or _race_result(_masked(sent, _driver_asides(sent))):
         return  # the crews of a race report are left to results.py
     found: list[tuple[int, int, list[str]]] = []
     for d in sent.of(D):
@@ -1266,7 +1278,7 @@ def _numbered_crews(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> No
     season = _season_main(art, main, min(pos for _, pos, _ in found))
     if season is None:
         season = art.plan_season(sent) if ahead else art.focus_season
-    classes = sent.of(K)
+    classes = [k for k in sent.of(K) if not _within(k, asides)]
     cls = classes[0].entity if classes else art.class_at(sent, sent.start)
     if cls is None:
         cls = _only_class(art, sent.start, champ)
@@ -1276,12 +1288,25 @@ def _numbered_crews(art: Article, sent: Sentence, crews: dict[int, _Crew]) -> No
         car = _crew_car(art, sent, pos - 12, pos + 40)
         car_cls = _class_of_car(art, sent, car, champ) if car and not classes else None
         own = team if teams else _team_of_number(art, num, sent.start) or team
-        crews[num] = (tuple(crew), car, own, champ, season, car_cls or cls)
+        stated = None if classes else _class_of_number(art, num, sent.start)
+        crews[num] = (tuple(crew), car, own, champ, season, car_cls or stated or cls)
         for x in crew:
             _emit_crew_facts(art, sent, x, crews[num], num, status, wording)
         for i, x in enumerate(crew):
             for y in crew[i + 1 :]:
                 art.emit("coDriver", sent, "coDriver.numbered", 0.7, s=x, o=y, season=season)
+
+
+def _class_of_number(art: Article, num: int, before: int) -> str | None:
+    """The class the text gave car ``num`` earlier ("two Orecas, the #34 in LMP2 and the
+    #43 in LMP2 Pro-Am")."""
+    text = art.ctx.article.text
+    for m in art.mentions_before(before, K):
+        if re.search(
+            rf"#{num}\s+(?:[\w-]+\s+)?in\s+(?:the\s+)?$", text[max(0, m.start - 30) : m.start]
+        ):
+            return m.entity
+    return None
 
 
 def _team_of_number(art: Article, num: int, before: int) -> str | None:
@@ -1302,16 +1327,26 @@ _APPOSITION = re.compile(r"^,\s*(?:the|a|an)\s+[^,;]*(?:,|$)")
 def _crew_asides(sent: Sentence) -> list[tuple[int, int]]:
     """Appositions and relative clauses right after a driver (", the 2025 X champion,",
     ", who raced for Y last year") and a contrasting clause about another car."""
-    out: list[tuple[int, int]] = []
-    for d in sent.of(D):
-        tail = sent.text[sent.rel(d.end) :]
-        m = _APPOSITION.match(tail) or _REL_CLAUSE.match(tail)
-        if m is not None:
-            out.append((d.end, d.end + m.end()))
+    out = _driver_asides(sent)
     end = _main_clause_end(sent)
     if end < sent.end:
         out.append((end, sent.end))
     return out
+
+
+def _driver_asides(sent: Sentence) -> list[tuple[int, int]]:
+    """Appositions and relative clauses right after a driver: ", who won the class together
+    at Indianapolis" tells a past result, not the sentence's."""
+    out: list[tuple[int, int]] = []
+    for d in sent.of(D):
+        tail = sent.text[sent.rel(d.end) :]
+        m = _APPOSITION.match(tail) or _REL_CLAUSE.match(tail) or _AGED_REL.match(tail)
+        if m is not None:
+            out.append((d.end, d.end + m.end()))
+    return out
+
+
+_AGED_REL = re.compile(r",\s*\d{1,2}\s*,\s*(?:who|whose|which)\b[^,;]*(?:,|$)")  # ", 27, who"
 
 
 _CONTRAST = re.compile(r",\s*(?:while|whereas|although)\b|;")
