@@ -55,3 +55,18 @@ def test_crews_of_numbered_cars_told_after_the_number(nlp: Language, reference: 
         assert (driver, num) in numbers, driver
     classes = {f.get("class") for f in facts(doc, "competesIn") if f["s"] == "kenji-ota"}
     assert classes == {"lmp2"}
+
+
+def test_works_drivers_by_count_and_by_possessive(nlp: Language, reference: Reference) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Ford's drivers\n\n"
+        "Daniel Hwang and Pablo Ortega share the #64 Ford Mustang GT3 in IMSA. Anders Holm "
+        'and Marco Rossi share the #65. "All four are Ford works drivers, and that is the '
+        'point," said the programme director.\n\n'
+        "Kenji Ota, Ford's other works driver in the WEC, leads the #88.\n",
+        published=dt.date(2025, 1, 22),
+    )
+    works = {f["s"] for f in facts(doc, "worksDriverFor") if f["o"] == "ford"}
+    assert works == {"daniel-hwang", "pablo-ortega", "anders-holm", "marco-rossi", "kenji-ota"}

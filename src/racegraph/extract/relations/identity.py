@@ -15,6 +15,7 @@ from racegraph.extract.relations._base import (
     category_key,
     group_after,
     group_before,
+    number,
     same_clause,
 )
 from racegraph.records import EntityType, Fact
@@ -470,10 +471,52 @@ def _signed(art: Article, sent: Sentence) -> None:
             )
 
 
+_ALL_WORKS = re.compile(
+    r"\b(?:all\s+(?P<n>two|three|four|five|six|seven|eight|\d)|(?P<both>both))\s+(?:of\s+them\s+)?"
+    r"(?:are|were|will\s+be)\s+(?P<manu>[\w-]+(?:\s+[\w-]+)?\s+)?(?:works|factory)\s+drivers\b",
+    re.I,
+)
+
+
+def _all_works(art: Article, sent: Sentence) -> None:
+    """ "All six are Ford works drivers": the six drivers the text named last (this paragraph
+    and the one before), when it named exactly that many or more."""
+    for m in _ALL_WORKS.finditer(sent.text):
+        n = 2 if m.group("both") else number(m.group("n"))
+        manus = [
+            x.entity
+            for x in sent.of(EntityType.MANUFACTURER)
+            if m.group("manu") and sent.abs(m.start("manu")) <= x.start < sent.abs(m.end("manu"))
+        ]
+        if not n or not manus:
+            continue
+        named: list[str] = []
+        for x in art.mentions_before(sent.abs(m.start()), EntityType.DRIVER):
+            where = art.sentence_at(x.start)
+            if where is None or where.paragraph < sent.paragraph - 1:
+                break
+            if x.entity not in named:
+                named.append(x.entity)
+            if len(named) == n:
+                break
+        if len(named) == n:
+            for d in named:
+                art.emit(
+                    "worksDriverFor",
+                    sent,
+                    "worksDriverFor.all",
+                    0.7,
+                    s=d,
+                    o=manus[0],
+                    asOf=art.published,
+                )
+
+
 def _works(art: Article, sent: Sentence) -> None:
     _signed(art, sent)
     if "works" not in sent.lower and "factory" not in sent.lower:
         return
+    _all_works(art, sent)
     for m in _WORKS.finditer(sent.text):
         a, b = sent.abs(m.start()), sent.abs(m.end())
         manu = None
@@ -484,7 +527,10 @@ def _works(art: Article, sent: Sentence) -> None:
                 b = after[0].end
         if manu is None:
             before = sent.before(a, EntityType.MANUFACTURER)
-            if before and re.fullmatch(r"\s*(?:[A-Z][\w-]{0,3}\s+)?", sent.gap(before[-1].end, a)):
+            if before and re.fullmatch(  # "Ford's other works driver"
+                r"\s*(?:[A-Z][\w-]{0,3}\s+)?|['’]s\s+(?:other\s+|new\s+|fellow\s+)?",
+                sent.gap(before[-1].end, a),
+            ):
                 manu = before[-1].entity
         if manu is None:
             continue
