@@ -128,3 +128,18 @@ def test_a_race_before_any_round_is_not_a_round_held_elsewhere(
     dated = [f["s"] for f in facts(doc, "eventDate") if f["o"] == dt.date(2025, 3, 29)]
     assert dated
     assert not yas & set(dated)
+
+
+def test_a_race_named_in_words_keeps_its_spelling_with_the_year(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Comeback\n\nDaniel Hwang will race again at the Mobil 1 Twelve Hours of Sebring on "
+        "16 March in the #120 Porsche 911 GT3 R (992).\n",
+        published=dt.date(2024, 3, 6),
+    )
+    forms = [ms for ms in events(doc).values() if "12 Hours of Sebring (2024)" in ms]
+    assert forms
+    assert "Twelve Hours of Sebring (2024)" in forms[0]

@@ -2306,6 +2306,9 @@ class _Linker:
         self.add(c, key, T.EVENT, name, f"event-{c.rule}", kind=EventKind.RACE)
         if year:
             self.ctx.add_entity(key, T.EVENT, name, mention=f"{name} ({year})")
+            own = self.span(c).text.removeprefix("the ").removeprefix("The ")
+            if own != name and not re.search(r"\d{4}", own):  # "Twelve Hours of Sebring (2024)"
+                self.ctx.add_entity(key, T.EVENT, name, mention=f"{own} ({year})")
         self.link_day_after(c, key, name)
 
     def dated_edition(self, vkey: str, n: str) -> int | None:

@@ -643,7 +643,11 @@ def _year_dated_races(art: Article) -> None:
         if info is None or entity is None or info.year is not None or info.parent:
             continue
         if _HOURS_NAME.search(entity.name) and not re.search(r"\d{4}", entity.name):
-            art.ctx.add_entity(key, E, entity.name, mention=f"{entity.name} ({day.year})")
+            # "12 Hours of Sebring (2025)", and the text's own spelling with it ("Twelve
+            # Hours of Sebring (2025)")
+            for form in sorted({entity.name, *entity.mentions}):
+                if _HOURS_NAME.search(form) and not re.search(r"\d{4}", form):
+                    art.ctx.add_entity(key, E, entity.name, mention=f"{form} ({day.year})")
 
 
 def _unnamed_meetings(art: Article) -> None:
