@@ -76,8 +76,13 @@ _YEAR_AFTER = re.compile(r"\b(?:end of|in|after)\s+(?:the\s+)?((?:19|20)\d\d)\b"
 _CATEGORY = r"(?:platinum|gold|silver|bronze)"
 _CAT_CHANGE = re.compile(
     rf"\bfrom\s+(?P<prev>{_CATEGORY})\s+to\s+(?P<new>{_CATEGORY})\b"
-    rf"|\b(?:re-?rated|upgraded|downgraded|promoted|demoted|reclassified|moved)\s+(?:to|as)\s+(?:an?\s+)?(?P<new2>{_CATEGORY})\b",
+    rf"|\b(?:re-?rated|upgraded|downgraded|promoted|demoted|reclassified|re-?categori[sz]ed|moved)"
+    rf"\s+(?:to|as)\s+(?:an?\s+)?(?P<new2>{_CATEGORY})\b",
     re.I,
+)
+# "Rated Gold when he was hurt, the American has been recategorised as a Silver"
+_CAT_BEFORE = re.compile(
+    rf"\b(?:rated|formerly|previously|once)\s+(?:an?\s+)?(?P<prev>{_CATEGORY})\b", re.I
 )
 _CAT_RATED = re.compile(
     rf"(?:\b(?P<cat>{_CATEGORY})[- ](?:rated|ranked|graded)\s+"
@@ -90,7 +95,7 @@ _CAT_RATED = re.compile(
 Benavides", "the Lebanese silver Darius Sayegh" (not "The silver-rated Turk joins Tom")."""
 _CAT_CUE = re.compile(
     r"categori[sz]ation|categor(?:y|ies)|rating|rated|ranked|status|grading|FIA|upgraded"
-    r"|downgraded|promoted|demoted|reclassified"
+    r"|downgraded|promoted|demoted|reclassified|recategori[sz]ed"
     rf"|\b{_CATEGORY}\s+(?:driver|racer|(?-i:[A-Z]))|\bfrom\s+{_CATEGORY}\s+to\b"
     rf"|\b(?:remains?|still)\s+{_CATEGORY}\b|(?-i:\b(?:Platinum|Gold|Silver|Bronze)\b)",
     re.I,
@@ -639,6 +644,9 @@ def _fia_category(art: Article, sent: Sentence) -> None:
         new_w = m.group("new") or m.group("new2")
         new = category_key(art, sent, new_w, pos)
         prev = category_key(art, sent, m.group("prev"), pos) if m.group("prev") else None
+        before = _CAT_BEFORE.search(sent.text, 0, m.start()) if prev is None else None
+        if before is not None and before.group("prev").lower() != str(new_w).lower():
+            prev = category_key(art, sent, before.group("prev"), sent.abs(before.start()))
         subj = _change_subject(art, sent, pos)
         if subj and new:
             art.emit(
