@@ -31,3 +31,18 @@ def test_relatives_take_the_family_name(nlp: Language, reference: Reference) -> 
     assert {"s": "marco-holm", "o": 24} in [{"s": f["s"], "o": f["o"]} for f in facts(doc, "age")]
     pairs = {frozenset((f["s"], f["o"])) for f in facts(doc, "coDriver")}
     assert frozenset(("marco-holm", "daniel-hwang")) in pairs
+
+
+def test_a_first_name_before_the_pronoun_i_is_no_new_person(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Debut win\n\nDaniel Hwang and Pablo Ortega won the LMP3 class at Spa on Saturday. "
+        '"I told Daniel I would not lose him more than ten seconds," said Ortega.\n',
+        published=dt.date(2024, 8, 25),
+    )
+    people = entity_types(doc)
+    assert "daniel-i" not in people
+    assert "daniel-hwang" in people

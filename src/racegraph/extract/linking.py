@@ -772,6 +772,8 @@ class _Linker:
             if not (c.label == "PERSON" or self.org_full_name(c, single_texts)):
                 continue
             span = self.span(c)
+            if span[-1].text == "I" and span[-1].pos_ == "PRON":
+                continue  # "I told Emil I would not lose him": a first name and a pronoun
             if len(span) >= 2:
                 name = span.text
                 key = slugify(name)
