@@ -46,3 +46,19 @@ def test_a_first_name_before_the_pronoun_i_is_no_new_person(
     people = entity_types(doc)
     assert "daniel-i" not in people
     assert "daniel-hwang" in people
+
+
+def test_a_principal_named_by_role_or_by_its(nlp: Language, reference: Reference) -> None:
+    doc = predict(nlp, reference, _FAMILY_PRINCIPAL, published=dt.date(2025, 3, 31))
+    principals = {(f["s"], f["o"]) for f in facts(doc, "teamPrincipal")}
+    assert ("eurointernational", "anders-holm") in principals
+    assert ("proton-competition", "daniel-hwang") in principals
+
+
+_FAMILY_PRINCIPAL = (
+    "Two teams\n\n"
+    "Anders Holm founded Eurointernational, is still its team principal and makes the "
+    "coffee.\n\n"
+    "Daniel Hwang does not do false modesty. Asked to sum up Proton Competition's season, the "
+    "team principal of the German outfit chose a single word.\n"
+)

@@ -808,6 +808,7 @@ def _principal(art: Article, sent: Sentence) -> None:
             art.emit(
                 "teamPrincipal", sent, "teamPrincipal.of", 0.8, s=t.entity, o=people[-1].entity
             )
+    _principal_by_role(art, sent)
     # "... said Helen Achterberg. The Cadillac Wayne Taylor Racing team principal was not
     # exaggerating": the role describes the person just named
     opener = _ROLE_OPENER.match(sent.text)
@@ -822,6 +823,39 @@ def _principal(art: Article, sent: Sentence) -> None:
                 0.7,
                 s=teams[0].entity,
                 o=prev[-1].entity,
+            )
+
+
+_ROLE_OF = re.compile(r"\bthe\s+team\s+(?:principal|boss)\s+of\s+(?:the\s+)?$", re.I)
+_ITS_ROLE = re.compile(
+    r"\b(?:is|remains|was)\s+(?:still\s+|also\s+)?(?:its|their)\s+team\s+(?:principal|boss)\b", re.I
+)
+
+
+def _principal_by_role(art: Article, sent: Sentence) -> None:
+    """ "A does not do false modesty. Asked ..., the team principal of the German outfit
+    chose a word": the role in a sentence naming nobody is the person just named; "A founded
+    the Italian team, is still its team principal": the team the subject founded."""
+    people = sent.of(*PERSON_TYPES)
+    for t in sent.of(EntityType.TEAM):
+        if people or not _ROLE_OF.search(sent.tail(t.start, 40)):
+            continue
+        prev = art.sentences[sent.index - 1].of(*PERSON_TYPES) if sent.index else []
+        if len({p.entity for p in prev}) == 1:
+            art.emit(
+                "teamPrincipal", sent, "teamPrincipal.role-of", 0.7, s=t.entity, o=prev[0].entity
+            )
+    m = _ITS_ROLE.search(sent.text)
+    if m and people and people[0].start < sent.abs(m.start()):
+        teams = sent.before(sent.abs(m.start()), EntityType.TEAM)
+        if teams:
+            art.emit(
+                "teamPrincipal",
+                sent,
+                "teamPrincipal.its",
+                0.75,
+                s=teams[-1].entity,
+                o=people[0].entity,
             )
 
 
