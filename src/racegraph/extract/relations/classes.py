@@ -55,7 +55,11 @@ _ORD_DRIVER = re.compile(r"\b(?:a|the)\s+(second|third|fourth)\s+driver\b", re.I
 # "a 30-car entry list", "a 30-car full-season entry list", "the entry list"
 _ENTRY_LIST = re.compile(
     r"\b(?P<n>\d{1,3})[- ]car\s+(?:(?:full-season|full-time|season-long|provisional|final"
-    r"|official)\s+){0,2}entry(?:\s+list)?\b|\bentry list\b",
+    r"|official)\s+){0,2}entry(?:\s+list)?\b|\bentry list\b"
+    # "This year's entry was the maximum of 58 cars", "The grid counted 39 cars"
+    r"|\b(?:entry|grid|field)\s+(?:was|is|numbers|numbered|totals|totalled|counts|counted"
+    r"|stands\s+at|stood\s+at)\s+"
+    r"(?:(?:the|a)\s+(?:maximum|record|full\s+house)\s+of\s+)?(?P<m>\d{1,3})\s+cars\b",
     re.I,
 )
 # "..., up from 26 cars last year": the previous season's total next to this one's
@@ -451,7 +455,7 @@ def _entry_list_key(art: Article, sent: Sentence, champ: str, season: int) -> st
 def _entry_count(art: Article, sent: Sentence, lists: dict[int, _Listed]) -> None:
     """Counts of an entry list, in its sentence or the next ones of the story (an entry-list
     story goes on class by class: "LMP2 has 16 entries. ... The LMGT3 class attracts 23")."""
-    el = _ENTRY_LIST.search(sent.text) if "entry" in sent.lower else None
+    el = _ENTRY_LIST.search(sent.text) if re.search(r"entry|grid|field", sent.lower) else None
     if el is None and _announced(art, sent, lists):
         return
     if el is None:
@@ -481,13 +485,20 @@ def _entry_count(art: Article, sent: Sentence, lists: dict[int, _Listed]) -> Non
         )
     season = _count_season(art, sent, sent.abs(el.start()))
     status = "provisional" if re.search(r"\bprovisional\b", sent.text, re.I) else "confirmed"
-    source = event_list[0].entity if event_list else _entry_list_key(art, sent, champ or "", season)
+    source = (
+        event_list[0].entity
+        if event_list
+        else None
+        if el.group("m")  # "the entry was 58 cars": a count, no list document
+        else _entry_list_key(art, sent, champ or "", season)
+    )
     if event_list and champ is not None:  # "the entry list for the Rolex 24": IMSA's list
         art.emit("eventOf", sent, "eventOf.entry-list", 0.7, s=source, o=champ, season=season)
     lists[sent.paragraph] = (champ, season, status, source)
     total = _TOTAL.search(sent.text, el.end())
     n_total = number(total.group("n") or total.group("n2")) if total else None
-    if total and not el.group("n") and n_total:
+    stated = el.group("n") or el.group("m")
+    if total and not stated and n_total:
         art.emit(
             "entryCount",
             sent,
@@ -500,7 +511,7 @@ def _entry_count(art: Article, sent: Sentence, lists: dict[int, _Listed]) -> Non
             source=source,
         )
         _reserves(art, sent, sent.abs(total.end()), champ, season, None, status)
-    if el.group("n"):
+    if stated:
         art.emit(
             "entryCount",
             sent,
@@ -508,11 +519,11 @@ def _entry_count(art: Article, sent: Sentence, lists: dict[int, _Listed]) -> Non
             0.8,
             championship=champ,
             season=season,
-            count=int(el.group("n")),
+            count=int(stated),
             status=status,
             source=source,
         )
-    if el.group("n") or total:
+    if stated or total:
         _previous_total(art, sent, sent.abs(el.end()), champ, season)
     _class_counts(art, sent, champ, season, status, source)
 
