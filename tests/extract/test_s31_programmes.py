@@ -70,3 +70,17 @@ def test_works_drivers_by_count_and_by_possessive(nlp: Language, reference: Refe
     )
     works = {f["s"] for f in facts(doc, "worksDriverFor") if f["o"] == "ford"}
     assert works == {"daniel-hwang", "pablo-ortega", "anders-holm", "marco-rossi", "kenji-ota"}
+
+
+def test_an_entry_named_x_by_team_keeps_its_whole_name(nlp: Language, reference: Reference) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "GT3\n\nHaegeli by T2 Racing's #18 Porsche 911 GT3 R (992) won the GT3 class of the "
+        "Michelin Le Mans Cup, with Daniel Hwang and Pablo Ortega sharing it. WTM by Rinaldi "
+        "Racing's Duqueine D09 was third in LMP3.\n",
+        published=dt.date(2024, 8, 25),
+    )
+    forms = {m for e in doc.entities if e.type == "Team" for m in (e.name, *e.mentions)}
+    assert "Haegeli by T2 Racing" in forms
+    assert "WTM by Rinaldi Racing" in forms
