@@ -296,7 +296,7 @@ _KIN = frozenset(
     {"son", "daughter", "brother", "sister", "father", "mother", "wife", "husband", "cousin"}
     | {"nephew", "niece", "uncle", "aunt", "grandson", "granddaughter", "twin"}
 )
-_KIN_AGE = frozenset({"elder", "older", "eldest", "younger", "youngest", "twin", "little"})
+_KIN_MODIFIER = frozenset({"elder", "older", "eldest", "younger", "youngest", "twin", "little"})
 
 
 @dataclasses.dataclass(slots=True)
@@ -864,7 +864,7 @@ class _Linker:
                 i += 1
             else:
                 continue
-            if i < len(doc) and doc[i].lower_ in _KIN_AGE:
+            if i < len(doc) and doc[i].lower_ in _KIN_MODIFIER:
                 i += 1
             if i >= len(doc) or doc[i].lower_ not in _KIN:
                 continue

@@ -381,6 +381,7 @@ def index_events(art: Article) -> None:
             continue  # a day is a race's when the sentence is about a race
         for dm in _DAY_NP.finditer(sent.text):
             a = sent.abs(dm.start())
+            apposed = _APPOSED_NUMBER.match(sent.text[dm.end() :])
             if art.quoted(a):
                 continue  # "we won on Sunday," said X: the narrative dates the race
             if (
@@ -513,7 +514,6 @@ def index_events(art: Article) -> None:
                     )
                     # "left Yas Marina Circuit on Sunday", "Saturday's race, round five": a
                     # race of the series the text is about, at that place
-                    apposed = _APPOSED_NUMBER.match(sent.text[dm.end() :])
                     places = _venues_on_day(art, sent, date)
                     if (
                         rnd is None
@@ -526,7 +526,6 @@ def index_events(art: Article) -> None:
             art.race_dates.setdefault(key, date)
             art.race_marks.append((a, key))
             art.race_round.setdefault(key, art.round_at(a + 1))
-            apposed = _APPOSED_NUMBER.match(sent.text[dm.end() :])
             if apposed and key in art.event_championships and (n := number(apposed.group("n"))):
                 art.round_numbers.setdefault(key, n)
     art.race_marks.sort()
@@ -717,10 +716,12 @@ def _first_fitting_round(art: Article, race: str) -> str | None:
     info = art.ctx.events.get(race)
     venue = info.venue if info else None
     day = art.race_dates.get(race)
+    marks = [p for p, k in art.race_marks if k == race]
+    own = art.sentence_at(min(marks)) if marks else None
     here = {  # "at Barcelona, where X opens in the Saturday race": the race's own place
         v.entity
-        for p, k in art.race_marks
-        if k == race and (sent := art.sentence_at(p)) is not None
+        for p in marks
+        if (sent := art.sentence_at(p)) is not None
         for v in sent.of(EntityType.VENUE)
     }
     for pos, key in art.round_marks:
@@ -730,13 +731,7 @@ def _first_fitting_round(art: Article, race: str) -> str | None:
         places = set(art.held.get(key, [])) | ({rinfo.venue} if rinfo and rinfo.venue else set())
         if venue and places and venue not in places:
             continue
-        if (
-            here
-            and places
-            and not here & places
-            and art.sentence_at(pos)
-            is not art.sentence_at(min(p for p, k in art.race_marks if k == race))
-        ):
+        if here and places and not here & places and art.sentence_at(pos) is not own:
             continue
         if days_apart({day} if day else set(), art.days_at(pos)):
             continue

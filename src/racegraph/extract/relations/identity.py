@@ -485,7 +485,7 @@ _ALL_WORKS = re.compile(
 
 def _all_works(art: Article, sent: Sentence) -> None:
     """ "All six are Ford works drivers": the six drivers the text named last (this paragraph
-    and the one before), when it named exactly that many or more."""
+    and the one before), when it named at least that many."""
     for m in _ALL_WORKS.finditer(sent.text):
         n = 2 if m.group("both") else number(m.group("n"))
         manus = [

@@ -1346,7 +1346,7 @@ def _driver_asides(sent: Sentence) -> list[tuple[int, int]]:
     return out
 
 
-_AGED_REL = re.compile(r",\s*\d{1,2}\s*,\s*(?:who|whose|which)\b[^,;]*(?:,|$)")  # ", 27, who"
+_AGED_REL = re.compile(r",\s*\d{1,2}\s*" + _REL_CLAUSE.pattern)  # ", 27, who won ..."
 
 
 _CONTRAST = re.compile(r",\s*(?:while|whereas|although)\b|;")
