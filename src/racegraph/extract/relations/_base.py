@@ -457,7 +457,7 @@ class Article:
             relation == "competesIn"
             and isinstance(cls, str)
             and isinstance(champ, str)
-            and self.foreign_class(cls, champ)
+            and self.class_turn(cls, champ) is not None
         ):
             roles["class"] = None
         evidence = Evidence(
@@ -553,14 +553,6 @@ class Article:
             ):
                 best = other
         return best
-
-    def foreign_class(self, cls: str, champ: str) -> bool:
-        """Is ``cls`` a class of one championship other than (a part of) ``champ``?"""
-        ref = self.listed(cls)
-        if ref is None or ref.championship is None:
-            return False
-        own = key_of(ref.championship)
-        return own in self.ctx.entities and self.root(own) != self.root(champ)
 
     def root(self, key: str) -> str:
         """The top-level championship of a (sub-)championship."""
