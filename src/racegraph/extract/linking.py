@@ -299,6 +299,11 @@ _KIN = frozenset(
 _KIN_MODIFIER = frozenset({"elder", "older", "eldest", "younger", "youngest", "twin", "little"})
 
 
+_IN_MONTH = re.compile(r"\s+in\s+([A-Z][a-z]+)\b(?!\s+\d)")
+_WILL = re.compile(r"\b(?:will|shall|is\s+to|are\s+to|is\s+set\s+to|are\s+set\s+to)\b|['’]ll\b")
+"""A sentence about what is still to come ("will join ... in January")."""
+
+
 @dataclasses.dataclass(slots=True)
 class _Person:
     key: str
@@ -811,7 +816,12 @@ class _Linker:
                 p.spans.append((self.doc[first].idx, text.end_char, "surname"))
                 p.tokens.append((first, text.end))
         # any remaining token equal to a known surname and not inside another mention
-        taken = {i for c in self.top for i in range(c.start, c.end) if c.label != "PERSON"}
+        taken = {
+            i
+            for c in self.top
+            if c.label != "PERSON" and not self.names_listed(c)
+            for i in range(c.start, c.end)
+        }
         for tok in self.doc:
             found = self.person_tokens.get(tok.text)
             if found is None or tok.i in taken or not tok.is_title:
@@ -1345,6 +1355,16 @@ class _Linker:
             start += 1  # "#93 Sky Tempesta Racing": the race number is not part of the name
         iri = ref.iri if ref is not None and key == ref.key else None
         self.add(self.doc[start : span.end], key, T.TEAM, name, f"team-{c.rule}", reference=iri)
+
+    def names_listed(self, c: Candidate) -> bool:
+        """ "Ghirlandi, Strachan and Villafañe lead the standings": an ORG the NER made of
+        known surnames and commas is those people."""
+        words = [t for t in self.span(c) if not t.is_punct]
+        return (
+            c.label == "ORG"
+            and any(t.text == "," for t in self.span(c))
+            and all(t.text in self.person_tokens for t in words)
+        )
 
     def listed_team_inside(self, c: Candidate) -> ReferenceEntity | None:
         """The one reference team named inside a team phrase the genre rules found."""
@@ -2413,7 +2433,17 @@ class _Linker:
         after = self.doc.text[end : end + 60]
         m = _ON_DAY.match(after) or _APPOSED_ON_DAY.match(after)
         days = stated_days(m.group(0), self.ctx.article.published) if m else set()
-        return next(iter(days)).year if len(days) == 1 else None
+        if len(days) == 1:
+            return next(iter(days)).year
+        month = _IN_MONTH.match(after)
+        if month is None or month.group(1).lower() not in MONTHS:
+            return None
+        # "will join ... from the Rolex 24 At Daytona in January", in an October story
+        published = self.ctx.article.published
+        ahead = MONTHS.index(month.group(1).lower()) + 1 < published.month and bool(
+            _WILL.search(self.doc[c.start].sent.text)
+        )
+        return published.year + 1 if ahead else None
 
     def year_after(self, c: Candidate) -> int | None:
         """ "won the GTD Pro class of the Rolex 24 at Daytona in 2022": the year right after
@@ -2537,7 +2567,8 @@ class _Linker:
             or self.ctx.article.published.year
         )
         words = [t for t in span if t not in years and not (t.i == c.start and t.lower_ == "the")]
-        title = " ".join(t.text for t in words)
+        # the text's own spacing: "Qatar 1812km", not the tokens' "Qatar 1812 km"
+        title = " ".join("".join(t.text_with_ws for t in words).split())
         cut = next((i + 1 for i, t in enumerate(words) if t.text == "24"), len(words))
         key = f"{slugify(' '.join(t.text for t in words[:cut]))}-{year}"  # "the Rolex 24 at X"
         venues = [e for _s, e in self.refs_inside(c.start, c.end) if e.type is T.VENUE]

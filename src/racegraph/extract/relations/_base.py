@@ -192,13 +192,14 @@ _SINCE = re.compile(r"\bsince\s+(?:the\s+)?(?:start\s+of\s+|end\s+of\s+)?$", re.
 
 # between two members of a coordination: ", ", " and ", ", and ", "/", with the origin of the
 # previous member ("from the Netherlands", "of Fiji", "(GBR)") and a descriptor of the next
-# one ("the American", "German driver", "the Swiss youngster", "the local")
+# one ("the American", "German driver", "the Swiss youngster", "the local", "the British
+# Aston Martin factory driver")
 _COORD_GAP = re.compile(
     r"(?:\s+(?:from|of)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?|\s*\([A-Z]{2,3}\)|,\s+\d{2}(?=,)"
     r"|,\s+(?:the|a|an)\s+[^,;.()]{1,50}(?=,))?"  # an apposition: ", the former F1 driver,"
     r"\s*(?:,|and|&|,\s*and|/)\s*"
     r"(?:(?:the\s+)?(?:(?:local|hometown)\s+(?:hero\s+|favourite\s+)?)?"
-    r"(?:\d{2}-year-old\s+|[A-Z][a-z]+-rated\s+)?(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+)?"
+    r"(?:\d{2}-year-old\s+|[A-Z][a-z]+-rated\s+)?(?:[A-Z][\w-]*\s+){0,3}"
     r"(?:(?:(?:works|factory)\s+)?"
     r"(?:driver|youngster|veteran|rookie|racer|ace|star|newcomer|compatriot)\s+)?)?"
 )
@@ -401,14 +402,36 @@ class Article:
         """The race a result names none for ("won the race"): the last race named before it
         that has been run by the publication date. "Dufresne is expected back for the 6 Hours
         of São Paulo on 13 July. ... A, B and C won the race" reports Saturday's race, not
-        July's."""
-        for p, key in reversed(self.race_marks):
-            if p >= pos:
+        July's. A race run weeks ago and recalled in an earlier paragraph ("Since Le Mans the
+        crew have won the 6 Hours of São Paulo on 13 July") gives way to the race of the
+        report, run in the days before publication."""
+        here = self.sentence_at(pos)
+        run = [
+            (p, key, self.race_dates.get(key) or min(self.days_at(p), default=self.published))
+            for p, key in self.race_marks
+            if p < pos
+        ]
+        run = [(p, key, date) for p, key, date in run if date <= self.published]
+        report = next(
+            (
+                key
+                for _p, key, date in reversed(run)
+                if (self.published - date).days <= _REPORT_DAYS
+            ),
+            None,
+        )
+        for p, key, date in reversed(run):
+            recalled = (self.published - date).days > _REPORT_DAYS and (
+                here is None or (p < here.start and self.paragraph_of(p) != here.paragraph)
+            )
+            if report is not None and key != report and recalled:
                 continue
-            date = self.race_dates.get(key) or min(self.days_at(p), default=self.published)
-            if date <= self.published:
-                return key
+            return key
         return self.race_at(pos)
+
+    def paragraph_of(self, pos: int) -> int | None:
+        sent = self.sentence_at(pos)
+        return sent.paragraph if sent is not None else None
 
     def round_at(self, pos: int) -> str | None:
         """The round (race meeting) the text is about at ``pos``."""

@@ -74,6 +74,10 @@ _DAY_NP = re.compile(
     r"|,?\s+" + _MONTHS + r"\s+\d{1,2}(?:st|nd|rd|th)?\b)?"
     r"(?:(?:['’]s)?(?:\s+[\w-]+){0,2}?\s+(?:race|sprint|feature race|encounter|outing))?"
 )
+_ANNOUNCED_ON = re.compile(
+    r"\b(?:confirmed|announced|revealed|said|told|added|explained|declared|stated)"
+    r"\s+(?:[a-z]+\s+){0,2}on\s+$"
+)
 # "IMSA published the entry list for the Rolex 24 at Daytona on Monday": the list's day
 _PUBLISHED = re.compile(
     r"\b(?:published|publishes|revealed|reveals|unveiled|unveils|released|releases|issued"
@@ -392,6 +396,8 @@ def index_events(art: Article) -> None:
                 continue  # "in qualifying on Saturday", "Saturday's qualifying": a session's
             if _other_season(art, sent, a):
                 continue  # "Last year ... winning Race 1 on the Saturday": not this week's day
+            if _ANNOUNCED_ON.search(sent.text[: dm.start()]):
+                continue  # "the manufacturer confirmed on Wednesday": the news's day
             span = resolve(dm.group(0), art.published)
             if span is None:
                 continue

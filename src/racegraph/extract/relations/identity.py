@@ -52,12 +52,12 @@ _PERSON_NOUNS = frozenset(
 _TEAM_NOUNS = frozenset(["team", "squad", "outfit", "crew", "operation", "équipe", "stable"])
 _FROM = re.compile(r",?\s+(?:who\s+(?:hails|comes|originates)\s+)?(?:from|of)\s+(?:the\s+)?$", re.I)
 _DESCRIPTOR = re.compile(
-    r"^\s*(?:(?:[A-Z][\w-]*\s+)?(?:[a-z][a-z-]*\s+){0,2}(?:driver|youngster|rookie|veteran"
+    r"^\s*(?:(?:[A-Z][\w-]*\s+){0,2}(?:[a-z][a-z-]*\s+){0,2}(?:driver|youngster|rookie|veteran"
     r"|racer|ace|star|pilot|teenager|newcomer|talent)\s+"
     r"|(?:[Pp]latinum|[Gg]old|[Ss]ilver|[Bb]ronze)(?:-rated)?\s+)?$",
 )
 """What may stand between a demonym and the name it describes: "Belgian driver", "Austrian
-Porsche works driver", "the Lebanese silver"."""
+Porsche works driver", "British Aston Martin factory driver", "the Lebanese silver"."""
 _ISO_PAREN = re.compile(r"^\s*\(([A-Z]{3})\)")
 _WORKS = re.compile(
     r"\b(?P<kind>works|factory)\s+(?:driver|rider|racer|pilot)(?P<pl>s)?\b"
@@ -423,6 +423,8 @@ def subject_near(art: Article, sent: Sentence, start: int, end: int) -> list[str
     after = group_after(sent, end, PERSON_TYPES)
     if after and not sent.gap(end, after[0].start).strip(" ,"):
         return [m.entity for m in after]
+    if after and _nouns_only(art, end, after[0].start):  # "his 52-year-old compatriot X"
+        return [after[0].entity]
     if any(
         m.start >= end
         and not sent.gap(end, m.start).strip()
@@ -435,6 +437,14 @@ def subject_near(art: Article, sent: Sentence, start: int, end: int) -> list[str
         return [before[-1].entity]
     ante = art.antecedent(sent, start)
     return [ante] if ante else []
+
+
+def _nouns_only(art: Article, start: int, end: int) -> bool:
+    """Is the text between ``start`` and ``end`` one to three nouns and adjectives
+    ("compatriot", "Aston Martin factory driver"), a description of the name after it?"""
+    span = art.ctx.doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span if not t.is_space] if span is not None else []
+    return 0 < len(words) <= 3 and all(t.pos_ in {"NOUN", "PROPN", "ADJ"} for t in words)
 
 
 _SIGNED_BY = re.compile(

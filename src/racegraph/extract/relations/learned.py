@@ -130,6 +130,8 @@ def propose(art: Article, model: PairModel | None = None) -> None:
         key = pair_key(cand.relation, cand.s.entity, cand.o.entity)
         if key in stated or _splits_a_crew(cand, crews.get(cand.sentence.start, [])):
             continue
+        if cand.relation == "drives" and _rival_car(cand):
+            continue
         p = model.probability(cand.relation, cand.features)
         if p >= model.threshold and (key not in best or p > best[key][0]):
             best[key] = (p, cand)
@@ -145,6 +147,24 @@ def _splits_a_crew(cand: PairCandidate, crews: list[frozenset[str]]) -> bool:
         return False
     a, b = cand.s.entity, cand.o.entity
     return any((a in c) != (b in c) for c in crews)
+
+
+_RIVAL = re.compile(
+    r"\b(?:than|ahead\s+of|behind|in\s+front\s+of|clear\s+of)\b"
+    r"|\b(?:beat|beating|passed|overtook)\s+(?:[\w-]+(?:['’]s)?\s+){0,3}(?:#\s?\d{1,3}\s+)?$"
+)
+_OWN_CAR = re.compile(r"\b(?:in|at\s+the\s+wheel\s+of|driving)\s+(?:his|her|their)\s+[^,;]*$")
+
+
+def _rival_car(cand: PairCandidate) -> bool:
+    """ "A put the #6 on pole, 0.081s quicker than the #12 Cadillac": a car named after a
+    comparison with the driver's own is a rival's ("finished 1.9 seconds behind in his #33
+    BMW" is his own)."""
+    sent = cand.sentence
+    if cand.o.start < cand.s.end:
+        return False
+    gap = sent.lower[sent.rel(cand.s.end) : sent.rel(cand.o.start)]
+    return bool(_RIVAL.search(gap)) and not _OWN_CAR.search(gap)
 
 
 def _emit(art: Article, cand: PairCandidate, confidence: float) -> None:

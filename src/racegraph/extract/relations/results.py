@@ -856,8 +856,15 @@ def _sentence_results(
             cls = last_class
         if cls is None and kind is None and not overall:
             cls = _paragraph_class(art, results, sent, a, same_sentence=subject is not None)
-        if cls is None and in_class:
-            cls = art.only_class_before(a)
+        if cls is None and in_class:  # "second in class": never overall; the last class's
+            cls = (
+                art.only_class_before(a)
+                or next(
+                    (r.classification for r in reversed(results) if r.classification != "overall"),
+                    None,
+                )
+                or next((k.entity for k in art.mentions_before(a, EntityType.CLASS)), None)
+            )
         if cls and kind is None:
             last_class = cls
         after_team = [

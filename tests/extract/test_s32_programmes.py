@@ -1,0 +1,73 @@
+"""Session 32: programme news. The day a maker "confirmed on Wednesday" its plans is the
+news's day, not the day of the race the sentence dates ("the 8 Hours of Bahrain on 8
+November"); a race a driver "will join ... in January", in an October story, is next
+January's; and an age before a descriptor noun ("his 52-year-old compatriot X") is the
+named person's. Own sentences, full pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+
+from racegraph.reference import Reference
+from tests.extract._pipeline_harness import events, facts, predict
+
+
+def test_an_announcement_day_does_not_date_the_race(nlp: Language, reference: Reference) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Porsche leaves the WEC\n\n"
+        "The 8 Hours of Bahrain on 8 November, the last of the year's eight rounds, will be "
+        "the final race for Porsche Penske Motorsport's two 963s, the manufacturer confirmed "
+        "on Wednesday.\n",
+        published=dt.date(2025, 10, 23),
+    )
+    assert {f["o"] for f in facts(doc, "eventDate")} == {dt.date(2025, 11, 8)}
+
+
+def test_a_race_still_to_come_in_an_earlier_month_is_next_years(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Two drivers move to IMSA\n\n"
+        "Daniel Hwang and Anders Holm will join Porsche Penske Motorsport's GTP line-up from "
+        "the Rolex 24 At Daytona in January.\n",
+        published=dt.date(2025, 10, 23),
+    )
+    assert [k for k, ms in events(doc).items() if "the Rolex 24 At Daytona" in ms] == [
+        "rolex-24-2026"
+    ]
+
+
+def test_a_race_won_in_an_earlier_month_stays_this_years(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Two drivers stay\n\n"
+        "Daniel Hwang and Anders Holm won GTD Pro at the Rolex 24 At Daytona in January.\n",
+        published=dt.date(2025, 10, 23),
+    )
+    assert [k for k, ms in events(doc).items() if "the Rolex 24 At Daytona" in ms] == [
+        "rolex-24-2025"
+    ]
+
+
+def test_an_age_before_a_descriptor_is_the_named_persons(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Century fills its car\n\n"
+        "Century Motorsport has signed the Briton Daniel Hwang, a 23-year-old Silver, to "
+        "share its car in the Bronze Cup with his 52-year-old compatriot Marco Rossi.\n",
+        published=dt.date(2024, 9, 19),
+    )
+    ages = {(f["s"], f["o"]) for f in facts(doc, "age")}
+    assert ages == {("daniel-hwang", 23), ("marco-rossi", 52)}
