@@ -90,3 +90,37 @@ def test_a_race_recalled_paragraphs_ago_does_not_take_the_reports_results(
     lexus = [f for f in facts(doc, "raceResult") if "pablo-ortega" in (f.get("drivers") or ())]
     assert fuji and lexus
     assert {f["event"] for f in lexus} <= fuji
+
+
+_CLASS_WIN = (
+    "Toyota wins at Imola\n\n"
+    "The #8 Toyota TR010 Hybrid of Kenji Ota, Marco Rossi and Tomás Vidal won the 6 Hours "
+    "of Imola, the second round of the FIA World Endurance Championship, on Sunday after "
+    "the leading #51 Ferrari 499P stopped on track with 85 minutes left. Its sister car, "
+    "the #7 of Daniel Hwang "
+    "and Anders Holm, ran second in the fourth hour but finished sixth.\n\n"
+    "LMGT3 went to United Autosports. The #95 McLaren 720S LMGT3 Evo of Pablo Ortega, Jonas "
+    "Weber and Erik Lund won the class. Ortega, a 48-year-old Bronze, started from fifth on "
+    'the class grid and handed over in third. "Pablo\'s first stint won us this," said the '
+    "team principal.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def class_win(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _CLASS_WIN, published=dt.date(2025, 4, 21))
+
+
+def test_a_crew_named_with_its_car_drives_no_other(class_win: PredictedDoc) -> None:
+    drives = {(f["s"], f["o"]) for f in facts(class_win, "drives")}
+    assert ("marco-rossi", "toyota-tr010-hybrid") in drives
+    assert not [d for d in drives if d[1] == "ferrari-499p"]
+
+
+def test_places_held_during_the_race_are_no_results(class_win: PredictedDoc) -> None:
+    places = {
+        (f["position"], f["classification"], f.get("drivers"))
+        for f in facts(class_win, "raceResult")
+    }
+    assert not [p for p in places if p[0] in (2, 3)]
+    assert (1, "overall", ("kenji-ota", "marco-rossi", "tomas-vidal")) in places

@@ -130,7 +130,7 @@ def propose(art: Article, model: PairModel | None = None) -> None:
         key = pair_key(cand.relation, cand.s.entity, cand.o.entity)
         if key in stated or _splits_a_crew(cand, crews.get(cand.sentence.start, [])):
             continue
-        if cand.relation == "drives" and _rival_car(cand):
+        if cand.relation == "drives" and (_rival_car(cand) or _not_the_crews_car(cand)):
             continue
         p = model.probability(cand.relation, cand.features)
         if p >= model.threshold and (key not in best or p > best[key][0]):
@@ -165,6 +165,13 @@ def _rival_car(cand: PairCandidate) -> bool:
         return False
     gap = sent.lower[sent.rel(cand.s.end) : sent.rel(cand.o.start)]
     return bool(_RIVAL.search(gap)) and not _OWN_CAR.search(gap)
+
+
+def _not_the_crews_car(cand: PairCandidate) -> bool:
+    """ "The #8 Toyota TR010 Hybrid of A, B and C won ... after the leading #51 Ferrari 499P
+    stopped": a crew named with its own car drives no other car of the sentence."""
+    own = crew_entry(cand.sentence, _crew_of(cand.sentence, cand.s)).car
+    return own is not None and own != cand.o.entity
 
 
 def _emit(art: Article, cand: PairCandidate, confidence: float) -> None:

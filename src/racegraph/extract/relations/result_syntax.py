@@ -88,7 +88,6 @@ _STANDINGS = re.compile(
     r"|title|table|drivers|season)",
     re.I,
 )
-# "the first Emirati to win a class": a record the result sets, not another result
 RETIRED_FROM = re.compile(
     r"\b(?:retired|retiring|stopped|crashed\s+out)\s+(?:from|while\s+(?:running|lying)|in)\s+$"
     r"|\b(?:running|lying)\s+$",
@@ -96,6 +95,16 @@ RETIRED_FROM = re.compile(
 )
 """Before an ordinal, where a car ran when it stopped ("retired from fourth place", "running
 fifth, spun off"): no result."""
+RAN_BEFORE = re.compile(
+    r"\b(?:was\s+running|lay|was\s+lying|handed\s+over(?:\s+to\s+\w+)?|emerged|rejoined)"
+    r"\s+(?:in\s+)?$",
+    re.I,
+)
+RUN_TIME_AFTER = re.compile(
+    r"^\s+(?:place\s+)?(?:in|at|after)\s+the\s+(?:[a-z]+\s+)?(?:hour|lap|stint)\b", re.I
+)
+"""A place held during the race, not at its finish ("second in the fourth hour")."""
+# "the first Emirati to win a class": a record the result sets, not another result
 RECORD_BEFORE = re.compile(r"\b(?:first|only|youngest|oldest)\s+(?:[\w'’-]+\s+){0,3}to\s+$", re.I)
 _WIN_LEMMAS = frozenset(
     {"win", "victory", "triumph", "victorious", "honour", "honor", "honours", "laurel", "spoil"}
@@ -664,7 +673,11 @@ def syntax_results(art: Article, sent: Sentence) -> list[SyntaxResult]:
             or shared_wins(m.group("win"), sent.text[:rel_a])
         ):
             continue
-        if m.group("ord") and RETIRED_FROM.search(sent.text[:rel_a]):
+        if m.group("ord") and (
+            RETIRED_FROM.search(sent.text[:rel_a])
+            or RAN_BEFORE.search(sent.text[:rel_a])
+            or RUN_TIME_AFTER.match(sent.text[rel_b:])
+        ):
             continue
         if m.group("ord") and (
             re.search(r"\b(?:a|an)\s+$", sent.text[:rel_a])

@@ -33,8 +33,10 @@ from racegraph.extract.relations.entry_phrases import (
     entry_mentions,
 )
 from racegraph.extract.relations.result_syntax import (
+    RAN_BEFORE,
     RECORD_BEFORE,
     RETIRED_FROM,
+    RUN_TIME_AFTER,
     SyntaxResult,
     SyntaxRival,
     shared_wins,
@@ -677,6 +679,7 @@ def _sentence_results(
             or RECORD_BEFORE.search(sent.text[: m.start()])
             or (m.group(0).lower() == "win" and _WIN_TO_COME.search(sent.text[: m.start()]))
             or shared_wins(m.group(0), sent.text[: m.start()])
+            or (_WON_PRONOUN.match(sent.text[m.end() :]) and art.quoted(sent.abs(m.start())))
         ):
             continue  # "won four races", "three wins", "won the teams' title": no race result
         found.append((sent.abs(m.start()), sent.abs(m.end()), 1, None))
@@ -750,6 +753,8 @@ def _sentence_results(
         if pos is None:
             continue
         after = sent.text[m.end() :]
+        if RAN_BEFORE.search(before) or RUN_TIME_AFTER.match(after):
+            continue  # "ran second in the fourth hour", "handed over in third": not the finish
         drivers_before = sent.before(a, D)
         if not ctx and (
             (_ORD_WENT.match(after) and not sent.gap(_clause_start(sent, a), a).strip())
@@ -1586,6 +1591,8 @@ _TITLE_NOUN = re.compile(
 # "the runner-up in the [2024] <championship> [in 2024]": a season's standings
 _STANDING_IN = re.compile(rf"^\s+in\s+the\s+(?:{_YEAR}\s+)?$")
 _PAST_STANDING = re.compile(rf"^\s+in\s+(?:the\s+)?[^,;.]{{0,60}}?\b(?P<year>{_YEAR})\b")
+_WON_PRONOUN = re.compile(r"\s+(?:us|me|them|him|her|it|this|that)\b", re.I)
+"""A speaker's "his first stint won us this": talk about the win, not a result of its own."""
 _NOT_STANDING = re.compile(r"^\s+(?:race|round|opener|finale|event|sprint)\b", re.I)
 
 
