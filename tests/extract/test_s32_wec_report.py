@@ -124,3 +124,20 @@ def test_places_held_during_the_race_are_no_results(class_win: PredictedDoc) -> 
     }
     assert not [p for p in places if p[0] in (2, 3)]
     assert (1, "overall", ("kenji-ota", "marco-rossi", "tomas-vidal")) in places
+
+
+def test_a_crew_of_the_make_in_a_works_teams_name_is_that_teams(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Toyota wins in Qatar\n\n"
+        "The #8 Toyota TR010 Hybrid of Kenji Ota, Marco Rossi and Tomás Vidal won the Qatar "
+        "1812km on Friday night, the opening round of the 2025 FIA World Endurance "
+        "Championship.\n\n"
+        "Toyota Gazoo Racing had a second car to think about, and it finished sixth.\n",
+        published=dt.date(2025, 3, 1),
+    )
+    teams = {f["o"] for f in facts(doc, "memberOf") if f["s"] == "marco-rossi"}
+    assert teams == {"gazoo"}

@@ -478,6 +478,7 @@ def _propagate(art: Article, table: list[Entry]) -> None:
     to read) and the article has none for that season."""
     members = subject_seasons(art, "memberOf")
     cars = subject_seasons(art, "drives")
+    _team_by_make(art, table)
     for e in table:
         if e.race is None or not e.crew:
             continue
@@ -516,6 +517,32 @@ def _propagate(art: Article, table: list[Entry]) -> None:
                     status=e.status,
                     **{"class": e.cls},
                 )
+
+
+def _team_by_make(art: Article, table: list[Entry]) -> None:
+    """ "The #8 Toyota TR010 Hybrid of A, B and C won" in a report that names one team with
+    the make in its name ("Toyota Gazoo Racing"): a crew's entry with no team is that works
+    team's this season, when the team runs no other model and in no other championship in
+    the article."""
+    teams: dict[str, set[str]] = {}
+    for t in art.ctx.mentions:
+        if t.type is not EntityType.TEAM:
+            continue
+        for m in art.ctx.mentions_between(t.start, t.end):
+            if m.type is EntityType.MANUFACTURER:
+                teams.setdefault(m.entity, set()).add(t.entity)
+    for e in table:
+        if e.team is not None or e.car is None or not e.crew or len(e.makes) != 1:
+            continue
+        found = teams.get(next(iter(e.makes)), set())
+        if len(found) != 1:
+            continue
+        team = next(iter(found))
+        rows = [r for r in table if r.team == team]
+        if e.season == art.published.year and all(
+            r.car in (None, e.car) and r.race in (None, e.race) for r in rows
+        ):
+            e.team = team
 
 
 # --------------------------------------------------------------------------- listed crews
