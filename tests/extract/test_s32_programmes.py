@@ -71,3 +71,21 @@ def test_an_age_before_a_descriptor_is_the_named_persons(
     )
     ages = {(f["s"], f["o"]) for f in facts(doc, "age")}
     assert ages == {("daniel-hwang", 23), ("marco-rossi", 52)}
+
+
+def test_every_driver_of_a_roster_story_is_the_makers(nlp: Language, reference: Reference) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Lamborghini names its drivers\n\n"
+        "Lamborghini Squadra Corse has confirmed its works drivers for 2026, placed with three "
+        "customer teams.\n\n"
+        "Daniel Hwang, 27, will race for Iron Lynx in the WEC. Anders Holm moves to the GT World "
+        "Challenge Europe with the Dutch team.\n\n"
+        "The programme was presented by motorsport director Pablo Ortega. Holm shares his car "
+        "with the Bronze-rated Marco Rossi, who is 52.\n",
+        published=dt.date(2026, 1, 20),
+    )
+    works = {f["s"] for f in facts(doc, "worksDriverFor") if f["o"] == "lamborghini"}
+    assert {"daniel-hwang", "anders-holm"} <= works
+    assert not works & {"pablo-ortega", "marco-rossi"}

@@ -175,6 +175,7 @@ def extract(art: Article) -> None:
         _principal(art, sent)
     _predecessors(art)
     _one_category(art)
+    _roster(art)
 
 
 def _one_category(art: Article) -> None:
@@ -484,6 +485,59 @@ def _signed(art: Article, sent: Sentence) -> None:
                 s=before[-1].entity,
                 o=manu.entity,
             )
+
+
+_ROSTER = re.compile(
+    r"^(?-i:\s+[A-Z][\w-]*){0,2}\s*(?:has\s+|have\s+)?(?:confirmed|named|announced|unveiled|revealed|names|confirms"
+    r"|announces|unveils)\s+(?:(?:its|their)\s+)?(?:(?:full|new|\d{4}|[a-z]+)\s+)?"
+    r"(?:works[- ]drivers?|factory[- ]drivers?|works[- ]driver\s+(?:roster|line-?up))\b",
+    re.I,
+)
+
+
+_ROLE_NEAR = re.compile(
+    r"\b(?:director|head|chief|boss|manager|principal|president|CEO|engineer)\b", re.I
+)
+
+
+def _roster(art: Article) -> None:
+    """ "Mercedes-AMG Motorsport has confirmed its works drivers for 2025": in a story that
+    opens with a maker's roster, every driver it names is one of them, unless the story
+    makes the driver another maker's, an official ("motorsports director X") or a Bronze
+    (an amateur)."""
+    first = art.sentences[0].paragraph if art.sentences else 0
+    lede = [s for s in art.sentences if s.paragraph <= first + 1][:3]
+    maker = next(
+        (
+            m.entity
+            for sent in lede
+            for m in sent.of(EntityType.MANUFACTURER)
+            if _ROSTER.match(sent.text[sent.rel(m.end) :])
+        ),
+        None,
+    )
+    if maker is None:
+        return
+    works = {
+        str(f.get("s")) for f in art.facts if f.relation in ("worksDriverFor", "teamPrincipal")
+    } | {
+        str(f.get("s"))
+        for f in art.facts
+        if f.relation == "fiaCategory" and f.get("o") == "bronze"  # amateurs
+    }
+    for key, ent in sorted(art.ctx.entities.items()):
+        if ent.type is not EntityType.DRIVER or key in works:
+            continue
+        named = next((m for m in art.ctx.mentions if m.entity == key), None)
+        sent = art.sentence_at(named.start) if named is not None else None
+        if (
+            sent is not None
+            and named is not None
+            and not _ROLE_NEAR.search(
+                sent.text[max(0, sent.rel(named.start) - 40) : sent.rel(named.end) + 40]
+            )
+        ):
+            art.emit("worksDriverFor", sent, "worksDriverFor.roster", 0.6, s=key, o=maker)
 
 
 _ALL_WORKS = re.compile(
