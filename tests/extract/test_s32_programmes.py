@@ -89,3 +89,25 @@ def test_every_driver_of_a_roster_story_is_the_makers(nlp: Language, reference: 
     works = {f["s"] for f in facts(doc, "worksDriverFor") if f["o"] == "lamborghini"}
     assert {"daniel-hwang", "anders-holm"} <= works
     assert not works & {"pablo-ortega", "marco-rossi"}
+
+
+def test_a_makes_cars_split_by_championship(nlp: Language, reference: Reference) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Ferrari places its customers\n\n"
+        "Eight examples of the Ferrari 296 GT3 will be entered by customer teams in 2026: "
+        "four in the GT World Challenge Europe, two in the IMSA WeatherTech SportsCar "
+        "Championship and two in the LMGT3 class of the FIA World Endurance Championship.\n",
+        published=dt.date(2025, 11, 3),
+    )
+    entries = {
+        (f["championship"], f.get("class"), f["cars"], f["season"])
+        for f in facts(doc, "manufacturerEntry")
+        if f["manufacturer"] == "ferrari"
+    }
+    assert entries == {
+        ("gtwc-europe", None, 4, 2026),
+        ("imsa", None, 2, 2026),
+        ("fia-wec", "lmgt3", 2, 2026),
+    }

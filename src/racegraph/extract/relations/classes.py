@@ -154,6 +154,7 @@ def extract(art: Article) -> None:
         _maker_groups(art, sent)
         _team_fields_make(art, sent)
         _make_fields(art, sent)
+        _split_by_series(art, sent)
         _respectively(art, sent)
         _as_do(art, sent)
         _other_models(art, sent)
@@ -1709,6 +1710,58 @@ _COUNTED_BEFORE = re.compile(
     r"(?:[A-Z][\w-]*\s+)?$",
     re.I,
 )
+
+
+_SERIES_SHARE = re.compile(
+    r"(?:^|[:,;]|\band)\s*(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"\s+(?:cars?\s+|entries\s+)?in\s+(?:the\s+)?$",
+    re.I,
+)
+_ENTERED = re.compile(r"\b(?:entered|enter|run|field(?:ed)?|race|racing)\b", re.I)
+
+
+def _split_by_series(art: Article, sent: Sentence) -> None:
+    """ "Nine examples of the new BMW M4 GT3 EVO will be entered in 2025: five in the GT World
+    Challenge Europe, two in IMSA and two in the LMGT3 class of the WEC": the make's cars per
+    championship (and class)."""
+    cars = sent.of(CAR)
+    if not cars or not _ENTERED.search(sent.text):
+        return
+    makes = {make for c in cars if (make := _make_of_car(art, c.entity)) is not None}
+    if len(makes) != 1:
+        return
+    make = next(iter(makes))
+    season = art.season_in(sent, clause=False) or art.published.year
+    for champ in sent.of(C):
+        cls = None
+        start = champ.start
+        for k in sent.before(champ.start, K):
+            if re.fullmatch(r"\s+(?:class\s+)?of\s+(?:the\s+)?", sent.gap(k.end, champ.start)):
+                cls, start = k.entity, k.start
+        m = _SERIES_SHARE.search(sent.tail(start, 40))
+        if m is None or start <= cars[0].start:
+            continue
+        n = number(m.group("n"))
+        if n:
+            art.emit(
+                "manufacturerEntry",
+                sent,
+                "manufacturerEntry.by-series",
+                0.7,
+                manufacturer=make,
+                championship=champ.entity,
+                season=season,
+                cars=n,
+                **{"class": cls},
+            )
+
+
+def _make_of_car(art: Article, key: str) -> str | None:
+    """The article's key of a listed car model's reference manufacturer, when it names it."""
+    ent = art.entity(key)
+    ref = art.ctx.reference.by_iri(ent.reference) if ent is not None and ent.reference else None
+    make = art.ctx.reference.by_iri(ref.manufacturer) if ref and ref.manufacturer else None
+    return make.key if make is not None and make.key in art.ctx.entities else None
 
 
 def _maker_groups(art: Article, sent: Sentence) -> None:
