@@ -141,3 +141,21 @@ def test_a_crew_of_the_make_in_a_works_teams_name_is_that_teams(
     )
     teams = {f["o"] for f in facts(doc, "memberOf") if f["s"] == "marco-rossi"}
     assert teams == {"gazoo"}
+
+
+def test_a_speaker_named_with_a_teams_possessive_role_is_its_principal(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Iron Lynx takes the trophy\n\n"
+        "Iron Lynx won the LMGT3 teams' trophy in the FIA World Endurance Championship. "
+        '"Our Bronze driver is the reason we are champions," said Pablo Ortega, Iron Lynx\'s '
+        "team principal.\n",
+        published=dt.date(2025, 11, 9),
+    )
+    assert {(f["s"], f["o"]) for f in facts(doc, "teamPrincipal")} == {
+        ("iron-lynx", "pablo-ortega")
+    }
+    assert not [f for f in facts(doc, "memberOf") if f["s"] == "pablo-ortega"]

@@ -132,6 +132,10 @@ _PRINCIPAL_AFTER = re.compile(
     r"\s+(?:the\s+)?$",
     re.I,
 )
+_ITS_PRINCIPAL = re.compile(
+    r"^['’]s?\s+(?:long-?time\s+|new\s+)?(?:team\s+)?(?:boss|principal|owner|manager|chief)\b",
+    re.I,
+)
 _APPOINTED_AS = re.compile(
     r"^\s+as\s+(?:its|their|the\s+team's|the)\s+(?:new\s+)?(?:team\s+)?(?:principal|boss)\b"
     r"|^\s+(?:becomes|will\s+become|is\s+named|has\s+been\s+named|takes\s+over\s+as)\s+"
@@ -858,7 +862,16 @@ def _principal(art: Article, sent: Sentence) -> None:
             team = teams[-1].entity if teams else None
         else:
             teams = sent.after(p.end, EntityType.TEAM)
-            if teams and _PRINCIPAL_AFTER.match(sent.gap(p.end, teams[0].start)):
+            if (
+                teams
+                and (
+                    _PRINCIPAL_AFTER.match(sent.gap(p.end, teams[0].start))
+                    or (  # "said A, Manthey's team principal"
+                        re.fullmatch(r"\s*,\s*", sent.gap(p.end, teams[0].start))
+                        and _ITS_PRINCIPAL.match(sent.text[sent.rel(teams[0].end) :])
+                    )
+                )
+            ):
                 team = teams[0].entity
         if team and team != p.entity:
             art.emit("teamPrincipal", sent, "teamPrincipal.cue", 0.85, s=team, o=p.entity)
