@@ -492,13 +492,13 @@ def _signed(art: Article, sent: Sentence) -> None:
 
 
 _ROSTER = re.compile(
-    r"^(?-i:\s+[A-Z][\w-]*){0,2}\s*(?:has\s+|have\s+)?(?:confirmed|named|announced|unveiled|revealed|names|confirms"
-    r"|announces|unveils)\s+(?:(?:its|their)\s+)?(?:(?:full|new|\d{4}|[a-z]+)\s+)?"
+    r"^(?-i:\s+[A-Z][\w-]*){0,2}\s*(?:has\s+|have\s+)?"
+    r"(?:confirmed|named|announced|unveiled|revealed|names|confirms|announces|unveils)\s+"
+    r"(?:(?:its|their)\s+)?(?:(?:full|new|\d{4}|[a-z]+)\s+)?"
     r"(?:works[- ]drivers?|factory[- ]drivers?|works[- ]driver\s+(?:roster|line-?up))\b",
     re.I,
 )
-
-
+"""After a maker's name in a story's lede: "(Motorsport) has confirmed its works drivers"."""
 _ROLE_NEAR = re.compile(
     r"\b(?:director|head|chief|boss|manager|principal|president|CEO|engineer)\b", re.I
 )
@@ -523,11 +523,10 @@ def _roster(art: Article) -> None:
     if maker is None:
         return
     works = {
-        str(f.get("s")) for f in art.facts if f.relation in ("worksDriverFor", "teamPrincipal")
-    } | {
-        str(f.get("s"))
+        str(f.get("o" if f.relation == "teamPrincipal" else "s"))
         for f in art.facts
-        if f.relation == "fiaCategory" and f.get("o") == "bronze"  # amateurs
+        if f.relation in ("worksDriverFor", "teamPrincipal")
+        or (f.relation == "fiaCategory" and f.get("o") == "bronze")  # amateurs
     }
     for key, ent in sorted(art.ctx.entities.items()):
         if ent.type is not EntityType.DRIVER or key in works:
