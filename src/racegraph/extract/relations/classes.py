@@ -1727,7 +1727,7 @@ def _split_by_series(art: Article, sent: Sentence) -> None:
     cars = sent.of(CAR)
     if not cars or not _ENTERED.search(sent.text):
         return
-    makes = {make for c in cars if (make := _make_of_car(art, c.entity)) is not None}
+    makes = {make for c in cars if (make := _car_manufacturer(art, c.entity)) is not None}
     if len(makes) != 1:
         return
     make = next(iter(makes))
@@ -1754,14 +1754,6 @@ def _split_by_series(art: Article, sent: Sentence) -> None:
                 cars=n,
                 **{"class": cls},
             )
-
-
-def _make_of_car(art: Article, key: str) -> str | None:
-    """The article's key of a listed car model's reference manufacturer, when it names it."""
-    ent = art.entity(key)
-    ref = art.ctx.reference.by_iri(ent.reference) if ent is not None and ent.reference else None
-    make = art.ctx.reference.by_iri(ref.manufacturer) if ref and ref.manufacturer else None
-    return make.key if make is not None and make.key in art.ctx.entities else None
 
 
 def _maker_groups(art: Article, sent: Sentence) -> None:

@@ -95,15 +95,22 @@ RETIRED_FROM = re.compile(
 )
 """Before an ordinal, where a car ran when it stopped ("retired from fourth place", "running
 fifth, spun off"): no result."""
-RAN_BEFORE = re.compile(
+_RAN_BEFORE = re.compile(
     r"\b(?:was\s+running|lay|was\s+lying|handed\s+over(?:\s+to\s+\w+)?|emerged|rejoined)"
     r"\s+(?:in\s+)?$",
     re.I,
 )
-RUN_TIME_AFTER = re.compile(
+_RUN_TIME_AFTER = re.compile(
     r"^\s+(?:place\s+)?(?:in|at|after)\s+the\s+(?:[a-z]+\s+)?(?:hour|lap|stint)\b", re.I
 )
-"""A place held during the race, not at its finish ("second in the fourth hour")."""
+
+
+def held_during_race(before: str, after: str) -> bool:
+    """Is the ordinal between ``before`` and ``after`` a place held during the race, not at
+    its finish ("ran second in the fourth hour", "handed over in third")?"""
+    return bool(_RAN_BEFORE.search(before) or _RUN_TIME_AFTER.match(after))
+
+
 # "the first Emirati to win a class": a record the result sets, not another result
 RECORD_BEFORE = re.compile(r"\b(?:first|only|youngest|oldest)\s+(?:[\w'’-]+\s+){0,3}to\s+$", re.I)
 _WIN_LEMMAS = frozenset(
@@ -675,8 +682,7 @@ def syntax_results(art: Article, sent: Sentence) -> list[SyntaxResult]:
             continue
         if m.group("ord") and (
             RETIRED_FROM.search(sent.text[:rel_a])
-            or RAN_BEFORE.search(sent.text[:rel_a])
-            or RUN_TIME_AFTER.match(sent.text[rel_b:])
+            or held_during_race(sent.text[:rel_a], sent.text[rel_b:])
         ):
             continue
         if m.group("ord") and (

@@ -33,12 +33,11 @@ from racegraph.extract.relations.entry_phrases import (
     entry_mentions,
 )
 from racegraph.extract.relations.result_syntax import (
-    RAN_BEFORE,
     RECORD_BEFORE,
     RETIRED_FROM,
-    RUN_TIME_AFTER,
     SyntaxResult,
     SyntaxRival,
+    held_during_race,
     shared_wins,
     syntax_results,
     syntax_rivals,
@@ -753,7 +752,7 @@ def _sentence_results(
         if pos is None:
             continue
         after = sent.text[m.end() :]
-        if RAN_BEFORE.search(before) or RUN_TIME_AFTER.match(after):
+        if held_during_race(before, after):
             continue  # "ran second in the fourth hour", "handed over in third": not the finish
         drivers_before = sent.before(a, D)
         if not ctx and (
