@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from spacy.language import Language
 
 from racegraph.reference import Reference
@@ -27,35 +28,27 @@ def test_an_announcement_day_does_not_date_the_race(nlp: Language, reference: Re
     assert {f["o"] for f in facts(doc, "eventDate")} == {dt.date(2025, 11, 8)}
 
 
-def test_a_race_still_to_come_in_an_earlier_month_is_next_years(
-    nlp: Language, reference: Reference
+@pytest.mark.parametrize(
+    ("sentence", "edition"),
+    [
+        (  # still to come: next January
+            "Daniel Hwang and Anders Holm will join Porsche Penske Motorsport's GTP line-up "
+            "from the Rolex 24 At Daytona in January.",
+            "rolex-24-2026",
+        ),
+        (  # already won: this year's January
+            "Daniel Hwang and Anders Holm won GTD Pro at the Rolex 24 At Daytona in January.",
+            "rolex-24-2025",
+        ),
+    ],
+)
+def test_a_race_in_an_earlier_month_is_next_years_only_if_still_to_come(
+    nlp: Language, reference: Reference, sentence: str, edition: str
 ) -> None:
     doc = predict(
-        nlp,
-        reference,
-        "Two drivers move to IMSA\n\n"
-        "Daniel Hwang and Anders Holm will join Porsche Penske Motorsport's GTP line-up from "
-        "the Rolex 24 At Daytona in January.\n",
-        published=dt.date(2025, 10, 23),
+        nlp, reference, f"Two drivers and IMSA\n\n{sentence}\n", published=dt.date(2025, 10, 23)
     )
-    assert [k for k, ms in events(doc).items() if "the Rolex 24 At Daytona" in ms] == [
-        "rolex-24-2026"
-    ]
-
-
-def test_a_race_won_in_an_earlier_month_stays_this_years(
-    nlp: Language, reference: Reference
-) -> None:
-    doc = predict(
-        nlp,
-        reference,
-        "Two drivers stay\n\n"
-        "Daniel Hwang and Anders Holm won GTD Pro at the Rolex 24 At Daytona in January.\n",
-        published=dt.date(2025, 10, 23),
-    )
-    assert [k for k, ms in events(doc).items() if "the Rolex 24 At Daytona" in ms] == [
-        "rolex-24-2025"
-    ]
+    assert [k for k, ms in events(doc).items() if "the Rolex 24 At Daytona" in ms] == [edition]
 
 
 def test_an_age_before_a_descriptor_is_the_named_persons(
