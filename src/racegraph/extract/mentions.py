@@ -911,6 +911,7 @@ def extract_mentions(doc: Doc, reference: Reference) -> list[Candidate]:
             r
             for r in raw
             if r.label in {"REF", "NORP", "SERIES"}
+            and not (c.label == "TEAM" and r.rule == "series-name")  # "Team Handwork Challenge"
             and c.start <= r.start
             and r.end <= c.end
             and r != c

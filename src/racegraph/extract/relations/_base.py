@@ -287,7 +287,11 @@ _CAME_FROM = re.compile(
 
 _ALSO_COUNTS = re.compile(
     r"\b(?:also\s+)?(?:count(?:s|ed|ing)?|scor(?:es|ed|ing))\s+(?:points\s+)?(?:towards|for)"
-    r"\s+(?:the\s+)?$|\b(?:also|doubles?\s+as|doubled\s+as)\s+(?:a\s+)?round\s+of\s+(?:the\s+)?$",
+    r"\s+(?:the\s+)?$|\b(?:also|doubles?\s+as|doubled\s+as)\s+(?:a\s+)?round\s+of\s+(?:the\s+)?$"
+    # "the second round of the X and the third of four in the Y"
+    r"|\bround\s+of\s+[^.;]{3,80}\s+and\s+the\s+(?:\d{1,2}(?:st|nd|rd|th)|first|second|third"
+    r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|final|last)"
+    r"(?:\s+round)?(?:\s+of\s+\w+)?\s+(?:in|of)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?$",
     re.I,
 )
 
@@ -692,7 +696,7 @@ class Article:
     def also_counts(self, m: LinkedMention) -> bool:
         """ "The race ... also counted towards the Intercontinental GT Challenge": a second
         championship of the race, not the one its results are told in."""
-        return bool(_ALSO_COUNTS.search(self._lead(m, 60)))
+        return bool(_ALSO_COUNTS.search(self._lead(m, 140)))
 
     def _past_clause(self, sent: Sentence, pos: int) -> bool:
         season = self.season_in(sent, pos)

@@ -117,6 +117,7 @@ def resolve(art: Article, events: dict[str, tuple[str, int]]) -> None:
     for sent in art.sentences:
         for row in _rows(art, sent, by_sentence.get(sent.start, []), events):
             _place(table, row)
+    _crew_results(art, table)
     _propagate(art, table)
 
 
@@ -467,6 +468,72 @@ def _sister(table: list[Entry], row: Entry) -> None:
             row.car = e.car
             row.makes |= e.makes
         return
+
+
+# --------------------------------------------------------------------------- crewless results
+
+_NUMBER = re.compile(r"#\s?(\d{1,3})\b")
+
+
+def _crew_results(art: Article, table: list[Entry]) -> None:
+    """ "The Silver Cup went to X's #26 Audi and its all-French line-up of A, B and C";
+    "Comtoyou won the Gold Cup with its #21 Aston Martin" (crew told elsewhere): a result the
+    rules gave a car or team but no crew takes the crew of the one entry it names (by its
+    race number, else by its team when the team has one crewed entry) and the class it runs
+    in."""
+    for i, f in enumerate(art.facts):
+        if (
+            f.relation != "raceResult"
+            or f.get("drivers")
+            or f.evidence.rule.startswith(LEARNED_RULE)
+        ):
+            continue
+        team, car = f.get("team"), f.get("car")
+        if team is None and car is None:
+            continue
+        numbers = {int(n) for n in _NUMBER.findall(f.evidence.sentence)}
+        found = [
+            e
+            for e in table
+            if e.crew
+            and (
+                e.number in numbers
+                if numbers and e.number is not None
+                else e.team is not None and e.team == team and _told_near(art, e, f)
+            )
+            and team in (None, e.team)
+            and car in (None, e.car)
+            and f.get("classification") in ("overall", e.cls or f.get("classification"))
+        ]
+        if len(found) != 1:
+            continue
+        crew = tuple(found[0].crew)
+        if len(crew) < 2 or _holds_other_place(art, f, crew):  # one driver: a crew half told
+            continue
+        roles: dict[str, Value | None] = dict(f.args)
+        roles["drivers"] = crew
+        art.facts[i] = Fact.make(f.relation, f.evidence, **roles)
+
+
+def _told_near(art: Article, entry: Entry, result: Fact) -> bool:
+    """An entry known by its team only is the result's when its crew is told in the result's
+    paragraph (a team's other car may be told elsewhere)."""
+    sent = art.sentence_at(result.evidence.start)
+    return sent is not None and any(s.paragraph == sent.paragraph for s in entry.crew.values())
+
+
+def _holds_other_place(art: Article, result: Fact, crew: tuple[str, ...]) -> bool:
+    """A crew member already placed elsewhere in this race's classification: another car."""
+    for f in art.facts:
+        if (
+            f.relation == "raceResult"
+            and f.get("event") == result.get("event")
+            and f.get("classification") == result.get("classification")
+            and f.get("position") != result.get("position")
+            and set(crew) & _subjects(f)
+        ):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- propagation

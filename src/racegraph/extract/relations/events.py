@@ -63,6 +63,7 @@ _RACE_CONTEXT = re.compile(
     r"\b(?:race|races|victory|win|won|pole|grid|podium|finish\w*|qualifying|result"
     r"|(?<!his\s)(?<!her\s)(?<!its\s)(?<!their\s)place"  # not "take his place"
     r"|started|start|lap|runner-up|triumph\w*|chequered|checkered|flag|P\d{1,2}|honou?rs"
+    r"|crossed\s+the\s+(?:finish(?:ing)?\s+)?line"
     r"|(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
     r"\s+on\s+(?:friday|saturday|sunday|monday))\b",  # "was fifth on Saturday"
     re.I,
