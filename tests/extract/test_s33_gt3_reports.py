@@ -65,3 +65,43 @@ def test_a_team_named_challenge_is_no_championship(report: PredictedDoc) -> None
     types = entity_types(report)
     assert types.get("handwork-challenge") == "Team"
     assert "Championship" not in {t for k, t in types.items() if "handwork" in k}
+
+
+_FINALE = (
+    "Nordlicht wins at Indianapolis\n\n"
+    "Nordlicht Racing won the Indianapolis 8 Hour on Saturday with the #34 Ferrari 296 GT3 of "
+    "Anders Holm, Erik Lund and Jonas Weber. Team Zenith's #32 BMW M4 GT3 of Marco Rossi and "
+    "Matteo Conti was second, and the #57 Mercedes-AMG GT3 Evo of Paul Girard and Callum Reid "
+    "finished third. All three podium cars were Pro entries.\n\n"
+    "The Indianapolis race was the fourth and final round of the 2024 Intercontinental GT "
+    "Challenge, and it also closed the 2024 GT World Challenge America season.\n"
+)
+_INDY = "indianapolis-8-hours-2024"
+
+
+@pytest.fixture(scope="module")
+def finale(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _FINALE, published=dt.date(2024, 10, 7))
+
+
+def test_a_class_holding_the_podium_places_its_crews_in_the_class(
+    finale: PredictedDoc,
+) -> None:
+    pro = {
+        f["position"]: set(f["drivers"])
+        for f in facts(finale, "raceResult")
+        if f["classification"] == "pro-cup"
+    }
+    assert pro == {
+        1: {"anders-holm", "erik-lund", "jonas-weber"},
+        2: {"marco-rossi", "matteo-conti"},
+        3: {"paul-girard", "callum-reid"},
+    }
+
+
+def test_the_fourth_and_final_round_and_the_season_it_also_closed(
+    finale: PredictedDoc,
+) -> None:
+    of = {(f["s"], f["o"], f.get("round")) for f in facts(finale, "eventOf")}
+    assert (_INDY, "igtc", 4) in of
+    assert (_INDY, "gtwc-america", None) in of

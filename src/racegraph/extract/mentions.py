@@ -1206,7 +1206,7 @@ def _bare_class_names(doc: Doc, refs: Sequence[Span], reference: Reference) -> l
             and (nxt is None or nxt.pos_ not in {"NOUN", "PROPN", "NUM"})
         )
         heading = t.is_sent_start and nxt is not None and nxt.text == ":"
-        slot = after and prev is not None and prev.lower_ in {"in", "the"}
+        slot = after and prev is not None and prev.lower_ in {"in", "the", "all", "were"}
         if coordinated or won or heading or slot:
             out.append(Candidate(t.i, t.i + 1, "REF", "bare-class", iris[t.text], P_REFERENCE))
     return out

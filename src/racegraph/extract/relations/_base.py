@@ -288,6 +288,7 @@ _CAME_FROM = re.compile(
 _ALSO_COUNTS = re.compile(
     r"\b(?:also\s+)?(?:count(?:s|ed|ing)?|scor(?:es|ed|ing))\s+(?:points\s+)?(?:towards|for)"
     r"\s+(?:the\s+)?$|\b(?:also|doubles?\s+as|doubled\s+as)\s+(?:a\s+)?round\s+of\s+(?:the\s+)?$"
+    r"|\balso\s+(?:closed|opened|ended|concluded)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?$"
     # "the second round of the X and the third of four in the Y"
     r"|\bround\s+of\s+[^.;]{3,80}\s+and\s+the\s+(?:\d{1,2}(?:st|nd|rd|th)|first|second|third"
     r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|final|last)"

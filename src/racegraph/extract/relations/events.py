@@ -35,7 +35,8 @@ _APPOSED_NUMBER = re.compile(
 )
 _TEST_WORD = re.compile(r"\btest(?:s|ing)?\b", re.I)
 _ROUND_ORD = re.compile(
-    r"\b(?P<n>[a-z]+|\d{1,2}(?:st|nd|rd|th))\s+round\s+of\s+(?:the\s+)?(?:(?:19|20)\d\d(?:[-/]\d\d)?\s+)?",
+    r"\b(?P<n>[a-z]+|\d{1,2}(?:st|nd|rd|th))(?:\s+and\s+(?:final|last|deciding))?\s+round\s+of\s+"
+    r"(?:the\s+)?(?:(?:19|20)\d\d(?:[-/]\d\d)?\s+)?",
     re.I,
 )
 # a coming round named by its number and place: "returns to Suzuka for round five",

@@ -239,7 +239,65 @@ def extract(art: Article) -> None:
         _title_won(art, sent)
         _entry_crews(art, sent)
     _inline_list(art, results)
+    _top_in_class(art, results)
     _finish(art, results, partners)
+
+
+# "The first three overall were all Pro entries", "All three podium cars ran in Pro", "The top
+# three were all entered in SP9 Pro", "The first five finishers all ran in SP9 Pro"
+_TOP_ALL = re.compile(
+    r"\b(?:(?:the\s+)?(?:first|top)\s+(?P<n>two|three|four|five|six|[2-9])"
+    r"(?:\s+(?:overall|finishers|cars|places))?|all\s+three\s+podium\s+(?:cars|finishers|entries))"
+    r"\s+(?:were\s+|all\s+)*(?:were|ran|raced|entered)\b[^.;]{0,25}$",
+    re.I,
+)
+
+
+def _top_in_class(art: Article, results: list[_Result]) -> None:
+    """A class that holds the whole top of the order: the first N overall are the first N of
+    that class too (their crews raced in it)."""
+    for sent in art.sentences:
+        for c in sent.of(EntityType.CLASS):
+            m = _TOP_ALL.search(sent.text[: sent.rel(c.start)])
+            if m is None:
+                continue
+            n = number(m.group("n")) if m.group("n") else 3
+            race = art.race_for(sent, c.start)
+            top = [
+                r
+                for r in results
+                if r.kind is None
+                and r.classification == "overall"
+                and isinstance(r.position, int)
+                and r.position <= (n or 0)
+                and r.event == race
+            ]
+            twins: dict[int, _Result] = {}
+            for r in top:
+                if any(
+                    x.event == r.event
+                    and x.kind is None
+                    and (x.position == r.position and x.classification == c.entity)
+                    and x.position not in twins
+                    for x in results
+                ):
+                    continue
+                twin = twins.get(r.position)
+                if twin is None:
+                    twin = twins[r.position] = _Result(
+                        sent=sent,
+                        pos=c.start,
+                        event=r.event,
+                        round=r.round,
+                        position=r.position,
+                        classification=c.entity,
+                    )
+                twin.drivers.extend(d for d in r.drivers if d not in twin.drivers)
+                twin.team = twin.team or r.team
+                twin.car = twin.car or r.car
+                twin.number = twin.number if twin.number is not None else r.number
+            results.extend(twins.values())
+            break
 
 
 # "The rest of the top six: 4. Cadillac Hertz Team JOTA #12 (Cadillac V-Series.R); 5. ..."
