@@ -439,7 +439,10 @@ def _won_series(art: Article, sent: Sentence) -> None:
             art.emit("won", sent, "won.series", 0.7, s=d, o=c.entity, season=season)
 
 
-_TEAM_SUBJECT_GAP = re.compile(r"\s+(?:also\s+|then\s+|duly\s+|finally\s+)?")
+# "IDEC Sport also won", "The British team, first reserve last year, won"
+_TEAM_SUBJECT_GAP = re.compile(
+    r"(?:,\s+[^,;:\"“”]{3,90},)?\s+(?:also\s+|then\s+|duly\s+|finally\s+)?"
+)
 _TEAM_CAR_SUBJECT = re.compile(r"['’]s\s+#\d+\s+" + _PHRASE_CHAR + r"{0,40}?\s+(?:also\s+)?")
 _CREW_OF_CAR = re.compile(
     r"\s+with\s+(?:(?:the|its|their)\s+" + _PHRASE_CHAR + r"{0,60}?\bof\s+)?$"
@@ -559,8 +562,8 @@ def _title_season(art: Article, sent: Sentence, a: int, b: int) -> int | None:
     # "Second place secured the Pro-Am title for A and B" in the report of a race run days
     # before: that race's season
     if (
-        found is None
-        and _SETTLED.search(sent.text[: sent.rel(a) + 12])
+        found in (None, art.published.year)
+        and _SETTLED.search(sent.text[: sent.rel(a) + 20])
         and not _MONTH_OPENER.match(sent.text)
     ):
         recent = {
@@ -573,4 +576,6 @@ def _title_season(art: Article, sent: Sentence, a: int, b: int) -> int | None:
     return None
 
 
-_SETTLED = re.compile(r"\b(?:secured|clinched|sealed|won|wrapped\s+up|claimed)\b", re.I)
+_SETTLED = re.compile(
+    r"\b(?:secured|clinched|sealed|won|wrapped\s+up|claimed|took|captured|went\s+to)\b", re.I
+)
