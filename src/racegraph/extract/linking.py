@@ -170,6 +170,8 @@ _RACING_LEMMAS = frozenset(
         "bronze",
     }
 )
+_WORLD_ENDURANCE = "FIA World Endurance Championship"  # what "the world championship" means here
+
 _EDITION_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 # "on 24 January", "on Saturday 24 January" right after an event's name
 _ON_DAY = re.compile(
@@ -1583,7 +1585,10 @@ class _Linker:
                 named = [
                     e for _s, e in self.refs_inside(c.start, c.end) if e.type is T.CHAMPIONSHIP
                 ]
-                champ = named[0] if named else self.last_championship(c.start)  # "the 24H Series"
+                if c.rule == "the-world-championship":
+                    champ = self.world_championship(c.start)
+                else:
+                    champ = named[0] if named else self.last_championship(c.start)
                 if champ is not None:
                     self.add(
                         c,
@@ -1648,6 +1653,20 @@ class _Linker:
             return
         entity = self.ctx.entities[key]
         self.add(span, key, entity.type, entity.name, "nickname")
+
+    def world_championship(self, token_start: int) -> ReferenceEntity | None:
+        """ "the world championship": the last world championship named, else the sports-car
+        one (the genre's: a Le Mans entry list's "LMP2 appears in the world championship
+        only at Le Mans")."""
+        start = self.doc[token_start].idx
+        for m in reversed(self.ctx.mentions):
+            if m.start >= start or m.type is not T.CHAMPIONSHIP:
+                continue
+            ref = self.ref.by_iri(self.ctx.entities[m.entity].reference or "")
+            if ref is not None and "world" in ref.label.lower():
+                return ref
+        found = [e for e in self.ref.lookup(_WORLD_ENDURANCE) if e.type is T.CHAMPIONSHIP]
+        return found[0] if found else None
 
     def last_championship(self, token_start: int) -> ReferenceEntity | None:
         start = self.doc[token_start].idx
