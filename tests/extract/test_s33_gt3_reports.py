@@ -105,3 +105,31 @@ def test_the_fourth_and_final_round_and_the_season_it_also_closed(
     of = {(f["s"], f["o"], f.get("round")) for f in facts(finale, "eventOf")}
     assert (_INDY, "igtc", 4) in of
     assert (_INDY, "gtwc-america", None) in of
+
+
+_WINNERS = (
+    "Nordlicht conquers the Mountain\n\n"
+    "On Sunday Nordlicht Racing won the Bathurst 12 Hour: its #32 BMW M4 GT3 took the "
+    "chequered flag 4.8 seconds clear of the field.\n\n"
+    "Anders Holm, Erik Lund and Jonas Weber, all three of them BMW works drivers, shared the "
+    "winning car.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def winners(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _WINNERS, published=dt.date(2024, 2, 19))
+
+
+def test_a_crew_with_an_apposition_shared_the_winning_car(winners: PredictedDoc) -> None:
+    wins = [
+        f
+        for f in facts(winners, "raceResult")
+        if f["position"] == 1 and f["classification"] == "overall"
+    ]
+    assert [set(f["drivers"]) for f in wins] == [{"anders-holm", "erik-lund", "jonas-weber"}]
+
+
+def test_all_three_of_them_works_drivers(winners: PredictedDoc) -> None:
+    works = {(f["s"], f["o"]) for f in facts(winners, "worksDriverFor")}
+    assert works == {("anders-holm", "bmw"), ("erik-lund", "bmw"), ("jonas-weber", "bmw")}

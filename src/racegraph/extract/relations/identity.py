@@ -543,16 +543,19 @@ def _roster(art: Article) -> None:
             art.emit("worksDriverFor", sent, "worksDriverFor.roster", 0.6, s=key, o=maker)
 
 
+# "All six are Ford works drivers", ", all three of them BMW works drivers,"
 _ALL_WORKS = re.compile(
     r"\b(?:all\s+(?P<n>two|three|four|five|six|seven|eight|\d)|(?P<both>both))\s+(?:of\s+them\s+)?"
-    r"(?:are|were|will\s+be)\s+(?P<manu>[\w-]+(?:\s+[\w-]+)?\s+)?(?:works|factory)\s+drivers\b",
+    r"(?:(?:are|were|will\s+be)\s+|(?<=them\s)|(?<=,\sboth\s))"
+    r"(?P<manu>[\w-]+(?:\s+[\w-]+)?\s+)?(?:works|factory)\s+drivers\b",
     re.I,
 )
 
 
 def _all_works(art: Article, sent: Sentence) -> None:
-    """ "All six are Ford works drivers": the six drivers the text named last (this paragraph
-    and the one before), when it named at least that many."""
+    """ "All six are Ford works drivers", "A, B and C, all three of them BMW works drivers,":
+    the six drivers the text named last (this paragraph and the one before), when it named at
+    least that many."""
     for m in _ALL_WORKS.finditer(sent.text):
         n = 2 if m.group("both") else number(m.group("n"))
         manus = [

@@ -1542,7 +1542,9 @@ def _shared_crew(art: Article, sent: Sentence, results: list[_Result]) -> None:
         return
     cue = sent.abs(m.start())
     before = group_before(sent, cue, [D])
-    if not before or not re.fullmatch(r"[^,;]{0,40}|\s*,\s*", sent.gap(before[-1].end, cue)):
+    if not before or not re.fullmatch(
+        r"[^,;]{0,40}|\s*,\s*(?:[^,;]{3,60},\s*)?", sent.gap(before[-1].end, cue)
+    ):
         return  # the crew is the subject right before "shared" (after an apposition)
     crew = [d.entity for d in before] + [
         d for d in _with_crew(art, sent, sent.abs(m.end())) if d not in {x.entity for x in before}
