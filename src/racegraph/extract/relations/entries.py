@@ -503,7 +503,7 @@ def _crew_results(art: Article, table: list[Entry]) -> None:
             )
             and team in (None, e.team)
             and car in (None, e.car)
-            and f.get("classification") in ("overall", e.cls or f.get("classification"))
+            and _class_fits(f, e)
         ]
         if len(found) != 1:
             continue
@@ -513,6 +513,13 @@ def _crew_results(art: Article, table: list[Entry]) -> None:
         roles: dict[str, Value | None] = dict(f.args)
         roles["drivers"] = crew
         art.facts[i] = Fact.make(f.relation, f.evidence, **roles)
+
+
+def _class_fits(result: Fact, entry: Entry) -> bool:
+    """An overall place fits any entry; a class place an entry of that class or of none
+    known."""
+    cls = result.get("classification")
+    return cls == "overall" or entry.cls is None or entry.cls == cls
 
 
 def _told_near(art: Article, entry: Entry, result: Fact) -> bool:

@@ -277,11 +277,11 @@ def _top_in_class(art: Article, results: list[_Result]) -> None:
                 if any(
                     x.event == r.event
                     and x.kind is None
-                    and (x.position == r.position and x.classification == c.entity)
-                    and x.position not in twins
+                    and x.position == r.position
+                    and x.classification == c.entity
                     for x in results
                 ):
-                    continue
+                    continue  # the text told that class place itself
                 twin = twins.get(r.position)
                 if twin is None:
                     twin = twins[r.position] = _Result(
