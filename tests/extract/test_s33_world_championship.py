@@ -8,34 +8,29 @@ import datetime as dt
 
 from spacy.language import Language
 
-from racegraph.evaluate import PredictedDoc
 from racegraph.reference import Reference
 from tests.extract._pipeline_harness import predict
 
 
-def _named_by(doc: PredictedDoc, mention: str) -> set[str]:
-    return {e.key for e in doc.entities if mention in e.mentions}
+def _named_by(nlp: Language, reference: Reference, text: str) -> set[str]:
+    """The entities "the world championship" is linked to in ``text``."""
+    doc = predict(nlp, reference, text, published=dt.date(2025, 2, 7))
+    return {e.key for e in doc.entities if "the world championship" in e.mentions}
 
 
 def test_in_an_entry_list_story_it_is_the_wec(nlp: Language, reference: Reference) -> None:
-    doc = predict(
-        nlp,
-        reference,
+    text = (
         "Sixty cars are entered for the 24 Hours of Le Mans, 20 of them in Hypercar. LMP2, "
-        "which appears in the world championship only at Le Mans, has 17 Oreca 07 Gibsons.",
-        published=dt.date(2025, 2, 7),
+        "which appears in the world championship only at Le Mans, has 17 Oreca 07 Gibsons."
     )
-    assert _named_by(doc, "the world championship") == {"fia-wec"}
+    assert _named_by(nlp, reference, text) == {"fia-wec"}
 
 
 def test_after_another_world_championship_it_is_that_one(
     nlp: Language, reference: Reference
 ) -> None:
-    doc = predict(
-        nlp,
-        reference,
+    text = (
         "Marco Rossi raced in the Formula One World Championship for three seasons. He left "
-        "the world championship in 2019 to drive for Team WRT.",
-        published=dt.date(2025, 2, 7),
+        "the world championship in 2019 to drive for Team WRT."
     )
-    assert _named_by(doc, "the world championship") == {"formula-1"}
+    assert _named_by(nlp, reference, text) == {"formula-1"}
