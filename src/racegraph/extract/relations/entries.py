@@ -472,8 +472,6 @@ def _sister(table: list[Entry], row: Entry) -> None:
 
 # --------------------------------------------------------------------------- crewless results
 
-_NUMBER = re.compile(r"#\s?(\d{1,3})\b")
-
 
 def _crew_results(art: Article, table: list[Entry]) -> None:
     """ "The Silver Cup went to X's #26 Audi and its all-French line-up of A, B and C";
@@ -491,7 +489,7 @@ def _crew_results(art: Article, table: list[Entry]) -> None:
         team, car = f.get("team"), f.get("car")
         if team is None and car is None:
             continue
-        numbers = {int(n) for n in _NUMBER.findall(f.evidence.sentence)}
+        numbers = {int(n) for n in phrases.RACE_NUMBER.findall(f.evidence.sentence)}
         found = [
             e
             for e in table
@@ -518,8 +516,8 @@ def _crew_results(art: Article, table: list[Entry]) -> None:
 def _class_fits(result: Fact, entry: Entry) -> bool:
     """An overall place fits any entry; a class place an entry of that class or of none
     known."""
-    cls = result.get("classification")
-    return cls == "overall" or entry.cls is None or entry.cls == cls
+    cls = _class_of(result)
+    return cls is None or entry.cls in (None, cls)
 
 
 def _told_near(art: Article, entry: Entry, result: Fact) -> bool:

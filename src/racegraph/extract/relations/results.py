@@ -204,6 +204,15 @@ class _Result:
     table: bool = False  # a numbered line of a results table
     parsed: bool = False  # found by the parse (result_syntax), not by a surface rule
 
+    def absorb(self, other: _Result) -> None:
+        """Take the crew, team, car and number of ``other``, a report of the same place."""
+        for d in other.drivers:
+            if d not in self.drivers:
+                self.drivers.append(d)
+        self.team = self.team or other.team
+        self.car = self.car or other.car
+        self.number = self.number if self.number is not None else other.number
+
     def take_crew(self, crew: Iterable[str]) -> None:
         """Add a crew the text names for this place (drivers not already in it)."""
         for d in crew:
@@ -292,10 +301,7 @@ def _top_in_class(art: Article, results: list[_Result]) -> None:
                         position=r.position,
                         classification=c.entity,
                     )
-                twin.drivers.extend(d for d in r.drivers if d not in twin.drivers)
-                twin.team = twin.team or r.team
-                twin.car = twin.car or r.car
-                twin.number = twin.number if twin.number is not None else r.number
+                twin.absorb(r)
             results.extend(twins.values())
             break
 
@@ -2209,12 +2215,7 @@ def _finish(
             and not set(r.drivers) & set(twin.drivers)
         ):
             continue  # a parsed crew is whole: another crew is not its partner
-        for d in r.drivers:
-            if d not in twin.drivers:
-                twin.drivers.append(d)
-        twin.team = twin.team or r.team
-        twin.car = twin.car or r.car
-        twin.number = twin.number if twin.number is not None else r.number
+        twin.absorb(r)
     # crews complete themselves with stated partners at the same meeting
     for r in merged:
         rnd = art.race_round.get(r.event or "")
