@@ -75,6 +75,7 @@ class ReferenceEntity:
     built_to: str | None = None  # a car model's regulations, a class IRI ("499P": LMH)
     admits: tuple[str, ...] = ()  # a class's car regulations ("Hypercar": LMH, LMDh)
     organises: str | None = None  # the one championship an organisation runs ("IMSA")
+    drivers_per_car: int | None = None  # 1: a sprint series (DTM), no driver has a co-driver
 
     def surface_forms(self) -> tuple[str, ...]:
         """The names :meth:`Reference.lookup` matches loosely: label, aliases, demonyms.
@@ -213,6 +214,11 @@ def _one_literal(graph: Graph, subject: Node, predicate: URIRef) -> str | None:
     return values[0] if values else None
 
 
+def _one_int(graph: Graph, subject: Node, predicate: URIRef) -> int | None:
+    text = _one_literal(graph, subject, predicate)
+    return int(text) if text is not None and text.isdigit() else None
+
+
 def _one_iri(graph: Graph, subject: Node, predicate: URIRef, prefix: str = "") -> str | None:
     values = sorted(
         str(o)
@@ -271,6 +277,7 @@ def _entities(graph: Graph) -> Iterable[ReferenceEntity]:
             built_to=_one_iri(graph, s, RG.builtTo),
             admits=_iris(graph, s, RG.admits),
             organises=_organised(graph, s),
+            drivers_per_car=_one_int(graph, s, RG.driversPerCar),
         )
 
 

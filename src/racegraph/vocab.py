@@ -154,6 +154,7 @@ class RG(DefinedNamespace):
     lineupSize: URIRef
     iso2: URIRef
     iso3: URIRef
+    driversPerCar: URIRef
     demonym: URIRef
 
     # provenance and evidence

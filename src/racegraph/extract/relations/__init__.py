@@ -66,6 +66,7 @@ def extract_relations(ctx: DocContext) -> Article:
     class_context.refit_to_cars(art)
     events.apply_folds(art)
     identity.drop_principal_members(art)
+    results.drop_solo_pairs(art)
     ctx.facts.extend(consolidate(participation.settle_will(consolidate(art.facts))))
     return art
 

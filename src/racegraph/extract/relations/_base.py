@@ -602,6 +602,19 @@ class Article:
                 best = p
         return best
 
+    def one_driver(self, champ: str | None) -> bool:
+        """Is ``champ`` a sprint series whose cars have one driver each (``rg:driversPerCar``
+        in the reference data)? There a team-mate drives another car: no crew, no co-driver."""
+        ref = self.listed(champ) if champ else None
+        return ref is not None and ref.drivers_per_car == 1
+
+    def series_of(self, event: str | None) -> str | None:
+        """The championship an event (or the meeting a race is part of) belongs to."""
+        for key in (event, self.race_round.get(event or "")):
+            if key and (champ := self.event_championships.get(key) or self.event_tied.get(key)):
+                return champ
+        return None
+
     def championship_at(self, pos: int) -> str | None:
         """The championship the text is about at ``pos``.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as _dt
 import re
@@ -70,6 +71,9 @@ _RACE_CONTEXT = re.compile(
     re.I,
 )
 _MONTHS = "(?:" + "|".join(m.title() for m in MONTHS) + ")"
+# "had put the car on pole for Sunday's race": the coming day's race in a preview published
+# before it, the past day's in a report published after it (the nearer of the two)
+_ON_POLE_FOR = re.compile(r"\b(?:pole|grid|front\s+row|start)\s+(?:\w+\s+){0,2}?(?:for|in)\s+$")
 _DAY_NP = re.compile(
     r"(?:\bthe\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?P<dated>,?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"\b"
@@ -379,11 +383,7 @@ def index_events(art: Article) -> None:
                 art.event_championships.setdefault(key, vchamp)
             art.held[key] = [v.entity]
             art.round_marks.append((sent.start, key))
-        if not _RACE_CONTEXT.search(sent.text) and not any(
-            (art.kind(m.entity) is EventKind.RACE and _RACE_NAME.search(m.text))
-            or _DESCRIBED.match(m.rule)
-            for m in sent.of(E)
-        ):
+        if not _about_race(art, sent):
             continue  # a day is a race's when the sentence is about a race
         for dm in _DAY_NP.finditer(sent.text):
             a = sent.abs(dm.start())
@@ -409,7 +409,13 @@ def index_events(art: Article) -> None:
             coming = next_weekday(dm.group("day"), art.published)
             if dm.group("dated"):
                 pass  # "on Saturday 24 January": the date says which Saturday
-            elif _FUTURE_CLAUSE.search(sent.text[: dm.start()]) or (
+            elif (
+                _FUTURE_CLAUSE.search(sent.text[: dm.start()])
+                and not (
+                    _ON_POLE_FOR.search(sent.text[: dm.start()])
+                    and art.published - date < coming - art.published
+                )
+            ) or (
                 coming == art.published + _dt.timedelta(days=1)
                 and _TOMORROW.search(art.ctx.article.text)
             ):  # a preview that also says "tomorrow" means the coming day by its name too
@@ -451,6 +457,14 @@ def index_events(art: Article) -> None:
             )
             if dated:
                 key = dated[0].entity
+                day_races = sorted(
+                    k
+                    for k, d in art.race_dates.items()
+                    if d == date and k != key and art.race_round.get(k) in (key, None)
+                )
+                if len(day_races) == 1:  # "Sunday's race" of a meeting told race by race
+                    art.race_marks.append((a, day_races[0]))
+                    continue
                 art.race_dates.setdefault(key, date)
                 art.race_marks.append((a, key))
                 art.race_round.setdefault(key, key)
@@ -543,6 +557,10 @@ def index_events(art: Article) -> None:
     for key in list(art.race_round):
         if art.race_round[key] is None:
             art.race_round[key] = _first_fitting_round(art, key)
+    for sent in art.sentences:  # once every race is known: the days the text turns to
+        _day_later(art, sent)
+        if not _about_race(art, sent):
+            _raced_day(art, sent)
     _single_race_rounds(art, {slugify(k) for k in day_raced} - known_before)
     minted = set(art.race_dates) - known_before
     _settle_day_races(art, minted, minted & {slugify(k) for k in day_raced})
@@ -551,6 +569,75 @@ def index_events(art: Article) -> None:
     _venue_named_races(art)
     _fold_venue_winners(art)
     _unnamed_meetings(art)
+    _number_day_races(art)
+
+
+# "A day later the Lamborghini was nowhere", "The next day": the race run the day after
+_DAY_LATER = re.compile(r"\b(?:a|one)\s+day\s+later\b|\bthe\s+(?:next|following)\s+day\b", re.I)
+
+
+def _about_race(art: Article, sent: Sentence) -> bool:
+    return bool(_RACE_CONTEXT.search(sent.text)) or any(
+        (art.kind(m.entity) is EventKind.RACE and _RACE_NAME.search(m.text))
+        or _DESCRIBED.match(m.rule)
+        for m in sent.of(E)
+    )
+
+
+def _day_later(art: Article, sent: Sentence) -> None:
+    """ "A day later": the text turns to the race run the day after the one it was telling."""
+    for m in _DAY_LATER.finditer(sent.text):
+        a = sent.abs(m.start())
+        told = art.race_at(a)
+        day = art.race_dates.get(told or "")
+        if day is None or art.quoted(a):
+            continue
+        after = {
+            k
+            for k, d in art.race_dates.items()
+            if d == day + _dt.timedelta(days=1) and art.kind(k) is EventKind.RACE
+        }
+        if len(after) == 1:
+            bisect.insort(art.race_marks, (a, after.pop()))
+
+
+def _raced_day(art: Article, sent: Sentence) -> None:
+    """ "He answered on Sunday.": a day named outside race talk still turns the text to the
+    one race the text has told of on that day."""
+    for dm in _DAY_NP.finditer(sent.text):
+        a = sent.abs(dm.start())
+        if art.quoted(a) or _ANNOUNCED_ON.search(sent.text[: dm.start()]):
+            continue
+        if _SESSION_BEFORE.search(sent.text[: dm.start()]) or _SESSION_AFTER.match(
+            sent.text[dm.end() :]
+        ):
+            continue
+        span = resolve(dm.group(0), art.published)
+        if span is None or dm.group("dated"):
+            continue
+        places = {v.entity for v in sent.of(EntityType.VENUE)}
+        races = {
+            k
+            for k, d in art.race_dates.items()
+            if d == span.start
+            and art.kind(k) is EventKind.RACE
+            and _day_apart(art, k)
+            and not places - set(art.held.get(k) or art.held.get(art.race_round.get(k) or "", []))
+        }
+        if len(races) == 1:
+            bisect.insort(art.race_marks, (a, races.pop()))
+
+
+def _day_apart(art: Article, race: str) -> bool:
+    """Is ``race`` one of a meeting's races run on different days (a two-race weekend)?"""
+    day, rnd = art.race_dates.get(race), art.race_round.get(race)
+    return day is not None and any(
+        k not in (race, rnd)
+        and art.kind(k) is EventKind.RACE
+        and art.race_round.get(k) == rnd
+        and 0 < abs((d - day).days) <= 3
+        for k, d in art.race_dates.items()
+    )
 
 
 _WEEKDAY_NAME = r"(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
@@ -655,6 +742,32 @@ def _year_dated_races(art: Article) -> None:
             for form in sorted({entity.name, *entity.mentions}):
                 if _HOURS_NAME.search(form) and not re.search(r"\d{4}", form):
                     art.ctx.add_entity(key, E, entity.name, mention=f"{form} ({day.year})")
+
+
+def _number_day_races(art: Article) -> None:
+    """A meeting told race by race ("Saturday's opener", "on Sunday"), each race minted from
+    its day: they are its Race 1 and Race 2, in the order they were run (their names; keys
+    keep the day)."""
+    by_meeting: dict[str, list[tuple[_dt.date, str]]] = {}
+    for key, day in art.race_dates.items():
+        rnd = art.race_round.get(key)
+        if (
+            rnd
+            and rnd != key
+            and key == slugify(f"{rnd}-race-{day.isoformat()}")
+            and art.kind(rnd) is EventKind.ROUND
+            and key in art.ctx.entities
+        ):
+            by_meeting.setdefault(rnd, []).append((day, key))
+    for rnd, races in sorted(by_meeting.items()):
+        days = sorted(races)
+        if len({d for d, _ in days}) != len(days) or len(days) < 2:
+            continue
+        if (days[-1][0] - days[0][0]).days > 3:
+            continue
+        for n, (_, key) in enumerate(days, start=1):
+            ent = art.ctx.entities[key]
+            art.ctx.entities[key] = dataclasses.replace(ent, name=f"{art.name(rnd)} Race {n}")
 
 
 def _unnamed_meetings(art: Article) -> None:

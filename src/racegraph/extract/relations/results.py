@@ -21,6 +21,7 @@ from racegraph.extract.relations._base import (
     is_title_use,
     number,
     ordinal,
+    tokens_in,
 )
 from racegraph.extract.relations.entry_phrases import (
     ENTRY_TYPES,
@@ -44,7 +45,7 @@ from racegraph.extract.relations.result_syntax import (
     with_crew_credits,
 )
 from racegraph.extract.time import MONTHS
-from racegraph.records import EntityType, EventKind
+from racegraph.records import EntityType, EventKind, Fact
 
 D = EntityType.DRIVER
 T = EntityType.TEAM
@@ -55,7 +56,8 @@ _WIN = re.compile(
 )
 _TOOK_RACE = re.compile(
     r"\b(?P<verb>took|takes|claimed|captured|bagged)\s+(?:(?:the\s+)?(?:first|second|opening"
-    r"|final|last|(?-i:[A-Z])[a-z]+day['’]s)\s+race|race\s+(?:one|two|three|\d))\b",
+    r"|final|last|(?-i:[A-Z])[a-z]+day['’]s)\s+race|race\s+(?:one|two|three|\d)"
+    r"|(?-i:[A-Z])[a-z]+day['’]s\s+(?:opener|finale|sprint|feature\s+race))\b",
     re.I,
 )
 _COUNTS = r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many"
@@ -68,7 +70,10 @@ _BEAT_BY = re.compile(
     rf"(?=[^.;]{{0,80}}?\b{_MARGIN}\b)",
     re.I,
 )
-_WIN_COUNT_AFTER = re.compile(rf"^\s+(?:{_COUNTS})\s+(?:\w+\s+)?(?:races|times|rounds)\b", re.I)
+_WIN_COUNT_AFTER = re.compile(
+    rf"^\s+(?:(?:{_COUNTS})\s+(?:\w+\s+)?(?:races|times|rounds)|titles|championships|races)\b",
+    re.I,
+)
 _COUNT_BEFORE = re.compile(rf"\b(?:{_COUNTS})\s+(?:\w+\s+)?$", re.I)
 _WON_TITLE_AFTER = re.compile(
     r"^\s+(?:the|a|his|her|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:title|championship|crown)\b"
@@ -245,6 +250,7 @@ def extract(art: Article) -> None:
         _rivals(art, sent, results)
         _beaten_entry(art, sent, results)
         _won_from(sent, results)
+        _followed_home(art, sent, results)
         _title_won(art, sent)
         _entry_crews(art, sent)
     _inline_list(art, results)
@@ -468,6 +474,46 @@ def _won_from(sent: Sentence, results: list[_Result]) -> None:
         results.append(_behind(won, sent, b, drivers=beaten))
 
 
+# "B crossed the line 1.4 seconds behind", "B followed him home": the place after the one the
+# text has just given
+_FOLLOWED = re.compile(
+    r"\b(?:followed\s+(?:him|her|them|the\s+winner)\s+home"
+    r"|(?:crossed\s+the\s+(?:finish(?:ing)?\s+)?line|finished|came\s+home)\s+"
+    r"[\d.]+\s+seconds?\s+(?:behind|adrift|back)(?!\s+(?:the|of|him|her)\b))",
+    re.I,
+)
+
+
+def _followed_home(art: Article, sent: Sentence, results: list[_Result]) -> None:
+    """ "A won ... B crossed the line 1.4 seconds behind": B is the next place of that race."""
+    for m in _FOLLOWED.finditer(sent.text):
+        a = sent.abs(m.start())
+        group = group_before(sent, a, [D])
+        if not group or not re.fullmatch(r"\s*", sent.gap(group[-1].end, a)):
+            continue
+        told = [
+            r
+            for r in results
+            if r.kind is None and r.pos < a and r.sent.paragraph == sent.paragraph
+        ]
+        if not told or not told[-1].drivers:
+            continue
+        last = told[-1]
+        crew = [g.entity for g in group if g.entity not in last.drivers]
+        taken = any(
+            r.event == last.event and r.kind is None and r.position == last.position + 1
+            for r in results
+        )
+        if not crew or taken:
+            continue
+        entry = crew_entry(sent, crew)
+        results.append(
+            _behind(
+                last, sent, a, drivers=crew, team=entry.team, car=entry.car, number=entry.number
+            )
+        )
+
+
 def _entry_crews(art: Article, sent: Sentence) -> None:
     """Every crew of a team's car in a race report, result or not: "the #51 AF Corse Ferrari
     of A, B and C", "A, B and C (Team X)" give memberOf the team (championship and season of
@@ -555,7 +601,14 @@ def _crew(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
         if re.search(r"\b(?:which|where)$", m.group(0)) and "," in sent.text[m.end() : sent.rel(a)]:
             continue  # "the #91 X of A and B, which had been on pole, took third": parenthetical
         start = sent.abs(m.end())
-    group = [g for g in group_before(sent, a, [D]) if g.start >= start]
+    named = [g for g in group_before(sent, a, [D]) if g.start >= start]
+    group = [g for g in named if not _name_as_modifier(art, g)]
+    if named and not group:  # "X started fourth and, after the Y penalty, was classified
+        group = [  # fourth": the driver named before the name that only modifies a noun
+            g
+            for g in group_before(sent, named[0].start, [D])
+            if g.start >= start and not _name_as_modifier(art, g)
+        ]
     kept = []
     excluded = False
     prev_end = sent.start
@@ -591,6 +644,14 @@ def _crew(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
         ante = art.antecedent(sent, a)  # "finishing fourth ... with A and the Australian B"
         return list(dict.fromkeys([ante, *_with_crew(art, sent, b)])) if ante else []
     return []
+
+
+def _name_as_modifier(art: Article, m: LinkedMention) -> bool:
+    """ "after the Solvang penalty": a driver's name modifying a noun names no crew."""
+    if not re.search(r"\bthe\s+$", art.ctx.article.text[max(0, m.start - 5) : m.start]):
+        return False
+    after = tokens_in(art, m.end, m.end + 2)
+    return bool(after) and after[0].pos_ == "NOUN" and after[0].text.islower()
 
 
 _MARGIN_WITH = re.compile(
@@ -714,6 +775,10 @@ _WIN_TO_COME = re.compile(
     re.I,
 )
 """A win not (yet) run: "have to win with the #14", "could win on Sunday"."""
+_NOT_WON = re.compile(
+    r"\b(?:not|never|n['’]t|without(?:\s+having)?|failed\s+to|yet\s+to)\s+(?:\w+\s+)?$", re.I
+)
+"""A win denied: "did not win either race", "leads the standings without having won"."""
 
 
 def _sentence_results(
@@ -741,6 +806,7 @@ def _sentence_results(
             )
             or RECORD_BEFORE.search(sent.text[: m.start()])
             or (m.group(0).lower() == "win" and _WIN_TO_COME.search(sent.text[: m.start()]))
+            or _NOT_WON.search(sent.text[: m.start()])
             or shared_wins(m.group(0), sent.text[: m.start()])
             or (_WON_PRONOUN.match(sent.text[m.end() :]) and art.quoted(sent.abs(m.start())))
         ):
@@ -1042,12 +1108,15 @@ def _syntax_fill(
             continue  # a win of another event
         if s.kind is None and _title_cue(art, sent, s.start, s.end):
             continue  # a championship title: a career aside, not this race's result
-        if s.kind is None and _WIN_TO_COME.search(sent.text[: sent.rel(s.start)]):
-            continue  # "have to win with the #14": not run yet
+        if s.kind is None and (
+            _WIN_TO_COME.search(sent.text[: sent.rel(s.start)])
+            or _NOT_WON.search(sent.text[: sent.rel(s.start)])
+        ):
+            continue  # "have to win with the #14": not run yet; "without having won"
         if s.lost:  # "a penalty cost it the runner-up spot": the place is not theirs
             results[:] = [r for r in results if not (r.sent is sent and s.start <= r.pos < s.end)]
             continue
-        crew = [m.entity for m in s.crew]
+        crew = [m.entity for m in s.crew if not _name_as_modifier(art, m)]
         trailing = _with_entry_team(sent, s.start) if s.kind is None else None
         if trailing is not None:
             crew = []  # ", with the #27 Heart of Racing Team Aston Martin second": not A's
@@ -2189,6 +2258,9 @@ def _finish(
             r.event = r.round  # a one-race meeting reported without a race session
         if r.event is None:
             continue
+        solo = art.one_driver(art.series_of(r.event))
+        if solo:
+            r.drivers = r.drivers[:1]  # a team-mate named with him drives another car
         twin = next(
             (
                 x
@@ -2205,6 +2277,9 @@ def _finish(
             continue
         if (r.table or twin.table) and twin.drivers and not set(r.drivers) & set(twin.drivers):
             continue  # a table of another (unrecognised) class, not this crew's partners
+        if solo and r.drivers and twin.drivers and r.drivers != twin.drivers:
+            merged.append(r)  # one driver per car: two claims on one place, both kept
+            continue
         if len(r.drivers) > 1 and len(twin.drivers) > 1 and not set(r.drivers) & set(twin.drivers):
             merged.append(r)  # two named crews: not partners of each other
             continue
@@ -2218,6 +2293,8 @@ def _finish(
         twin.absorb(r)
     # crews complete themselves with stated partners at the same meeting
     for r in merged:
+        if art.one_driver(art.series_of(r.event)):
+            continue
         rnd = art.race_round.get(r.event or "")
         for a, b, race, _, _ in partners:
             prnd = art.race_round.get(race or "")
@@ -2267,15 +2344,7 @@ def _finish(
             )
         season = date.year if date else art.published.year
         rnd = _crew_event(art, r.event) if r.event else None
-        in_sentence = [
-            c.entity for c in r.sent.of(EntityType.CHAMPIONSHIP) if not is_title_use(r.sent, c)
-        ]
-        champ = (
-            art.event_championships.get(rnd or "")
-            or art.event_tied.get(rnd or "")
-            or (in_sentence[0] if in_sentence else None)
-            or art.championship_at(r.sent.start + 1)
-        )
+        champ = _series(art, r)
         if len(crew) > 1 and r.kind is None:  # a crew shares a car, championship or not
             for i, x in enumerate(crew):
                 for y in crew[i + 1 :]:
@@ -2362,6 +2431,37 @@ def _finish(
         date = art.race_dates.get(race or "")
         year = date.year if date else (art.season_in(sent) or art.focus_season)
         art.emit("coDriver", sent, "coDriver.partner", 0.75, s=a, o=b, event=rnd, season=year)
+
+
+def _series(art: Article, r: _Result) -> str | None:
+    """The championship of a result's race: the meeting's, else one the sentence names, else
+    the one the text is about there."""
+    rnd = _crew_event(art, r.event) if r.event else None
+    in_sentence = [
+        c.entity for c in r.sent.of(EntityType.CHAMPIONSHIP) if not is_title_use(r.sent, c)
+    ]
+    return (
+        art.event_championships.get(rnd or "")
+        or art.event_tied.get(rnd or "")
+        or (in_sentence[0] if in_sentence else None)
+        or art.championship_at(r.sent.start + 1)
+    )
+
+
+def drop_solo_pairs(art: Article) -> None:
+    """No co-drivers in a series whose cars have one driver each: pairs read from a sentence
+    ("Oberhauser heads Wachtel and Brancaleoni") there are rivals or team-mates."""
+
+    named = {m.entity for m in art.ctx.mentions if m.type is EntityType.CHAMPIONSHIP}
+    only = named.pop() if len(named) == 1 else None
+
+    def solo(f: Fact) -> bool:
+        event = f.get("event")
+        if isinstance(event, str):
+            return art.one_driver(art.series_of(event) or only)
+        return art.one_driver(only)
+
+    art.facts[:] = [f for f in art.facts if f.relation != "coDriver" or not solo(f)]
 
 
 # --------------------------------------------------------------------------- car entries
