@@ -155,6 +155,11 @@ def refit_to_cars(art: Article) -> None:
     named, where = _story_classes(art)
     for i, f in enumerate(art.facts):
         cls = f.get("class")
+        if f.relation == "competesIn" and isinstance(cls, str):
+            own = _class_built_to(art, cls, str(f.get("o")), where)
+            if own is not None:  # "GT3" in the WEC: its GT3 class, LMGT3
+                art.facts[i] = f = _with_class(f, own)
+                cls = own
         if f.relation != "competesIn" or (cls is not None and cls not in named):
             continue
         ent = art.entity(str(f.get("s")))
@@ -168,6 +173,26 @@ def refit_to_cars(art: Article) -> None:
         fits = _fitting_classes(art, f, regulations, named, where)
         if len(fits) == 1:
             art.facts[i] = _with_class(f, next(iter(fits)))
+
+
+def _class_built_to(art: Article, cls: str, champ: str, where: set[tuple[str, str]]) -> str | None:
+    """The one class of ``champ`` that admits the regulations ``cls`` names (GT3 cars race
+    in the WEC's LMGT3), when ``cls`` is a set of regulations rather than a class of a
+    championship: a class of it in the reference data or named with it in the story."""
+    listed = art.listed(cls)
+    root = art.root(champ)
+    series = art.listed(root)
+    if listed is None or series is None or listed.championship or listed.admits:
+        return None
+    fits = [
+        e
+        for e in art.ctx.reference.entities
+        if listed.iri in e.admits and e.key in art.ctx.entities
+    ]
+    own = [e.key for e in fits if e.championship == series.iri or (root, e.key) in where]
+    if len(own) == 1:
+        return own[0]
+    return fits[0].key if len(fits) == 1 else None  # the story's one class for such cars
 
 
 def _story_classes(

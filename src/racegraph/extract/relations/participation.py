@@ -77,6 +77,11 @@ _CONTINUE = re.compile(r"\b(?:remain|continue|stay|carry on|keep)\w*\b(?!\s+toge
 _PAST = re.compile(
     r"\b(?:stint|focus(?:ing|ed)|competed|raced|drove|took part|rode|career|spent)\b", re.I
 )
+# "Ganassi, which has run Cadillac's single WEC entry since ...": up to now, this season
+_UP_TO_NOW = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:run|raced|competed|entered|contested)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
 _AFTER_NOUN = re.compile(
     r"^\s*(?:['’]s?\s+)?(?:\w+\s+)?(?:stint|campaign|programme|program|entry|line-?up)\b", re.I
 )
@@ -725,6 +730,8 @@ def _competes(art: Article, sent: Sentence) -> None:
         seasons: list[tuple[int | None, str, str | None]] = []
         if re.search(r"\b(?:still|currently)\s+(?:\w+\s+)?$", sent.tail(cue, 30)):
             seasons.append((pub, "confirmed", wording))  # "the team he still represents in"
+        elif status == "confirmed" and not explicit and _UP_TO_NOW.search(sent.tail(cue, 50)):
+            seasons.append((pub, "confirmed", wording or "raced"))
         elif continuing:
             seasons.append((pub, "confirmed", "raced"))
             future = explicit if explicit and explicit > pub else art.plan_season(sent)

@@ -1,0 +1,48 @@
+"""Session 34: driver-market columns. A team that "has run" an entry until now races this
+season, not the next one the column is about; "GT3" said of a WEC seat is the WEC's GT3
+class, LMGT3. Own sentences, full pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from racegraph.evaluate import PredictedDoc
+from racegraph.reference import Reference
+from tests.extract._pipeline_harness import facts, predict
+
+_COLUMN = (
+    "Aurora's switch to Cadillac sets the market moving\n\n"
+    "Hertz Team Jota will race Cadillacs in the FIA World Endurance Championship next season. "
+    "It takes over from Chip Ganassi Racing, which has run Cadillac's single WEC entry since "
+    "2023.\n\n"
+    "At BMW the traffic runs from GT3 to the top class. Daniel Hwang, a BMW works driver, races "
+    "Team WRT's #31 BMW M4 LMGT3 this year and won the LMGT3 class at Spa in May.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def column(nlp: Language, reference: Reference) -> PredictedDoc:
+    return predict(nlp, reference, _COLUMN, published=dt.date(2024, 6, 26))
+
+
+def _competes(doc: PredictedDoc, subject: str) -> set[tuple[object, ...]]:
+    return {
+        (f["o"], f.get("season"), f.get("class"), f.get("status"))
+        for f in facts(doc, "competesIn")
+        if f["s"] == subject
+    }
+
+
+def test_a_team_that_has_run_an_entry_races_this_season(column: PredictedDoc) -> None:
+    seasons = {season for _, season, _, _ in _competes(column, "chip-ganassi")}
+    assert 2024 in seasons
+    assert 2025 not in seasons
+
+
+def test_gt3_in_the_wec_is_lmgt3(column: PredictedDoc) -> None:
+    classes = {cls for champ, _, cls, _ in _competes(column, "daniel-hwang") if champ == "fia-wec"}
+    assert "lmgt3" in classes
+    assert "gt3" not in classes
