@@ -1,6 +1,7 @@
 """Session 34: driver-market columns. A team that "has run" an entry until now races this
 season, not the next one the column is about; "GT3" said of a WEC seat is the WEC's GT3
-class, LMGT3. Own sentences, full pipeline."""
+class, LMGT3; a driver "set to join" a team is its member in the story's series next season.
+Own sentences, full pipeline."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ _COLUMN = (
     "Aurora's switch to Cadillac sets the market moving\n\n"
     "Hertz Team Jota will race Cadillacs in the FIA World Endurance Championship next season. "
     "It takes over from Chip Ganassi Racing, which has run Cadillac's single WEC entry since "
-    "2023.\n\n"
+    "2023. Porsche confirmed on Tuesday that Pablo Ortega will leave at the end of the year, "
+    "and Ortega is set to join Jota as its lead driver.\n\n"
     "At BMW the traffic runs from GT3 to the top class. Daniel Hwang, a BMW works driver, races "
     "Team WRT's #31 BMW M4 LMGT3 this year and won the LMGT3 class at Spa in May.\n"
 )
@@ -46,3 +48,13 @@ def test_gt3_in_the_wec_is_lmgt3(column: PredictedDoc) -> None:
     classes = {cls for champ, _, cls, _ in _competes(column, "daniel-hwang") if champ == "fia-wec"}
     assert "lmgt3" in classes
     assert "gt3" not in classes
+
+
+def test_a_driver_set_to_join_a_team_is_its_member_next_season(column: PredictedDoc) -> None:
+    members = {
+        (f["o"], f.get("championship"), f.get("season"))
+        for f in facts(column, "memberOf")
+        if f["s"] == "pablo-ortega"
+    }
+    assert ("jota", "fia-wec", 2025) in members
+    assert ("jota", None, None) not in members

@@ -111,6 +111,10 @@ _MEMBER_CUES = re.compile(
 )
 
 
+# "is set to join", "will join", "is expected to join": a move still to come
+_TO_JOIN = re.compile(r"\b(?:will|to)\s+(?:\w+\s+)?$", re.I)
+
+
 def modality(text: str) -> tuple[str, str | None]:
     """Claim status and the text's wording for a participation statement.
 
@@ -939,6 +943,12 @@ def _member(art: Article, sent: Sentence) -> None:
         else:
             season = art.season_in(sent)
         status, _ = modality_of(art, sent)
+        if cue and not champs and re.match(r"join", cue.group(0), re.I):
+            lead = sent.gap(max(sent.start, base + cue.start() - 40), base + cue.start())
+            if _TO_JOIN.search(lead):  # "X is set to join Jota": the series of the story, next
+                champ = art.championship_at(t.start)
+                season = art.season_in(sent) or art.plan_season(sent)
+                status, _ = modality(lead + cue.group(0))
         if cue and re.match(r"(?:remain|stay|continue)", cue.group(0), re.I) and season:
             for s in subjects:  # staying with a team: a member now
                 art.emit(
