@@ -58,3 +58,22 @@ def test_a_driver_set_to_join_a_team_is_its_member_next_season(column: Predicted
     }
     assert ("jota", "fia-wec", 2025) in members
     assert ("jota", None, None) not in members
+
+
+def test_a_squad_that_runs_two_cars_runs_them_now_in_their_class(
+    nlp: Language, reference: Reference
+) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "BMW's plans\n\nDaniel Hwang is set to step up to BMW M Team WRT's Hypercar squad in "
+        "the FIA World Endurance Championship, which runs two M Hybrid V8s. Jota, which runs "
+        "two customer Porsche 963s in the WEC, has confirmed a switch to Cadillac.\n",
+        published=dt.date(2024, 6, 26),
+    )
+    entries = {
+        (f["manufacturer"], f.get("season"), f.get("class"), f.get("cars"))
+        for f in facts(doc, "manufacturerEntry")
+    }
+    assert ("bmw", 2024, "hypercar", 2) in entries
+    assert ("porsche", 2024, "hypercar", 2) in entries

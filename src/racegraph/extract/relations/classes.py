@@ -924,6 +924,20 @@ def _class_or_only(art: Article, sent: Sentence, pos: int) -> str | None:
     return next(iter(named)) if len(named) == 1 else None
 
 
+def _built_for(art: Article, car: str, champ: str) -> str | None:
+    """The one class of ``champ`` (reference data) that admits the car's regulations: two
+    Porsche 963s (LMDh) in the WEC race in Hypercar."""
+    listed, series = art.listed(car), art.listed(art.root(champ))
+    if listed is None or listed.built_to is None or series is None:
+        return None
+    fits = [
+        e.iri
+        for e in art.ctx.reference.entities
+        if e.championship == series.iri and listed.built_to in e.admits
+    ]
+    return art.ensure_reference(fits[0], K) if len(fits) == 1 else None
+
+
 def _car_manufacturer(art: Article, car: str) -> str | None:
     ref = art.listed(car)
     if ref is not None and ref.manufacturer:
@@ -1048,6 +1062,17 @@ def _manufacturer_entry(art: Article, sent: Sentence) -> None:
         if cls is not None and not classes:
             champ = _class_champ(art, sent, cls, car.start)
         season = _count_season(art, sent, car.start)
+        if (
+            fields is not None
+            and re.match(r"(?:runs|fields)\b", fields.group(0), re.I)
+            and re.search(
+                r",\s*(?:which|that|who)\s+$", sent.tail(car.start, 60)[: -len(fields.group(0))]
+            )
+            and art.season_in(sent, car.start) is None
+        ):
+            season = art.published.year  # "the squad, which runs two M Hybrid V8s": now
+        if cls is None and champ is not None:
+            cls = _built_for(art, car.entity, champ)
         art.emit(
             "manufacturerEntry",
             sent,
