@@ -608,6 +608,11 @@ class Article:
         ref = self.listed(champ) if champ else None
         return ref is not None and ref.drivers_per_car == 1
 
+    def classes_admitting(self, regulations: str) -> list[ReferenceEntity]:
+        """The reference classes that admit cars built to ``regulations`` (a class IRI):
+        GT3 cars race in LMGT3, GTD and GTD Pro; LMDh cars in Hypercar and GTP."""
+        return [e for e in self.ctx.reference.entities if regulations in e.admits]
+
     def series_of(self, event: str | None) -> str | None:
         """The championship an event (or the meeting a race is part of) belongs to."""
         for key in (event, self.race_round.get(event or "")):

@@ -184,11 +184,7 @@ def _class_built_to(art: Article, cls: str, champ: str, where: set[tuple[str, st
     series = art.listed(root)
     if listed is None or series is None or listed.championship or listed.admits:
         return None
-    fits = [
-        e
-        for e in art.ctx.reference.entities
-        if listed.iri in e.admits and e.key in art.ctx.entities
-    ]
+    fits = [e for e in art.classes_admitting(listed.iri) if e.key in art.ctx.entities]
     own = [e.key for e in fits if e.championship == series.iri or (root, e.key) in where]
     if len(own) == 1:
         return own[0]

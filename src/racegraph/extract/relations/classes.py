@@ -930,11 +930,7 @@ def _built_for(art: Article, car: str, champ: str) -> str | None:
     listed, series = art.listed(car), art.listed(art.root(champ))
     if listed is None or listed.built_to is None or series is None:
         return None
-    fits = [
-        e.iri
-        for e in art.ctx.reference.entities
-        if e.championship == series.iri and listed.built_to in e.admits
-    ]
+    fits = [e.iri for e in art.classes_admitting(listed.built_to) if e.championship == series.iri]
     return art.ensure_reference(fits[0], K) if len(fits) == 1 else None
 
 
