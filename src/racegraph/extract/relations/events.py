@@ -73,7 +73,8 @@ _RACE_CONTEXT = re.compile(
 _MONTHS = "(?:" + "|".join(m.title() for m in MONTHS) + ")"
 # "had put the car on pole for Sunday's race": the coming day's race in a preview published
 # before it, the past day's in a report published after it (the nearer of the two)
-_ON_POLE_FOR = re.compile(r"\b(?:pole|grid|front\s+row|start)\s+(?:\w+\s+){0,2}?(?:for|in)\s+$")
+_POLE_FOR = r"\b(?:pole|grid|front\s+row|start)\s+(?:\w+\s+){0,2}?(?:for|in)\s+$"
+_ON_POLE_FOR = re.compile(_POLE_FOR)
 _DAY_NP = re.compile(
     r"(?:\bthe\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?P<dated>,?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTHS + r"\b"
@@ -106,7 +107,7 @@ _FUTURE_CLAUSE = re.compile(
     r"(?:\bwill|['’]ll|\b(?:is|are)\s+(?:set|due|scheduled)\s+to)\b[^,;.]{0,60}?\bon\s+$"
     r"|\bwill\s+(?:start|line\s+up\s+for|contest|race\s+in)\s+$"
     r"|\b(?:starts|begins|finishes|ends|gets\s+under\s+way)\b[^;.]{0,40}?\bon\s+$"
-    r"|\b(?:pole|grid|front\s+row|start)\s+(?:\w+\s+){0,2}?(?:for|in)\s+$|\bahead\s+of\s+$",
+    r"|" + _POLE_FOR + r"|\bahead\s+of\s+$",
     re.I,
 )
 
@@ -592,11 +593,7 @@ def _day_later(art: Article, sent: Sentence) -> None:
         day = art.race_dates.get(told or "")
         if day is None or art.quoted(a):
             continue
-        after = {
-            k
-            for k, d in art.race_dates.items()
-            if d == day + _dt.timedelta(days=1) and art.kind(k) is EventKind.RACE
-        }
+        after = _races_on(art, day + _dt.timedelta(days=1))
         if len(after) == 1:
             bisect.insort(art.race_marks, (a, after.pop()))
 
@@ -618,14 +615,17 @@ def _raced_day(art: Article, sent: Sentence) -> None:
         places = {v.entity for v in sent.of(EntityType.VENUE)}
         races = {
             k
-            for k, d in art.race_dates.items()
-            if d == span.start
-            and art.kind(k) is EventKind.RACE
-            and _day_apart(art, k)
+            for k in _races_on(art, span.start)
+            if _day_apart(art, k)
             and not places - set(art.held.get(k) or art.held.get(art.race_round.get(k) or "", []))
         }
         if len(races) == 1:
             bisect.insort(art.race_marks, (a, races.pop()))
+
+
+def _races_on(art: Article, day: _dt.date) -> set[str]:
+    """The races the text has dated to ``day``."""
+    return {k for k, d in art.race_dates.items() if d == day and art.kind(k) is EventKind.RACE}
 
 
 def _day_apart(art: Article, race: str) -> bool:
