@@ -36,8 +36,8 @@ readme: install
 	$(BIN)/cog -r README.md
 
 # the pair classifier, trained on every annotated set except the untouched measurement
-# sets (tests/heldout, tests/extract/blind10, tests/extract/blind15, tests/extract/blind18, tests/extract/blind20, tests/extract/blind67, tests/extract/blind68)
-TRAIN_SETS = $(filter-out tests/extract/blind10 tests/extract/blind15 tests/extract/blind18 tests/extract/blind20 tests/extract/blind67 tests/extract/blind68,$(patsubst %/gold,%,$(wildcard tests/extract/*/gold)))
+# sets (tests/heldout, tests/extract/blind10, tests/extract/blind15, tests/extract/blind18, tests/extract/blind20, tests/extract/blind69, tests/extract/blind70)
+TRAIN_SETS = $(filter-out tests/extract/blind10 tests/extract/blind15 tests/extract/blind18 tests/extract/blind20 tests/extract/blind69 tests/extract/blind70,$(patsubst %/gold,%,$(wildcard tests/extract/*/gold)))
 model: install
 	$(BIN)/python -m racegraph.train --set data/articles=tests/gold $(foreach s,$(TRAIN_SETS),--set $(s)/articles=$(s)/gold)
 
