@@ -80,7 +80,7 @@ def test_term_counts(ontology: Graph) -> None:
     datatype_props = declared(ontology, OWL.DatatypeProperty)
     print(f"classes={len(classes)} object={len(object_props)} datatype={len(datatype_props)}")
     assert len(classes) == 34
-    assert len(object_props) == 56
+    assert len(object_props) == 57
     assert len(datatype_props) == 32
     assert not classes & (object_props | datatype_props)
     assert not object_props & datatype_props

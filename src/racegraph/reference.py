@@ -76,6 +76,7 @@ class ReferenceEntity:
     admits: tuple[str, ...] = ()  # a class's car regulations ("Hypercar": LMH, LMDh)
     organises: str | None = None  # the one championship an organisation runs ("IMSA")
     drivers_per_car: int | None = None  # 1: a sprint series (DTM), no driver has a co-driver
+    top_class: str | None = None  # a series with no overall order: an unclassed place's class
 
     def surface_forms(self) -> tuple[str, ...]:
         """The names :meth:`Reference.lookup` matches loosely: label, aliases, demonyms.
@@ -278,6 +279,7 @@ def _entities(graph: Graph) -> Iterable[ReferenceEntity]:
             admits=_iris(graph, s, RG.admits),
             organises=_organised(graph, s),
             drivers_per_car=_one_int(graph, s, RG.driversPerCar),
+            top_class=_one_iri(graph, s, RG.topClass),
         )
 
 

@@ -89,6 +89,7 @@ class RG(DefinedNamespace):
     makes: URIRef
     builtTo: URIRef
     admits: URIRef
+    topClass: URIRef
     fiaCategory: URIRef
     classOf: URIRef
     hasClass: URIRef

@@ -134,7 +134,9 @@ _RACING_LEMMAS = frozenset(
         "victory",
         "finish",
         "qualify",
+        "qualified",  # tagged an adjective: "He and X qualified ninth"
         "qualifying",
+        "debut",
         "podium",
         "pole",
         "co-driver",

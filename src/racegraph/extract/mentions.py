@@ -1552,11 +1552,20 @@ def _select(cands: Sequence[Candidate]) -> list[Candidate]:
     return out
 
 
+def _name_word(text: str) -> bool:
+    """A word of a model or entry name: letters with digits ("GT3", "499P") or capitals only
+    ("MARELLI IMPUL Z"), never a given name that an initial would follow."""
+    letters = any(c.isalpha() for c in text)
+    return letters and (
+        any(c.isdigit() for c in text) or (len(text) > 1 and text.isalpha() and text.isupper())
+    )
+
+
 def split_model_period(doc: Doc) -> Doc:
     """A model name ending in a capital letter closes a sentence: "its #88 911 GT3 R. Hardwick,
     a bronze-rated American, ..." The tokenizer reads "R." as an initial (and NER then finds a
-    person "GT3 R. Hardwick"); after a model token holding letters and digits ("GT3", "499P")
-    the letter is split from the full stop and the next capitalised word starts a sentence.
+    person "GT3 R. Hardwick"); after a model or entry-name token ("GT3", "499P", "IMPUL") the
+    letter is split from the full stop and the next capitalised word starts a sentence.
     A full stop inside a word ("V-Series.R") is not one."""
     spots = [
         t
@@ -1566,8 +1575,7 @@ def split_model_period(doc: Doc) -> Doc:
         and t.text[1] == "."
         and t.whitespace_
         and t.nbor(1).text[:1].isupper()
-        and any(c.isdigit() for c in t.nbor(-1).text)
-        and any(c.isalpha() for c in t.nbor(-1).text)
+        and _name_word(t.nbor(-1).text)
         and t.nbor(-1).whitespace_
     ]
     if spots:

@@ -602,11 +602,28 @@ class Article:
                 best = p
         return best
 
+    def is_headline(self, sent: Sentence) -> bool:
+        """The story's headline: a first paragraph of one sentence without a final stop."""
+        return sent is self.sentences[0] and _lede(self.sentences) == 1
+
+    def in_lede(self, pos: int) -> bool:
+        """Is ``pos`` in the headline or the story's first paragraph (what the story is about)?"""
+        sent = self.sentence_at(pos)
+        first = self.sentences[_lede(self.sentences)] if self.sentences else None
+        return sent is not None and first is not None and sent.paragraph <= first.paragraph
+
     def one_driver(self, champ: str | None) -> bool:
         """Is ``champ`` a sprint series whose cars have one driver each (``rg:driversPerCar``
         in the reference data)? There a team-mate drives another car: no crew, no co-driver."""
         ref = self.listed(champ) if champ else None
         return ref is not None and ref.drivers_per_car == 1
+
+    def top_class(self, champ: str | None) -> str | None:
+        """The class an unqualified place of ``champ`` is in, when its races have no overall
+        order (``rg:topClass``: a SUPER GT win is a GT500 win); the class's key."""
+        ref = self.listed(champ) if champ else None
+        top = ref.top_class if ref is not None else None
+        return key_of(top) if top else None
 
     def classes_admitting(self, regulations: str) -> list[ReferenceEntity]:
         """The reference classes that admit cars built to ``regulations`` (a class IRI):
@@ -657,6 +674,8 @@ class Article:
                 continue  # "former Formula 2 racer", "nine-time champion": not the context
             if current is not None and self.parent(current) == m.entity:
                 continue
+            if current is not None and self.quoted(m.start) and not self.quoted(pos):
+                continue  # "Formula 1 here was a sauna," he said: the narrative's series stays
             if current is not None and self._past_aside(m, here):
                 continue
             if self._aside(m, present=present):
@@ -999,7 +1018,7 @@ _TITLE_USE = re.compile(
     r"^\s*(?:world\s+)?(?:champion|title|winner|crown|racer|driver|star|veteran|graduate)s?\b",
     re.I,
 )
-_CAREER_LABEL = re.compile(r"^\s*(?:racer|driver|star|veteran|graduate)s?\b", re.I)
+_CAREER_LABEL = re.compile(r"^\s*(?:racer|driver|star|veteran|graduate|days|career|past)s?\b", re.I)
 CHAMPION_LABEL = re.compile(r"^(?:\s+[A-Z][\w-]*){0,2}?(?:\s+class)?\s+champions?\b")
 """After a championship's name, the title it makes: "European Le Mans Series LMP3 champion"."""
 _RACES_LEMMAS = frozenset({"race", "compete", "drive", "run", "contest", "lead"})

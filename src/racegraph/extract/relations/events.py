@@ -289,7 +289,8 @@ def index_events(art: Article) -> None:
             if m.rule == _EDITION:
                 continue  # "last year's race": not the race the text reports
             if _is_round(art, m):
-                art.round_marks.append((m.start, m.entity))
+                if not recalled_race(art.ctx.article.text, m.start):
+                    art.round_marks.append((m.start, m.entity))
             elif (
                 art.kind(m.entity) is EventKind.RACE
                 and not is_named_event(m)
@@ -1379,12 +1380,16 @@ def _venue_named_races(art: Article) -> None:
 def _fold_venue_winners(art: Article) -> None:
     """ "The Le Castellet winner, the #83 of A and B, was second": the winner of the race
     the text names at that place (the 4 Hours of Le Castellet), not another event of the
-    place's name."""
+    place's name. So is a headline's "with Okayama win": the race the story reports."""
     for m in list(art.ctx.mentions):
         if m.rule != "event-venue-winner" or m.entity in art.folded:
             continue
         sent = art.sentence_at(m.start)
-        if sent is None or not re.search(r"\bthe\s+$", sent.gap(m.start - 5, m.start), re.I):
+        if sent is None:
+            continue
+        if not art.is_headline(sent) and not re.search(
+            r"\bthe\s+$", sent.gap(m.start - 5, m.start), re.I
+        ):
             continue
         venues = [r.key for r in art.ctx.reference.lookup(m.text) if r.type is EntityType.VENUE]
         if not venues:
@@ -1709,7 +1714,9 @@ def _event_of(art: Article, sent: Sentence) -> None:
     events = [
         m
         for m in sent.of(E)
-        if m.entity not in art.race_dates or art.race_round.get(m.entity) is None
+        if m.entity not in art.race_dates
+        or art.race_round.get(m.entity) is None
+        or (art.race_round[m.entity] == m.entity and m.entity not in art.event_championships)
     ]
     champs = [c for c in sent.of(C) if not is_title_use(sent, c)]
     if not events:

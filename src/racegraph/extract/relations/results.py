@@ -632,6 +632,8 @@ def _crew(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
         and sharer not in kept
     ):
         kept.insert(0, sharer)
+    if len(kept) == 1:
+        kept += [d for d in _sharing_with(sent, b) if d not in kept]
     if group:
         return kept
     gap = sent.gap(sent.start, a)
@@ -644,6 +646,19 @@ def _crew(art: Article, sent: Sentence, a: int, b: int) -> list[str]:
         ante = art.antecedent(sent, a)  # "finishing fourth ... with A and the Australian B"
         return list(dict.fromkeys([ante, *_with_crew(art, sent, b)])) if ante else []
     return []
+
+
+_SHARING_WITH = re.compile(
+    r"^[^;.]{0,60}?,\s*shar(?:ing|ed)\s+(?:the|a|an|his|her)\b[^;.]{0,60}?\bwith\s+$", re.I
+)
+
+
+def _sharing_with(sent: Sentence, b: int) -> list[str]:
+    """ "X finished sixth in the finale, sharing the #3 Nissan with A": A is the crew too."""
+    after = sent.after(b, D)
+    if not after or not _SHARING_WITH.match(sent.gap(b, after[0].start)):
+        return []
+    return [m.entity for m in group_after(sent, after[0].start, [D])]
 
 
 def _name_as_modifier(art: Article, m: LinkedMention) -> bool:
@@ -1504,6 +1519,8 @@ def _team_with_crew(art: Article, sent: Sentence, a: int, b: int) -> str | None:
     ent = art.entity(head.entity)
     if ent is None or ent.reference is not None or sent.gap(start, head.start).strip():
         return None
+    if head.rule.startswith("descriptor-"):
+        return None  # "The 46-year-old finished sixth ..., sharing the car with A": a person
     if not re.fullmatch(r"\s+(?:[a-z]+\s+){0,3}(?:the\s+)?", sent.gap(head.end, a)):
         return None
     crew = _with_crew(art, sent, b)
@@ -2092,6 +2109,8 @@ def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
         art.emit("eventDate", sent, "eventDate.relative", 0.6, s=target, o=when.year)
     if any(art.race_round.get(r) == target for _, r in art.race_marks):
         return False  # the reported meeting itself: a raceResult
+    if _story_round(art) == target:
+        return False  # "they had won the third round of X": the report's own round
     crew = _told_crew(art, sent, a)
     for p in sent.of(D):
         if p.entity not in crew and _PARTNER.search(sent.tail(p.start)):
@@ -2136,6 +2155,16 @@ def _won(art: Article, sent: Sentence, a: int, b: int) -> bool:
         for y in crew[i + 1 :]:
             art.emit("coDriver", sent, "coDriver.won", 0.75, s=x, o=y, event=target, season=season)
     return True
+
+
+def _story_round(art: Article) -> str | None:
+    """The round a report without a dated race is about: the first round it names, in its
+    lede and of the publication year ("Twenty-four hours later they had won the third round
+    of the SUPER GT season" dates no race)."""
+    if art.race_marks or not art.round_marks or not art.in_lede(art.round_marks[0][0]):
+        return None
+    key = art.round_marks[0][1]
+    return key if art.event_seasons.get(key, art.published.year) == art.published.year else None
 
 
 def _tests_for(art: Article) -> dict[str, str]:
@@ -2254,6 +2283,11 @@ def _finish(
             events = {x.event for x in same}
             if len(events) == 1:
                 r.event = same[0].event
+        if r.event is None and r.round is None:  # "they had won the third round of X"
+            r.round = next(
+                (k for p, k in art.round_marks if r.pos <= p < r.sent.end and p - r.pos <= 45),
+                None,
+            )
         if r.event is None and r.round is not None and {k for _, k in art.race_marks} <= {r.round}:
             r.event = r.round  # a one-race meeting reported without a race session
         if r.event is None:
@@ -2261,6 +2295,9 @@ def _finish(
         solo = art.one_driver(art.series_of(r.event))
         if solo:
             r.drivers = r.drivers[:1]  # a team-mate named with him drives another car
+        series = art.series_of(art.folded.get(r.event, r.event)) or _series(art, r)
+        if r.classification == "overall" and (top := art.top_class(series)):
+            r.classification = top  # no overall order: "won the race" is a GT500 win
         twin = next(
             (
                 x
@@ -2342,8 +2379,8 @@ def _finish(
                 kind=r.kind or "qualifying",
                 drivers=crew,
             )
-        season = date.year if date else art.published.year
         rnd = _crew_event(art, r.event) if r.event else None
+        season = date.year if date else _split_season(art, rnd) or art.published.year
         champ = _series(art, r)
         if len(crew) > 1 and r.kind is None:  # a crew shares a car, championship or not
             for i, x in enumerate(crew):
@@ -2431,6 +2468,21 @@ def _finish(
         date = art.race_dates.get(race or "")
         year = date.year if date else (art.season_in(sent) or art.focus_season)
         art.emit("coDriver", sent, "coDriver.partner", 0.75, s=a, o=b, event=rnd, season=year)
+
+
+_SPLIT_SEASON = re.compile(r"\b(?:19|20)\d\d[-–/]\d\d\b")
+
+
+def _split_season(art: Article, event: str | None) -> int | None:
+    """The season of a winter series' round named with its split season ("the third round of
+    the 2025-26 Asian Le Mans Series"): the year its races end."""
+    info = art.ctx.events.get(event or "")
+    text = art.ctx.article.text
+    named = any(
+        m.entity == event and _SPLIT_SEASON.search(text[m.start : m.end + 3])
+        for m in art.ctx.mentions
+    )
+    return info.year if info is not None and named else None
 
 
 def _series(art: Article, r: _Result) -> str | None:
