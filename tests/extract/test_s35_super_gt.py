@@ -99,3 +99,16 @@ def test_a_recalled_round_takes_no_later_result(sepang: PredictedDoc) -> None:
 def test_a_quoted_series_is_not_the_story_series(sepang: PredictedDoc) -> None:
     series = {f["o"] for f in facts(sepang, "competesIn") if f["s"] == "oscar-lindqvist"}
     assert series == {"super-gt"}
+
+
+def test_sharing_the_car_completes_a_described_crew(nlp: Language, reference: Reference) -> None:
+    doc = predict(
+        nlp,
+        reference,
+        "Luc Marchand said goodbye to SUPER GT at Motegi on Sunday. The 46-year-old finished "
+        "sixth in the season finale, sharing the #3 Nissan Z NISMO GT500 with Hugo Benard.\n",
+        published=dt.date(2025, 11, 4),
+    )
+    sixth = [f for f in facts(doc, "raceResult") if f["position"] == 6]
+    assert [sorted(f["drivers"]) for f in sixth] == [["hugo-benard", "luc-marchand"]]  # type: ignore[call-overload]
+    assert all(f.get("team") is None for f in sixth)  # the described driver is no team
